@@ -1,0 +1,229 @@
+// Environment → one typed, validated configuration object. Every bad value is named at start-up.
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const csv = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
+  );
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+/** Raw environment variables and their rules. Empty strings count as "not set". */
+const envSchema = z.object({
+  APP_ENV: z.enum(['development', 'production']).default('development'),
+  HOST: z.string().min(1).optional(),
+  PORT: port.default(3978),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+
+  BOT_APP_ID: z.string().uuid('must be the Entra application (client) id, a GUID').optional(),
+  BOT_APP_PASSWORD: z.string().min(1).optional(),
+  BOT_APP_TYPE: z.enum(['SingleTenant', 'UserAssignedMSI', 'MultiTenant']).optional(),
+  BOT_TENANT_ID: z.string().uuid('must be the Entra tenant id, a GUID').optional(),
+
+  COSMOS_ENDPOINT: z.string().url('must be a URL such as https://<account>.documents.azure.com:443/').optional(),
+  COSMOS_KEY: z.string().min(1).optional(),
+  COSMOS_AUTH: z.enum(['key', 'managedIdentity']).optional(),
+  COSMOS_MANAGED_IDENTITY_CLIENT_ID: z.string().uuid().optional(),
+  COSMOS_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,255}$/, 'letters, digits, "-" and "_" only')
+    .default('planning-services'),
+  EMBEDDED_COSMOS_PORT: port.default(0),
+  EMBEDDED_FLUSH_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+
+  RULES_PROFILE: z.string().regex(/^[a-z0-9-]+$/, 'a profile name such as program-2020').default('program-2020'),
+  RULES_FILE: z.string().min(1).optional(),
+  INITIAL_GLOBAL_ADMINS: csv.optional(),
+
+  REMINDER_SCAN_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
+  REMINDERS_ENABLED: bool.default(true),
+  DEFAULT_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, 'must be an IANA time zone such as Europe/Lisbon')
+    .default('UTC'),
+  BUSINESS_HOURS: z
+    .string()
+    .regex(/^([01]?\d|2[0-3])-([01]?\d|2[0-4])$/, 'must look like 9-17')
+    .default('9-17'),
+  SERVICE_URL_ALLOWLIST: csv.optional(),
+
+  ENTRA_CLIENT_ID: z.string().uuid().optional(),
+  ENTRA_APP_ID_URI: z.string().min(1).optional(),
+  TAB_ALLOWED_TENANTS: csv.optional(),
+  ENTRA_JWKS_URI: z.string().url().optional(),
+  ENTRA_AUTHORITY_HOST: z.string().url().default('https://login.microsoftonline.com'),
+  LOCAL_TENANT_ID: z.string().min(1).default('00000000-0000-0000-0000-00000000cafe'),
+  LOCAL_USER_ID: z.string().min(1).default('00000000-0000-0000-0000-0000000000a1'),
+  LOCAL_USER_NAME: z.string().min(1).default('Local Developer'),
+
+  PUBLIC_HOSTNAME: z.string().min(1).optional(),
+  PLAYGROUND_PORT: port.default(56150),
+});
+
+export type AppEnv = 'development' | 'production';
+
+export interface Config {
+  env: AppEnv;
+  host: string;
+  port: number;
+  logLevel: string;
+  dataDir: string;
+  bodyLimitBytes: number;
+  shutdownTimeoutMs: number;
+  bot: {
+    /** Empty in anonymous (local) mode. */
+    appId: string;
+    appPassword: string;
+    appType: 'SingleTenant' | 'UserAssignedMSI' | 'MultiTenant';
+    tenantId: string;
+    anonymous: boolean;
+  };
+  cosmos: {
+    /** Undefined: start the embedded server (development only). */
+    endpoint?: string;
+    auth: 'key' | 'managedIdentity';
+    key?: string;
+    managedIdentityClientId?: string;
+    database: string;
+    embeddedPort: number;
+    embeddedFlushSeconds: number;
+  };
+  rules: { profile: string; file?: string };
+  initialGlobalAdmins: string[];
+  reminders: {
+    enabled: boolean;
+    scanSeconds: number;
+    defaultTimeZone: string;
+    businessHours: { start: number; end: number };
+    serviceUrlAllowlist: string[];
+  };
+  tab: {
+    clientId?: string;
+    appIdUri?: string;
+    allowedTenants: string[];
+    jwksUri?: string;
+    authorityHost: string;
+    /** Development without Entra settings: every API call acts as this identity. */
+    localIdentity?: { tenantId: string; userId: string; name: string };
+  };
+  publicHostname?: string;
+  playgroundPort: number;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads configuration from an environment map. Never throws; problems come back one line each. */
+export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
+  const cleaned: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (v !== undefined && v.trim() !== '') cleaned[k] = v.trim();
+  }
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`),
+    };
+  }
+  const e = parsed.data;
+  const errors: string[] = [];
+  const production = e.APP_ENV === 'production';
+
+  const appType = e.BOT_APP_TYPE ?? (e.BOT_APP_ID ? 'SingleTenant' : 'MultiTenant');
+  const anonymous = !e.BOT_APP_ID;
+  if (production) {
+    if (!e.BOT_APP_ID) errors.push('BOT_APP_ID: required in production (anonymous mode is for local use only)');
+    if (e.BOT_APP_ID && appType !== 'UserAssignedMSI' && !e.BOT_APP_PASSWORD) {
+      errors.push('BOT_APP_PASSWORD: required in production unless BOT_APP_TYPE=UserAssignedMSI');
+    }
+    if (appType !== 'MultiTenant' && !e.BOT_TENANT_ID) {
+      errors.push(`BOT_TENANT_ID: required in production for BOT_APP_TYPE=${appType}`);
+    }
+    if (!e.COSMOS_ENDPOINT) errors.push('COSMOS_ENDPOINT: required in production (the embedded database is for development)');
+  } else if (e.BOT_APP_ID && appType !== 'UserAssignedMSI' && !e.BOT_APP_PASSWORD) {
+    errors.push('BOT_APP_PASSWORD: required when BOT_APP_ID is set (or leave both empty for anonymous local mode)');
+  }
+
+  const cosmosAuth = e.COSMOS_AUTH ?? (e.COSMOS_KEY || !e.COSMOS_ENDPOINT ? 'key' : 'managedIdentity');
+  if (e.COSMOS_ENDPOINT && cosmosAuth === 'key' && !e.COSMOS_KEY) {
+    errors.push('COSMOS_KEY: required when COSMOS_AUTH=key and COSMOS_ENDPOINT is set');
+  }
+
+  const [startH, endH] = e.BUSINESS_HOURS.split('-').map(Number) as [number, number];
+  if (startH >= endH) errors.push('BUSINESS_HOURS: the start hour must be before the end hour');
+
+  const entraConfigured = Boolean(e.ENTRA_CLIENT_ID);
+  if (production && !entraConfigured) {
+    errors.push('ENTRA_CLIENT_ID: required in production (the tab signs in with Teams SSO; the local identity is for development)');
+  }
+
+  if (errors.length > 0) return { ok: false, errors };
+
+  const config: Config = {
+    env: e.APP_ENV,
+    host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    dataDir: e.DATA_DIR,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    bot: {
+      appId: e.BOT_APP_ID ?? '',
+      appPassword: e.BOT_APP_PASSWORD ?? '',
+      appType,
+      tenantId: e.BOT_TENANT_ID ?? '',
+      anonymous,
+    },
+    cosmos: {
+      endpoint: e.COSMOS_ENDPOINT,
+      auth: cosmosAuth,
+      key: e.COSMOS_KEY,
+      managedIdentityClientId: e.COSMOS_MANAGED_IDENTITY_CLIENT_ID,
+      database: e.COSMOS_DATABASE,
+      embeddedPort: e.EMBEDDED_COSMOS_PORT,
+      embeddedFlushSeconds: e.EMBEDDED_FLUSH_SECONDS,
+    },
+    rules: { profile: e.RULES_PROFILE, file: e.RULES_FILE },
+    initialGlobalAdmins: e.INITIAL_GLOBAL_ADMINS ?? [],
+    reminders: {
+      enabled: e.REMINDERS_ENABLED,
+      scanSeconds: e.REMINDER_SCAN_SECONDS,
+      defaultTimeZone: e.DEFAULT_TIME_ZONE,
+      businessHours: { start: startH, end: endH },
+      serviceUrlAllowlist: e.SERVICE_URL_ALLOWLIST ?? [],
+    },
+    tab: {
+      clientId: e.ENTRA_CLIENT_ID,
+      appIdUri: e.ENTRA_APP_ID_URI,
+      allowedTenants: e.TAB_ALLOWED_TENANTS ?? [],
+      jwksUri: e.ENTRA_JWKS_URI,
+      authorityHost: e.ENTRA_AUTHORITY_HOST,
+      localIdentity: entraConfigured
+        ? undefined
+        : { tenantId: e.LOCAL_TENANT_ID, userId: e.LOCAL_USER_ID, name: e.LOCAL_USER_NAME },
+    },
+    publicHostname: e.PUBLIC_HOSTNAME,
+    playgroundPort: e.PLAYGROUND_PORT,
+  };
+  return { ok: true, config };
+}

@@ -1,0 +1,83 @@
+// Cosmos client, database and containers from configuration. The same code path serves Azure Cosmos DB
+// and the embedded development server.
+import { CosmosClient, type Container, type Database } from '@azure/cosmos';
+
+/** Every container is partitioned by tenant: one partner organisation's data never crosses a partition. */
+export const CONTAINERS = {
+  /** One document per tenant: people and roles, eligibility, enrolments, profile, settings. */
+  organizations: 'organizations',
+  /** One document per voucher with its reservation, report, redemption, payment and audit trail. */
+  vouchers: 'vouchers',
+  /** Conversation references captured from Teams, for proactive messages. */
+  conversations: 'conversations',
+  /** Reminder delivery ledger: one document per reminder key. */
+  reminders: 'reminders',
+} as const;
+
+export type ContainerName = keyof typeof CONTAINERS;
+
+export interface CosmosSettings {
+  endpoint: string;
+  auth: 'key' | 'managedIdentity';
+  key?: string;
+  managedIdentityClientId?: string;
+  database: string;
+  /** Local endpoints (embedded server) must not follow the account's advertised endpoints. */
+  local?: boolean;
+}
+
+export interface Store {
+  client: CosmosClient;
+  database: Database;
+  containers: Record<ContainerName, Container>;
+  /** True when the database answers. Used by /readyz. */
+  ping(): Promise<boolean>;
+  close(): void;
+}
+
+export async function createCosmosClient(s: CosmosSettings): Promise<CosmosClient> {
+  const connectionPolicy = {
+    enableEndpointDiscovery: !s.local,
+    // Throttling (429) is retried by the SDK's own policy; these bound it.
+    retryOptions: { maxRetryAttemptCount: 9, fixedRetryIntervalInMilliseconds: 0, maxWaitTimeInSeconds: 30 },
+  };
+  if (s.auth === 'managedIdentity') {
+    // Loaded lazily: only production deployments with managed identity need it.
+    const { DefaultAzureCredential, ManagedIdentityCredential } = await import('@azure/identity');
+    const aadCredentials = s.managedIdentityClientId
+      ? new ManagedIdentityCredential({ clientId: s.managedIdentityClientId })
+      : new DefaultAzureCredential();
+    return new CosmosClient({ endpoint: s.endpoint, aadCredentials, connectionPolicy });
+  }
+  return new CosmosClient({ endpoint: s.endpoint, key: s.key ?? '', connectionPolicy });
+}
+
+/** Opens (and creates if missing) the database and every container, partition key `/tenantId`. */
+export async function openStore(s: CosmosSettings): Promise<Store> {
+  const client = await createCosmosClient(s);
+  const { database } = await client.databases.createIfNotExists({ id: s.database });
+  const containers = {} as Record<ContainerName, Container>;
+  for (const [key, id] of Object.entries(CONTAINERS) as [ContainerName, string][]) {
+    const { container } = await database.containers.createIfNotExists({
+      id,
+      partitionKey: { paths: ['/tenantId'] },
+    });
+    containers[key] = container;
+  }
+  return {
+    client,
+    database,
+    containers,
+    async ping() {
+      try {
+        await database.read();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close() {
+      client.dispose();
+    },
+  };
+}

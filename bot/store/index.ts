@@ -1,0 +1,3 @@
+export { AlreadyExists, ConcurrencyConflict, CorruptDocument, NotFound, StoreError } from './errors';
+export { Repository, type Stored, type QuerySpec, type TenantDocument } from './repository';
+export { CONTAINERS, openStore, type Store, type ContainerName, type CosmosSettings } from './cosmos';
