@@ -26,15 +26,15 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 
-  BOT_APP_ID: z.string().uuid('must be the Entra application (client) id, a GUID').optional(),
+  BOT_APP_ID: z.guid('must be the Entra application (client) id, a GUID').optional(),
   BOT_APP_PASSWORD: z.string().min(1).optional(),
   BOT_APP_TYPE: z.enum(['SingleTenant', 'UserAssignedMSI', 'MultiTenant']).optional(),
-  BOT_TENANT_ID: z.string().uuid('must be the Entra tenant id, a GUID').optional(),
+  BOT_TENANT_ID: z.guid('must be the Entra tenant id, a GUID').optional(),
 
   COSMOS_ENDPOINT: z.string().url('must be a URL such as https://<account>.documents.azure.com:443/').optional(),
   COSMOS_KEY: z.string().min(1).optional(),
   COSMOS_AUTH: z.enum(['key', 'managedIdentity']).optional(),
-  COSMOS_MANAGED_IDENTITY_CLIENT_ID: z.string().uuid().optional(),
+  COSMOS_MANAGED_IDENTITY_CLIENT_ID: z.guid().optional(),
   COSMOS_DATABASE: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,255}$/, 'letters, digits, "-" and "_" only')
@@ -58,7 +58,7 @@ const envSchema = z.object({
     .default('9-17'),
   SERVICE_URL_ALLOWLIST: csv.optional(),
 
-  ENTRA_CLIENT_ID: z.string().uuid().optional(),
+  ENTRA_CLIENT_ID: z.guid().optional(),
   ENTRA_APP_ID_URI: z.string().min(1).optional(),
   TAB_ALLOWED_TENANTS: csv.optional(),
   ENTRA_JWKS_URI: z.string().url().optional(),

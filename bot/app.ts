@@ -1,0 +1,83 @@
+// Builds the whole application from a config: store (Azure Cosmos DB or the embedded server), adapter,
+// bot, HTTP server. main.ts runs it; tests start it on port 0.
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { openStore, type Store } from './store';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from './store/embedded';
+import { createAdapter } from './teams/adapter';
+import { CompanionBot } from './teams/bot';
+import { createHttpServer, installTurnErrorHandler, type HttpServer } from './server';
+
+export interface App {
+  config: Config;
+  store: Store;
+  http: HttpServer;
+  embedded?: EmbeddedCosmos;
+  /** Base URL once listening, e.g. http://127.0.0.1:3978 */
+  url: string;
+  /** Stop accepting, finish in-flight turns (bounded), flush and close the store. */
+  stop(): Promise<void>;
+}
+
+export async function startApp(config: Config, logger: Logger): Promise<App> {
+  let embedded: EmbeddedCosmos | undefined;
+  let endpoint = config.cosmos.endpoint;
+  if (!endpoint) {
+    if (config.env === 'production') throw new Error('COSMOS_ENDPOINT: required in production');
+    // Development only: the server package is a devDependency, loaded lazily inside startEmbeddedCosmos.
+    embedded = await startEmbeddedCosmos({
+      port: config.cosmos.embeddedPort,
+      dataDir: config.dataDir,
+      flushSeconds: config.cosmos.embeddedFlushSeconds,
+      onError: (err) => logger.error({ err }, 'embedded database flush failed'),
+    });
+    endpoint = embedded.endpoint;
+    logger.info({ endpoint, dataFile: embedded.dataFile }, 'embedded Cosmos DB-compatible server started');
+  }
+
+  const store = await openStore({
+    endpoint,
+    auth: embedded ? 'key' : config.cosmos.auth,
+    key: embedded ? 'embedded' : config.cosmos.key,
+    managedIdentityClientId: config.cosmos.managedIdentityClientId,
+    database: config.cosmos.database,
+    local: Boolean(embedded),
+  });
+
+  const adapter = createAdapter(config.bot);
+  const bot = new CompanionBot({ logger });
+  installTurnErrorHandler(adapter, logger, (_ctx, id) => `Something went wrong. If it happens again, quote this reference: ${id}`);
+
+  const http = createHttpServer({
+    logger,
+    adapter,
+    bot,
+    bodyLimitBytes: config.bodyLimitBytes,
+    ready: () => store.ping(),
+  });
+  await new Promise<void>((resolve, reject) => {
+    http.server.once('error', reject);
+    http.server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = http.server.address() as AddressInfo;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      // Stop accepting; restify's close waits for open connections, in-flight turns finish (bounded).
+      const closed = new Promise<void>((resolve) => http.server.close(() => resolve()));
+      const deadline = Date.now() + config.shutdownTimeoutMs;
+      while (http.inFlight() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      http.server.server.closeIdleConnections?.();
+      if (http.inFlight() > 0) logger.warn({ inFlight: http.inFlight() }, 'shutdown timeout: closing with turns in flight');
+      http.server.server.closeAllConnections?.();
+      await closed;
+      store.close();
+      if (embedded) await embedded.stop();
+      logger.info('stopped');
+    })());
+
+  return { config, store, http, embedded, url, stop };
+}

@@ -1,0 +1,101 @@
+// The HTTP edge: restify with the Bot Framework endpoint, health and readiness. Every request gets a
+// correlation id (x-correlation-id, or a new one) that the turn logs and the user can quote.
+import { randomUUID } from 'node:crypto';
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { ActivityHandler, CloudAdapter, TurnContext } from 'botbuilder';
+import type { Logger } from './logger';
+import { checkActivity } from './teams/activity';
+
+export interface ServerDeps {
+  logger: Logger;
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  bodyLimitBytes: number;
+  /** Database reachability for /readyz. */
+  ready: () => Promise<boolean>;
+}
+
+export interface HttpServer {
+  server: Server;
+  /** Requests being served now; graceful shutdown waits for zero. */
+  inFlight(): number;
+}
+
+const CORRELATION = 'correlationId';
+
+export function correlationIdOf(context: TurnContext): string {
+  return (context.turnState.get(CORRELATION) as string | undefined) ?? 'unknown';
+}
+
+export function createHttpServer(deps: ServerDeps): HttpServer {
+  const { logger, adapter, bot } = deps;
+  const server = restify.createServer({ name: 'planning-services-companion', handleUncaughtExceptions: false });
+  let inFlight = 0;
+
+  server.pre((req: Request, res: Response, next) => {
+    inFlight++;
+    res.once('close', () => inFlight--);
+    const given = req.header('x-correlation-id');
+    const id = given && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
+    (req as Request & { correlationId: string }).correlationId = id;
+    res.header('x-correlation-id', id);
+    return next();
+  });
+  server.use(restify.plugins.bodyParser({ maxBodySize: deps.bodyLimitBytes, mapParams: false, rejectUnknown: true }));
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+
+  // restify 11: a handler is either async with (req, res) or callback-style with (req, res, next).
+  server.get('/healthz', async (_req, res) => {
+    res.send(200, { status: 'ok' });
+  });
+  server.get('/readyz', async (_req, res) => {
+    const ok = await deps.ready();
+    res.send(ok ? 200 : 503, { status: ok ? 'ready' : 'database unreachable' });
+  });
+
+  server.post('/api/messages', async (req, res) => {
+    const correlationId = (req as Request & { correlationId: string }).correlationId;
+    const problems = checkActivity(req.body);
+    if (problems.length > 0) {
+      logger.warn({ correlationId, problems }, 'malformed activity refused');
+      res.send(400, { error: 'malformed activity', problems });
+      return;
+    }
+    await adapter.process(req, res, async (context) => {
+      context.turnState.set(CORRELATION, correlationId);
+      const started = process.hrtime.bigint();
+      await bot.run(context);
+      logger.info(
+        {
+          correlationId,
+          type: context.activity.type,
+          name: context.activity.name,
+          tenantId: context.activity.conversation?.tenantId,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        },
+        'turn',
+      );
+    });
+  });
+
+  // restify reports body-size and parse failures through these events; answer with JSON, never a stack.
+  server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
+    logger.warn({ correlationId: (req as Request & { correlationId?: string }).correlationId, err: err.message, status: err.statusCode }, 'request refused');
+    return cb();
+  });
+
+  return { server, inFlight: () => inFlight };
+}
+
+/** The turn error handler: log with the correlation id, tell the user the id to quote, never a stack trace. */
+export function installTurnErrorHandler(adapter: CloudAdapter, logger: Logger, message: (context: TurnContext, id: string) => string): void {
+  adapter.onTurnError = async (context, error) => {
+    const correlationId = correlationIdOf(context);
+    logger.error({ correlationId, err: error }, 'turn failed');
+    try {
+      await context.sendActivity(message(context, correlationId));
+    } catch (sendErr) {
+      logger.error({ correlationId, err: sendErr }, 'could not tell the user about the failed turn');
+    }
+  };
+}

@@ -1,0 +1,80 @@
+import { strict as assert } from 'node:assert';
+import { loadConfig } from '../bot/config';
+
+const GUID = '11111111-2222-3333-4444-555555555555';
+const prodOk = {
+  APP_ENV: 'production',
+  BOT_APP_ID: GUID,
+  BOT_APP_PASSWORD: 'secret',
+  BOT_TENANT_ID: GUID,
+  COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/',
+  COSMOS_KEY: 'k',
+  ENTRA_CLIENT_ID: GUID,
+};
+
+function errorsOf(env: Record<string, string>): string[] {
+  const r = loadConfig(env);
+  return r.ok ? [] : r.errors;
+}
+
+describe('config', () => {
+  it('development defaults: port 3978, loopback, embedded database, anonymous bot, local identity', () => {
+    const r = loadConfig({});
+    assert.ok(r.ok);
+    assert.equal(r.config.env, 'development');
+    assert.equal(r.config.port, 3978);
+    assert.equal(r.config.host, '127.0.0.1');
+    assert.equal(r.config.dataDir, '.data');
+    assert.equal(r.config.cosmos.endpoint, undefined);
+    assert.equal(r.config.bot.anonymous, true);
+    assert.equal(r.config.rules.profile, 'program-2020');
+    assert.ok(r.config.tab.localIdentity);
+  });
+
+  it('a complete production configuration loads', () => {
+    const r = loadConfig(prodOk);
+    assert.ok(r.ok, r.ok ? '' : r.errors.join('\n'));
+    assert.equal(r.config.host, '0.0.0.0');
+    assert.equal(r.config.bot.anonymous, false);
+    assert.equal(r.config.tab.localIdentity, undefined);
+  });
+
+  it('production without anything lists every missing setting, one line each, by name', () => {
+    const errors = errorsOf({ APP_ENV: 'production' });
+    for (const name of ['BOT_APP_ID', 'COSMOS_ENDPOINT', 'ENTRA_CLIENT_ID']) {
+      assert.equal(errors.filter((e) => e.startsWith(`${name}:`)).length, 1, `${name} in ${errors.join(' | ')}`);
+    }
+  });
+
+  const cases: [string, Record<string, string>, string][] = [
+    ['no app id (anonymous)', { BOT_APP_ID: '' }, 'BOT_APP_ID'],
+    ['no secret', { BOT_APP_PASSWORD: '' }, 'BOT_APP_PASSWORD'],
+    ['no tenant for single tenant', { BOT_TENANT_ID: '' }, 'BOT_TENANT_ID'],
+    ['no Cosmos endpoint', { COSMOS_ENDPOINT: '' }, 'COSMOS_ENDPOINT'],
+    ['a Cosmos endpoint that is not a URL', { COSMOS_ENDPOINT: 'acct' }, 'COSMOS_ENDPOINT'],
+    ['key auth without a key', { COSMOS_KEY: '', COSMOS_AUTH: 'key' }, 'COSMOS_KEY'],
+    ['no Entra client id for the tab', { ENTRA_CLIENT_ID: '' }, 'ENTRA_CLIENT_ID'],
+    ['an app id that is not a GUID', { BOT_APP_ID: 'my-bot' }, 'BOT_APP_ID'],
+    ['a bad port', { PORT: '70000' }, 'PORT'],
+    ['a bad time zone', { DEFAULT_TIME_ZONE: 'Mars/Olympus' }, 'DEFAULT_TIME_ZONE'],
+    ['bad business hours', { BUSINESS_HOURS: '17-9' }, 'BUSINESS_HOURS'],
+    ['an unknown environment', { APP_ENV: 'staging' }, 'APP_ENV'],
+  ];
+  for (const [name, change, variable] of cases) {
+    it(`production refuses ${name}, naming ${variable}`, () => {
+      const errors = errorsOf({ ...prodOk, ...change });
+      assert.ok(errors.some((e) => e.startsWith(`${variable}:`)), errors.join(' | '));
+    });
+  }
+
+  it('managed identity needs no secrets', () => {
+    const r = loadConfig({ ...prodOk, BOT_APP_TYPE: 'UserAssignedMSI', BOT_APP_PASSWORD: '', COSMOS_KEY: '', COSMOS_AUTH: 'managedIdentity' });
+    assert.ok(r.ok, r.ok ? '' : r.errors.join('\n'));
+    assert.equal(r.config.cosmos.auth, 'managedIdentity');
+    assert.equal(r.config.bot.appType, 'UserAssignedMSI');
+  });
+
+  it('development with an app id but no secret is refused', () => {
+    assert.ok(errorsOf({ BOT_APP_ID: GUID }).some((e) => e.startsWith('BOT_APP_PASSWORD:')));
+  });
+});
