@@ -334,6 +334,9 @@ export const Voucher = z.object({
   completionReport: CompletionReport.optional(),
   redemption: Redemption.optional(),
   paymentRequest: PaymentRequest.optional(),
+  /** The next deadline of the current state (expiry, report due, payment window, expected payment), kept by
+   *  every command so the store can list a tenant's vouchers by due date. Absent when nothing is due. */
+  dueOn: IsoDate.optional(),
   audit: z.array(AuditEntry).default([]),
 });
 export type Voucher = z.infer<typeof Voucher>;
@@ -348,6 +351,8 @@ export type Actor = { kind: 'user'; userId: string; name?: string } | { kind: 's
 export const RULE_IDS = [
   // generic
   'input.invalid',
+  /** A date that must not be later than the actor's today (params: field, value, today). */
+  'date.inFuture',
   'role.required',
   'transition.notAllowed',
   // organisation: people and roles
@@ -357,13 +362,13 @@ export const RULE_IDS = [
   'settings.timeZoneInvalid',
   'settings.localeUnsupported',
   // organisation: eligibility, enrolment, profile, SAVB
+  'person.notConsultant',
   'competency.unknown',
   'assessment.unknown',
   'enrollment.offeringUnknown',
   'enrollment.agreementAfterEnrollment',
   'enrollment.notFound',
   'enrollment.alreadyEnrolled',
-  'enrollment.dateInFuture',
   'savb.alreadyRegistered',
   'savb.noRedemptionYet',
   // voucher intake (step 4)
@@ -372,7 +377,6 @@ export const RULE_IDS = [
   'voucher.offeringUnknown',
   'voucher.assignmentClosed',
   'voucher.expiryBeforeAssignment',
-  'voucher.dateInFuture',
   // any step
   'voucher.expired',
   // reserve (step 5)
@@ -397,7 +401,6 @@ export const RULE_IDS = [
   'report.endBeforeStart',
   'report.deliverableRequired',
   'report.consultantRequired',
-  'report.consultantNotAssigned',
   'report.consultantNotQualified',
   'report.daysExceedVoucher',
   // redeem (step 7)

@@ -1,0 +1,78 @@
+// Voucher ID: its format is not public (PRODUCT.md §9), so it is an opaque token with a conservative shape.
+import { WORD_END, WORD_START, distinctBy, evidenceOf } from './text';
+import type { Hit } from './types';
+
+/** Shown to the user when a value is refused; it has the shape the rule accepts. */
+export const VOUCHER_ID_EXAMPLE = 'A1B2-C3D4-E5F6';
+
+const VOUCHER_ID_SHAPE = /^[A-Za-z0-9-]{4,64}$/;
+
+/**
+ * Trimmed, 4–64 ASCII letters, digits and dashes. Also at least one letter or digit: "----" fits the
+ * character rule but identifies nothing. Letters are ASCII because the IDs are machine-generated and a
+ * look-alike accented letter is far more likely a typo than part of an ID.
+ */
+export function validateVoucherId(
+  raw: string,
+): { ok: true; value: string } | { ok: false; code: 'voucherId.invalidFormat'; example: string } {
+  const value = raw.trim();
+  if (VOUCHER_ID_SHAPE.test(value) && /[A-Za-z0-9]/.test(value)) return { ok: true, value };
+  return { ok: false, code: 'voucherId.invalidFormat', example: VOUCHER_ID_EXAMPLE };
+}
+
+// The translations' many words for "voucher" and for "number/ID".
+const VOUCHER_WORD = '(?:vouchers?|vales?|comprovantes?|justificantes?|asientos?|cupom|cupons|cup[oó]n(?:es)?|bonos?|b[oô]nus)';
+const ID_WORD = '(?:id|identificador|identifica[cç][aã]o|n[uú]mero|number|num\\.?|code|c[oó]digo)';
+const NUMBER_SIGN = '(?:#|n\\.?\\s?[º°]|no\\.)';
+const FILLER = '(?:\\s+(?:do|da|de|del|of|the|your|seu|sua|su|tu|o|el|la|this|este|esse|deste|desse))*';
+// An explicit separator between label and value: a colon, "is"/"é"/"es", or a number sign.
+const EXPLICIT = `(?:\\s*[:：=]|\\t|\\s+(?:is|é|es|será)(?:\\s*:)?|\\s*${NUMBER_SIGN}\\s*:?)`;
+
+// "Voucher ID: X", "Vale nº X", "Voucher #X", "número do voucher: X", "ID de su cupón es X", "voucher X".
+const LABEL = new RegExp(
+  `${WORD_START}(?:(${VOUCHER_WORD})(?:\\s*(${ID_WORD}))?|(${ID_WORD})${FILLER}\\s+(${VOUCHER_WORD}))${WORD_END}` +
+    `(${EXPLICIT})?\\s*([^\\s]+)`,
+  'giu',
+);
+
+export interface VoucherIdScan {
+  candidates: Hit<string>[];
+  refused: Hit<string>[];
+}
+
+/**
+ * A token after a voucher label is a candidate. How much to trust it depends on the label:
+ * - "voucher ID: X" (a voucher word, an ID word and an explicit separator) — X is what the text says the
+ *   ID is, so a malformed X is refused with a problem rather than silently skipped;
+ * - anything weaker ("voucher X", "Voucher: X") — X counts only if it has a digit, because prose such as
+ *   "voucher for SharePoint" or "Voucher: SharePoint Deployment…" also fits the pattern.
+ */
+export function scanVoucherIds(lines: readonly string[]): VoucherIdScan {
+  const candidates: Hit<string>[] = [];
+  const refused: Hit<string>[] = [];
+  for (const line of lines) {
+    for (const m of line.matchAll(LABEL)) {
+      const hasIdWord = m[2] !== undefined || m[3] !== undefined;
+      const separator = m[5];
+      // A number sign ("Vale nº X", "Voucher #X") labels the value as firmly as an ID word does.
+      const strong = separator !== undefined && (hasIdWord || /[#º°]|no\./iu.test(separator));
+      const token = trimToken(m[6] ?? '');
+      if (token === '' || (!strong && !/\d/.test(token))) continue;
+      // "Voucher: 5 days", "voucher 2026": a count or a year, not an ID.
+      if (!strong && (/^\d{1,4}$/.test(token) || looksLikeDate(token))) continue;
+      const checked = validateVoucherId(token);
+      if (checked.ok) candidates.push({ value: checked.value, evidence: evidenceOf(line) });
+      else if (separator !== undefined) refused.push({ value: token, evidence: evidenceOf(line) });
+    }
+  }
+  const byId = (h: Hit<string>) => h.value.toUpperCase();
+  return { candidates: distinctBy(candidates, byId), refused: distinctBy(refused, byId) };
+}
+
+function trimToken(s: string): string {
+  return s.replace(/^[*"'“”‘’«»([<]+/u, '').replace(/[*"'“”‘’«»)\]>.,;:!?]+$/u, '');
+}
+
+function looksLikeDate(token: string): boolean {
+  return /^\d{4}-\d{1,2}-\d{1,2}$/.test(token) || /^\d{1,2}-\d{1,2}-\d{4}$/.test(token);
+}
