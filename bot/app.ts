@@ -42,7 +42,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     key: embedded ? 'embedded' : config.cosmos.key,
     managedIdentityClientId: config.cosmos.managedIdentityClientId,
     database: config.cosmos.database,
-    local: Boolean(embedded),
+    // Loopback endpoints (embedded server, Cosmos emulator) must not follow the account's advertised endpoints.
+    local: Boolean(embedded) || isLoopback(endpoint),
   });
 
   const adapter = createAdapter(config.bot);
@@ -80,4 +81,9 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     })());
 
   return { config, store, http, embedded, url, stop };
+}
+
+function isLoopback(endpoint: string): boolean {
+  const host = new URL(endpoint).hostname;
+  return host === 'localhost' || host === '[::1]' || host.startsWith('127.');
 }

@@ -30,6 +30,23 @@ export interface RepositoryOptions {
 
 const SYSTEM_FIELDS = ['_rid', '_self', '_etag', '_attachments', '_ts', '_lsn'] as const;
 
+/**
+ * 429 is retried inside the SDK (its throttle policy, honouring x-ms-retry-after-ms). The SDK retries 503 only
+ * for reads failing over to another region, so a single-region account would surface it: retry it here, a
+ * bounded number of times with backoff. A 503 means the request was not processed, so replaying a write is
+ * safe; should a lost response ever hide a success, the replay meets 409/412 and surfaces as a typed error.
+ */
+async function withTransientRetry<R>(op: () => Promise<R>, attempts = 4): Promise<R> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await op();
+    } catch (err) {
+      if (statusOf(err) !== 503 || attempt >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 50 * 2 ** attempt + Math.random() * 50));
+    }
+  }
+}
+
 export class Repository<T extends TenantDocument> {
   constructor(
     private readonly container: Container,
@@ -40,7 +57,7 @@ export class Repository<T extends TenantDocument> {
 
   async read(tenantId: string, id: string): Promise<Stored<T> | undefined> {
     try {
-      const res = await this.container.item(id, tenantId).read<Record<string, unknown>>();
+      const res = await withTransientRetry(() => this.container.item(id, tenantId).read<Record<string, unknown>>());
       if (res.statusCode === 404 || !res.resource) return undefined;
       return this.decode(res.resource, res.etag);
     } catch (err) {
@@ -52,7 +69,7 @@ export class Repository<T extends TenantDocument> {
   async create(doc: T): Promise<Stored<T>> {
     const body = this.encode(doc);
     try {
-      const res = await this.container.items.create<Record<string, unknown>>(body);
+      const res = await withTransientRetry(() => this.container.items.create<Record<string, unknown>>(body));
       return this.decode(res.resource ?? body, res.etag);
     } catch (err) {
       if (statusOf(err) === 409) throw new AlreadyExists(this.kind, doc.id);
@@ -64,9 +81,11 @@ export class Repository<T extends TenantDocument> {
   async replace(doc: T, etag: string): Promise<Stored<T>> {
     const body = this.encode(doc);
     try {
-      const res = await this.container
-        .item(doc.id, doc.tenantId)
-        .replace<Record<string, unknown>>(body, { accessCondition: { type: 'IfMatch', condition: etag } });
+      const res = await withTransientRetry(() =>
+        this.container
+          .item(doc.id, doc.tenantId)
+          .replace<Record<string, unknown>>(body, { accessCondition: { type: 'IfMatch', condition: etag } }),
+      );
       return this.decode(res.resource ?? body, res.etag);
     } catch (err) {
       const status = statusOf(err);
@@ -80,9 +99,11 @@ export class Repository<T extends TenantDocument> {
   async upsert(doc: T, etag?: string): Promise<Stored<T>> {
     const body = this.encode(doc);
     try {
-      const res = await this.container.items.upsert<Record<string, unknown>>(
-        body,
-        etag ? { accessCondition: { type: 'IfMatch', condition: etag } } : undefined,
+      const res = await withTransientRetry(() =>
+        this.container.items.upsert<Record<string, unknown>>(
+          body,
+          etag ? { accessCondition: { type: 'IfMatch', condition: etag } } : undefined,
+        ),
       );
       return this.decode(res.resource ?? body, res.etag);
     } catch (err) {
@@ -94,9 +115,9 @@ export class Repository<T extends TenantDocument> {
   /** Deletes; with `etag` only that version. Deleting what is not there is a no-op. */
   async delete(tenantId: string, id: string, etag?: string): Promise<void> {
     try {
-      await this.container
-        .item(id, tenantId)
-        .delete(etag ? { accessCondition: { type: 'IfMatch', condition: etag } } : undefined);
+      await withTransientRetry(() =>
+        this.container.item(id, tenantId).delete(etag ? { accessCondition: { type: 'IfMatch', condition: etag } } : undefined),
+      );
     } catch (err) {
       const status = statusOf(err);
       if (status === 404) return;
@@ -119,7 +140,7 @@ export class Repository<T extends TenantDocument> {
     });
     const out: Stored<T>[] = [];
     while (iterator.hasMoreResults()) {
-      const page = await iterator.fetchNext();
+      const page = await withTransientRetry(() => iterator.fetchNext());
       for (const raw of page.resources ?? []) {
         try {
           out.push(this.decode(raw, typeof raw._etag === 'string' ? raw._etag : ''));

@@ -1,0 +1,88 @@
+// `npm start`: the bot with the embedded database, plus the Microsoft 365 Agents Playground pointed at it.
+// `npm run start:bot` starts the bot alone (bring your own client).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { config as loadDotenv } from 'dotenv';
+import { loadConfig } from '../bot/config';
+import { createLogger } from '../bot/logger';
+import { startApp } from '../bot/app';
+
+/**
+ * The Playground opens a browser with xdg-open and exits right after "Listening" when that fails (headless
+ * machines, containers). Where no xdg-open exists, put a no-op one first on its PATH; we print the URL instead.
+ */
+function playgroundEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  const hasOpener = spawnSync('sh', ['-c', 'command -v xdg-open'], { stdio: 'ignore' }).status === 0;
+  if (!hasOpener || process.env.PLAYGROUND_NO_BROWSER === 'true') {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'psc-noopen-'));
+    const opener = path.join(dir, 'xdg-open');
+    writeFileSync(opener, '#!/bin/sh\nexit 0\n');
+    chmodSync(opener, 0o755);
+    env.PATH = `${dir}${path.delimiter}${env.PATH ?? ''}`;
+  }
+  return env;
+}
+
+async function main(): Promise<void> {
+  loadDotenv({ quiet: true });
+  const result = loadConfig(process.env);
+  if (!result.ok) {
+    console.error('Configuration is not valid:');
+    for (const line of result.errors) console.error(`  - ${line}`);
+    process.exit(2);
+  }
+  const config = result.config;
+  const logger = createLogger(config.logLevel);
+  const app = await startApp(config, logger);
+  const endpoint = `${app.url}/api/messages`;
+
+  const bin = path.join(__dirname, '..', 'node_modules', '.bin', 'agentsplayground');
+  const playground: ChildProcess = spawn(
+    bin,
+    ['start', '-e', endpoint, '-c', 'msteams', '-p', String(config.playgroundPort), '--disable-telemetry'],
+    { env: playgroundEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const playgroundUrl = `http://localhost:${config.playgroundPort}`;
+  let announced = false;
+  const onOutput = (chunk: Buffer): void => {
+    const text = chunk.toString();
+    if (!announced && /listening/i.test(text)) {
+      announced = true;
+      console.log('');
+      console.log('  Planning Services Companion is running.');
+      console.log(`  Open the Agents Playground:  ${playgroundUrl}`);
+      console.log(`  Bot endpoint:                ${endpoint}`);
+      console.log(`  Status tab:                  ${app.url}/tab`);
+      if (app.embedded?.dataFile) console.log(`  Local data:                  ${app.embedded.dataFile}`);
+      console.log('  Stop with Ctrl+C.');
+      console.log('');
+    }
+    if (process.env.PLAYGROUND_VERBOSE === 'true') process.stderr.write(text);
+  };
+  playground.stdout?.on('data', onOutput);
+  playground.stderr?.on('data', onOutput);
+
+  let stopping = false;
+  const shutdown = async (code: number): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    playground.kill('SIGTERM');
+    await app.stop();
+    process.exit(code);
+  };
+  playground.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`The Agents Playground stopped (exit ${code ?? 'signal'}); the bot keeps running at ${endpoint}.`);
+    }
+  });
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
