@@ -62,16 +62,25 @@ export function findLabelledAdmins(lines: readonly string[]): Hit<string>[] {
  * Both are inferences, so the caller flags them for the user to confirm. Addresses that only appear in
  * the body (signatures, Cc lines of the partner) are never used.
  */
-export function inferAdminFromHeaders(messages: readonly ChainMessage[]): { value: string; source: 'recipient' | 'sender' } | undefined {
+export interface InferredAdmin {
+  value: string;
+  source: 'recipient' | 'sender';
+  evidence: string;
+}
+
+export function inferAdminFromHeaders(messages: readonly ChainMessage[]): InferredAdmin | undefined {
   for (let i = messages.length - 1; i >= 0; i--) {
     const msg = messages[i];
     if (!msg?.from || !isMicrosoftSender(msg.from)) continue;
     const recipients = msg.to.filter((a) => !isMicrosoftSender(a));
-    if (recipients.length === 1 && recipients[0] !== undefined) return { value: recipients[0], source: 'recipient' };
+    const only = recipients.length === 1 ? recipients[0] : undefined;
+    if (only !== undefined) return { value: only, source: 'recipient', evidence: evidenceOf(msg.toLine ?? only) };
   }
   for (let i = messages.length - 1; i >= 0; i--) {
-    const from = messages[i]?.from;
-    if (from !== undefined && !isMicrosoftSender(from)) return { value: from, source: 'sender' };
+    const msg = messages[i];
+    if (msg?.from !== undefined && !isMicrosoftSender(msg.from)) {
+      return { value: msg.from, source: 'sender', evidence: evidenceOf(msg.fromLine ?? msg.from) };
+    }
   }
   return undefined;
 }

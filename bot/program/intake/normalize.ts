@@ -6,6 +6,9 @@ import { emailsIn } from './text';
 export interface ChainMessage {
   from?: string;
   to: string[];
+  /** The header lines themselves, shown on the card when an address is inferred from them. */
+  fromLine?: string;
+  toLine?: string;
 }
 
 export interface NormalizedText {
@@ -49,7 +52,7 @@ export function normalize(raw: string): NormalizedText {
       continue;
     }
     if (ATTRIBUTION.test(line)) {
-      messages.push({ from: emailsIn(line)[0], to: [] });
+      messages.push({ from: emailsIn(line)[0], to: [], fromLine: line });
       current = undefined;
       continue;
     }
@@ -61,13 +64,16 @@ export function normalize(raw: string): NormalizedText {
       const key = (m[1] ?? '').toLowerCase();
       const value = (m[2] ?? '').trim();
       if (FROM_KEYS.includes(key)) {
-        current = { from: emailsIn(value)[0], to: [] };
+        current = { from: emailsIn(value)[0], to: [], fromLine: part.trim() };
         messages.push(current);
         consumed = true;
       } else if (current) {
         // Other header keys only count inside a block opened by From:/De:, so a body line such as
         // "Data: 31/03/2026" is not swallowed as a header.
-        if (TO_KEYS.includes(key)) current.to.push(...emailsIn(value));
+        if (key !== 'cc' && TO_KEYS.includes(key)) {
+          current.to.push(...emailsIn(value));
+          current.toLine = part.trim();
+        }
         if (SUBJECT_KEYS.includes(key) && value !== '') lines.push(value);
         consumed = true;
       }

@@ -66,7 +66,7 @@ export function parseVoucherEmail(text: string, opts: IntakeOptions = {}): Intak
   } else {
     const inferred = inferAdminFromHeaders(messages);
     if (inferred) {
-      result.voucherAdminEmail = { found: true, value: inferred.value, evidence: inferred.value };
+      result.voucherAdminEmail = { found: true, value: inferred.value, evidence: inferred.evidence };
       problems.push({ code: 'voucherAdminEmail.inferred', params: { source: inferred.source, email: inferred.value } });
     }
   }

@@ -27,7 +27,8 @@ const EVIDENCE_MAX = 200;
 
 /** A line shortened for display on the card. */
 export function evidenceOf(line: string): string {
-  const t = line.trim();
+  // Table cells arrive tab-separated; on a card a tab renders as nothing useful.
+  const t = line.replace(/\t+/g, ' ').trim();
   return t.length <= EVIDENCE_MAX ? t : `${t.slice(0, EVIDENCE_MAX - 1)}…`;
 }
 
