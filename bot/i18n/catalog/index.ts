@@ -1,0 +1,11 @@
+// The three catalogues. English defines the keys; the others must have exactly the same ones (type + test).
+import type { Locale } from '../locale';
+import { en } from './en';
+import { esES } from './es-ES';
+import { ptBR } from './pt-BR';
+import type { Message } from './types';
+
+export type MessageKey = keyof typeof en;
+export type Translation = Record<MessageKey, Message>;
+
+export const catalogs: Record<Locale, Translation> = { en, 'pt-BR': ptBR, 'es-ES': esES };

@@ -1,0 +1,18 @@
+// bot/i18n public surface: locale resolution, translation, formatting, and words for domain data.
+export { SUPPORTED_LOCALES, DEFAULT_LOCALE, isLocale, resolveLocale, type Locale } from './locale';
+export { t, hasKey, interpolate, type MessageParams, type ParamValue } from './translate';
+export type { MessageKey } from './catalog';
+export {
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatMoney,
+  formatRelativeDays,
+  formatCountry,
+  formatList,
+  daysBetween,
+} from './format';
+export { refusalMessage, REFUSAL_PARAMS, type RefusalLike } from './refusals';
+export { nextActionMessage, NEXT_ACTION_PARAMS, type NextActionLike } from './next-actions';
+export { stateLabel, roleLabel, auditActionLabel } from './words';
+export { localizeParams } from './params';

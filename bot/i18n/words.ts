@@ -1,0 +1,21 @@
+// Labels for the domain's enumerations, for cards and the tab.
+import type { Role, VoucherState } from '../program';
+import { AUDIT_KEYS, ROLE_KEYS, STATE_KEYS } from './dynamic-keys';
+import type { Locale } from './locale';
+import { t } from './translate';
+
+export function stateLabel(locale: Locale, state: VoucherState | string): string {
+  const key = STATE_KEYS[state as VoucherState];
+  return key ? t(locale, key) : state;
+}
+
+export function roleLabel(locale: Locale, role: Role | string): string {
+  const key = ROLE_KEYS[role as Role];
+  return key ? t(locale, key) : role;
+}
+
+/** An audit entry's action ("voucher.reserve") as words; unknown actions still show, by name. */
+export function auditActionLabel(locale: Locale, action: string): string {
+  const key = AUDIT_KEYS[action];
+  return key ? t(locale, key) : t(locale, 'audit.other', { action });
+}
