@@ -1,0 +1,5 @@
+// The tab's HTTP API and static front end. main.ts calls registerApi and registerTab; nothing else is public.
+export { registerApi, API_PREFIX, type ApiDeps, type OrganizationSource, type VoucherSource } from './routes';
+export { registerTab, TAB_CSP } from './tabStatic';
+export { createAuthenticator, issuersFor, jwksUrlFor, REQUIRED_SCOPE, type Authenticator, type Caller } from './auth';
+export type * from './viewModel';

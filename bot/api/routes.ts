@@ -1,0 +1,218 @@
+// The tab's read-only HTTP API. Every route authenticates first (no data before that), then loads the
+// caller's tenant only, projects it to the view model and answers JSON (or CSV).
+import type { JWTVerifyGetKey } from 'jose' with { 'resolution-mode': 'import' };
+import type { Request, Response, Server } from 'restify';
+import type { z } from 'zod';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { ORGANIZATION_ID, type Organization, type Rules, type Voucher } from '../program';
+import { createAuthenticator, type Caller } from './auth';
+import { rowsToCsv } from './csv';
+import {
+  groupDeadlines,
+  overviewOf,
+  paymentsOf,
+  project,
+  projectionContext,
+  roleOf,
+  toDetail,
+  type ProjectionContext,
+} from './projection';
+import {
+  DeadlinesQuery,
+  EmptyQuery,
+  filterRows,
+  parseQuery,
+  sortRows,
+  VoucherCsvQuery,
+  VoucherIdParam,
+  VoucherListQuery,
+} from './query';
+import type { ApiErrorView, CallerView, VoucherListView } from './viewModel';
+
+/** What the API reads. The domain's repositories (or plain `Repository` instances) fit. */
+export interface OrganizationSource {
+  read(tenantId: string, id: string): Promise<{ doc: Organization } | undefined>;
+}
+export interface VoucherSource {
+  read(tenantId: string, id: string): Promise<{ doc: Voucher } | undefined>;
+  query(tenantId: string): Promise<{ doc: Voucher }[]>;
+}
+
+export interface ApiDeps {
+  config: Config;
+  logger: Logger;
+  organizations: OrganizationSource;
+  vouchers: VoucherSource;
+  rules: Rules;
+  now: () => Date;
+  /** Signing keys override (tests); defaults to Entra ID's JWKS from config. */
+  keys?: JWTVerifyGetKey;
+}
+
+export const API_PREFIX = '/api/tab';
+const DEFAULT_PAGE_SIZE = 50;
+
+interface TenantData {
+  caller: Caller;
+  ctx: ProjectionContext;
+  vouchers: Voucher[];
+}
+
+export function registerApi(server: Server, deps: ApiDeps): void {
+  const log = deps.logger.child({ component: 'tab-api' });
+  const authenticator = createAuthenticator(deps.config.tab, { now: deps.now, keys: deps.keys });
+  if (authenticator.mode === 'local') {
+    log.warn({ identity: deps.config.tab.localIdentity }, 'tab API uses the local development identity (no Entra ID settings)');
+  }
+
+  function fail(res: Response, status: number, error: string, message: string): void {
+    const body: ApiErrorView = { error, message };
+    res.header('Cache-Control', 'no-store');
+    res.send(status, body);
+  }
+
+  function ok(res: Response, body: unknown): void {
+    res.header('Cache-Control', 'no-store');
+    res.header('Vary', 'Authorization');
+    res.send(200, body);
+  }
+
+  /** Authenticates, validates the query, and runs the handler; every failure path answers without data. */
+  function route<S extends z.ZodType>(
+    schema: S,
+    handler: (req: Request, res: Response, caller: Caller, query: z.output<S>) => Promise<void>,
+  ) {
+    return async (req: Request, res: Response): Promise<void> => {
+      try {
+        const outcome = await authenticator.authenticate(req.headers.authorization);
+        if (!outcome.ok) {
+          if (outcome.failure === 'keys') {
+            log.error({ detail: outcome.detail }, 'tab API: signing keys unavailable');
+            fail(res, 503, 'unavailable', 'Sign-in could not be checked right now. Try again in a minute.');
+            return;
+          }
+          log.info({ failure: outcome.failure, detail: outcome.detail, path: req.path() }, 'tab API: request refused');
+          res.header('WWW-Authenticate', 'Bearer error="invalid_token"');
+          fail(res, 401, 'unauthorized', 'Sign in again: the request did not carry a valid Teams token.');
+          return;
+        }
+        const query = parseQuery(req.url, schema);
+        if (!query.ok) {
+          fail(res, 400, 'badRequest', query.message);
+          return;
+        }
+        await handler(req, res, outcome.caller, query.value);
+      } catch (err) {
+        log.error({ err, path: req.path() }, 'tab API: request failed');
+        fail(res, 500, 'internal', 'Something went wrong on our side. Try again later.');
+      }
+    };
+  }
+
+  async function load(caller: Caller): Promise<TenantData> {
+    const now = deps.now();
+    const [org, stored] = await Promise.all([
+      deps.organizations.read(caller.tenantId, ORGANIZATION_ID),
+      deps.vouchers.query(caller.tenantId),
+    ]);
+    // The repositories query one partition; the check guards against a wrongly wired source.
+    const vouchers = stored.map((s) => s.doc).filter((v) => v.tenantId === caller.tenantId);
+    const ctx = projectionContext(deps.rules, org?.doc, now, deps.config.reminders.defaultTimeZone);
+    return { caller, ctx, vouchers };
+  }
+
+  function callerView(data: TenantData): CallerView {
+    const view: CallerView = {
+      tenantId: data.caller.tenantId,
+      userId: data.caller.userId,
+      role: roleOf(data.ctx.org, data.caller.userId),
+      localIdentity: data.caller.local,
+    };
+    const name = data.ctx.people.get(data.caller.userId) ?? data.caller.name;
+    if (name) view.name = name;
+    return view;
+  }
+
+  server.get(
+    `${API_PREFIX}/overview`,
+    route(EmptyQuery, async (_req, res, caller) => {
+      const data = await load(caller);
+      ok(res, overviewOf(data.vouchers, data.ctx, callerView(data)));
+    }),
+  );
+
+  server.get(
+    `${API_PREFIX}/vouchers`,
+    route(VoucherListQuery, async (_req, res, caller, q) => {
+      const data = await load(caller);
+      const { rows } = project(data.vouchers, data.ctx);
+      const sorted = sortRows(filterRows(rows, q), q.sort, q.dir);
+      const page = q.page ?? 1;
+      const pageSize = q.pageSize ?? DEFAULT_PAGE_SIZE;
+      const body: VoucherListView = {
+        items: sorted.slice((page - 1) * pageSize, page * pageSize),
+        total: sorted.length,
+        page,
+        pageSize,
+      };
+      ok(res, body);
+    }),
+  );
+
+  server.get(
+    `${API_PREFIX}/vouchers.csv`,
+    route(VoucherCsvQuery, async (_req, res, caller, q) => {
+      const data = await load(caller);
+      const { rows } = project(data.vouchers, data.ctx);
+      const csv = rowsToCsv(sortRows(filterRows(rows, q), q.sort, q.dir));
+      const day = data.ctx.today;
+      res.header('Cache-Control', 'no-store');
+      res.header('Content-Type', 'text/csv; charset=utf-8');
+      res.header('Content-Disposition', `attachment; filename="vouchers-${day}.csv"`);
+      res.sendRaw(200, csv);
+    }),
+  );
+
+  server.get(
+    `${API_PREFIX}/vouchers/:id`,
+    route(EmptyQuery, async (req, res, caller) => {
+      const id = VoucherIdParam.safeParse(req.params?.id);
+      if (!id.success) {
+        fail(res, 400, 'badRequest', 'id: is not a voucher id');
+        return;
+      }
+      // A point read inside the caller's partition: another tenant's voucher is simply not there.
+      const [stored, org] = await Promise.all([
+        deps.vouchers.read(caller.tenantId, id.data),
+        deps.organizations.read(caller.tenantId, ORGANIZATION_ID),
+      ]);
+      if (!stored || stored.doc.tenantId !== caller.tenantId) {
+        fail(res, 404, 'notFound', 'No voucher with this id in your organization.');
+        return;
+      }
+      const ctx = projectionContext(deps.rules, org?.doc, deps.now(), deps.config.reminders.defaultTimeZone);
+      ok(res, toDetail(stored.doc, ctx));
+    }),
+  );
+
+  server.get(
+    `${API_PREFIX}/deadlines`,
+    route(DeadlinesQuery, async (_req, res, caller, q) => {
+      const data = await load(caller);
+      const { deadlines } = project(data.vouchers, data.ctx);
+      const offerings = new Set(q.offering);
+      const scoped = offerings.size === 0 ? deadlines : deadlines.filter((d) => !d.offering || offerings.has(d.offering));
+      const windowDays = q.days ?? 30;
+      ok(res, { ...groupDeadlines(scoped, windowDays), windowDays });
+    }),
+  );
+
+  server.get(
+    `${API_PREFIX}/payments`,
+    route(EmptyQuery, async (_req, res, caller) => {
+      const data = await load(caller);
+      ok(res, paymentsOf(data.vouchers));
+    }),
+  );
+}
