@@ -1,0 +1,47 @@
+// Proactive reminders: conversation references, the delivery ledger, the throttled sender and the scan.
+export { checkServiceUrl, isAllowedServiceUrl, type ServiceUrlCheck } from './allowlist';
+export { isBusinessTime, localParts, nextSendTime, zonedTime, type BusinessHours } from './business-hours';
+export {
+  CauseDone,
+  DeliveryState,
+  DeliveryTarget,
+  Ledger,
+  LedgerEntry,
+  defaultCauseOf,
+  ledgerId,
+  targetKey,
+  type ActionResult,
+  type EnqueueInput,
+  type LedgerOptions,
+} from './ledger';
+export { CONVERSATION_LIMITS, RateLimiter, TENANT_LIMITS, type Window } from './limiter';
+export {
+  ConversationRefDoc,
+  ReferenceStore,
+  captureReference,
+  clientInfo,
+  markInactive,
+  referenceId,
+  toConversationReference,
+  type CaptureResult,
+  type ReferenceStoreOptions,
+  type ReferenceTarget,
+} from './references';
+export {
+  ReminderScheduler,
+  type DueRemindersFn,
+  type ScanSummary,
+  type SchedulerOptions,
+  type SchedulerOrganization,
+  type SchedulerReminder,
+} from './scheduler';
+export {
+  ReminderSender,
+  describeError,
+  type ProactiveAdapter,
+  type RenderFn,
+  type SendOutcome,
+  type SendResult,
+  type SenderOptions,
+  type SenderStats,
+} from './sender';

@@ -1,0 +1,421 @@
+// The proactive sender: takes ledger entries that are due, claims each one, renders it in the recipient's
+// language and posts it through botbuilder's CloudAdapter, then records the outcome in the ledger.
+//
+// Limits by design: every send first reserves room in a per-conversation limiter (7/1 s, 8/2 s, 60/30 s,
+// 1,800/h) and a per-tenant one (50/s, kept at 48 to absorb network jitter), so a well-behaved run sees no
+// 429 of its own making. With several app instances each has its own limiter: give each `tenantShare`
+// = 1/instances of the tenant budget.
+//
+// Errors (botbuilder throws a RestError with `statusCode`; `response.headers` carries Retry-After):
+//   429            retry after Retry-After (or exponential backoff with jitter when absent); the
+//                  conversation is paused until then; when 429s become frequent across a tenant (not one
+//                  unlucky conversation) the whole tenant is paused ("throttled until").
+//   412, 5xx, I/O  retried with exponential backoff and jitter, up to `maxAttempts`; then failed.
+//   403, 404       the bot was removed or the conversation is gone: the reference is marked inactive and
+//                  the entry fails; nothing more is sent there.
+//   other 4xx      failed at once.
+// botbuilder's HTTP pipeline would itself retry 429 and 5xx up to three times, invisibly to the limiter
+// and the ledger; the sender removes that policy from the per-turn connector client so every attempt is
+// its own, counted and recorded.
+//
+// Crash safety (the in-flight window): an entry is claimed right before its request and its outcome is
+// written right after the connector answers. If the process dies between the connector accepting a message
+// and the ledger recording `sent`, the claim expires after `leaseMs` and another sender delivers the message
+// again. So a crash can duplicate at most `concurrency` messages (the sends in flight at that moment), and
+// only those whose HTTP request had already succeeded; every other claimed entry is delivered exactly once.
+// The lease (default 2 min) is far longer than the send timeout (30 s), so a live sender never loses a claim.
+import { randomUUID } from 'node:crypto';
+import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
+import type { Logger } from '../logger';
+import type { Stored } from '../store';
+import { nextSendTime, type BusinessHours } from './business-hours';
+import type { Ledger, LedgerEntry } from './ledger';
+import { CONVERSATION_LIMITS, RateLimiter, TENANT_LIMITS, type Window } from './limiter';
+import { toConversationReference, type ReferenceStore, type ReferenceTarget } from './references';
+
+/** What the sender needs of botbuilder's CloudAdapter. */
+export interface ProactiveAdapter {
+  continueConversationAsync(
+    botAppId: string,
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void>;
+  readonly ConnectorClientKey?: symbol;
+}
+
+/** Builds the message for a reminder in a language (the cards module supplies the real one). */
+export type RenderFn = (reminder: Record<string, unknown>, locale: string) => Partial<Activity> | Promise<Partial<Activity>>;
+
+export interface SenderOptions {
+  adapter: ProactiveAdapter;
+  /** The bot's app id; empty in anonymous local mode. */
+  botAppId: string;
+  ledger: Ledger;
+  references: ReferenceStore;
+  render: RenderFn;
+  businessHours: BusinessHours;
+  logger?: Logger;
+  /** Identifies this instance in claims. */
+  owner?: string;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  concurrency?: number;
+  leaseMs?: number;
+  sendTimeoutMs?: number;
+  /** Attempts for 412/5xx/network failures before giving up. */
+  maxAttempts?: number;
+  /** Attempts for 429s before giving up. */
+  maxThrottledAttempts?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** How long to wait before looking again at an entry whose recipient cannot be reached. */
+  blockedRecheckMs?: number;
+  defaultLocale?: string;
+  conversationLimits?: Window[];
+  tenantLimits?: Window[];
+  /** Fraction of the tenant budget this instance may use (1 / number of instances). */
+  tenantShare?: number;
+}
+
+export type SendResult = 'sent' | 'retry' | 'failed' | 'blocked' | 'skipped' | 'lost';
+
+export interface SendOutcome {
+  id: string;
+  result: SendResult;
+  status?: number;
+  reason?: string;
+  activityId?: string;
+}
+
+export interface SenderStats {
+  sent: number;
+  retries: number;
+  failed: number;
+  blocked: number;
+  skipped: number;
+  lost: number;
+  throttled: number;
+  serverErrors: number;
+  tenantPauses: number;
+  requests: number;
+}
+
+interface QueueItem {
+  tenantId: string;
+  id: string;
+  at: number;
+}
+
+const RETRYABLE = new Set([412, 500, 502, 503, 504]);
+
+/** Status and Retry-After (ms) from whatever the SDK threw. */
+export function describeError(err: unknown, nowMs: number): { status?: number; retryAfterMs?: number; message: string } {
+  const e = err as { statusCode?: unknown; response?: { headers?: { get?: (n: string) => string | undefined } } ; message?: unknown };
+  const status = typeof e?.statusCode === 'number' ? e.statusCode : undefined;
+  let retryAfterMs: number | undefined;
+  const raw = e?.response?.headers?.get?.('retry-after');
+  if (typeof raw === 'string' && raw.trim() !== '') {
+    const secs = Number(raw);
+    if (Number.isFinite(secs) && secs >= 0) retryAfterMs = secs * 1000;
+    else {
+      const date = Date.parse(raw);
+      if (Number.isFinite(date)) retryAfterMs = Math.max(0, date - nowMs);
+    }
+  }
+  const message = typeof e?.message === 'string' ? e.message.slice(0, 200) : String(err).slice(0, 200);
+  return { status, retryAfterMs, message };
+}
+
+class TimeoutError extends Error {
+  constructor(ms: number) {
+    super(`no answer from the connector within ${ms} ms`);
+    this.name = 'TimeoutError';
+  }
+}
+
+/** Recent outcomes per tenant, to tell tenant-wide throttling from one conversation's bad luck. */
+class ThrottleTracker {
+  private readonly recent = new Map<string, { at: number; throttled: boolean }[]>();
+  constructor(private readonly spanMs = 2000) {}
+
+  record(tenantId: string, at: number, throttled: boolean): boolean {
+    const list = this.recent.get(tenantId) ?? [];
+    list.push({ at, throttled });
+    while (list.length > 0 && (list[0]?.at ?? at) < at - this.spanMs) list.shift();
+    this.recent.set(tenantId, list);
+    const count = list.filter((r) => r.throttled).length;
+    return throttled && count >= 3 && count >= list.length * 0.25;
+  }
+}
+
+export class ReminderSender {
+  readonly owner: string;
+  readonly stats: SenderStats = { sent: 0, retries: 0, failed: 0, blocked: 0, skipped: 0, lost: 0, throttled: 0, serverErrors: 0, tenantPauses: 0, requests: 0 };
+  private readonly o: Required<Omit<SenderOptions, 'logger' | 'owner'>> & { logger?: Logger };
+  private readonly limiter: RateLimiter;
+  private readonly throttle = new ThrottleTracker();
+  private readonly queue: QueueItem[] = [];
+  private readonly known = new Set<string>();
+  private running = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timerAt = Infinity;
+  private stopped = false;
+  private idleWaiters: (() => void)[] = [];
+  private readonly listeners: ((o: SendOutcome) => void)[] = [];
+
+  constructor(options: SenderOptions) {
+    const now = options.now ?? Date.now;
+    this.owner = options.owner ?? `sender-${randomUUID()}`;
+    const share = Math.min(1, Math.max(0.01, options.tenantShare ?? 1));
+    const tenantLimits = (options.tenantLimits ?? TENANT_LIMITS).map((w) => ({ ms: w.ms, max: Math.max(1, Math.floor(w.max * share)) }));
+    this.o = {
+      ...options,
+      now,
+      sleep: options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+      random: options.random ?? Math.random,
+      concurrency: options.concurrency ?? 16,
+      leaseMs: options.leaseMs ?? 120_000,
+      sendTimeoutMs: options.sendTimeoutMs ?? 30_000,
+      maxAttempts: options.maxAttempts ?? 6,
+      maxThrottledAttempts: options.maxThrottledAttempts ?? 12,
+      backoffBaseMs: options.backoffBaseMs ?? 1000,
+      backoffMaxMs: options.backoffMaxMs ?? 300_000,
+      blockedRecheckMs: options.blockedRecheckMs ?? 3_600_000,
+      defaultLocale: options.defaultLocale ?? 'en',
+      conversationLimits: options.conversationLimits ?? CONVERSATION_LIMITS,
+      tenantLimits,
+      tenantShare: share,
+    };
+    const convWindows = this.o.conversationLimits;
+    this.limiter = new RateLimiter((key) => (key.startsWith('t|') ? tenantLimits : convWindows), now);
+  }
+
+  /** Called with every outcome (tests, metrics). */
+  onOutcome(listener: (o: SendOutcome) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Queues an entry for delivery at `at` (default now). Already queued or in flight: ignored. */
+  submit(tenantId: string, id: string, at = this.o.now()): void {
+    if (this.stopped || this.known.has(id)) return;
+    this.known.add(id);
+    this.queue.push({ tenantId, id, at });
+    this.pump();
+  }
+
+  /** Number of entries queued or in flight. */
+  get pending(): number {
+    return this.known.size;
+  }
+
+  /** Resolves when nothing is queued or in flight. */
+  idle(): Promise<void> {
+    if (this.known.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Stops taking work; waits for sends in flight to be recorded. Queued entries stay in the ledger. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.queue.length = 0;
+    while (this.running > 0) await this.o.sleep(5);
+    this.known.clear();
+  }
+
+  private pump(): void {
+    if (this.stopped) return;
+    const now = this.o.now();
+    this.queue.sort((a, b) => a.at - b.at);
+    while (this.running < this.o.concurrency && this.queue.length > 0 && (this.queue[0] as QueueItem).at <= now) {
+      const item = this.queue.shift() as QueueItem;
+      this.running++;
+      void this.process(item)
+        .catch((err: unknown) => {
+          this.o.logger?.error({ err, id: item.id }, 'reminder delivery crashed');
+          // Leave the entry in the ledger; its claim (if any) expires and a later scan picks it up.
+        })
+        .finally(() => {
+          this.running--;
+          if (!this.queue.some((q) => q.id === item.id)) this.known.delete(item.id);
+          this.pump();
+          if (this.known.size === 0) for (const w of this.idleWaiters.splice(0)) w();
+        });
+    }
+    const next = this.queue[0];
+    if (next && this.running < this.o.concurrency && next.at > now && next.at < this.timerAt) {
+      if (this.timer) clearTimeout(this.timer);
+      this.timerAt = next.at;
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.timerAt = Infinity;
+        this.pump();
+      }, next.at - now);
+    }
+  }
+
+  private later(item: QueueItem, at: number): void {
+    if (this.stopped) return;
+    this.queue.push({ ...item, at });
+  }
+
+  private emit(o: SendOutcome): SendOutcome {
+    this.stats[o.result === 'retry' ? 'retries' : o.result]++;
+    for (const l of this.listeners) l(o);
+    return o;
+  }
+
+  private retryInstant(entry: LedgerEntry, afterMs: number): Date {
+    return nextSendTime(new Date(this.o.now() + afterMs), entry.timeZone, this.o.businessHours);
+  }
+
+  private backoff(attempt: number): number {
+    const capped = Math.min(this.o.backoffMaxMs, this.o.backoffBaseMs * 2 ** Math.max(0, attempt - 1));
+    return Math.round(capped / 2 + (this.o.random() * capped) / 2);
+  }
+
+  private async process(item: QueueItem): Promise<SendOutcome> {
+    const { ledger, references } = this.o;
+    const current = await ledger.read(item.tenantId, item.id);
+    if (!current) return this.emit({ id: item.id, result: 'skipped', reason: 'not in the ledger' });
+    if (!ledger.isClaimable(current.doc)) {
+      const d = current.doc;
+      const wakeAt = d.state === 'pending' ? Date.parse(d.notBefore) : d.state === 'snoozed' ? Date.parse(d.snoozedUntil ?? d.notBefore) : NaN;
+      if (Number.isFinite(wakeAt) && wakeAt > this.o.now()) this.later(item, wakeAt);
+      return this.emit({ id: item.id, result: 'skipped', reason: `state ${d.state}` });
+    }
+    // Outside business hours (a takeover, a snooze, a retry that crossed closing time): wait for opening.
+    const opening = nextSendTime(new Date(this.o.now()), current.doc.timeZone, this.o.businessHours).getTime();
+    if (opening > this.o.now()) {
+      this.later(item, opening);
+      return this.emit({ id: item.id, result: 'skipped', reason: 'outside business hours' });
+    }
+    const target: ReferenceTarget =
+      current.doc.target.kind === 'user'
+        ? { kind: 'user', userId: current.doc.target.userId }
+        : { kind: 'channel', channelId: current.doc.target.channelId };
+    const ref = await references.get(item.tenantId, target);
+    let blockedReason: string | undefined;
+    if (!ref) blockedReason = 'no conversation reference';
+    else if (!ref.doc.active) blockedReason = `conversation inactive (${ref.doc.inactiveReason ?? 'unknown'})`;
+    else {
+      const check = references.checkServiceUrl(ref.doc.serviceUrl);
+      if (!check.ok) {
+        blockedReason = `service URL refused: ${check.reason}`;
+        this.o.logger?.warn({ tenantId: item.tenantId, referenceId: ref.doc.id, serviceUrl: ref.doc.serviceUrl }, 'stored reference has a service URL outside the allowlist; not calling it');
+      }
+    }
+    if (blockedReason || !ref) {
+      const claimed = await ledger.claim(current, this.owner, this.o.leaseMs);
+      if (!claimed) return this.emit({ id: item.id, result: 'skipped', reason: 'claimed elsewhere' });
+      await ledger.markBlocked(claimed, blockedReason ?? 'unreachable', this.retryInstant(current.doc, this.o.blockedRecheckMs));
+      return this.emit({ id: item.id, result: 'blocked', reason: blockedReason });
+    }
+
+    // Room in the conversation's and the tenant's windows first; then claim and send at once.
+    const convKey = `c|${ref.doc.serviceUrl}|${ref.doc.conversationId}`;
+    const tenantKey = `t|${item.tenantId}`;
+    for (;;) {
+      const wait = this.limiter.tryAcquire([convKey, tenantKey]);
+      if (wait === 0) break;
+      if (this.stopped) return this.emit({ id: item.id, result: 'skipped', reason: 'stopped' });
+      await this.o.sleep(wait);
+    }
+    if (this.stopped) return this.emit({ id: item.id, result: 'skipped', reason: 'stopped' });
+    const claimed = await ledger.claim(current, this.owner, this.o.leaseMs);
+    if (!claimed) return this.emit({ id: item.id, result: 'skipped', reason: 'claimed elsewhere' });
+
+    const locale = claimed.doc.locale ?? ref.doc.locale ?? this.o.defaultLocale;
+    let activityId = '';
+    this.stats.requests++;
+    try {
+      const message = await this.o.render(claimed.doc.payload, locale);
+      await this.withTimeout(
+        this.o.adapter.continueConversationAsync(this.o.botAppId, toConversationReference(ref.doc), async (context) => {
+          this.ownRetries(context);
+          // A continuation activity carries a random id that would make this a reply to nothing.
+          (context.activity as { id?: string }).id = undefined;
+          const res = await context.sendActivity(message);
+          activityId = res?.id ?? '';
+        }),
+      );
+    } catch (err) {
+      return this.afterError(item, claimed, ref.doc.id, convKey, err);
+    }
+    const recorded = await ledger.markSent(claimed, activityId);
+    return this.emit({ id: item.id, result: recorded ? 'sent' : 'lost', activityId });
+  }
+
+  private async afterError(item: QueueItem, claimed: Stored<LedgerEntry>, referenceId: string, convKey: string, err: unknown): Promise<SendOutcome> {
+    const { ledger } = this.o;
+    const now = this.o.now();
+    const { status, retryAfterMs, message } = describeError(err, now);
+    const entry = claimed.doc;
+    const attempt = entry.attempts + 1;
+    const tenantKey = `t|${item.tenantId}`;
+    const record = async (res: Promise<Stored<LedgerEntry> | undefined>, outcome: SendOutcome): Promise<SendOutcome> =>
+      (await res) ? this.emit(outcome) : this.emit({ ...outcome, result: 'lost' });
+
+    if (status === 429) {
+      this.stats.throttled++;
+      const delay = retryAfterMs ?? this.backoff(attempt);
+      this.limiter.block(convKey, now + delay);
+      if (this.throttle.record(item.tenantId, now, true)) {
+        this.stats.tenantPauses++;
+        this.limiter.block(tenantKey, now + delay);
+        this.o.logger?.warn({ tenantId: item.tenantId, ms: delay }, 'tenant throttled by Teams; pausing its sends');
+      }
+      if (attempt >= this.o.maxThrottledAttempts) {
+        return record(ledger.markFailed(claimed, 'throttled: attempts exhausted', 429), { id: item.id, result: 'failed', status, reason: 'throttled' });
+      }
+      const at = this.retryInstant(entry, delay);
+      this.later(item, at.getTime());
+      return record(ledger.markRetry(claimed, retryAfterMs !== undefined ? 'throttled (Retry-After)' : 'throttled', 429, at), {
+        id: item.id,
+        result: 'retry',
+        status,
+      });
+    }
+    this.throttle.record(item.tenantId, now, false);
+
+    if (status === 403 || status === 404) {
+      await this.o.references.markInactive(item.tenantId, referenceId, status === 403 ? 'forbidden (403)' : 'not found (404)');
+      return record(ledger.markFailed(claimed, status === 403 ? 'forbidden' : 'conversation not found', status), {
+        id: item.id,
+        result: 'failed',
+        status,
+      });
+    }
+
+    const transient = status === undefined || RETRYABLE.has(status);
+    if (status !== undefined && status >= 500) this.stats.serverErrors++;
+    if (!transient) {
+      return record(ledger.markFailed(claimed, message, status), { id: item.id, result: 'failed', status, reason: message });
+    }
+    if (attempt >= this.o.maxAttempts) {
+      return record(ledger.markFailed(claimed, `attempts exhausted: ${message}`, status), { id: item.id, result: 'failed', status, reason: message });
+    }
+    const at = this.retryInstant(entry, retryAfterMs ?? this.backoff(attempt));
+    this.later(item, at.getTime());
+    return record(ledger.markRetry(claimed, status ? `HTTP ${status}` : message, status, at), { id: item.id, result: 'retry', status });
+  }
+
+  /** Removes botbuilder's own retry policy from this turn's connector client (see the header comment). */
+  private ownRetries(context: TurnContext): void {
+    const key = this.o.adapter.ConnectorClientKey;
+    if (!key) return;
+    const client = context.turnState.get(key) as { client?: { pipeline?: { removePolicy?: (p: { name: string }) => unknown } } } | undefined;
+    client?.client?.pipeline?.removePolicy?.({ name: 'defaultRetryPolicy' });
+  }
+
+  private withTimeout<T>(p: Promise<T>): Promise<T> {
+    const ms = this.o.sendTimeoutMs;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new TimeoutError(ms)), ms);
+    });
+    return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+  }
+}
