@@ -45,8 +45,10 @@ export function findLabelledAdmins(lines: readonly string[]): Hit<string>[] {
     // Label alone at the end of its line ("Voucher admin:" then the address in the next table cell).
     if (/^[\s:：\t*-]*$/.test(rest)) {
       const next = nextContentLine(lines, i);
-      const nextEmail = next === undefined ? undefined : new RegExp(`^[\\s*<(]*(${EMAIL_PATTERN})`).exec(next)?.[1];
-      if (next !== undefined && nextEmail !== undefined) hits.push({ value: nextEmail, evidence: evidenceOf(`${line} ${next}`) });
+      const nextEmail =
+        next === undefined ? undefined : new RegExp(`^[\\s*<(]*(${EMAIL_PATTERN})`).exec(next)?.[1];
+      if (next !== undefined && nextEmail !== undefined)
+        hits.push({ value: nextEmail, evidence: evidenceOf(`${line} ${next}`) });
     }
   });
   return distinctBy(hits, (h) => h.value.toLowerCase());
@@ -74,7 +76,8 @@ export function inferAdminFromHeaders(messages: readonly ChainMessage[]): Inferr
     if (!msg?.from || !isMicrosoftSender(msg.from)) continue;
     const recipients = msg.to.filter((a) => !isMicrosoftSender(a));
     const only = recipients.length === 1 ? recipients[0] : undefined;
-    if (only !== undefined) return { value: only, source: 'recipient', evidence: evidenceOf(msg.toLine ?? only) };
+    if (only !== undefined)
+      return { value: only, source: 'recipient', evidence: evidenceOf(msg.toLine ?? only) };
   }
   for (let i = messages.length - 1; i >= 0; i--) {
     const msg = messages[i];
@@ -88,5 +91,8 @@ export function inferAdminFromHeaders(messages: readonly ChainMessage[]): Inferr
 /** Microsoft's notification senders and automated no-reply mailboxes: never a customer's admin. */
 export function isMicrosoftSender(address: string): boolean {
   const [local = '', domain = ''] = address.toLowerCase().split('@');
-  return /(^|\.)microsoft\.com$/.test(domain) || /^(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon)/.test(local);
+  return (
+    /(^|\.)microsoft\.com$/.test(domain) ||
+    /^(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon)/.test(local)
+  );
 }

@@ -26,15 +26,22 @@ const MONTH_NAMES: [number, string[]][] = [
 ];
 for (const [n, names] of MONTH_NAMES) for (const name of names) MONTHS[name] = n;
 // Longest first so "marco" is not read as "mar" + "co".
-const MONTH_ALT = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+const MONTH_ALT = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 
 // Patterns run on folded text (lower case, no accents: "março" → "marco").
 const ISO = /(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/;
 const NUMERIC = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)/;
 // 31 de março de 2026 · 31 de marzo del 2026 · 31 March 2026 · 31-Mar-2026 · 1º de abril de 2026
-const DAY_MONTH_YEAR = new RegExp(`(?<!\\d)(\\d{1,2})(?:º|°|o|st|nd|rd|th)?\\s*(?:de\\s+|-|\\s)\\s*(${MONTH_ALT})\\.?\\s*(?:de\\s+|del\\s+|,\\s*|-|\\s)\\s*(\\d{4})(?!\\d)`);
+const DAY_MONTH_YEAR = new RegExp(
+  `(?<!\\d)(\\d{1,2})(?:º|°|o|st|nd|rd|th)?\\s*(?:de\\s+|-|\\s)\\s*(${MONTH_ALT})\\.?\\s*(?:de\\s+|del\\s+|,\\s*|-|\\s)\\s*(\\d{4})(?!\\d)`,
+);
 // March 31, 2026 · Mar 31 2026 · March 31st, 2026
-const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}])(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'u');
+const MONTH_DAY_YEAR = new RegExp(
+  `(?<![\\p{L}])(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`,
+  'u',
+);
 
 export function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
@@ -65,13 +72,19 @@ export function findDate(s: string, language: IntakeLanguage | undefined): DateR
   if (iso) candidates.push({ index: iso.index, read: () => reading(+iso[1]!, +iso[2]!, +iso[3]!, iso[0]) });
 
   const num = NUMERIC.exec(f);
-  if (num) candidates.push({ index: num.index, read: () => readNumeric(+num[1]!, +num[3]!, +num[4]!, num[0], language) });
+  if (num)
+    candidates.push({
+      index: num.index,
+      read: () => readNumeric(+num[1]!, +num[3]!, +num[4]!, num[0], language),
+    });
 
   const dmy = DAY_MONTH_YEAR.exec(f);
-  if (dmy) candidates.push({ index: dmy.index, read: () => reading(+dmy[3]!, MONTHS[dmy[2]!]!, +dmy[1]!, dmy[0]) });
+  if (dmy)
+    candidates.push({ index: dmy.index, read: () => reading(+dmy[3]!, MONTHS[dmy[2]!]!, +dmy[1]!, dmy[0]) });
 
   const mdy = MONTH_DAY_YEAR.exec(f);
-  if (mdy) candidates.push({ index: mdy.index, read: () => reading(+mdy[3]!, MONTHS[mdy[1]!]!, +mdy[2]!, mdy[0]) });
+  if (mdy)
+    candidates.push({ index: mdy.index, read: () => reading(+mdy[3]!, MONTHS[mdy[1]!]!, +mdy[2]!, mdy[0]) });
 
   candidates.sort((a, b) => a.index - b.index);
   return candidates[0]?.read();
@@ -82,7 +95,13 @@ export function findDate(s: string, language: IntakeLanguage | undefined): DateR
  * whatever the language; otherwise the language decides, and with no clear language it stays ambiguous
  * rather than guessed.
  */
-function readNumeric(a: number, b: number, y: number, text: string, language: IntakeLanguage | undefined): DateReading {
+function readNumeric(
+  a: number,
+  b: number,
+  y: number,
+  text: string,
+  language: IntakeLanguage | undefined,
+): DateReading {
   if (a > 12 && b <= 12) return reading(y, b, a, text);
   if (b > 12 && a <= 12) return reading(y, a, b, text);
   if (a > 12 && b > 12) return { kind: 'invalid', text };

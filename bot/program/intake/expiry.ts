@@ -24,14 +24,20 @@ const EXPIRY_LABELS: ExpiryLabel[] = [
   { pattern: 'expira|vence' },
 ];
 
-const LABEL_RES = EXPIRY_LABELS.map((l) => ({ ...l, re: new RegExp(`(?<![\\p{L}])(?:${l.pattern})(?![\\p{L}])`, 'u') }));
+const LABEL_RES = EXPIRY_LABELS.map((l) => ({
+  ...l,
+  re: new RegExp(`(?<![\\p{L}])(?:${l.pattern})(?![\\p{L}])`, 'u'),
+}));
 
 export interface ExpiryReading {
   reading: DateReading;
   evidence: string;
 }
 
-export function findExpiries(lines: readonly string[], documentLanguage: IntakeLanguage | undefined): ExpiryReading[] {
+export function findExpiries(
+  lines: readonly string[],
+  documentLanguage: IntakeLanguage | undefined,
+): ExpiryReading[] {
   const out: ExpiryReading[] = [];
   lines.forEach((line, i) => {
     const f = fold(line);
@@ -49,7 +55,8 @@ export function findExpiries(lines: readonly string[], documentLanguage: IntakeL
     if (/^[\s:：\t*-]*$/.test(rest)) {
       const next = nextContentLine(lines, i);
       const onNext = next === undefined ? undefined : findDate(next, language);
-      if (onNext && next !== undefined) out.push({ reading: onNext, evidence: evidenceOf(`${line} ${next}`) });
+      if (onNext && next !== undefined)
+        out.push({ reading: onNext, evidence: evidenceOf(`${line} ${next}`) });
     }
   });
   return out;

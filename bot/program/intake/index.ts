@@ -2,4 +2,11 @@
 export { parseVoucherEmail, MAX_INTAKE_LENGTH } from './parse';
 export { validateVoucherId, VOUCHER_ID_EXAMPLE } from './voucher-id';
 export { DEFAULT_OFFERING_CODES } from './offering';
-export type { IntakeField, IntakeLanguage, IntakeOptions, IntakeProblem, IntakeProblemCode, IntakeResult } from './types';
+export type {
+  IntakeField,
+  IntakeLanguage,
+  IntakeOptions,
+  IntakeProblem,
+  IntakeProblemCode,
+  IntakeResult,
+} from './types';

@@ -21,13 +21,31 @@ export interface NormalizedText {
 const FROM_KEYS = ['from', 'de'];
 const TO_KEYS = ['to', 'para', 'cc'];
 const SUBJECT_KEYS = ['subject', 'assunto', 'asunto'];
-const OTHER_KEYS = ['sent', 'date', 'data', 'fecha', 'enviado', 'enviada', 'enviado el', 'enviado em', 'enviada em', 'reply-to', 'responder a', 'importance', 'importância', 'importancia'];
+const OTHER_KEYS = [
+  'sent',
+  'date',
+  'data',
+  'fecha',
+  'enviado',
+  'enviada',
+  'enviado el',
+  'enviado em',
+  'enviada em',
+  'reply-to',
+  'responder a',
+  'importance',
+  'importância',
+  'importancia',
+];
 const ALL_KEYS = [...FROM_KEYS, ...TO_KEYS, ...SUBJECT_KEYS, ...OTHER_KEYS];
 
 // "*From:* x" is how Outlook's HTML bold headers arrive as plain text.
 const HEADER = new RegExp(`^\\*?(${ALL_KEYS.join('|')})\\*?\\s*:\\*?\\s*(.*)$`, 'i');
 // A whole header block pasted on one line: "From: A <a@x> Sent: Monday … To: b@y Subject: …".
-const INLINE_HEADER_SPLIT = new RegExp(`\\s(?=\\*?(?:${ALL_KEYS.filter((k) => k !== 'de' && k !== 'data').join('|')})\\*?\\s*:)`, 'gi');
+const INLINE_HEADER_SPLIT = new RegExp(
+  `\\s(?=\\*?(?:${ALL_KEYS.filter((k) => k !== 'de' && k !== 'data').join('|')})\\*?\\s*:)`,
+  'gi',
+);
 
 const SEPARATOR_LINE = [
   /^-{2,}\s*(?:original message|mensagem original|mensaje original|forwarded message|mensagem encaminhada|mensaje reenviado)\s*-{2,}$/i,

@@ -19,7 +19,10 @@ const w = (alternatives: string) => new RegExp(`${WORD_START}(?:${alternatives})
 // Long names and product words in en, pt-BR and es-ES, as the source translations and customers write them.
 const PRODUCT_RULES: ProductRule[] = [
   { code: 'SDPS', folded: w('sharepoint|project (?:and|e|y) portfolio|project server') },
-  { code: 'SSDPS', folded: w('sql(?: server)?|data estate|data platform|plataforma de dados|plataforma de datos') },
+  {
+    code: 'SSDPS',
+    folded: w('sql(?: server)?|data estate|data platform|plataforma de dados|plataforma de datos'),
+  },
   // "Skype: ana.souza" is a signature's contact line, not the product.
   { code: 'S-EDPS', folded: w('skype(?! ?:)|lync|exchange (?:server|online)') },
   // Lower-case "exchange" is an ordinary English word ("in exchange for"); the product is capitalised.
@@ -27,7 +30,9 @@ const PRODUCT_RULES: ProductRule[] = [
   { code: 'DYDPS', folded: w('dynamics') },
   {
     code: 'PVDPS',
-    folded: w('private cloud|nuvem privada|nube privada|virtuali[sz]ation|virtualizacao|virtualizacion|windows server'),
+    folded: w(
+      'private cloud|nuvem privada|nube privada|virtuali[sz]ation|virtualizacao|virtualizacion|windows server',
+    ),
   },
   {
     code: 'DDPS',
@@ -39,9 +44,24 @@ const PRODUCT_RULES: ProductRule[] = [
 
 // Labels of a line that names the offering ("Oferta: SharePoint", "Programa: SDPS").
 const OFFERING_LABELS = [
-  'offering', 'oferta', 'offer', 'program(?:me)?', 'programa', 'benefit', 'beneficio', 'product', 'produto', 'producto',
-  'service', 'servico', 'servicio', '(?:voucher|vale|cupom|cupon) type', 'tipo de (?:voucher|vale|cupom|cupon|comprovante|justificante|bono)',
-  'planning services?', 'servicos de planejamento', 'servicios de planificacion',
+  'offering',
+  'oferta',
+  'offer',
+  'program(?:me)?',
+  'programa',
+  'benefit',
+  'beneficio',
+  'product',
+  'produto',
+  'producto',
+  'service',
+  'servico',
+  'servicio',
+  '(?:voucher|vale|cupom|cupon) type',
+  'tipo de (?:voucher|vale|cupom|cupon|comprovante|justificante|bono)',
+  'planning services?',
+  'servicos de planejamento',
+  'servicios de planificacion',
 ];
 
 const key = (code: string) => code.replace(/-/g, '').toUpperCase();
@@ -63,14 +83,23 @@ export function findOfferings(lines: readonly string[], offeringCodes: readonly 
   const inCatalogue = (code: string) => catalogue.get(key(code));
 
   const labelled = findLabelled(lines, OFFERING_LABELS).flatMap(({ value, evidence }) =>
-    [...codesIn(value, inCatalogue), ...productsIn(value, inCatalogue)].map((code) => ({ value: code, evidence })),
+    [...codesIn(value, inCatalogue), ...productsIn(value, inCatalogue)].map((code) => ({
+      value: code,
+      evidence,
+    })),
   );
   if (labelled.length > 0) return { hits: labelled };
 
-  const coded = lines.flatMap((line) => codesIn(line, inCatalogue).map((code) => ({ value: code, evidence: evidenceOf(line) })));
+  const coded = lines.flatMap((line) =>
+    codesIn(line, inCatalogue).map((code) => ({ value: code, evidence: evidenceOf(line) })),
+  );
   if (coded.length > 0) return { hits: coded };
 
-  return { hits: lines.flatMap((line) => productsIn(line, inCatalogue).map((code) => ({ value: code, evidence: evidenceOf(line) }))) };
+  return {
+    hits: lines.flatMap((line) =>
+      productsIn(line, inCatalogue).map((code) => ({ value: code, evidence: evidenceOf(line) })),
+    ),
+  };
 }
 
 function codesIn(text: string, inCatalogue: (code: string) => string | undefined): string[] {

@@ -7,7 +7,14 @@ import { detectLanguage } from './language';
 import { normalize } from './normalize';
 import { DEFAULT_OFFERING_CODES, findOfferings } from './offering';
 import { distinctBy } from './text';
-import type { Hit, IntakeField, IntakeOptions, IntakeProblem, IntakeProblemCode, IntakeResult } from './types';
+import type {
+  Hit,
+  IntakeField,
+  IntakeOptions,
+  IntakeProblem,
+  IntakeProblemCode,
+  IntakeResult,
+} from './types';
 import { VOUCHER_ID_EXAMPLE, scanVoucherIds } from './voucher-id';
 
 /**
@@ -18,7 +25,11 @@ import { VOUCHER_ID_EXAMPLE, scanVoucherIds } from './voucher-id';
 export const MAX_INTAKE_LENGTH = 20_000;
 
 const notFound = <T>(): IntakeField<T> => ({ found: false });
-const fieldOf = <T>(hit: Hit<T>): IntakeField<T> => ({ found: true, value: hit.value, evidence: hit.evidence });
+const fieldOf = <T>(hit: Hit<T>): IntakeField<T> => ({
+  found: true,
+  value: hit.value,
+  evidence: hit.evidence,
+});
 
 function emptyResult(problems: IntakeProblem[]): IntakeResult {
   return {
@@ -35,7 +46,9 @@ function emptyResult(problems: IntakeProblem[]): IntakeResult {
 
 export function parseVoucherEmail(text: string, opts: IntakeOptions = {}): IntakeResult {
   if (text.length > MAX_INTAKE_LENGTH) {
-    return emptyResult([{ code: 'input.tooLong', params: { length: text.length, maxLength: MAX_INTAKE_LENGTH } }]);
+    return emptyResult([
+      { code: 'input.tooLong', params: { length: text.length, maxLength: MAX_INTAKE_LENGTH } },
+    ]);
   }
   if (text.trim() === '') return emptyResult([{ code: 'input.empty', params: {} }]);
 
@@ -50,10 +63,16 @@ export function parseVoucherEmail(text: string, opts: IntakeOptions = {}): Intak
   const ids = scanVoucherIds(lines);
   result.voucherIdCandidates = ids.candidates.map((c) => c.value);
   for (const bad of ids.refused) {
-    problems.push({ code: 'voucherId.invalidFormat', params: { value: bad.value, example: VOUCHER_ID_EXAMPLE } });
+    problems.push({
+      code: 'voucherId.invalidFormat',
+      params: { value: bad.value, example: VOUCHER_ID_EXAMPLE },
+    });
   }
   if (ids.candidates.length > 1) {
-    problems.push({ code: 'voucherId.ambiguous', params: { candidates: result.voucherIdCandidates.join(', '), count: ids.candidates.length } });
+    problems.push({
+      code: 'voucherId.ambiguous',
+      params: { candidates: result.voucherIdCandidates.join(', '), count: ids.candidates.length },
+    });
   } else if (ids.candidates[0] && ids.refused.length === 0) {
     result.voucherId = fieldOf(ids.candidates[0]);
   }
@@ -67,7 +86,10 @@ export function parseVoucherEmail(text: string, opts: IntakeOptions = {}): Intak
     const inferred = inferAdminFromHeaders(messages);
     if (inferred) {
       result.voucherAdminEmail = { found: true, value: inferred.value, evidence: inferred.evidence };
-      problems.push({ code: 'voucherAdminEmail.inferred', params: { source: inferred.source, email: inferred.value } });
+      problems.push({
+        code: 'voucherAdminEmail.inferred',
+        params: { source: inferred.source, email: inferred.value },
+      });
     }
   }
 
@@ -83,22 +105,46 @@ export function parseVoucherEmail(text: string, opts: IntakeOptions = {}): Intak
 }
 
 /** One distinct value → found; several → not found plus an ambiguity problem listing them. */
-function single<T extends string | number>(hits: Hit<T>[], code: IntakeProblemCode, problems: IntakeProblem[]): IntakeField<T> {
+function single<T extends string | number>(
+  hits: Hit<T>[],
+  code: IntakeProblemCode,
+  problems: IntakeProblem[],
+): IntakeField<T> {
   const distinct = distinctBy(hits, (h) => String(h.value).toLowerCase());
   if (distinct.length === 1 && distinct[0]) return fieldOf(distinct[0]);
-  if (distinct.length > 1) problems.push({ code, params: { candidates: distinct.map((h) => String(h.value)).join(', '), count: distinct.length } });
+  if (distinct.length > 1)
+    problems.push({
+      code,
+      params: { candidates: distinct.map((h) => String(h.value)).join(', '), count: distinct.length },
+    });
   return notFound();
 }
 
-function readExpiry(lines: readonly string[], language: IntakeResult['language'], result: IntakeResult, problems: IntakeProblem[]): void {
+function readExpiry(
+  lines: readonly string[],
+  language: IntakeResult['language'],
+  result: IntakeResult,
+  problems: IntakeProblem[],
+): void {
   const valid: Hit<string>[] = [];
   for (const { reading, evidence } of findExpiries(lines, language)) {
     if (reading.kind === 'date') valid.push({ value: reading.iso, evidence });
-    else if (reading.kind === 'invalid') problems.push({ code: 'expiresOn.invalidDate', params: { text: reading.text } });
-    else problems.push({ code: 'expiresOn.ambiguous', params: { candidates: reading.readings.join(', '), count: 2 } });
+    else if (reading.kind === 'invalid')
+      problems.push({ code: 'expiresOn.invalidDate', params: { text: reading.text } });
+    else
+      problems.push({
+        code: 'expiresOn.ambiguous',
+        params: { candidates: reading.readings.join(', '), count: 2 },
+      });
   }
-  const hasDoubt = problems.some((p) => p.code === 'expiresOn.invalidDate' || p.code === 'expiresOn.ambiguous');
+  const hasDoubt = problems.some(
+    (p) => p.code === 'expiresOn.invalidDate' || p.code === 'expiresOn.ambiguous',
+  );
   const distinct = distinctBy(valid, (h) => h.value);
   if (distinct.length === 1 && distinct[0] && !hasDoubt) result.expiresOn = fieldOf(distinct[0]);
-  else if (distinct.length > 1) problems.push({ code: 'expiresOn.ambiguous', params: { candidates: distinct.map((h) => h.value).join(', '), count: distinct.length } });
+  else if (distinct.length > 1)
+    problems.push({
+      code: 'expiresOn.ambiguous',
+      params: { candidates: distinct.map((h) => h.value).join(', '), count: distinct.length },
+    });
 }

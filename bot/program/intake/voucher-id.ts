@@ -21,8 +21,10 @@ export function validateVoucherId(
 }
 
 // The translations' many words for "voucher" and for "number/ID".
-const VOUCHER_WORD = '(?:vouchers?|vales?|comprovantes?|justificantes?|asientos?|cupom|cupons|cup[oó]n(?:es)?|bonos?|b[oô]nus)';
-const ID_WORD = '(?:id|identificador|identifica[cç][aã]o|n[uú]mero|number|num\\.?|code|c[oó]digo|n\\.?\\s?[º°]|no\\.)';
+const VOUCHER_WORD =
+  '(?:vouchers?|vales?|comprovantes?|justificantes?|asientos?|cupom|cupons|cup[oó]n(?:es)?|bonos?|b[oô]nus)';
+const ID_WORD =
+  '(?:id|identificador|identifica[cç][aã]o|n[uú]mero|number|num\\.?|code|c[oó]digo|n\\.?\\s?[º°]|no\\.)';
 const NUMBER_SIGN = '(?:#|n\\.?\\s?[º°]|no\\.)';
 const FILLER = '(?:\\s+(?:do|da|de|del|of|the|your|seu|sua|su|tu|o|el|la|this|este|esse|deste|desse))*';
 // An explicit separator between label and value: a colon, "is"/"é"/"es", or a number sign.

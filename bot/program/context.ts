@@ -1,0 +1,64 @@
+// What every command needs besides its input: the rules, the injected clock, the organisation, and (for
+// guards that look across vouchers) the tenant's other vouchers.
+import { localDate } from './dates';
+import type { Actor, AuditEntry, AuditValue, IsoDate, Organization, Rules, Voucher } from './model';
+import type { z } from 'zod';
+
+export interface OrgContext {
+  rules: Rules;
+  /** The injected clock. */
+  now: Date;
+  /** Time zone used when neither the person nor the organisation has one (config reminders.defaultTimeZone). */
+  defaultTimeZone?: string;
+  /** The tenant's vouchers, for guards that look across them (15-day rule, active voucher number, SAVB). */
+  vouchers?: readonly Voucher[];
+}
+
+export interface VoucherContext extends OrgContext {
+  org: Organization;
+}
+
+export function actorId(actor: Actor): string {
+  return actor.kind === 'user' ? actor.userId : `system:${actor.process}`;
+}
+
+/** The IANA time zone that decides a person's "today": their setting, else the organisation's, else the default. */
+export function timeZoneOf(org: Organization, userId: string | undefined, defaultTimeZone = 'UTC'): string {
+  const person = userId ? org.people.find((p) => p.userId === userId) : undefined;
+  return person?.settings.timeZone ?? org.timeZone ?? defaultTimeZone;
+}
+
+/** The actor's calendar date now: a user's in their own time zone, the app's in the organisation's. */
+export function actorToday(org: Organization, actor: Actor, ctx: OrgContext): IsoDate {
+  const userId = actor.kind === 'user' ? actor.userId : undefined;
+  return localDate(ctx.now, timeZoneOf(org, userId, ctx.defaultTimeZone));
+}
+
+/** The organisation's calendar date now (reminders, overviews). */
+export function organizationToday(org: Organization, now: Date, defaultTimeZone = 'UTC'): IsoDate {
+  return localDate(now, org.timeZone ?? defaultTimeZone);
+}
+
+type Detail = z.infer<typeof AuditValue> | readonly string[] | undefined;
+
+export function auditEntry(
+  actor: Actor,
+  now: Date,
+  action: string,
+  extra: { from?: string; to?: string; reason?: string; details?: Record<string, Detail> } = {},
+): AuditEntry {
+  const entry: AuditEntry = { at: now.toISOString(), by: actorId(actor), action };
+  if (actor.kind === 'user' && actor.name) entry.byName = actor.name;
+  if (extra.from !== undefined) entry.from = extra.from;
+  if (extra.to !== undefined) entry.to = extra.to;
+  if (extra.reason !== undefined && extra.reason !== '') entry.reason = extra.reason;
+  if (extra.details) {
+    const details: Record<string, z.infer<typeof AuditValue>> = {};
+    for (const [k, v] of Object.entries(extra.details)) {
+      if (v === undefined) continue;
+      details[k] = Array.isArray(v) ? v.join(',') : (v as z.infer<typeof AuditValue>);
+    }
+    if (Object.keys(details).length > 0) entry.details = details;
+  }
+  return entry;
+}

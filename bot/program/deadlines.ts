@@ -1,0 +1,97 @@
+// Every date the program imposes, computed from a document and the rules (PRODUCT.md §4, §5).
+import { addDays, addMonths } from './dates';
+import type { Enrollment, IsoDate, Organization, Rules, Voucher, VoucherState } from './model';
+
+/** States in which a voucher can still expire (not yet redeemed, not closed). */
+export const EXPIRABLE_STATES: readonly VoucherState[] = ['Assigned', 'Reserved', 'Delivered', 'ReportSubmitted'];
+/** States in which a voucher is closed for good. */
+export const CLOSED_STATES: readonly VoucherState[] = ['Paid', 'Denied', 'Expired'];
+
+export function isActive(voucher: Voucher): boolean {
+  return !CLOSED_STATES.includes(voucher.state);
+}
+
+/** The day the lifetime clock starts, per the rules; undefined while that event has not happened. */
+export function clockStartDate(voucher: Voucher, rules: Rules): IsoDate | undefined {
+  switch (rules.voucher.clockStart) {
+    case 'creation':
+      // The creation date is often unknown to the partner; the assignment is the closest known event.
+      return voucher.createdOn ?? voucher.assignedOn;
+    case 'assignment':
+      return voucher.assignedOn;
+    case 'reservation':
+      return voucher.reservation?.reservedOn;
+  }
+}
+
+/** Last day the voucher is valid: the user-entered Partner Center date wins, else clock start + lifetime. */
+export function voucherExpiryDate(voucher: Voucher, rules: Rules): IsoDate | undefined {
+  if (voucher.expiresOn) return voucher.expiresOn;
+  const start = clockStartDate(voucher, rules);
+  return start ? addDays(start, rules.voucher.lifetimeDays) : undefined;
+}
+
+/** Expired on `day` when `day` is after the last valid day. */
+export function isVoucherExpired(voucher: Voucher, rules: Rules, day: IsoDate): boolean {
+  const expiry = voucherExpiryDate(voucher, rules);
+  return expiry !== undefined && day > expiry;
+}
+
+/** The completion report is due once the engagement's planned end is reached. */
+export function reportDueDate(voucher: Voucher): IsoDate | undefined {
+  return voucher.reservation?.plannedEnd;
+}
+
+/** Last day to request payment: redemption + payment window. */
+export function paymentRequestDeadline(voucher: Voucher, rules: Rules): IsoDate | undefined {
+  return voucher.redemption ? addDays(voucher.redemption.redeemedOn, rules.payment.requestWindowDays) : undefined;
+}
+
+/** Day by which Microsoft is expected to pay: approval + expected delay (legacy). */
+export function expectedPaymentDate(voucher: Voucher, rules: Rules): IsoDate | undefined {
+  const approved = voucher.paymentRequest?.approvedOn;
+  return approved ? addDays(approved, rules.payment.expectedPaymentDays) : undefined;
+}
+
+/** The deadline that matters in the voucher's current state (kept on the document as `dueOn`). */
+export function voucherDueDate(voucher: Voucher, rules: Rules): IsoDate | undefined {
+  switch (voucher.state) {
+    case 'Assigned':
+    case 'ReportSubmitted':
+      return voucherExpiryDate(voucher, rules);
+    case 'Reserved':
+    case 'Delivered': {
+      const report = reportDueDate(voucher);
+      const expiry = voucherExpiryDate(voucher, rules);
+      if (report && expiry) return report < expiry ? report : expiry;
+      return report ?? expiry;
+    }
+    case 'Redeemed':
+      return paymentRequestDeadline(voucher, rules);
+    case 'PaymentRequested':
+      return expectedPaymentDate(voucher, rules);
+    default:
+      return undefined;
+  }
+}
+
+/** Renewal is due one enrolment period after the last renewal (or the enrolment). */
+export function enrollmentRenewalDue(enrollment: Enrollment, rules: Rules): IsoDate {
+  return addMonths(enrollment.renewedOn ?? enrollment.enrolledOn, rules.enrollment.periodMonths);
+}
+
+/** Lapsed when recorded as lapsed, or when the renewal date has passed without a renewal. */
+export function isEnrollmentLapsed(enrollment: Enrollment, rules: Rules, day: IsoDate): boolean {
+  if (enrollment.lapsedOn && enrollment.lapsedOn <= day) return true;
+  return day > enrollmentRenewalDue(enrollment, rules);
+}
+
+export function findEnrollment(org: Organization, offeringId: string): Enrollment | undefined {
+  return org.enrollments.find((e) => e.offeringId === offeringId);
+}
+
+/** The business profile should be refreshed this day (undefined: never recorded). */
+export function businessProfileDue(org: Organization, rules: Rules): IsoDate | undefined {
+  const last = org.businessProfile?.lastUpdatedOn;
+  return last ? addMonths(last, rules.businessProfile.staleAfterMonths) : undefined;
+}
