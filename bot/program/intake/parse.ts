@@ -60,7 +60,7 @@ export function parseVoucherEmail(text: string, opts: IntakeOptions = {}): Intak
 
   // Voucher ID: one distinct valid candidate and no refused labelled value, or nothing is chosen. A refused
   // value next to a valid one may be the real ID mistyped, so picking the valid one would be a guess.
-  const ids = scanVoucherIds(lines);
+  const ids = scanVoucherIds(lines, opts.voucherIdPattern);
   result.voucherIdCandidates = ids.candidates.map((c) => c.value);
   for (const bad of ids.refused) {
     problems.push({

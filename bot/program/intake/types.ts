@@ -48,6 +48,8 @@ export interface IntakeResult {
 export interface IntakeOptions {
   /** Offering codes of the active catalogue (program rules are data); defaults to the 2020 catalogue. */
   offeringCodes?: string[];
+  /** The rules' voucher-number pattern (rules.voucher.numberPattern); defaults to PRODUCT.md §9's shape. */
+  voucherIdPattern?: RegExp | string;
 }
 
 /** A found value plus the line it came from; the internal currency between the extractors. */

@@ -11,12 +11,20 @@ const VOUCHER_ID_SHAPE = /^[A-Za-z0-9-]{4,64}$/;
  * Trimmed, 4–64 ASCII letters, digits and dashes. Also at least one letter or digit: "----" fits the
  * character rule but identifies nothing. Letters are ASCII because the IDs are machine-generated and a
  * look-alike accented letter is far more likely a typo than part of an ID.
+ *
+ * `pattern` is the active rules' voucher-number pattern (program rules are data); when given, it alone
+ * decides, so intake never accepts what the voucher commands would refuse, or the reverse.
  */
 export function validateVoucherId(
   raw: string,
+  pattern?: RegExp | string,
 ): { ok: true; value: string } | { ok: false; code: 'voucherId.invalidFormat'; example: string } {
   const value = raw.trim();
-  if (VOUCHER_ID_SHAPE.test(value) && /[A-Za-z0-9]/.test(value)) return { ok: true, value };
+  const ok =
+    pattern === undefined
+      ? VOUCHER_ID_SHAPE.test(value) && /[A-Za-z0-9]/.test(value)
+      : new RegExp(pattern).test(value);
+  if (ok) return { ok: true, value };
   return { ok: false, code: 'voucherId.invalidFormat', example: VOUCHER_ID_EXAMPLE };
 }
 
@@ -49,7 +57,7 @@ export interface VoucherIdScan {
  * - anything weaker ("voucher X", "Voucher: X") — X counts only if it has a digit, because prose such as
  *   "voucher for SharePoint" or "Voucher: SharePoint Deployment…" also fits the pattern.
  */
-export function scanVoucherIds(lines: readonly string[]): VoucherIdScan {
+export function scanVoucherIds(lines: readonly string[], pattern?: RegExp | string): VoucherIdScan {
   const candidates: Hit<string>[] = [];
   const refused: Hit<string>[] = [];
   for (const line of lines) {
@@ -62,7 +70,7 @@ export function scanVoucherIds(lines: readonly string[]): VoucherIdScan {
       if (token === '' || (!strong && !/\d/.test(token))) continue;
       // "Voucher: 5 days", "voucher 2026": a count or a year, not an ID.
       if (!strong && (/^\d{1,4}$/.test(token) || looksLikeDate(token))) continue;
-      const checked = validateVoucherId(token);
+      const checked = validateVoucherId(token, pattern);
       if (checked.ok) candidates.push({ value: checked.value, evidence: evidenceOf(line) });
       else if (separator !== undefined) refused.push({ value: token, evidence: evidenceOf(line) });
     }

@@ -247,3 +247,17 @@ describe('intake: customer name', () => {
     });
   });
 });
+
+describe('intake: voucher ID pattern from the rules', () => {
+  it("the active rules' pattern decides which labelled values are valid", () => {
+    const text = 'Voucher ID: 12345678';
+    assert.equal(parseVoucherEmail(text).voucherId.value, '12345678');
+    const r = parseVoucherEmail(text, { voucherIdPattern: '^[A-Z]{2}-[0-9]{4}$' });
+    assert.deepEqual(r.voucherId, { found: false });
+    assert.deepEqual(
+      r.problems.map((p) => p.code),
+      ['voucherId.invalidFormat'],
+    );
+    assert.equal(validateVoucherId(' AB-1234 ', /^[A-Z]{2}-[0-9]{4}$/).ok, true);
+  });
+});
