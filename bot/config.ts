@@ -63,9 +63,10 @@ const envSchema = z.object({
   TAB_ALLOWED_TENANTS: csv.optional(),
   ENTRA_JWKS_URI: z.string().url().optional(),
   ENTRA_AUTHORITY_HOST: z.string().url().default('https://login.microsoftonline.com'),
-  LOCAL_TENANT_ID: z.string().min(1).default('00000000-0000-0000-0000-00000000cafe'),
-  LOCAL_USER_ID: z.string().min(1).default('00000000-0000-0000-0000-0000000000a1'),
-  LOCAL_USER_NAME: z.string().min(1).default('Local Developer'),
+  // Defaults are the Agents Playground's mock tenant and user, so the tab shows what you did in the Playground.
+  LOCAL_TENANT_ID: z.string().min(1).default('00000000-0000-0000-0000-0000000000001'),
+  LOCAL_USER_ID: z.string().min(1).default('00000000-0000-0000-0000-0000000000020'),
+  LOCAL_USER_NAME: z.string().min(1).default('Alex Wilber'),
 
   PUBLIC_HOSTNAME: z.string().min(1).optional(),
   PLAYGROUND_PORT: port.default(56150),
