@@ -1,5 +1,5 @@
 // Voucher ID: its format is not public (PRODUCT.md §9), so it is an opaque token with a conservative shape.
-import { WORD_END, WORD_START, distinctBy, evidenceOf } from './text';
+import { WORD_END, WORD_START, distinctBy, evidenceOf, nextContentLine } from './text';
 import type { Hit } from './types';
 
 /** Shown to the user when a value is refused; it has the shape the rule accepts. */
@@ -38,12 +38,11 @@ const FILLER = '(?:\\s+(?:do|da|de|del|of|the|your|seu|sua|su|tu|o|el|la|this|es
 // An explicit separator between label and value: a colon, "is"/"é"/"es", or a number sign.
 const EXPLICIT = `(?:\\s*[:：=]|\\t|\\s+(?:is|é|es|será)(?:\\s*:)?|\\s*${NUMBER_SIGN}\\s*:?)`;
 
+const LABEL_WORDS = `${WORD_START}(?:(${VOUCHER_WORD})(?:\\s*(${ID_WORD}))?|(${ID_WORD})${FILLER}\\s+(${VOUCHER_WORD}))${WORD_END}`;
 // "Voucher ID: X", "Vale nº X", "Voucher #X", "número do voucher: X", "ID de su cupón es X", "voucher X".
-const LABEL = new RegExp(
-  `${WORD_START}(?:(${VOUCHER_WORD})(?:\\s*(${ID_WORD}))?|(${ID_WORD})${FILLER}\\s+(${VOUCHER_WORD}))${WORD_END}` +
-    `(${EXPLICIT})?\\**\\s*([^\\s]+)`,
-  'giu',
-);
+const LABEL = new RegExp(`${LABEL_WORDS}(${EXPLICIT})?\\**\\s*([^\\s]+)`, 'giu');
+// "Voucher number:" closing its line, the value in the next table cell / line.
+const LABEL_AT_END = new RegExp(`${LABEL_WORDS}(${EXPLICIT})\\**\\s*$`, 'iu');
 
 export interface VoucherIdScan {
   candidates: Hit<string>[];
@@ -60,7 +59,20 @@ export interface VoucherIdScan {
 export function scanVoucherIds(lines: readonly string[], pattern?: RegExp | string): VoucherIdScan {
   const candidates: Hit<string>[] = [];
   const refused: Hit<string>[] = [];
-  for (const line of lines) {
+  lines.forEach((line, i) => {
+    const atEnd = LABEL_AT_END.exec(line);
+    const next = atEnd ? nextContentLine(lines, i) : undefined;
+    if (atEnd && next !== undefined) {
+      const hasIdWord = atEnd[2] !== undefined || atEnd[3] !== undefined;
+      const token = trimToken(next.trim().split(/\s+/)[0] ?? '');
+      // Same trust rule as on one line: an ID word makes it firm, otherwise it must at least have a digit.
+      if (hasIdWord || /\d/.test(token)) {
+        const checked = validateVoucherId(token, pattern);
+        const evidence = evidenceOf(`${line} ${next}`);
+        if (checked.ok) candidates.push({ value: checked.value, evidence });
+        else refused.push({ value: token, evidence });
+      }
+    }
     for (const m of line.matchAll(LABEL)) {
       const hasIdWord = m[2] !== undefined || m[3] !== undefined;
       const separator = m[5];
@@ -74,7 +86,7 @@ export function scanVoucherIds(lines: readonly string[], pattern?: RegExp | stri
       if (checked.ok) candidates.push({ value: checked.value, evidence: evidenceOf(line) });
       else if (separator !== undefined) refused.push({ value: token, evidence: evidenceOf(line) });
     }
-  }
+  });
   const byId = (h: Hit<string>) => h.value.toUpperCase();
   return { candidates: distinctBy(candidates, byId), refused: distinctBy(refused, byId) };
 }

@@ -68,6 +68,14 @@ describe('intake: voucher ID rules', () => {
     assert.deepEqual(r.problems, []);
   });
 
+  it('a label closing its line takes the value on the next line (one table cell per line)', () => {
+    const r = parseVoucherEmail(
+      'Cliente: Contoso\nNúmero do voucher:\n  QQ-8888-ZZ\nVoucher:\nSharePoint Deployment Planning',
+    );
+    assert.equal(r.voucherId.value, 'QQ-8888-ZZ');
+    assert.deepEqual(r.problems, []);
+  });
+
   it('prose after a bare "voucher" is not an ID', () => {
     const r = parseVoucherEmail(
       'Voucher: SharePoint Deployment Planning\nThe voucher for 2026 is ready. Voucher: 5 days.',
