@@ -121,7 +121,7 @@ export class Ledger {
   private readonly logger?: Logger;
 
   constructor(store: Pick<Store, 'containers'>, options: LedgerOptions = {}) {
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? (() => Date.now());
     this.logger = options.logger;
     this.causeOf = options.causeOf ?? defaultCauseOf;
     this.repo = new Repository(store.containers.reminders, LedgerEntry, 'reminder delivery', {

@@ -33,7 +33,7 @@ export class RateLimiter {
 
   constructor(
     private readonly windowsFor: (key: string) => readonly Window[],
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = () => Date.now(),
   ) {
     this.horizon = 3_600_000;
   }

@@ -122,7 +122,7 @@ export class ReferenceStore {
     });
     this.allowlist = options.serviceUrlAllowlist ?? [];
     this.logger = options.logger;
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? (() => Date.now());
   }
 
   isAllowed(serviceUrl: string): boolean {

@@ -64,7 +64,7 @@ export class ReminderScheduler<O extends SchedulerOrganization, V, Ru, R extends
   private readonly now: () => number;
 
   constructor(private readonly o: SchedulerOptions<O, V, Ru, R>) {
-    this.now = o.now ?? Date.now;
+    this.now = o.now ?? (() => Date.now());
   }
 
   /** Scans now and then every `scanSeconds`. */

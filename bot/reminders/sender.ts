@@ -158,14 +158,16 @@ export class ReminderSender {
   private readonly queue: QueueItem[] = [];
   private readonly known = new Set<string>();
   private running = 0;
+  private sleeping = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timerAt = Infinity;
   private stopped = false;
   private idleWaiters: (() => void)[] = [];
+  private quietWaiters: (() => void)[] = [];
   private readonly listeners: ((o: SendOutcome) => void)[] = [];
 
   constructor(options: SenderOptions) {
-    const now = options.now ?? Date.now;
+    const now = options.now ?? (() => Date.now());
     this.owner = options.owner ?? `sender-${randomUUID()}`;
     const share = Math.min(1, Math.max(0.01, options.tenantShare ?? 1));
     const tenantLimits = (options.tenantLimits ?? TENANT_LIMITS).map((w) => ({ ms: w.ms, max: Math.max(1, Math.floor(w.max * share)) }));
@@ -209,6 +211,22 @@ export class ReminderSender {
     return this.known.size;
   }
 
+  /** Workers waiting for room in a rate window (tests use it to know when only the clock can help). */
+  get waiting(): number {
+    return this.sleeping;
+  }
+
+  /** Entries being processed right now. */
+  get inFlight(): number {
+    return this.running;
+  }
+
+  /** Resolves when no entry is being processed (queued ones may wait for their time). */
+  quiet(): Promise<void> {
+    if (this.running === 0) return Promise.resolve();
+    return new Promise((resolve) => this.quietWaiters.push(resolve));
+  }
+
   /** Resolves when nothing is queued or in flight. */
   idle(): Promise<void> {
     if (this.known.size === 0) return Promise.resolve();
@@ -241,6 +259,7 @@ export class ReminderSender {
           this.running--;
           if (!this.queue.some((q) => q.id === item.id)) this.known.delete(item.id);
           this.pump();
+          if (this.running === 0) for (const w of this.quietWaiters.splice(0)) w();
           if (this.known.size === 0) for (const w of this.idleWaiters.splice(0)) w();
         });
     }
@@ -265,6 +284,21 @@ export class ReminderSender {
     this.stats[o.result === 'retry' ? 'retries' : o.result]++;
     for (const l of this.listeners) l(o);
     return o;
+  }
+
+  /** Sleeps until every key has room; with `reserve`, takes the slot. False when stopped while waiting. */
+  private async waitForRoom(keys: string[], reserve: boolean): Promise<boolean> {
+    for (;;) {
+      const wait = reserve ? this.limiter.tryAcquire(keys) : Math.max(...keys.map((k) => this.limiter.waitFor(k)));
+      if (wait === 0) return true;
+      if (this.stopped && !reserve) return false;
+      this.sleeping++;
+      try {
+        await this.o.sleep(wait);
+      } finally {
+        this.sleeping--;
+      }
+    }
   }
 
   private retryInstant(entry: LedgerEntry, afterMs: number): Date {
@@ -314,18 +348,15 @@ export class ReminderSender {
       return this.emit({ id: item.id, result: 'blocked', reason: blockedReason });
     }
 
-    // Room in the conversation's and the tenant's windows first; then claim and send at once.
+    // Wait for room in the conversation's and the tenant's windows, claim, then reserve the slot right
+    // before the request so the time the connector counts is the time the limiter counted.
     const convKey = `c|${ref.doc.serviceUrl}|${ref.doc.conversationId}`;
     const tenantKey = `t|${item.tenantId}`;
-    for (;;) {
-      const wait = this.limiter.tryAcquire([convKey, tenantKey]);
-      if (wait === 0) break;
-      if (this.stopped) return this.emit({ id: item.id, result: 'skipped', reason: 'stopped' });
-      await this.o.sleep(wait);
-    }
-    if (this.stopped) return this.emit({ id: item.id, result: 'skipped', reason: 'stopped' });
+    if (!(await this.waitForRoom([convKey, tenantKey], false))) return this.emit({ id: item.id, result: 'skipped', reason: 'stopped' });
     const claimed = await ledger.claim(current, this.owner, this.o.leaseMs);
     if (!claimed) return this.emit({ id: item.id, result: 'skipped', reason: 'claimed elsewhere' });
+    // Another worker may have taken the room meanwhile; the wait is short next to the lease.
+    await this.waitForRoom([convKey, tenantKey], true);
 
     const locale = claimed.doc.locale ?? ref.doc.locale ?? this.o.defaultLocale;
     let activityId = '';
