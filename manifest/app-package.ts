@@ -45,7 +45,10 @@ const TEAMS_APP_ID_NAMESPACE = '6f1d3b8e-2c55-4a7e-9b0f-3d2f6c1a9e47';
  * Reads the package's configuration from an environment map. Never throws: every missing or bad value comes
  * back as one line that starts with the variable's name.
  */
-export function readPackageSettings(env: Record<string, string | undefined>, defaultVersion: string): SettingsResult {
+export function readPackageSettings(
+  env: Record<string, string | undefined>,
+  defaultVersion: string,
+): SettingsResult {
   const errors: string[] = [];
   const get = (name: string): string | undefined => {
     const v = env[name]?.trim();
@@ -60,10 +63,16 @@ export function readPackageSettings(env: Record<string, string | undefined>, def
     if (value && !ok) errors.push(`${name}: ${rule} (found "${value}")`);
   };
 
-  const botAppId = required('BOT_APP_ID', "the bot's Microsoft App ID (in the Azure deployment, the managed identity's client id)");
+  const botAppId = required(
+    'BOT_APP_ID',
+    "the bot's Microsoft App ID (in the Azure deployment, the managed identity's client id)",
+  );
   check('BOT_APP_ID', botAppId, GUID.test(botAppId), 'must be a GUID');
 
-  const publicHostname = required('PUBLIC_HOSTNAME', 'the host name the app is served from, such as contoso-psc.azurewebsites.net');
+  const publicHostname = required(
+    'PUBLIC_HOSTNAME',
+    'the host name the app is served from, such as contoso-psc.azurewebsites.net',
+  );
   check(
     'PUBLIC_HOSTNAME',
     publicHostname,
@@ -71,18 +80,28 @@ export function readPackageSettings(env: Record<string, string | undefined>, def
     'must be a lower-case host name only, without https:// or a path',
   );
 
-  const entraClientId = required('ENTRA_CLIENT_ID', 'the application (client) id of the Entra app registration used for tab SSO');
+  const entraClientId = required(
+    'ENTRA_CLIENT_ID',
+    'the application (client) id of the Entra app registration used for tab SSO',
+  );
   check('ENTRA_CLIENT_ID', entraClientId, GUID.test(entraClientId), 'must be a GUID');
 
   // Teams SSO only works with an App ID URI of exactly this shape, so a different one is a mistake.
   const expectedUri = `api://${publicHostname}/${entraClientId}`;
   const entraAppIdUri = get('ENTRA_APP_ID_URI') ?? expectedUri;
-  check('ENTRA_APP_ID_URI', entraAppIdUri, entraAppIdUri === expectedUri, `must be ${expectedUri} (or be left unset)`);
+  check(
+    'ENTRA_APP_ID_URI',
+    entraAppIdUri,
+    entraAppIdUri === expectedUri,
+    `must be ${expectedUri} (or be left unset)`,
+  );
 
   const version = get('APP_VERSION') ?? defaultVersion;
   check('APP_VERSION', version, SEMVER.test(version), 'must be a version such as 1.4.0');
 
-  const teamsAppId = get('TEAMS_APP_ID') ?? (GUID.test(botAppId) ? nameBasedUuid(TEAMS_APP_ID_NAMESPACE, botAppId.toLowerCase()) : '');
+  const teamsAppId =
+    get('TEAMS_APP_ID') ??
+    (GUID.test(botAppId) ? nameBasedUuid(TEAMS_APP_ID_NAMESPACE, botAppId.toLowerCase()) : '');
   check('TEAMS_APP_ID', teamsAppId, GUID.test(teamsAppId), 'must be a GUID');
 
   const developerName = get('APP_DEVELOPER_NAME') ?? 'Planning Services Companion';
@@ -101,7 +120,16 @@ export function readPackageSettings(env: Record<string, string | undefined>, def
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
-    settings: { teamsAppId, version, botAppId, publicHostname, entraClientId, entraAppIdUri, developerName, ...urls },
+    settings: {
+      teamsAppId,
+      version,
+      botAppId,
+      publicHostname,
+      entraClientId,
+      entraAppIdUri,
+      developerName,
+      ...urls,
+    },
   };
 }
 
@@ -120,7 +148,9 @@ export function nameBasedUuid(namespace: string, name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
-export function commandLists(language: ManifestLanguage = 'en'): { scopes: string[]; commands: { title: string; description: string }[] }[] {
+export function commandLists(
+  language: ManifestLanguage = 'en',
+): { scopes: string[]; commands: { title: string; description: string }[] }[] {
   return COMMAND_SCOPES.map((scope) => ({
     scopes: [scope],
     commands: BOT_COMMANDS.map((c) => ({ title: c.title[language], description: c.description[language] })),
@@ -128,7 +158,10 @@ export function commandLists(language: ManifestLanguage = 'en'): { scopes: strin
 }
 
 /** The manifest with every `{{NAME}}` placeholder of the template filled. */
-export function renderManifest(settings: PackageSettings, template = readJson(TEMPLATE_FILE)): Record<string, unknown> {
+export function renderManifest(
+  settings: PackageSettings,
+  template = readJson(TEMPLATE_FILE),
+): Record<string, unknown> {
   const values: Record<string, unknown> = {
     TEAMS_APP_ID: settings.teamsAppId,
     APP_VERSION: settings.version,
@@ -151,7 +184,8 @@ function fill(node: unknown, values: Record<string, unknown>): unknown {
     if (whole) return lookup(whole[1]!, values);
     return node.replace(/\{\{([A-Z0-9_]+)\}\}/g, (_m, name: string) => {
       const v = lookup(name, values);
-      if (typeof v !== 'string') throw new Error(`manifest template: {{${name}}} must stand alone in its string`);
+      if (typeof v !== 'string')
+        throw new Error(`manifest template: {{${name}}} must stand alone in its string`);
       return v;
     });
   }
@@ -169,7 +203,10 @@ function lookup(name: string, values: Record<string, unknown>): unknown {
 
 /** One localization file: the translated strings kept in locales/ plus the translated command menu. */
 export function renderLocalization(language: Exclude<ManifestLanguage, 'en'>): Record<string, string> {
-  const file = readJson(path.join(MANIFEST_DIR, 'locales', LOCALIZATION_FILES[language])) as Record<string, string>;
+  const file = readJson(path.join(MANIFEST_DIR, 'locales', LOCALIZATION_FILES[language])) as Record<
+    string,
+    string
+  >;
   const out: Record<string, string> = { ...file };
   COMMAND_SCOPES.forEach((_scope, list) => {
     BOT_COMMANDS.forEach((c, i) => {
@@ -186,7 +223,10 @@ export function packageFiles(settings: PackageSettings): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   files.set('manifest.json', json(renderManifest(settings)));
   for (const icon of Object.values(ICON_FILES)) files.set(icon, readFileSync(path.join(MANIFEST_DIR, icon)));
-  for (const [language, file] of Object.entries(LOCALIZATION_FILES) as [Exclude<ManifestLanguage, 'en'>, string][]) {
+  for (const [language, file] of Object.entries(LOCALIZATION_FILES) as [
+    Exclude<ManifestLanguage, 'en'>,
+    string,
+  ][]) {
     files.set(file, json(renderLocalization(language)));
   }
   return files;

@@ -72,9 +72,20 @@ interface Voucher {
   check: Vec[];
 }
 
-function voucher(size: number, halfW: number, halfH: number, corner: number, notch: number, checkScale = 1): Voucher {
+function voucher(
+  size: number,
+  halfW: number,
+  halfH: number,
+  corner: number,
+  notch: number,
+  checkScale = 1,
+): Voucher {
   const c = size / 2;
-  const body = subtract(roundedRect(c, c, halfW, halfH, corner), circle(c - halfW, c, notch), circle(c + halfW, c, notch));
+  const body = subtract(
+    roundedRect(c, c, halfW, halfH, corner),
+    circle(c - halfW, c, notch),
+    circle(c + halfW, c, notch),
+  );
   const perforationX = c - halfW * 0.42;
   // The check mark sits in the middle of the main part, right of the perforation.
   const mx = (perforationX + c + halfW) / 2;

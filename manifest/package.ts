@@ -6,14 +6,22 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
-import { MANIFEST_DIR, PACKAGE_FILE_NAME, packageFiles, readPackageSettings, zipPackage } from './app-package';
+import {
+  MANIFEST_DIR,
+  PACKAGE_FILE_NAME,
+  packageFiles,
+  readPackageSettings,
+  zipPackage,
+} from './app-package';
 import { createManifestValidator, DEFAULT_SCHEMA_DIR, schemasAvailable } from './validate';
 
 export const BUILD_DIR = path.join(MANIFEST_DIR, 'build');
 
 async function main(): Promise<number> {
   loadDotenv({ path: path.join(MANIFEST_DIR, '..', '.env'), quiet: true });
-  const pkg = JSON.parse(readFileSync(path.join(MANIFEST_DIR, '..', 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(path.join(MANIFEST_DIR, '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
 
   const result = readPackageSettings(process.env, pkg.version);
   if (!result.ok) {
@@ -26,10 +34,14 @@ async function main(): Promise<number> {
   if (schemasAvailable()) {
     const validator = createManifestValidator();
     const problems = [
-      ...validator.manifest(JSON.parse(files.get('manifest.json')!.toString('utf8'))).map((p) => `manifest.json ${p}`),
+      ...validator
+        .manifest(JSON.parse(files.get('manifest.json')!.toString('utf8')))
+        .map((p) => `manifest.json ${p}`),
       ...[...files.keys()]
         .filter((name) => name.endsWith('.json') && name !== 'manifest.json')
-        .flatMap((name) => validator.localization(JSON.parse(files.get(name)!.toString('utf8'))).map((p) => `${name} ${p}`)),
+        .flatMap((name) =>
+          validator.localization(JSON.parse(files.get(name)!.toString('utf8'))).map((p) => `${name} ${p}`),
+        ),
     ];
     if (problems.length > 0) {
       console.error('The generated package does not match the Teams manifest schema:');
@@ -47,7 +59,9 @@ async function main(): Promise<number> {
   writeFileSync(out, await zipPackage(files));
   const s = result.settings;
   console.log(`Wrote ${path.relative(process.cwd(), out)} (${[...files.keys()].join(', ')})`);
-  console.log(`  Teams app id ${s.teamsAppId}, version ${s.version}, bot ${s.botAppId}, host ${s.publicHostname}`);
+  console.log(
+    `  Teams app id ${s.teamsAppId}, version ${s.version}, bot ${s.botAppId}, host ${s.publicHostname}`,
+  );
   return 0;
 }
 

@@ -19,7 +19,10 @@ export interface ManifestValidator {
 }
 
 export function schemasAvailable(schemaDir = DEFAULT_SCHEMA_DIR): boolean {
-  return existsSync(path.join(schemaDir, MANIFEST_SCHEMA_FILE)) && existsSync(path.join(schemaDir, LOCALIZATION_SCHEMA_FILE));
+  return (
+    existsSync(path.join(schemaDir, MANIFEST_SCHEMA_FILE)) &&
+    existsSync(path.join(schemaDir, LOCALIZATION_SCHEMA_FILE))
+  );
 }
 
 export function createManifestValidator(schemaDir = DEFAULT_SCHEMA_DIR): ManifestValidator {

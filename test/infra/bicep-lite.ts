@@ -31,7 +31,13 @@ export function readBicep(path: string): BicepFile {
     const kind = m[1] as Declaration['kind'];
     // Read the rest from the original text: it holds the resource type or module path string.
     const rest = text.slice(m.index + m[0].length - m[3]!.length, m.index + m[0].length);
-    declarations.push({ kind, name: m[2]!, at: m.index, hasDefault: kind === 'param' && /=/.test(m[3]!), rest: rest.trim() });
+    declarations.push({
+      kind,
+      name: m[2]!,
+      at: m.index,
+      hasDefault: kind === 'param' && /=/.test(m[3]!),
+      rest: rest.trim(),
+    });
   }
   return { path, text, code, declarations };
 }
@@ -151,7 +157,10 @@ export function objectEntries(file: BicepFile, open: number): Entry[] {
     const m = /^\s*'?([A-Za-z_$][\w$]*|[^':]*)'?\s*:/.exec(code);
     if (m && code.trim() !== '') {
       const colon = start + m[0].length;
-      const keyText = file.text.slice(start, colon - 1).trim().replace(/^'|'$/g, '');
+      const keyText = file.text
+        .slice(start, colon - 1)
+        .trim()
+        .replace(/^'|'$/g, '');
       entries.push({ key: keyText, value: file.text.slice(colon, to).trim() });
     }
   };
@@ -181,7 +190,22 @@ export function objectAt(file: BicepFile, key: string, from = 0): Entry[] {
  * Identifiers the code refers to: not declarations' names, object keys, property names after `.`,
  * decorator or function names, nor a declaration's type keyword.
  */
-const KEYWORDS = new Set(['targetScope', 'using', 'param', 'var', 'resource', 'module', 'output', 'existing', 'for', 'in', 'if', 'true', 'false', 'null']);
+const KEYWORDS = new Set([
+  'targetScope',
+  'using',
+  'param',
+  'var',
+  'resource',
+  'module',
+  'output',
+  'existing',
+  'for',
+  'in',
+  'if',
+  'true',
+  'false',
+  'null',
+]);
 
 export function references(file: BicepFile): Set<string> {
   const refs = new Set<string>();
@@ -196,7 +220,8 @@ export function references(file: BicepFile): Set<string> {
     if (prev === '.' || prev === '@') continue;
     if (after.startsWith('(')) continue;
     if (/(^|\s)(param|var|resource|module|output|using|for)$/.test(before)) continue;
-    if (after.startsWith(':') && !after.startsWith('::') && (prev === '{' || prev === ',' || prev === '\n')) continue;
+    if (after.startsWith(':') && !after.startsWith('::') && (prev === '{' || prev === ',' || prev === '\n'))
+      continue;
     // `param name type`, `output name type`: the type keyword right after a declared name.
     if (/(^|\n)[ \t]*(param|output)[ \t]+[A-Za-z_]\w*$/.test(before)) continue;
     refs.add(word);

@@ -22,8 +22,10 @@ const FILES = ['main.bicep', 'modules/app.bicep', 'modules/cosmos.bicep', 'modul
 const BUILTINS = new Set(['string', 'object', 'array', 'bool', 'int']);
 
 const load = (rel: string): BicepFile => readBicep(path.join(INFRA, rel));
-const names = (f: BicepFile, kind: string): string[] => f.declarations.filter((d) => d.kind === kind).map((d) => d.name);
-const param = (f: BicepFile, name: string) => f.declarations.find((d) => d.kind === 'param' && d.name === name);
+const names = (f: BicepFile, kind: string): string[] =>
+  f.declarations.filter((d) => d.kind === kind).map((d) => d.name);
+const param = (f: BicepFile, name: string) =>
+  f.declarations.find((d) => d.kind === 'param' && d.name === name);
 
 /** Entries of the object literal that `var <name> =` is (or whose first object argument it is). */
 function varObject(f: BicepFile, name: string): Entry[] {
@@ -79,11 +81,24 @@ describe('infra: Bicep structure (checked without the Bicep compiler)', () => {
       const callee = readBicep(path.join(INFRA, target));
       const body = main.code.indexOf('{', mod.at);
       const passed = objectAt(main, 'params', body).map((e) => e.key);
-      assert.ok(matching(main.code, body) > main.code.indexOf('params', body), `module ${mod.name}: params outside its body`);
+      assert.ok(
+        matching(main.code, body) > main.code.indexOf('params', body),
+        `module ${mod.name}: params outside its body`,
+      );
       const declared = names(callee, 'param');
-      assert.deepEqual(passed.filter((p) => !declared.includes(p)), [], `module ${mod.name} passes unknown params`);
-      const required = callee.declarations.filter((d) => d.kind === 'param' && !d.hasDefault).map((d) => d.name);
-      assert.deepEqual(required.filter((p) => !passed.includes(p)), [], `module ${mod.name} misses required params`);
+      assert.deepEqual(
+        passed.filter((p) => !declared.includes(p)),
+        [],
+        `module ${mod.name} passes unknown params`,
+      );
+      const required = callee.declarations
+        .filter((d) => d.kind === 'param' && !d.hasDefault)
+        .map((d) => d.name);
+      assert.deepEqual(
+        required.filter((p) => !passed.includes(p)),
+        [],
+        `module ${mod.name} misses required params`,
+      );
     }
   });
 
@@ -92,9 +107,15 @@ describe('infra: Bicep structure (checked without the Bicep compiler)', () => {
     assert.match(text, /^using '\.\/main\.bicep'$/m);
     const set = [...text.matchAll(/^param\s+(\w+)\s*=/gm)].map((m) => m[1]!);
     const declared = names(main, 'param');
-    assert.deepEqual(set.filter((p) => !declared.includes(p)), []);
+    assert.deepEqual(
+      set.filter((p) => !declared.includes(p)),
+      [],
+    );
     const required = main.declarations.filter((d) => d.kind === 'param' && !d.hasDefault).map((d) => d.name);
-    assert.deepEqual(required.filter((p) => !set.includes(p)), []);
+    assert.deepEqual(
+      required.filter((p) => !set.includes(p)),
+      [],
+    );
   });
 
   describe('app settings', () => {
@@ -126,7 +147,8 @@ describe('infra: Bicep structure (checked without the Bicep compiler)', () => {
       assert.ok(sample !== undefined, `add a sample value for ${e.key} (= ${e.value}) to this test`);
       return sample;
     }
-    const env = (entries: Entry[]): Record<string, string> => Object.fromEntries(entries.map((e) => [e.key, resolve(e)]));
+    const env = (entries: Entry[]): Record<string, string> =>
+      Object.fromEntries(entries.map((e) => [e.key, resolve(e)]));
 
     it('are all variables of bot/config.ts (or App Service platform settings)', () => {
       const known = configVariables();
@@ -199,7 +221,10 @@ describe('infra: Bicep structure (checked without the Bicep compiler)', () => {
     assert.equal(get('roleDefinitionId'), "'${account.id}/sqlRoleDefinitions/${dataContributorRoleId}'");
     assert.equal(get('principalId'), 'dataContributorPrincipalId');
     const call = objectAt(main, 'params', main.declarations.find((d) => d.name === 'cosmos')!.at);
-    assert.equal(call.find((e) => e.key === 'dataContributorPrincipalId')?.value, 'identity.properties.principalId');
+    assert.equal(
+      call.find((e) => e.key === 'dataContributorPrincipalId')?.value,
+      'identity.properties.principalId',
+    );
   });
 
   it('App Service: Linux, Node 22, health check at /healthz (a route the app serves), the identity attached', () => {
@@ -218,7 +243,10 @@ describe('infra: Bicep structure (checked without the Bicep compiler)', () => {
   it('Azure Bot: UserAssignedMSI by default, SingleTenant as the option, never MultiTenant; Teams channel on', () => {
     const allowed = /@allowed\(\[([^\]]*)\]\)\s*\nparam botAppType string = '(\w+)'/.exec(main.text);
     assert.ok(allowed, 'botAppType param with @allowed not found');
-    assert.deepEqual([...allowed[1]!.matchAll(/'(\w+)'/g)].map((m) => m[1]), ['UserAssignedMSI', 'SingleTenant']);
+    assert.deepEqual(
+      [...allowed[1]!.matchAll(/'(\w+)'/g)].map((m) => m[1]),
+      ['UserAssignedMSI', 'SingleTenant'],
+    );
     assert.equal(allowed[2], 'UserAssignedMSI');
     const bot = load('modules/bot.bicep');
     assert.doesNotMatch(bot.text, /MultiTenant/);
@@ -226,7 +254,10 @@ describe('infra: Bicep structure (checked without the Bicep compiler)', () => {
     const get = (k: string) => props.find((e) => e.key === k)?.value;
     assert.equal(get('msaAppType'), 'appType');
     assert.equal(get('msaAppMSIResourceId'), "appType == 'UserAssignedMSI' ? identityId : null");
-    assert.match(bot.text, /name: 'MsTeamsChannel'[\s\S]*channelName: 'MsTeamsChannel'[\s\S]*isEnabled: true/);
+    assert.match(
+      bot.text,
+      /name: 'MsTeamsChannel'[\s\S]*channelName: 'MsTeamsChannel'[\s\S]*isEnabled: true/,
+    );
     const call = objectAt(main, 'params', main.declarations.find((d) => d.name === 'bot')!.at);
     assert.equal(call.find((e) => e.key === 'endpoint')?.value, "'https://${publicHostname}/api/messages'");
   });
@@ -245,12 +276,18 @@ describe('infra: Bicep compiler', function () {
   it('builds main.bicep and main.bicepparam without errors (only where a `bicep` CLI is installed)', function () {
     const probe = spawnSync('bicep', ['--version'], { encoding: 'utf8' });
     if (probe.error || probe.status !== 0) this.skip();
-    const build = spawnSync('bicep', ['build', path.join(INFRA, 'main.bicep'), '--stdout'], { encoding: 'utf8' });
+    const build = spawnSync('bicep', ['build', path.join(INFRA, 'main.bicep'), '--stdout'], {
+      encoding: 'utf8',
+    });
     assert.equal(build.status, 0, build.stderr);
     assert.doesNotMatch(build.stderr, /\bError\b/);
     const params = spawnSync('bicep', ['build-params', path.join(INFRA, 'main.bicepparam'), '--stdout'], {
       encoding: 'utf8',
-      env: { ...process.env, WEB_APP_NAME: 'psc-ci', ENTRA_CLIENT_ID: '6e4c1f0a-8f2d-4b7e-9a51-2f0c9d8e7b6a' },
+      env: {
+        ...process.env,
+        WEB_APP_NAME: 'psc-ci',
+        ENTRA_CLIENT_ID: '6e4c1f0a-8f2d-4b7e-9a51-2f0c9d8e7b6a',
+      },
     });
     assert.equal(params.status, 0, params.stderr);
   });

@@ -37,11 +37,18 @@ type Manifest = {
   manifestVersion: string;
   id: string;
   version: string;
-  bots: { botId: string; scopes: string[]; commandLists: { scopes: string[]; commands: { title: string }[] }[] }[];
+  bots: {
+    botId: string;
+    scopes: string[];
+    commandLists: { scopes: string[]; commands: { title: string }[] }[];
+  }[];
   staticTabs: { entityId: string; contentUrl?: string; scopes: string[] }[];
   validDomains: string[];
   webApplicationInfo: { id: string; resource: string };
-  localizationInfo: { defaultLanguageTag: string; additionalLanguages: { languageTag: string; file: string }[] };
+  localizationInfo: {
+    defaultLanguageTag: string;
+    additionalLanguages: { languageTag: string; file: string }[];
+  };
   icons: { color: string; outline: string };
   developer: { privacyUrl: string; termsOfUseUrl: string };
 };
@@ -108,7 +115,10 @@ describe('manifest: the Teams app package', () => {
       const pinned = '12345678-1234-4234-8234-123456789abc';
       assert.equal(settings({ ...ENV, TEAMS_APP_ID: pinned }).teamsAppId, pinned);
       // RFC 4122 name-based (SHA-1) UUID: the well-known vector for "python.org" in the DNS namespace.
-      assert.equal(nameBasedUuid('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'python.org'), '886313e1-3b8a-5372-9b90-0c9aee199e5d');
+      assert.equal(
+        nameBasedUuid('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'python.org'),
+        '886313e1-3b8a-5372-9b90-0c9aee199e5d',
+      );
     });
   });
 
@@ -116,10 +126,7 @@ describe('manifest: the Teams app package', () => {
     it('names every missing value', () => {
       const r = readPackageSettings({ PUBLIC_HOSTNAME: HOST, BOT_APP_ID: '  ' }, '0.1.0');
       assert.equal(r.ok, false);
-      assert.deepEqual(
-        !r.ok && r.errors.map((e) => e.split(':')[0]),
-        ['BOT_APP_ID', 'ENTRA_CLIENT_ID'],
-      );
+      assert.deepEqual(!r.ok && r.errors.map((e) => e.split(':')[0]), ['BOT_APP_ID', 'ENTRA_CLIENT_ID']);
     });
 
     it('names every bad value', () => {
@@ -136,7 +143,13 @@ describe('manifest: the Teams app package', () => {
       );
       assert.equal(r.ok, false);
       const names = !r.ok ? r.errors.map((e) => e.split(':')[0]) : [];
-      for (const n of ['BOT_APP_ID', 'PUBLIC_HOSTNAME', 'APP_VERSION', 'APP_PRIVACY_URL', 'APP_DEVELOPER_NAME']) {
+      for (const n of [
+        'BOT_APP_ID',
+        'PUBLIC_HOSTNAME',
+        'APP_VERSION',
+        'APP_PRIVACY_URL',
+        'APP_DEVELOPER_NAME',
+      ]) {
         assert.ok(names.includes(n), `${n} not reported in ${JSON.stringify(names)}`);
       }
     });
@@ -144,8 +157,14 @@ describe('manifest: the Teams app package', () => {
     it('refuses an ENTRA_APP_ID_URI that is not api://{host}/{clientId}', () => {
       const wrong = readPackageSettings({ ...ENV, ENTRA_APP_ID_URI: `api://${CLIENT}` }, '0.1.0');
       assert.equal(wrong.ok, false);
-      assert.match(!wrong.ok ? wrong.errors[0]! : '', /^ENTRA_APP_ID_URI: must be api:\/\/psc-test\.azurewebsites\.net\/aaaaaaaa-/);
-      assert.equal(readPackageSettings({ ...ENV, ENTRA_APP_ID_URI: `api://${HOST}/${CLIENT}` }, '0.1.0').ok, true);
+      assert.match(
+        !wrong.ok ? wrong.errors[0]! : '',
+        /^ENTRA_APP_ID_URI: must be api:\/\/psc-test\.azurewebsites\.net\/aaaaaaaa-/,
+      );
+      assert.equal(
+        readPackageSettings({ ...ENV, ENTRA_APP_ID_URI: `api://${HOST}/${CLIENT}` }, '0.1.0').ok,
+        true,
+      );
     });
   });
 
@@ -157,10 +176,16 @@ describe('manifest: the Teams app package', () => {
         assert.equal(new Set(titles).size, titles.length, `duplicate ${lang} title`);
         for (const c of BOT_COMMANDS) {
           assert.ok(c.title[lang].length > 0 && c.title[lang].length <= 32, `${c.id} ${lang} title`);
-          assert.ok(c.description[lang].length > 0 && c.description[lang].length <= 128, `${c.id} ${lang} description`);
+          assert.ok(
+            c.description[lang].length > 0 && c.description[lang].length <= 128,
+            `${c.id} ${lang} description`,
+          );
         }
       }
-      assert.deepEqual(commandLists('es-ES')[0]!.commands[5], { title: 'canjear', description: BOT_COMMANDS[5]!.description['es-ES'] });
+      assert.deepEqual(commandLists('es-ES')[0]!.commands[5], {
+        title: 'canjear',
+        description: BOT_COMMANDS[5]!.description['es-ES'],
+      });
     });
 
     it('the localization files validate and translate names, the tab and every command title', () => {
@@ -172,7 +197,10 @@ describe('manifest: the Teams app package', () => {
       for (const lang of ['pt-BR', 'es-ES'] as const) {
         const file = renderLocalization(lang);
         assert.deepEqual(validator.localization(file), [], lang);
-        assert.equal(file.$schema, 'https://developer.microsoft.com/json-schemas/teams/v1.25/MicrosoftTeams.Localization.schema.json');
+        assert.equal(
+          file.$schema,
+          'https://developer.microsoft.com/json-schemas/teams/v1.25/MicrosoftTeams.Localization.schema.json',
+        );
         assert.ok(file['name.short'] && file['name.short'] !== 'Planning Services Companion');
         const tabIndex = m.staticTabs.findIndex((t) => t.entityId === 'status');
         assert.ok(file[`staticTabs[${tabIndex}].name`], `${lang} status tab name`);
@@ -188,10 +216,18 @@ describe('manifest: the Teams app package', () => {
 
     it('the localization validator refuses unknown keys and over-long titles', () => {
       const file = renderLocalization('pt-BR');
-      assert.ok(validator.localization({ ...file, 'name.shortt': 'x' }).some((p) => p.includes('(name.shortt)')));
-      assert.notDeepEqual(validator.localization({ ...file, 'bots[0].commandLists[0].commands[0].title': 'x'.repeat(33) }), []);
+      assert.ok(
+        validator.localization({ ...file, 'name.shortt': 'x' }).some((p) => p.includes('(name.shortt)')),
+      );
+      assert.notDeepEqual(
+        validator.localization({ ...file, 'bots[0].commandLists[0].commands[0].title': 'x'.repeat(33) }),
+        [],
+      );
       // Only ten commands per list can be translated: an eleventh would have no valid key.
-      assert.notDeepEqual(validator.localization({ ...file, 'bots[0].commandLists[0].commands[10].title': 'x' }), []);
+      assert.notDeepEqual(
+        validator.localization({ ...file, 'bots[0].commandLists[0].commands[10].title': 'x' }),
+        [],
+      );
     });
   });
 
@@ -220,8 +256,14 @@ describe('manifest: the Teams app package', () => {
     });
 
     it('the committed icons are exactly what manifest/icons.ts draws', () => {
-      assert.ok(encodePng(renderColorIcon()).equals(readFileSync(path.join(ROOT, 'manifest', 'color.png'))), 'color.png is stale');
-      assert.ok(encodePng(renderOutlineIcon()).equals(readFileSync(path.join(ROOT, 'manifest', 'outline.png'))), 'outline.png is stale');
+      assert.ok(
+        encodePng(renderColorIcon()).equals(readFileSync(path.join(ROOT, 'manifest', 'color.png'))),
+        'color.png is stale',
+      );
+      assert.ok(
+        encodePng(renderOutlineIcon()).equals(readFileSync(path.join(ROOT, 'manifest', 'outline.png'))),
+        'outline.png is stale',
+      );
     });
   });
 
@@ -232,7 +274,11 @@ describe('manifest: the Teams app package', () => {
       assert.deepEqual(names, ['color.png', 'es-ES.json', 'manifest.json', 'outline.png', 'pt-BR.json']);
       const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as Manifest;
       assert.deepEqual(validator.manifest(manifest), []);
-      for (const ref of [manifest.icons.color, manifest.icons.outline, ...manifest.localizationInfo.additionalLanguages.map((l) => l.file)]) {
+      for (const ref of [
+        manifest.icons.color,
+        manifest.icons.outline,
+        ...manifest.localizationInfo.additionalLanguages.map((l) => l.file),
+      ]) {
         assert.ok(zip.file(ref), `${ref} is referenced by the manifest but not in the zip`);
       }
     });
@@ -256,7 +302,13 @@ describe('manifest: the Teams app package', () => {
       spawnSync(process.execPath, [require.resolve('tsx/cli'), 'manifest/package.ts', '--out', out], {
         cwd: ROOT,
         // Empty values override any .env a developer keeps in the project (dotenv never overwrites).
-        env: { PATH: process.env.PATH ?? '', BOT_APP_ID: '', PUBLIC_HOSTNAME: '', ENTRA_CLIENT_ID: '', ...env },
+        env: {
+          PATH: process.env.PATH ?? '',
+          BOT_APP_ID: '',
+          PUBLIC_HOSTNAME: '',
+          ENTRA_CLIENT_ID: '',
+          ...env,
+        },
         encoding: 'utf8',
       });
 
