@@ -7,6 +7,10 @@ import { openStore, type Store } from './store';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from './store/embedded';
 import { createAdapter } from './teams/adapter';
 import { CompanionBot } from './teams/bot';
+import { activityLocale } from './teams/scope';
+import { say } from './teams/say';
+import { loadRules } from './rules';
+import { ReferenceStore } from './reminders/references';
 import { createHttpServer, installTurnErrorHandler, type HttpServer } from './server';
 
 export interface App {
@@ -47,8 +51,15 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   });
 
   const adapter = createAdapter(config.bot);
-  const bot = new CompanionBot({ logger });
-  installTurnErrorHandler(adapter, logger, (_ctx, id) => `Something went wrong. If it happens again, quote this reference: ${id}`);
+  const bot = new CompanionBot({
+    logger,
+    store,
+    rules: loadRules(config.rules),
+    initialGlobalAdmins: config.initialGlobalAdmins,
+    defaultTimeZone: config.reminders.defaultTimeZone,
+    references: new ReferenceStore(store, { serviceUrlAllowlist: config.reminders.serviceUrlAllowlist, logger }),
+  });
+  installTurnErrorHandler(adapter, logger, (ctx, id) => say(activityLocale(ctx.activity), 'error.turn', { id }));
 
   const http = createHttpServer({
     logger,

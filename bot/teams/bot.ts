@@ -1,41 +1,313 @@
-// The Teams activity handler. Foundation version: greets on install and answers any message with the
-// welcome card. The conversational guide (verbs, cards, intents) replaces the bodies, not the shape.
-import { CardFactory, MessageFactory, TeamsActivityHandler, type TurnContext } from 'botbuilder';
+// The Teams activity handler: the conversational guide. Every turn resolves who is speaking (tenant, person,
+// language, time zone) and then either answers free text with the card for the next concrete action, or
+// routes an Action.Execute verb through the verb table. Install events get a localized welcome.
+import {
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  type Activity,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
+import { z } from 'zod';
 import type { Logger } from '../logger';
+import type { Rules, Voucher, VoucherState } from '../program/model';
+import { parseVoucherEmail } from '../program/intake';
+import { t, type Locale } from '../i18n';
+import { ReferenceStore } from '../reminders/references';
+import type { Store, Stored } from '../store';
+import { correlationIdOf } from '../server';
+import type { Card } from './card';
+import { matchIntent, type Intent } from './intents';
+import { createRepos, type Repos } from './repos';
+import { say } from './say';
+import { activityLocale, identityOf, loadScope, tenantIdOf, type Identity, type TurnScope } from './scope';
+import { verbHandler, type VerbEnv } from './verbs';
+import { tenantVouchers } from './verbs/show';
+import { voucherDocumentId } from './verbs/voucher';
+import {
+  eligibilityCard,
+  enrollmentCard,
+  helpCard,
+  intakeCard,
+  listCard,
+  messageCard,
+  nextCard,
+  peopleCard,
+  profileCard,
+  settingsCard,
+  voucherCard,
+  type ViewEnv,
+  type VoucherStep,
+} from './views';
 
 export interface BotDeps {
   logger: Logger;
+  store: Pick<Store, 'containers'>;
+  rules: Rules;
+  /** The clock. Tests pass fixed dates. */
+  now?: () => Date;
+  /** Operator-pinned Global admins (config.initialGlobalAdmins), seeded into a new organisation. */
+  initialGlobalAdmins?: readonly string[];
+  /** Time zone when neither the person, Teams nor the organisation gives one. */
+  defaultTimeZone?: string;
+  /** Conversation references for proactive messages; captured on messages and install events. */
+  references?: ReferenceStore;
 }
 
+const CARD = 'application/vnd.microsoft.card.adaptive';
+
+const ActionValue = z.object({
+  action: z.object({
+    type: z.literal('Action.Execute'),
+    verb: z.string().min(1).max(64),
+    data: z.record(z.string(), z.unknown()).optional(),
+  }),
+  trigger: z.string().max(32).optional(),
+});
+
+/** The state a voucher must be in for each step asked for in free text, and the card that does it. */
+const STEP_INTENTS: Partial<Record<Intent['kind'], { states: VoucherState[]; step: VoucherStep }>> = {
+  reserve: { states: ['Assigned'], step: 'reserve' },
+  cancelReservation: { states: ['Reserved'], step: 'cancel' },
+  report: { states: ['Delivered', 'Reserved'], step: 'report' },
+  redeem: { states: ['ReportSubmitted'], step: 'redeem' },
+  payment: { states: ['Redeemed', 'PaymentRequested'], step: 'payment' },
+  paymentOutcome: { states: ['PaymentRequested'], step: 'outcome' },
+};
+
 export class CompanionBot extends TeamsActivityHandler {
+  private readonly repos: Repos;
+  private readonly now: () => Date;
+  private readonly references: ReferenceStore;
+
   constructor(private readonly deps: BotDeps) {
     super();
+    this.repos = createRepos(deps.store);
+    this.now = deps.now ?? (() => new Date());
+    this.references = deps.references ?? new ReferenceStore(deps.store, { logger: deps.logger });
+
     this.onMessage(async (context, next) => {
-      await this.sendWelcome(context);
+      await this.answerMessage(context);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
-      if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) await this.sendWelcome(context);
+      await this.capture(context);
+      if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) await this.welcome(context);
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      await this.capture(context);
+      await next();
+    });
+    this.onInstallationUpdate(async (context, next) => {
+      // The welcome goes out with membersAdded; installation events only keep the reference current.
+      await this.capture(context);
       await next();
     });
   }
 
-  private async sendWelcome(context: TurnContext): Promise<void> {
-    const card = {
-      type: 'AdaptiveCard',
-      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-      version: '1.5',
-      body: [
-        { type: 'TextBlock', text: 'Planning Services Companion', weight: 'Bolder', size: 'Large', wrap: true },
-        {
-          type: 'TextBlock',
-          wrap: true,
-          text: 'I guide your team through Software Assurance Planning Services: eligibility, enrollment, vouchers, reports, redemption and payment.',
-        },
-      ],
-    };
-    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
-    this.deps.logger.debug({ conversation: context.activity.conversation?.id }, 'welcome sent');
+  // -------------------------------------------------------------------------------------------------------
+  // Turn scope
+
+  private async scopeOf(context: TurnContext, who: Identity): Promise<TurnScope> {
+    return loadScope(this.repos, context.activity, who, {
+      now: this.now(),
+      initialGlobalAdmins: this.deps.initialGlobalAdmins ?? [],
+      defaultTimeZone: this.deps.defaultTimeZone ?? 'UTC',
+    });
   }
+
+  private viewEnv(scope: TurnScope): ViewEnv {
+    return { scope, rules: this.deps.rules, now: this.now(), defaultTimeZone: this.deps.defaultTimeZone ?? 'UTC' };
+  }
+
+  private async capture(context: TurnContext): Promise<void> {
+    try {
+      await this.references.capture(context.activity);
+    } catch (err) {
+      // A reference that cannot be stored only costs a proactive message later; the turn goes on.
+      this.deps.logger.warn({ correlationId: correlationIdOf(context), err }, 'conversation reference not captured');
+    }
+  }
+
+  private async sendCard(context: TurnContext, card: Card): Promise<void> {
+    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Install / welcome
+
+  private async welcome(context: TurnContext): Promise<void> {
+    const tenantId = tenantIdOf(context.activity);
+    if (!tenantId) {
+      await context.sendActivity(say(activityLocale(context.activity), 'notice.noTenant'));
+      return;
+    }
+    const who = identityOf(context.activity);
+    // Who installed the app is usually known; in a team the welcome still works without them.
+    const scope = await this.scopeOf(context, who ?? { tenantId, userId: 'installer', name: '' });
+    const vouchers = await tenantVouchers({ repos: this.repos, scope });
+    await this.sendCard(context, nextCard(this.viewEnv(scope), vouchers.map((s) => s.doc), { greeting: true }));
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Free text
+
+  private async answerMessage(context: TurnContext): Promise<void> {
+    const who = identityOf(context.activity);
+    if (!who) {
+      await context.sendActivity(say(activityLocale(context.activity), 'notice.noTenant'));
+      return;
+    }
+    // Card submits from older clients (Action.Submit) carry a value and no text: treat them as a verb.
+    const scope = await this.scopeOf(context, who);
+    await this.capture(context);
+    const card = await this.cardForText(scope, stripMentions(context.activity));
+    await this.sendCard(context, card);
+  }
+
+  private async cardForText(scope: TurnScope, text: string): Promise<Card> {
+    const env = this.viewEnv(scope);
+    const intent = matchIntent(text);
+    const all = async (): Promise<Voucher[]> => (await tenantVouchers({ repos: this.repos, scope })).map((s) => s.doc);
+    switch (intent.kind) {
+      case 'welcome':
+        return nextCard(env, await all(), { greeting: true });
+      case 'next':
+      case 'reminders':
+        return nextCard(env, await all());
+      case 'status':
+        return nextCard(env, await all(), { pipeline: true });
+      case 'help':
+        return helpCard(env);
+      case 'unknown':
+        return helpCard(env, say(scope.locale, 'help.notUnderstood'));
+      case 'eligibility':
+        return eligibilityCard(env);
+      case 'enrollment':
+        return enrollmentCard(env);
+      case 'profile':
+        return profileCard(env);
+      case 'people':
+      case 'claimAdmin':
+        return peopleCard(env);
+      case 'settings':
+      case 'language':
+        return settingsCard(env);
+      case 'intake':
+        return intakeCard(env, { fromEmail: false });
+      case 'pastedEmail':
+        return this.intakeFromEmail(env, intent.text);
+      case 'vouchers':
+        return listCard(env, await tenantVouchers({ repos: this.repos, scope }), 1, undefined);
+      case 'voucher': {
+        const stored = await this.repos.vouchers.read(scope.tenantId, voucherDocumentId(intent.voucherNumber));
+        if (stored) return voucherCard(env, stored, 'detail');
+        return messageCard(scope.locale, t(scope.locale, 'list.title'), say(scope.locale, 'notice.voucherNumberNotFound', { voucherNumber: intent.voucherNumber }), [
+          { title: t(scope.locale, 'welcome.newVoucher'), verb: 'intake.start', data: {} },
+          { title: t(scope.locale, 'list.title'), verb: 'voucher.list', data: { page: 1 } },
+        ]);
+      }
+      default:
+        return this.stepCard(env, intent.kind);
+    }
+  }
+
+  /** "reserve", "canjear vale", …: the one voucher waiting for that step, a list when several, else what's next. */
+  private async stepCard(env: ViewEnv, kind: Intent['kind']): Promise<Card> {
+    const wanted = STEP_INTENTS[kind];
+    const vouchers = await tenantVouchers({ repos: this.repos, scope: env.scope });
+    if (!wanted) return nextCard(env, vouchers.map((s) => s.doc));
+    const waiting: Stored<Voucher>[] = vouchers.filter((s) => wanted.states.includes(s.doc.state));
+    const [only] = waiting;
+    if (waiting.length === 1 && only) return voucherCard(env, only, wanted.step);
+    if (waiting.length > 1) return listCard(env, waiting, 1, undefined);
+    if (kind === 'reserve') return intakeCard(env, { fromEmail: false });
+    return nextCard(env, vouchers.map((s) => s.doc));
+  }
+
+  private intakeFromEmail(env: ViewEnv, text: string): Card {
+    const parsed = parseVoucherEmail(text, { offeringCodes: env.rules.catalogue.offerings.map((o) => o.id) });
+    return intakeCard(env, {
+      fromEmail: true,
+      voucherNumber: parsed.voucherId.value,
+      customerName: parsed.customerName.value,
+      offeringId: parsed.offeringCode.value,
+      days: parsed.days.value,
+      voucherAdminEmail: parsed.voucherAdminEmail.value,
+      expiresOn: parsed.expiresOn.value,
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Action.Execute
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const card = await this.answerAction(context);
+    return { status: 200, body: { statusCode: 200, type: CARD, value: card } };
+  }
+
+  private async answerAction(context: TurnContext): Promise<Card> {
+    const locale: Locale = activityLocale(context.activity);
+    const value = ActionValue.safeParse(context.activity.value);
+    const who = identityOf(context.activity);
+    if (!who) return messageCard(locale, t(locale, 'notice.refusedTitle'), say(locale, 'notice.noTenant'));
+    const correlationId = correlationIdOf(context);
+    try {
+      const scope = await this.scopeOf(context, who);
+      const handler = value.success ? verbHandler(value.data.action.verb) : undefined;
+      if (!value.success || !handler) {
+        this.deps.logger.warn({ correlationId, verb: value.success ? value.data.action.verb : undefined }, 'unknown or malformed action refused');
+        return messageCard(scope.locale, t(scope.locale, 'notice.refusedTitle'), say(scope.locale, 'notice.unknownVerb'), [
+          { title: t(scope.locale, 'welcome.title'), verb: 'next.show', data: {} },
+          { title: t(scope.locale, 'welcome.help'), verb: 'help.show', data: {} },
+        ]);
+      }
+      const env: VerbEnv = { ...this.viewEnv(scope), repos: this.repos, logger: this.deps.logger, ...channelOf(context.activity) };
+      const reply = await handler(env, value.data.action.data ?? {});
+      if (reply.changed) await this.updateForEveryone(context, reply.card);
+      return reply.card;
+    } catch (err) {
+      this.deps.logger.error({ correlationId, err }, 'action failed');
+      return messageCard(locale, t(locale, 'notice.errorTitle'), `${t(locale, 'notice.errorBody')} ${say(locale, 'error.turn', { id: correlationId })}`);
+    }
+  }
+
+  /** In a channel or group chat everybody sees the card: replace it for all (refresh gives each their view). */
+  private async updateForEveryone(context: TurnContext, card: Card): Promise<void> {
+    const { activity } = context;
+    const shared = activity.conversation?.conversationType === 'channel' || activity.conversation?.conversationType === 'groupChat';
+    if (!shared || !activity.replyToId) return;
+    try {
+      await context.updateActivity({ id: activity.replyToId, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
+    } catch (err) {
+      // The change is stored; a card that could not be replaced refreshes the next time someone opens it.
+      this.deps.logger.warn({ correlationId: correlationIdOf(context), err }, 'could not update the shared card');
+    }
+  }
+}
+
+function stripMentions(activity: Partial<Activity>): string {
+  let text = activity.text ?? '';
+  for (const e of activity.entities ?? []) {
+    const mention = e as { type?: string; text?: string; mentioned?: { id?: string } };
+    if (mention.type === 'mention' && mention.mentioned?.id === activity.recipient?.id && mention.text) text = text.split(mention.text).join(' ');
+  }
+  return text.replace(/<at>[^<]*<\/at>/g, ' ').trim();
+}
+
+function channelOf(activity: Partial<Activity>): { channel?: VerbEnv['channel'] } {
+  const cd = activity.channelData as { channel?: { id?: unknown; name?: unknown }; team?: { id?: unknown } } | undefined;
+  const channelId = cd?.channel?.id;
+  if (activity.conversation?.conversationType !== 'channel' || typeof channelId !== 'string') return {};
+  return {
+    channel: {
+      channelId,
+      ...(typeof cd?.team?.id === 'string' ? { teamId: cd.team.id } : {}),
+      ...(typeof cd?.channel?.name === 'string' ? { name: cd.channel.name.slice(0, 200) } : {}),
+    },
+  };
 }
