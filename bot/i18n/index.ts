@@ -13,6 +13,6 @@ export {
   daysBetween,
 } from './format';
 export { refusalMessage, REFUSAL_PARAMS, type RefusalLike } from './refusals';
-export { nextActionMessage, NEXT_ACTION_PARAMS, type NextActionLike } from './next-actions';
-export { stateLabel, roleLabel, auditActionLabel } from './words';
+export { nextActionMessage, isNextActionId, NEXT_ACTION_PARAMS, type NextActionLike } from './next-actions';
+export { stateLabel, roleLabel, auditActionLabel, reminderMessage } from './words';
 export { localizeParams } from './params';

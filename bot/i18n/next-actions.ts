@@ -5,30 +5,30 @@ import type { Locale } from './locale';
 import { blankUnfilled, localizeParams } from './params';
 import { t } from './translate';
 
-/** The parameters each next-action message expects (contract with bot/program, checked by test). */
+/** The parameters bot/program/next.ts sends with each action; messages may use only these (checked by test). */
 export const NEXT_ACTION_PARAMS: Record<NextActionId, readonly string[]> = {
   'role.claimGlobalAdmin': [],
   'role.assignPartnerAdmin': [],
   'eligibility.completeTraining': [],
-  'eligibility.recordCompetency': [],
-  'eligibility.renewCompetency': ['competency', 'validUntil'],
-  'enrollment.enroll': [],
-  'enrollment.renew': ['offeringId'],
-  'businessProfile.update': [],
-  'savb.register': ['offeringId'],
-  'voucher.intake': [],
-  'voucher.reserve': ['voucherNumber'],
-  'voucher.awaitEngagementStart': ['voucherNumber', 'plannedStart'],
-  'voucher.markDelivered': ['voucherNumber'],
-  'report.submit': ['voucherNumber'],
-  'voucher.redeem': ['voucherNumber'],
-  'payment.request': ['voucherNumber'],
-  'payment.awaitApproval': ['voucherNumber'],
-  'payment.awaitPayment': ['voucherNumber'],
-  'payment.followUp': ['voucherNumber'],
-  'voucher.closedPaid': ['voucherNumber'],
-  'voucher.closedDenied': ['voucherNumber'],
-  'voucher.closedExpired': ['voucherNumber'],
+  'eligibility.recordCompetency': ['offerings'],
+  'eligibility.renewCompetency': ['competencies'],
+  'enrollment.enroll': ['offeringId', 'lapsed', 'offerings'],
+  'enrollment.renew': ['offeringId', 'daysLeft'],
+  'businessProfile.update': ['lastUpdatedOn'],
+  'savb.register': ['voucherId', 'voucherNumber', 'offeringId'],
+  'voucher.intake': ['offerings'],
+  'voucher.reserve': ['voucherId', 'voucherNumber', 'offeringId'],
+  'voucher.awaitEngagementStart': ['voucherId', 'voucherNumber', 'offeringId', 'plannedStart', 'plannedEnd', 'consultants'],
+  'voucher.markDelivered': ['voucherId', 'voucherNumber', 'offeringId', 'consultants'],
+  'report.submit': ['voucherId', 'voucherNumber', 'offeringId', 'consultants'],
+  'voucher.redeem': ['voucherId', 'voucherNumber', 'offeringId'],
+  'payment.request': ['voucherId', 'voucherNumber', 'offeringId'],
+  'payment.awaitApproval': ['voucherId', 'voucherNumber', 'offeringId'],
+  'payment.awaitPayment': ['voucherId', 'voucherNumber', 'offeringId'],
+  'payment.followUp': ['voucherId', 'voucherNumber', 'offeringId'],
+  'voucher.closedPaid': ['voucherId', 'voucherNumber', 'offeringId', 'paidOn', 'amount', 'currency'],
+  'voucher.closedDenied': ['voucherId', 'voucherNumber', 'offeringId', 'reason'],
+  'voucher.closedExpired': ['voucherId', 'voucherNumber', 'offeringId', 'expiresOn', 'pendingExpiry'],
 };
 
 export interface NextActionLike {
@@ -38,4 +38,9 @@ export interface NextActionLike {
 
 export function nextActionMessage(locale: Locale, action: NextActionLike, timeZone?: string): string {
   return blankUnfilled(t(locale, NEXT_ACTION_KEYS[action.id], localizeParams(locale, action.params, timeZone)));
+}
+
+/** For callers holding a plain string id (cards' view models): true when it is one we have words for. */
+export function isNextActionId(id: string): id is NextActionId {
+  return Object.prototype.hasOwnProperty.call(NEXT_ACTION_KEYS, id);
 }

@@ -10,9 +10,9 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/;
 /** Parameters whose values are role ids, voucher states or country codes, by name. */
 const ROLE_PARAMS = new Set(['role', 'roles', 'requiredRole', 'requiredRoles']);
 const STATE_PARAMS = new Set(['state', 'from', 'to']);
-const COUNTRY_PARAMS = new Set(['country', 'deliveryCountry']);
+const COUNTRY_PARAMS = new Set(['country', 'deliveryCountry', 'locationCountry', 'approvedCountries']);
 /** Lists where any one item suffices read "A or B"; every other list reads "A and B". */
-const EITHER_PARAMS = new Set(['requiredRoles', 'competencies', 'anyOf', 'allowed']);
+const EITHER_PARAMS = new Set(['requiredRoles', 'competencies', 'anyOf', 'allowed', 'approvedCountries']);
 
 function one(locale: Locale, name: string, value: string | number | boolean, timeZone?: string): string | number {
   if (typeof value === 'number') return value; // t() formats numbers in the locale

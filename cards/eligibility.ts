@@ -1,0 +1,110 @@
+// Step 1: eligibility checklist per offering and engagement, with what exactly is missing, and the forms to
+// record the compliance training, a company competency, and a consultant's own assessment.
+import { formatDate, formatList, t, type Locale } from '../bot/i18n';
+import { LINKS } from './links';
+import { expand, finish, labels } from './render';
+import template from './templates/eligibility.json';
+import type { AdaptiveCard, CardOptions } from './types';
+
+export type EligibilityStatusView = 'NotStarted' | 'InProgress' | 'Met';
+
+export type EligibilityGapView =
+  | { item: 'complianceTraining' }
+  | { item: 'competency'; anyOf: Array<{ name: string; minimumLevel: string }>; expired: Array<{ name: string; validUntil: string }> };
+
+export interface EligibilityCardData {
+  etag: string;
+  today: string;
+  trainingCompletedOn?: string;
+  competencies: Array<{ name: string; level: string; validUntil: string; expired?: boolean }>;
+  offerings: Array<{
+    offeringId: string;
+    name: string;
+    status: EligibilityStatusView;
+    engagements: Array<{ engagementId: string; name: string; status: EligibilityStatusView; missing: EligibilityGapView[] }>;
+  }>;
+  /** Competency names of the catalogue, for the pickers. */
+  competencyChoices: string[];
+  /** MPN partner admin or Global admin: may record training and competencies. */
+  canEdit: boolean;
+  /** Consultants record their own assessments. */
+  canRecordAssessment: boolean;
+  myAssessments?: Array<{ name: string; competency: string; completedOn: string }>;
+}
+
+const COLOR: Record<EligibilityStatusView, string> = { NotStarted: 'attention', InProgress: 'warning', Met: 'good' };
+const STATUS = { NotStarted: 'status.NotStarted', InProgress: 'status.InProgress', Met: 'status.Met' } as const;
+
+function gapLines(locale: Locale, gap: EligibilityGapView): string[] {
+  if (gap.item === 'complianceTraining') return [t(locale, 'eligibility.missingTraining')];
+  const lines: string[] = [];
+  const anyOf = gap.anyOf.map((c) => `${c.name} (${c.minimumLevel})`);
+  // "A or B": any one of the listed competencies qualifies.
+  const either = new Intl.ListFormat(locale, { type: 'disjunction' }).format(anyOf);
+  lines.push(t(locale, 'eligibility.missingCompetency', { competencies: either }));
+  if (gap.expired.length > 0) {
+    const expired = formatList(locale, gap.expired.map((e) => `${e.name} (${formatDate(locale, e.validUntil)})`));
+    lines.push(t(locale, 'eligibility.expiredCompetency', { competencies: expired }));
+  }
+  return lines;
+}
+
+export function buildEligibilityCard(data: EligibilityCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
+  const view = {
+    l: labels(locale, {
+      title: 'eligibility.title',
+      training: 'eligibility.training',
+      competencies: 'eligibility.competencies',
+      noCompetencies: 'eligibility.noCompetencies',
+      offerings: 'eligibility.offerings',
+      myAssessments: 'eligibility.myAssessments',
+      recordTraining: 'eligibility.recordTraining',
+      addCompetency: 'eligibility.addCompetency',
+      recordAssessment: 'eligibility.recordAssessment',
+      trainingDate: 'eligibility.trainingDate',
+      competencyName: 'eligibility.competencyName',
+      level: 'eligibility.level',
+      validUntil: 'eligibility.validUntil',
+      assessmentName: 'eligibility.assessmentName',
+      assessmentCompetency: 'eligibility.assessmentCompetency',
+      completedOn: 'eligibility.completedOn',
+      save: 'common.save',
+      dateError: 'common.dateError',
+      requiredError: 'common.requiredError',
+      trainingLink: 'link.training',
+    }),
+    etag: data.etag,
+    today: data.today,
+    training: data.trainingCompletedOn
+      ? t(locale, 'eligibility.trainingDone', { date: formatDate(locale, data.trainingCompletedOn) })
+      : t(locale, 'eligibility.trainingMissing'),
+    trainingValue: data.trainingCompletedOn ?? '',
+    competencies: data.competencies.map((c) => ({
+      text: t(locale, c.expired ? 'eligibility.competencyExpired' : 'eligibility.competency', {
+        name: c.name,
+        level: c.level,
+        date: formatDate(locale, c.validUntil),
+      }),
+      color: c.expired ? 'attention' : 'default',
+    })),
+    offerings: data.offerings.map((o) => ({
+      name: `${o.offeringId} – ${o.name}`,
+      status: t(locale, STATUS[o.status]),
+      color: COLOR[o.status],
+      engagements: o.engagements.map((e) => ({
+        name: e.name,
+        status: t(locale, STATUS[e.status]),
+        color: COLOR[e.status],
+        missing: e.missing.flatMap((g) => gapLines(locale, g)),
+      })),
+    })),
+    competencyChoices: data.competencyChoices,
+    canEdit: data.canEdit,
+    canRecordAssessment: data.canRecordAssessment,
+    myAssessments: (data.myAssessments ?? []).map((a) =>
+      t(locale, 'eligibility.assessment', { name: a.name, competency: a.competency, date: formatDate(locale, a.completedOn) }),
+    ),
+    links: LINKS,
+  };
+  return finish(expand(template, view), { locale, options, refreshAction: { verb: 'nav.eligibility', data: {} } });
+}

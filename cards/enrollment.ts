@@ -1,0 +1,96 @@
+// Step 2: enrolment per offering, the yearly renewal countdown, approved locations, and the one-time SAVB
+// registration a Global admin records after the offering's first redemption.
+import { formatCountry, formatDate, t, type Locale } from '../bot/i18n';
+import { countryChoices, dateWithRelative } from './common';
+import { COUNTRY_CODES } from './countries';
+import { LINKS } from './links';
+import { expand, finish, labels } from './render';
+import template from './templates/enrollment.json';
+import type { AdaptiveCard, CardOptions } from './types';
+
+export interface EnrollmentOfferingView {
+  offeringId: string;
+  name: string;
+  enrolledOn?: string;
+  renewalDueOn?: string;
+  lapsed?: boolean;
+  locations: Array<{ name: string; country: string }>;
+  /** Registered in SAVB on this date; `savbNeeded` when redeemed once and not registered. */
+  savbRegisteredOn?: string;
+  savbNeeded?: boolean;
+}
+
+export interface EnrollmentCardData {
+  etag: string;
+  today: string;
+  agreementSignedOn?: string;
+  offerings: EnrollmentOfferingView[];
+  /** MPN partner admin or Global admin. */
+  canEdit: boolean;
+  /** Global admin. */
+  canRegisterSavb: boolean;
+}
+
+export function buildEnrollmentCard(data: EnrollmentCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
+  const offerings = data.offerings.map((o) => {
+    const enrolled = o.enrolledOn !== undefined;
+    const lines: string[] = [];
+    if (o.enrolledOn) lines.push(t(locale, 'enrollment.enrolledOn', { date: formatDate(locale, o.enrolledOn) }));
+    if (o.renewalDueOn && !o.lapsed) lines.push(t(locale, 'enrollment.renewal', dateWithRelative(locale, o.renewalDueOn, data.today)));
+    if (o.lapsed) lines.push(t(locale, 'enrollment.lapsed'));
+    if (o.locations.length > 0) {
+      const locations = o.locations.map((l) => `${l.name} (${formatCountry(locale, l.country)})`).join('; ');
+      lines.push(t(locale, 'enrollment.locations', { locations }));
+    }
+    if (o.savbRegisteredOn) lines.push(t(locale, 'enrollment.savbDone', { date: formatDate(locale, o.savbRegisteredOn) }));
+    else if (o.savbNeeded) lines.push(t(locale, 'enrollment.savbNeeded'));
+    let status = t(locale, 'enrollment.notEnrolled');
+    let color = 'default';
+    if (enrolled) {
+      const due = o.renewalDueOn ? dateWithRelative(locale, o.renewalDueOn, data.today) : undefined;
+      status = o.lapsed ? t(locale, 'status.Attention') : t(locale, 'status.Met');
+      color = o.lapsed ? 'attention' : due ? 'good' : 'default';
+    }
+    return {
+      offeringId: o.offeringId,
+      name: `${o.offeringId} – ${o.name}`,
+      status,
+      color,
+      lines,
+      canRenew: enrolled && data.canEdit,
+      canRegisterSavb: o.savbNeeded === true && !o.savbRegisteredOn && data.canRegisterSavb,
+    };
+  });
+  const view = {
+    l: labels(locale, {
+      title: 'enrollment.title',
+      intro: 'enrollment.intro',
+      renew: 'enrollment.renew',
+      recordSavb: 'enrollment.recordSavb',
+      record: 'enrollment.record',
+      offering: 'enrollment.offering',
+      agreementDate: 'enrollment.agreementDate',
+      date: 'enrollment.date',
+      locationName: 'enrollment.locationName',
+      countries: 'enrollment.countries',
+      requiredError: 'common.requiredError',
+      dateError: 'common.dateError',
+      partnerCenterEnrollment: 'link.partnerCenterEnrollment',
+      savb: 'link.savb',
+    }),
+    etag: data.etag,
+    today: data.today,
+    agreement: data.agreementSignedOn
+      ? t(locale, 'enrollment.agreement', { date: formatDate(locale, data.agreementSignedOn) })
+      : t(locale, 'enrollment.noAgreement'),
+    agreementValue: data.agreementSignedOn ?? '',
+    offerings,
+    canEdit: data.canEdit,
+    offeringChoices: data.offerings
+      .filter((o) => o.enrolledOn === undefined)
+      .map((o) => ({ title: `${o.offeringId} – ${o.name}`, value: o.offeringId })),
+    countryChoices: countryChoices(locale, COUNTRY_CODES),
+    links: LINKS,
+  };
+  return finish(expand(template, view), { locale, options, refreshAction: { verb: 'nav.enrollment', data: {} } });
+}

@@ -1,0 +1,38 @@
+// cards/ public surface: one builder per card, the verb list, links and the shared view types.
+export { CARD_VERBS, isCardVerb, isAllowedDataKey, type CardVerb, type ActionData, type FormStep } from './verbs';
+export { LINKS, type LinkId } from './links';
+export type { AdaptiveCard, CardElement, CardOptions, Choice, Notice, NoticeTone, RefreshOption, VoucherSummary } from './types';
+export { NEXT_ACTION_TARGETS } from './next-action-targets';
+export { buildWelcomeCard, type WelcomeCardData, type NextActionView, type StepStatus } from './welcome';
+export { buildHelpCard, type HelpCardData } from './help';
+export { buildEligibilityCard, type EligibilityCardData, type EligibilityGapView, type EligibilityStatusView } from './eligibility';
+export { buildEnrollmentCard, type EnrollmentCardData, type EnrollmentOfferingView } from './enrollment';
+export { buildProfileCard, type ProfileCardData } from './profile';
+export { buildIntakeCard, type IntakeCardData, type IntakeFields } from './intake';
+export { buildReservationCard, type ReservationCardData, type ReservationValues } from './reservation';
+export { buildCancelReservationCard, type CancelReservationCardData } from './cancel-reservation';
+export {
+  buildCompletionReportCard,
+  consultantInputId,
+  DELIVERABLE_TYPES,
+  DELIVERABLE_ROWS,
+  type CompletionReportCardData,
+  type CompletionReportValues,
+  type ReportConsultantView,
+} from './completion-report';
+export { buildRedeemCard, type RedeemCardData } from './redeem';
+export { buildPaymentRequestCard, DEFAULT_CURRENCIES, type PaymentRequestCardData } from './payment-request';
+export { buildPaymentOutcomeCard, type PaymentOutcomeCardData, type PaymentView } from './payment-outcome';
+export {
+  buildVoucherDetailCard,
+  VOUCHER_ACTIONS,
+  MAX_TIMELINE_ENTRIES,
+  type VoucherDetailCardData,
+  type VoucherAction,
+  type TimelineEntryView,
+} from './voucher-detail';
+export { buildVoucherListCard, type VoucherListCardData, type VoucherListItemView } from './voucher-list';
+export { buildPeopleCard, ASSIGNABLE_ROLES, MAX_PEOPLE_ROWS, type PeopleCardData, type PersonView } from './people';
+export { buildSettingsCard, DEFAULT_TIME_ZONES, type SettingsCardData } from './settings';
+export { buildReminderCard, REMINDER_CARD_KINDS, type ReminderCardData } from './reminder';
+export { buildNoticeCard, staleNotice, savedNotice, refusalNotice, errorNotice } from './notice';

@@ -1,0 +1,87 @@
+// Step 4: confirm a voucher read from the customer's email (or typed). Each field says whether it was found
+// in the email and stays editable; nothing is recorded until the user confirms.
+import { t, type Locale } from '../bot/i18n';
+import { LINKS } from './links';
+import { expand, finish, labels } from './render';
+import template from './templates/intake.json';
+import type { AdaptiveCard, CardOptions, Choice } from './types';
+import type { ActionData } from './verbs';
+
+export interface IntakeFields {
+  voucherNumber?: string;
+  customerName?: string;
+  offeringId?: string;
+  days?: number;
+  voucherAdminEmail?: string;
+  assignedOn?: string;
+  expiresOn?: string;
+}
+
+export interface IntakeCardData {
+  /** A stored draft (the parsed email), if any; the form works without one. */
+  intakeId?: string;
+  source: 'email' | 'manual';
+  fields: IntakeFields;
+  offeringChoices: Choice[];
+  /** Service levels the catalogue allows, e.g. 1, 3, 5, 10, 15. */
+  maxDays: number;
+  today: string;
+}
+
+/** Same rule as the domain (PRODUCT.md §9), tolerant of the spaces a paste brings. */
+const VOUCHER_NUMBER_REGEX = '^\\s*[A-Za-z0-9-]{4,64}\\s*$';
+const EMAIL_REGEX = '^\\s*[^\\s@]+@[^\\s@]+\\.[^\\s@]+\\s*$';
+
+type Kind = 'text' | 'number' | 'date' | 'choice';
+
+export function buildIntakeCard(data: IntakeCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
+  const fromEmail = data.source === 'email';
+  const field = (
+    id: keyof IntakeFields,
+    kind: Kind,
+    label: string,
+    extra: { required?: boolean; error?: string; regex?: string; maxLength?: number; style?: string; choices?: Choice[]; max?: number } = {},
+  ) => {
+    const value = data.fields[id];
+    const found = value !== undefined && value !== '';
+    // Only an email can "find" a field; on a typed form the marker would be noise.
+    let status = '';
+    if (fromEmail) status = t(locale, found ? 'intake.found' : 'intake.notFound');
+    return {
+      id,
+      kind,
+      label,
+      value: value ?? '',
+      required: extra.required ?? true,
+      error: extra.error ?? t(locale, 'common.requiredError'),
+      regex: extra.regex ?? '.*',
+      maxLength: extra.maxLength ?? 200,
+      style: extra.style ?? 'text',
+      choices: extra.choices ?? [],
+      max: extra.max ?? 15,
+      status,
+      statusColor: found ? 'good' : 'warning',
+    };
+  };
+  const fields = [
+    field('voucherNumber', 'text', t(locale, 'intake.voucherNumber'), { regex: VOUCHER_NUMBER_REGEX, error: t(locale, 'intake.voucherNumberError'), maxLength: 80 }),
+    field('customerName', 'text', t(locale, 'intake.customerName')),
+    field('offeringId', 'choice', t(locale, 'intake.offering'), { choices: data.offeringChoices }),
+    field('days', 'number', t(locale, 'intake.days'), { max: data.maxDays }),
+    field('voucherAdminEmail', 'text', t(locale, 'intake.voucherAdminEmail'), { regex: EMAIL_REGEX, error: t(locale, 'intake.emailError'), maxLength: 320, style: 'email' }),
+    field('assignedOn', 'date', t(locale, 'intake.assignedOn'), { error: t(locale, 'common.dateError') }),
+    field('expiresOn', 'date', t(locale, 'intake.expiresOn'), { required: false }),
+  ];
+  // An optional field that is empty and was not in the email is not "missing": drop its marker.
+  for (const f of fields) if (!f.required && f.value === '') f.status = '';
+  const actionData: ActionData = { step: 'submit' };
+  if (data.intakeId) actionData.intakeId = data.intakeId;
+  const view = {
+    l: labels(locale, { title: 'intake.title', confirm: 'intake.confirm', vouchersLink: 'link.partnerCenterVouchers' }),
+    intro: t(locale, fromEmail ? 'intake.fromEmail' : 'intake.manual'),
+    fields,
+    actionData,
+    links: LINKS,
+  };
+  return finish(expand(template, view), { locale, options });
+}

@@ -1,0 +1,20 @@
+// Every place outside Teams where a user must act (PRODUCT.md: there is no public API for these vouchers).
+// One module so an operator or a later fix changes a link in one place. Partner Center deep links point at
+// the dashboard areas the 2020 article walks through; VLSC and SAVB have a single entry point each.
+export const LINKS = {
+  partnerCenter: 'https://partner.microsoft.com/dashboard/home',
+  /** Programs → Planning Services: validate, reserve, cancel and redeem vouchers. */
+  partnerCenterVouchers: 'https://partner.microsoft.com/dashboard/incentives/planningservices/vouchers',
+  /** Program enrollment and agreement acceptance for the Planning Services offerings. */
+  partnerCenterEnrollment: 'https://partner.microsoft.com/dashboard/incentives/planningservices/enrollment',
+  /** The marketing business profile (step 3). */
+  partnerCenterProfile: 'https://partner.microsoft.com/dashboard/mpn/profile',
+  /** Planning Services compliance training (step 1). */
+  training: 'https://partner.microsoft.com/dashboard/incentives/planningservices/training',
+  /** Volume Licensing Service Center: where the customer creates and assigns vouchers. */
+  vlsc: 'https://www.microsoft.com/Licensing/servicecenter',
+  /** The SAVB online payment tool: one-time registration and payment requests (step 8). */
+  savb: 'https://www.savbportal.com',
+} as const;
+
+export type LinkId = keyof typeof LINKS;

@@ -1,0 +1,76 @@
+// Settings: the reader's language and time zone (personal), and the organisation's program channel
+// (MPN partner admin / Global admin). "Automatic" clears the override so the Teams locale applies.
+import { SUPPORTED_LOCALES, t, type Locale } from '../bot/i18n';
+import { expand, finish, labels } from './render';
+import template from './templates/settings.json';
+import type { AdaptiveCard, CardOptions, Choice } from './types';
+
+export interface SettingsCardData {
+  etag: string;
+  /** The user's override; absent = automatic. */
+  localeOverride?: Locale;
+  /** What automatic currently resolves to (from Teams). */
+  detectedLocale: Locale;
+  timeZone?: string;
+  /** Time zones to offer; defaults to a short list covering the program's main markets. */
+  timeZoneChoices?: string[];
+  canEditOrganization: boolean;
+  programChannelId?: string;
+  /** Channels of the team the app is installed in. */
+  channels: Choice[];
+}
+
+/** IANA zones a typical partner team works in; the full list (~400) would crowd the card and its size. */
+export const DEFAULT_TIME_ZONES = [
+  'UTC',
+  'America/Sao_Paulo',
+  'America/Manaus',
+  'America/Mexico_City',
+  'America/Bogota',
+  'America/Lima',
+  'America/Santiago',
+  'America/Argentina/Buenos_Aires',
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+  'Europe/Lisbon',
+  'Europe/London',
+  'Europe/Madrid',
+  'Atlantic/Canary',
+  'Europe/Paris',
+  'Europe/Berlin',
+  'Asia/Kolkata',
+  'Asia/Singapore',
+  'Asia/Tokyo',
+  'Australia/Sydney',
+] as const;
+
+export function buildSettingsCard(data: SettingsCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
+  const langKey = { en: 'settings.lang.en', 'pt-BR': 'settings.lang.pt-BR', 'es-ES': 'settings.lang.es-ES' } as const;
+  const zones = [...(data.timeZoneChoices ?? DEFAULT_TIME_ZONES)];
+  // The user's current zone must be selectable even when it is not in the short list.
+  if (data.timeZone && !zones.includes(data.timeZone)) zones.unshift(data.timeZone);
+  const view = {
+    l: labels(locale, {
+      title: 'settings.title',
+      language: 'settings.language',
+      timeZone: 'settings.timeZone',
+      channel: 'settings.channel',
+      channelHint: 'settings.channelHint',
+      save: 'common.save',
+    }),
+    etag: data.etag,
+    locale: data.localeOverride ?? '',
+    languageChoices: [
+      { title: t(locale, 'common.automatic', { value: t(locale, langKey[data.detectedLocale]) }), value: '' },
+      ...SUPPORTED_LOCALES.map((l) => ({ title: t(locale, langKey[l]), value: l })),
+    ],
+    timeZone: data.timeZone ?? '',
+    timeZoneChoices: zones.map((z) => ({ title: z.replace(/_/g, ' '), value: z })),
+    canEditOrganization: data.canEditOrganization,
+    channelId: data.programChannelId ?? '',
+    channelChoices: [{ title: t(locale, 'settings.noChannel'), value: '' }, ...data.channels],
+  };
+  return finish(expand(template, view), { locale, options, refreshAction: { verb: 'nav.settings', data: {} } });
+}

@@ -1,0 +1,155 @@
+// One voucher: its facts, where it stands, the actions its state allows, and its audit trail.
+// Posted in shared places, so `refresh` (default voucher.show) gives each person their own buttons.
+import {
+  auditActionLabel,
+  formatCountry,
+  formatDate,
+  formatDateTime,
+  formatList,
+  formatMoney,
+  isNextActionId,
+  nextActionMessage,
+  stateLabel,
+  t,
+  type Locale,
+} from '../bot/i18n';
+import { summaryFacts, type Fact } from './common';
+import { LINKS } from './links';
+import { expand, finish, labels } from './render';
+import template from './templates/voucher-detail.json';
+import type { AdaptiveCard, CardOptions, VoucherSummary } from './types';
+import type { ActionData, CardVerb } from './verbs';
+
+export const VOUCHER_ACTIONS = [
+  'reserve',
+  'cancelReservation',
+  'markDelivered',
+  'submitReport',
+  'redeem',
+  'requestPayment',
+  'recordOutcome',
+] as const;
+export type VoucherAction = (typeof VOUCHER_ACTIONS)[number];
+
+export interface TimelineEntryView {
+  at: string;
+  byName?: string;
+  by: string;
+  /** The command name recorded in the audit trail, e.g. voucher.reserve. */
+  action: string;
+  from?: string;
+  to?: string;
+  reason?: string;
+}
+
+export interface VoucherDetailCardData {
+  voucherId: string;
+  etag: string;
+  voucher: VoucherSummary & {
+    stateSince: string;
+    assignedOn: string;
+    voucherAdminEmail: string;
+    deliveryCountry?: string;
+    partnerLocationName?: string;
+    plannedStart?: string;
+    plannedEnd?: string;
+    consultantNames?: string[];
+    reportSubmittedOn?: string;
+    redeemedOn?: string;
+    payment?: { amount: number; currency: string; requestedOn: string };
+  };
+  nextAction?: { id: string; params?: Record<string, unknown> };
+  /** What this reader may do now (the server decides by state and role). */
+  actions: VoucherAction[];
+  /** Newest first or oldest first: the card shows the newest first either way. */
+  timeline: TimelineEntryView[];
+}
+
+/** The card must stay well under 28 KB even for a voucher with a long history. */
+export const MAX_TIMELINE_ENTRIES = 15;
+
+const ACTION_VERB: Record<VoucherAction, { verb: CardVerb; direct?: true }> = {
+  reserve: { verb: 'voucher.reserve' },
+  cancelReservation: { verb: 'voucher.cancelReservation' },
+  // The only one applied straight from here: it has no inputs, so the ETag guards it.
+  markDelivered: { verb: 'voucher.markDelivered', direct: true },
+  submitReport: { verb: 'report.submit' },
+  redeem: { verb: 'voucher.redeem' },
+  requestPayment: { verb: 'payment.request' },
+  recordOutcome: { verb: 'payment.recordOutcome' },
+};
+
+const ACTION_TITLE = {
+  reserve: 'detail.reserve',
+  cancelReservation: 'detail.cancelReservation',
+  markDelivered: 'detail.markDelivered',
+  submitReport: 'detail.submitReport',
+  redeem: 'detail.redeem',
+  requestPayment: 'detail.requestPayment',
+  recordOutcome: 'detail.recordOutcome',
+} as const;
+
+export function buildVoucherDetailCard(data: VoucherDetailCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
+  const v = data.voucher;
+  const tz = options?.timeZone;
+  const facts: Fact[] = summaryFacts(locale, v);
+  const add = (key: Parameters<typeof t>[1], value: string | undefined) => {
+    if (value) facts.push({ title: t(locale, key), value });
+  };
+  add('voucher.assigned', formatDate(locale, v.assignedOn));
+  add('voucher.admin', v.voucherAdminEmail);
+  add('voucher.country', v.deliveryCountry ? formatCountry(locale, v.deliveryCountry) : undefined);
+  add('voucher.location', v.partnerLocationName);
+  if (v.plannedStart && v.plannedEnd) {
+    add('voucher.planned', t(locale, 'voucher.period', { start: formatDate(locale, v.plannedStart), end: formatDate(locale, v.plannedEnd) }));
+  }
+  add('voucher.consultants', v.consultantNames && v.consultantNames.length > 0 ? formatList(locale, v.consultantNames) : undefined);
+  add('voucher.reportSubmitted', v.reportSubmittedOn ? formatDate(locale, v.reportSubmittedOn) : undefined);
+  add('voucher.redeemed', v.redeemedOn ? formatDate(locale, v.redeemedOn) : undefined);
+  if (v.payment) {
+    add('voucher.payment', `${formatMoney(locale, v.payment.amount, v.payment.currency)} · ${formatDate(locale, v.payment.requestedOn)}`);
+  }
+
+  const buttons = data.actions.map((action) => {
+    const { verb, direct } = ACTION_VERB[action];
+    const actionData: ActionData = direct
+      ? { voucherId: data.voucherId, etag: data.etag, step: 'submit' }
+      : { voucherId: data.voucherId, step: 'open' };
+    return { title: t(locale, ACTION_TITLE[action]), verb, data: actionData };
+  });
+
+  const newestFirst = [...data.timeline].sort((a, b) => b.at.localeCompare(a.at));
+  const shown = newestFirst.slice(0, MAX_TIMELINE_ENTRIES);
+  const timeline = shown.map((e) => {
+    let what = auditActionLabel(locale, e.action);
+    if (e.from && e.to && e.from !== e.to) what += ` (${t(locale, 'detail.transition', { from: stateLabel(locale, e.from), to: stateLabel(locale, e.to) })})`;
+    return {
+      what,
+      when: t(locale, 'detail.timelineEntry', { date: formatDateTime(locale, e.at, tz), who: e.byName || e.by }),
+      why: e.reason ? t(locale, 'detail.reason', { reason: e.reason }) : '',
+    };
+  });
+  const hidden = newestFirst.length - shown.length;
+
+  const next =
+    data.nextAction && isNextActionId(data.nextAction.id)
+      ? t(locale, 'detail.next', { text: nextActionMessage(locale, { id: data.nextAction.id, params: data.nextAction.params }, tz) })
+      : '';
+
+  const view = {
+    l: labels(locale, { timeline: 'detail.timeline', vouchers: 'welcome.vouchers', vouchersLink: 'link.partnerCenterVouchers' }),
+    title: t(locale, 'detail.title', { voucherNumber: v.voucherNumber }),
+    stateSince: t(locale, 'detail.stateSince', { state: stateLabel(locale, v.state), date: formatDate(locale, v.stateSince, tz) }),
+    facts,
+    next,
+    buttons,
+    timeline,
+    older: hidden > 0 ? t(locale, 'common.moreEntries', { count: hidden }) : '',
+    links: LINKS,
+  };
+  return finish(expand(template, view), {
+    locale,
+    options,
+    refreshAction: { verb: 'voucher.show', data: { voucherId: data.voucherId } },
+  });
+}

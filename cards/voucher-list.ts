@@ -1,0 +1,61 @@
+// The organisation's vouchers, one page at a time, filterable by state. Paging carries only the page
+// number; the state filter travels as an input so the server re-queries rather than trusting a list.
+import { formatDate, stateLabel, t, type Locale } from '../bot/i18n';
+import { expand, finish, labels } from './render';
+import template from './templates/voucher-list.json';
+import type { AdaptiveCard, CardOptions } from './types';
+
+export interface VoucherListItemView {
+  voucherId: string;
+  voucherNumber: string;
+  customerName: string;
+  offeringId: string;
+  days: number;
+  state: string;
+  expiresOn?: string;
+}
+
+export interface VoucherListCardData {
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+  total: number;
+  items: VoucherListItemView[];
+  /** The voucher states to offer in the filter (the domain's list). */
+  states: string[];
+  stateFilter?: string;
+}
+
+const CLOSED = new Set(['Paid', 'Denied', 'Expired']);
+
+export function buildVoucherListCard(data: VoucherListCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
+  const pages = Math.max(1, Math.ceil(data.total / Math.max(1, data.pageSize)));
+  const page = Math.min(Math.max(1, Math.trunc(data.page)), pages);
+  const view = {
+    l: labels(locale, {
+      title: 'list.title',
+      empty: 'list.empty',
+      open: 'common.open',
+      filter: 'list.filter',
+      previous: 'list.previous',
+      next: 'list.next',
+      apply: 'list.apply',
+      newVoucher: 'welcome.newVoucher',
+    }),
+    summary: `${t(locale, 'list.count', { count: data.total })} · ${t(locale, 'list.page', { page, pages })}`,
+    page,
+    pages,
+    items: data.items.map((i) => ({
+      voucherId: i.voucherId,
+      voucherNumber: i.voucherNumber,
+      line: t(locale, 'list.item', { customer: i.customerName, offering: i.offeringId, days: t(locale, 'common.days', { count: i.days }) }),
+      state: i.expiresOn && !CLOSED.has(i.state)
+        ? t(locale, 'list.itemState', { state: stateLabel(locale, i.state), date: formatDate(locale, i.expiresOn) })
+        : stateLabel(locale, i.state),
+      stateColor: i.state === 'Expired' || i.state === 'Denied' ? 'attention' : i.state === 'Paid' ? 'good' : 'default',
+    })),
+    stateFilter: data.stateFilter ?? '',
+    stateChoices: [{ title: t(locale, 'list.allStates'), value: '' }, ...data.states.map((s) => ({ title: stateLabel(locale, s), value: s }))],
+  };
+  return finish(expand(template, view), { locale, options, refreshAction: { verb: 'voucher.list', data: { page } } });
+}

@@ -1,0 +1,86 @@
+// Welcome / "what's next": where the organisation stands on steps 1–3 and the next concrete actions.
+import { formatDate, isNextActionId, nextActionMessage, t, type Locale } from '../bot/i18n';
+import { dateWithRelative } from './common';
+import { targetFor } from './next-action-targets';
+import { expand, finish, labels } from './render';
+import template from './templates/welcome.json';
+import type { AdaptiveCard, CardOptions } from './types';
+import type { CardVerb } from './verbs';
+
+export type StepStatus = 'NotStarted' | 'InProgress' | 'Met' | 'Attention';
+
+export interface NextActionView {
+  /** A NextActionId of the program ("voucher.reserve"). */
+  id: string;
+  /** Raw values (ids, ISO dates, numbers); `voucherId`/`offeringId` also feed the button. */
+  params?: Record<string, unknown>;
+  dueDate?: string;
+  overdue?: boolean;
+}
+
+export interface WelcomeCardData {
+  userName?: string;
+  /** Show the one-paragraph introduction (first contact, install). */
+  firstRun?: boolean;
+  partner: 'new' | 'existing';
+  setup: { eligibility: StepStatus; enrollment: StepStatus; profile: StepStatus };
+  /** Earliest enrolment renewal due date, if enrolled. */
+  renewalDueOn?: string;
+  /** The reader's today (YYYY-MM-DD), for "in 30 days". */
+  today: string;
+  nextActions: NextActionView[];
+}
+
+/** At most this many actions: the card is a summary, the list lives in the tab. */
+const MAX_ACTIONS = 8;
+
+const STATUS_COLOR: Record<StepStatus, string> = { NotStarted: 'attention', InProgress: 'warning', Met: 'good', Attention: 'warning' };
+const STATUS_KEY = { NotStarted: 'status.NotStarted', InProgress: 'status.InProgress', Met: 'status.Met', Attention: 'status.Attention' } as const;
+
+export function buildWelcomeCard(data: WelcomeCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
+  const step = (label: string, status: StepStatus, verb: CardVerb) => ({
+    label,
+    status: t(locale, STATUS_KEY[status]),
+    color: STATUS_COLOR[status],
+    verb,
+  });
+  const next = data.nextActions
+    .filter((a) => isNextActionId(a.id))
+    .slice(0, MAX_ACTIONS)
+    .map((a) => {
+      const id = a.id as Parameters<typeof nextActionMessage>[1]['id'];
+      const target = targetFor(a.id, a.params);
+      let due = '';
+      if (a.dueDate) {
+        due = a.overdue
+          ? t(locale, 'common.overdue', { date: formatDate(locale, a.dueDate) })
+          : t(locale, 'common.dueRelative', dateWithRelative(locale, a.dueDate, data.today));
+      }
+      return { text: nextActionMessage(locale, { id, params: a.params }), due, dueColor: a.overdue ? 'attention' : 'default', ...target };
+    });
+  const view = {
+    l: labels(locale, {
+      title: 'welcome.title',
+      intro: 'welcome.intro',
+      newPartner: 'welcome.newPartner',
+      setupTitle: 'welcome.setupTitle',
+      nextTitle: 'welcome.nextTitle',
+      nothingNext: 'welcome.nothingNext',
+      open: 'common.open',
+      vouchers: 'welcome.vouchers',
+      newVoucher: 'welcome.newVoucher',
+      help: 'welcome.help',
+    }),
+    greeting: data.userName ? t(locale, 'welcome.greeting', { name: data.userName }) : '',
+    firstRun: data.firstRun === true,
+    newPartner: data.partner === 'new',
+    setup: [
+      step(t(locale, 'welcome.step1'), data.setup.eligibility, 'nav.eligibility'),
+      step(t(locale, 'welcome.step2'), data.setup.enrollment, 'nav.enrollment'),
+      step(t(locale, 'welcome.step3'), data.setup.profile, 'nav.profile'),
+    ],
+    renewal: data.renewalDueOn ? t(locale, 'welcome.renewal', dateWithRelative(locale, data.renewalDueOn, data.today)) : '',
+    next,
+  };
+  return finish(expand(template, view), { locale, options, refreshAction: { verb: 'nav.whatsNext', data: {} } });
+}
