@@ -11,3 +11,5 @@ export * from './eligibility';
 export * from './organization';
 export * from './transitions';
 export * from './voucher';
+export * from './reminders';
+export * from './next';

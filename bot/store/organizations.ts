@@ -1,0 +1,58 @@
+// The organisation document of each tenant (id 'organization'), with ETag-checked writes. Every call names
+// the tenant; nothing here can reach another tenant's partition.
+import type { Container } from '@azure/cosmos';
+import { applyPinnedAdmins, newOrganization, Organization, ORGANIZATION_ID } from '../program';
+import { AlreadyExists, StoreError } from './errors';
+import { Repository, type RepositoryOptions, type Stored } from './repository';
+
+export class OrganizationRepository {
+  private readonly repo: Repository<Organization>;
+
+  constructor(container: Container, options: RepositoryOptions = {}) {
+    this.repo = new Repository<Organization>(container, Organization, 'organization', options);
+  }
+
+  get(tenantId: string): Promise<Stored<Organization> | undefined> {
+    return this.repo.read(tenantId, ORGANIZATION_ID);
+  }
+
+  /**
+   * The tenant's organisation, created on first use with the operator-pinned Global admins. Pins added to
+   * the configuration later are applied too. Safe under races: a lost create reads the winner's document.
+   */
+  async getOrCreate(tenantId: string, now: Date, initialGlobalAdmins: readonly string[] = []): Promise<Stored<Organization>> {
+    let stored = await this.get(tenantId);
+    if (!stored) {
+      try {
+        stored = await this.repo.create(newOrganization(tenantId, now, initialGlobalAdmins));
+      } catch (err) {
+        if (!(err instanceof AlreadyExists)) throw err;
+        stored = await this.get(tenantId);
+        if (!stored) throw err;
+      }
+    }
+    const pinned = applyPinnedAdmins(stored.doc, initialGlobalAdmins, now);
+    return pinned.changed ? this.save(tenantId, pinned.org, stored.etag) : stored;
+  }
+
+  /** Writes `org` only if it still has `etag` (else ConcurrencyConflict). */
+  async save(tenantId: string, org: Organization, etag: string): Promise<Stored<Organization>> {
+    assertTenant(tenantId, org.tenantId);
+    return this.repo.replace(org, etag);
+  }
+}
+
+/** A write named one tenant but carried another tenant's document: a programming error, never retried. */
+export class TenantMismatch extends StoreError {
+  constructor(
+    readonly tenantId: string,
+    readonly documentTenantId: string,
+  ) {
+    super(`tenant mismatch: ${tenantId} cannot write a document of ${documentTenantId}`);
+    this.name = 'TenantMismatch';
+  }
+}
+
+export function assertTenant(tenantId: string, docTenant: string): void {
+  if (tenantId !== docTenant) throw new TenantMismatch(tenantId, docTenant);
+}
