@@ -8,6 +8,7 @@ import type { Logger } from '../logger';
 import { ORGANIZATION_ID, type Organization, type Rules, type Voucher } from '../program';
 import { createAuthenticator, type Caller } from './auth';
 import { rowsToCsv } from './csv';
+import { SnapshotCache } from './snapshot';
 import {
   groupDeadlines,
   overviewOf,
@@ -48,6 +49,18 @@ export interface ApiDeps {
   now: () => Date;
   /** Signing keys override (tests); defaults to Entra ID's JWKS from config. */
   keys?: JWTVerifyGetKey;
+  /** How long a tenant's documents are reused between requests (default 15 s; 0 = read the store every time). */
+  cacheTtlMs?: number;
+}
+
+/** What registerApi hands back: writers call `invalidate` so the tab shows their change at once. */
+export interface TabApi {
+  invalidate(tenantId: string): void;
+}
+
+interface TenantDocuments {
+  org?: Organization;
+  vouchers: Voucher[];
 }
 
 export const API_PREFIX = '/api/tab';
@@ -59,8 +72,12 @@ interface TenantData {
   vouchers: Voucher[];
 }
 
-export function registerApi(server: Server, deps: ApiDeps): void {
+export function registerApi(server: Server, deps: ApiDeps): TabApi {
   const log = deps.logger.child({ component: 'tab-api' });
+  const cache = new SnapshotCache<TenantDocuments>({
+    ttlMs: deps.cacheTtlMs ?? 15_000,
+    onError: (tenantId, err) => log.error({ err, tenantId }, 'tab API: background reload failed'),
+  });
   const authenticator = createAuthenticator(deps.config.tab, { now: deps.now, keys: deps.keys });
   if (authenticator.mode === 'local') {
     log.warn({ identity: deps.config.tab.localIdentity }, 'tab API uses the local development identity (no Entra ID settings)');
@@ -110,16 +127,17 @@ export function registerApi(server: Server, deps: ApiDeps): void {
     };
   }
 
-  async function load(caller: Caller): Promise<TenantData> {
-    const now = deps.now();
-    const [org, stored] = await Promise.all([
-      deps.organizations.read(caller.tenantId, ORGANIZATION_ID),
-      deps.vouchers.query(caller.tenantId),
-    ]);
+  async function readTenant(tenantId: string): Promise<TenantDocuments> {
+    const [org, stored] = await Promise.all([deps.organizations.read(tenantId, ORGANIZATION_ID), deps.vouchers.query(tenantId)]);
     // The repositories query one partition; the check guards against a wrongly wired source.
-    const vouchers = stored.map((s) => s.doc).filter((v) => v.tenantId === caller.tenantId);
-    const ctx = projectionContext(deps.rules, org?.doc, now, deps.config.reminders.defaultTimeZone);
-    return { caller, ctx, vouchers };
+    const vouchers = stored.map((s) => s.doc).filter((v) => v.tenantId === tenantId);
+    return { org: org?.doc, vouchers };
+  }
+
+  async function load(caller: Caller): Promise<TenantData> {
+    const docs = await cache.get(caller.tenantId, () => readTenant(caller.tenantId));
+    const ctx = projectionContext(deps.rules, docs.org, deps.now(), deps.config.reminders.defaultTimeZone);
+    return { caller, ctx, vouchers: docs.vouchers };
   }
 
   function callerView(data: TenantData): CallerView {
@@ -215,4 +233,6 @@ export function registerApi(server: Server, deps: ApiDeps): void {
       ok(res, paymentsOf(data.vouchers));
     }),
   );
+
+  return { invalidate: (tenantId) => cache.invalidate(tenantId) };
 }

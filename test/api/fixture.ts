@@ -1,0 +1,163 @@
+// A tab API on a free loopback port: embedded Cosmos with two seeded tenants, a local "Entra ID" that
+// publishes a signing key as a JWKS over HTTP, and helpers to sign Teams-like SSO tokens with it.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import restify, { type Server } from 'restify';
+import type { JWK, KeyObject } from 'jose' with { 'resolution-mode': 'import' };
+import { loadConfig, type Config } from '../../bot/config';
+import { silentLogger } from '../../bot/logger';
+import { builtInRules, Organization, Voucher, type Rules } from '../../bot/program';
+import { Repository } from '../../bot/store';
+import { loadJose, registerApi, registerTab, type TabApi } from '../../bot/api';
+import { seedDemoData, SEED_PEOPLE, type SeedResult } from '../../bot/api/seed';
+import { startTestCosmos, type TestCosmos } from '../support/cosmos';
+
+export const CLIENT_ID = '11111111-2222-3333-4444-555555555555';
+export const APP_ID_URI = `api://tab.partner.example/${CLIENT_ID}`;
+export const TENANT_A = 'aaaaaaaa-0000-4000-8000-00000000000a';
+export const TENANT_B = 'bbbbbbbb-0000-4000-8000-00000000000b';
+export const NOW = new Date('2025-03-10T10:00:00.000Z');
+
+export interface ApiFixture {
+  baseUrl: string;
+  config: Config;
+  rules: Rules;
+  seedA: SeedResult;
+  seedB: SeedResult;
+  /** Signs a token with the published key; `claims` override the valid defaults (undefined removes one). */
+  sign(claims?: Record<string, unknown>, options?: { key?: 'published' | 'unpublished'; alg?: string; kid?: string }): Promise<string>;
+  get(path: string, token?: string | null, headers?: Record<string, string>): Promise<{ status: number; body: unknown; text: string; headers: Headers }>;
+  api: TabApi;
+  vouchers: Repository<Voucher>;
+  /** Requests the JWKS endpoint answered. */
+  jwksHits(): number;
+  stop(): Promise<void>;
+}
+
+export interface FixtureOptions {
+  env?: Record<string, string>;
+  /** Serve the built tab too (browser tests). */
+  tabDir?: string;
+  /** Extra routes (e.g. the fake Teams host page) added before listening. */
+  extraRoutes?: (server: Server) => void;
+  vouchersA?: number;
+  vouchersB?: number;
+}
+
+export async function startApiFixture(options: FixtureOptions = {}): Promise<ApiFixture> {
+  const jose = await loadJose();
+  const published = await jose.generateKeyPair('RS256', { extractable: true });
+  const unpublished = await jose.generateKeyPair('RS256', { extractable: true });
+  const jwk: JWK = { ...(await jose.exportJWK(published.publicKey)), kid: 'test-key-1', use: 'sig', alg: 'RS256' };
+
+  let hits = 0;
+  const jwks = http.createServer((req, res) => {
+    hits++;
+    if (req.url !== '/common/discovery/v2.0/keys') {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
+    // (restify patches ServerResponse globally; plain statements avoid relying on writeHead's return value)
+    res.statusCode = 200;
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ keys: [jwk] }));
+  });
+  await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+  const jwksPort = (jwks.address() as AddressInfo).port;
+
+  const env = {
+    LOG_LEVEL: 'silent',
+    ENTRA_CLIENT_ID: CLIENT_ID,
+    ENTRA_APP_ID_URI: APP_ID_URI,
+    ENTRA_JWKS_URI: `http://127.0.0.1:${jwksPort}/common/discovery/v2.0/keys`,
+    ...options.env,
+  };
+  const loaded = loadConfig(env);
+  if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+  const config = loaded.config;
+  const rulesResult = builtInRules('program-2020');
+  if (!rulesResult.ok) throw new Error(rulesResult.errors.join('\n'));
+  const rules = rulesResult.rules;
+
+  const cosmos: TestCosmos = await startTestCosmos();
+  const seedA = await seedDemoData(cosmos.store, TENANT_A, NOW, { vouchers: options.vouchersA ?? 12 });
+  const seedB = await seedDemoData(cosmos.store, TENANT_B, NOW, { vouchers: options.vouchersB ?? 3 });
+  // Local identity mode acts as its configured tenant: seed it too so the tab has something to show.
+  const local = config.tab.localIdentity;
+  if (local && local.tenantId !== TENANT_A && local.tenantId !== TENANT_B) {
+    await seedDemoData(cosmos.store, local.tenantId, NOW, { vouchers: options.vouchersA ?? 12 });
+  }
+
+  const server = restify.createServer({ handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  const vouchers = new Repository(cosmos.store.containers.vouchers, Voucher, 'voucher');
+  const api = registerApi(server, {
+    config,
+    logger: silentLogger(),
+    organizations: new Repository(cosmos.store.containers.organizations, Organization, 'organization'),
+    vouchers,
+    rules,
+    now: () => NOW,
+  });
+  if (options.tabDir) await registerTab(server, options.tabDir);
+  options.extraRoutes?.(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const nowSec = Math.floor(NOW.getTime() / 1000);
+  async function sign(
+    claims: Record<string, unknown> = {},
+    opts: { key?: 'published' | 'unpublished'; alg?: string; kid?: string } = {},
+  ): Promise<string> {
+    const payload: Record<string, unknown> = {
+      aud: CLIENT_ID,
+      iss: `https://login.microsoftonline.com/${TENANT_A}/v2.0`,
+      tid: TENANT_A,
+      oid: SEED_PEOPLE.globalAdmin.userId,
+      name: SEED_PEOPLE.globalAdmin.name,
+      scp: 'access_as_user',
+      ver: '2.0',
+      iat: nowSec - 60,
+      nbf: nowSec - 60,
+      exp: nowSec + 3600,
+      ...claims,
+    };
+    for (const [k, v] of Object.entries(payload)) if (v === undefined) delete payload[k];
+    const key: KeyObject | CryptoKey = opts.key === 'unpublished' ? unpublished.privateKey : published.privateKey;
+    return new jose.SignJWT(payload).setProtectedHeader({ alg: opts.alg ?? 'RS256', kid: opts.kid ?? 'test-key-1', typ: 'JWT' }).sign(key);
+  }
+
+  async function get(path: string, token?: string | null, headers: Record<string, string> = {}) {
+    const h: Record<string, string> = { ...headers };
+    if (token) h.authorization = `Bearer ${token}`;
+    const res = await fetch(`${baseUrl}${path}`, { headers: h });
+    const text = await res.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    return { status: res.status, body, text, headers: res.headers };
+  }
+
+  return {
+    baseUrl,
+    config,
+    rules,
+    seedA,
+    seedB,
+    sign,
+    get,
+    api,
+    vouchers,
+    jwksHits: () => hits,
+    async stop() {
+      server.close();
+      await new Promise<void>((resolve) => jwks.close(() => resolve()));
+      jwks.closeAllConnections();
+      await cosmos.stop();
+    },
+  };
+}
