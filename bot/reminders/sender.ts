@@ -162,6 +162,7 @@ export class ReminderSender {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timerAt = Infinity;
   private stopped = false;
+  private abandoned = false;
   private idleWaiters: (() => void)[] = [];
   private quietWaiters: (() => void)[] = [];
   private readonly listeners: ((o: SendOutcome) => void)[] = [];
@@ -233,13 +234,25 @@ export class ReminderSender {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Stops taking work; waits for sends in flight to be recorded. Queued entries stay in the ledger. */
+  /**
+   * Stops taking work; waits (at most the send timeout) for sends in flight to be recorded. Queued entries
+   * stay in the ledger for the next scan or instance.
+   */
   async stop(): Promise<void> {
+    if (this.abandoned) return;
+    this.abandon();
+    this.abandoned = false;
+    const deadline = this.o.now() + this.o.sendTimeoutMs + 1000;
+    while (this.running > 0 && this.o.now() < deadline) await new Promise((r) => setImmediate(r));
+  }
+
+  /** Stops at once without waiting for anything (what a crash looks like to the ledger). */
+  abandon(): void {
+    this.abandoned = true;
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.queue.length = 0;
-    while (this.running > 0) await this.o.sleep(5);
     this.known.clear();
   }
 
@@ -442,7 +455,7 @@ export class ReminderSender {
   }
 
   private withTimeout<T>(p: Promise<T>): Promise<T> {
-    const ms = this.o.sendTimeoutMs;
+    const ms = Math.min(this.o.sendTimeoutMs, 2_147_483_647); // larger values overflow to 1 ms in Node
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new TimeoutError(ms)), ms);

@@ -1,0 +1,335 @@
+import { strict as assert } from 'node:assert';
+import sinon from 'sinon';
+import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
+import { silentLogger } from '../../bot/logger';
+import { Ledger, ReminderScheduler, ReminderSender, type ProactiveAdapter, type SchedulerReminder } from '../../bot/reminders';
+import { HOURS, personalMessage, startRig, TENANT, until, type Rig } from './fixture';
+
+interface Org {
+  tenantId: string;
+  timeZone?: string;
+  programChannel?: { channelId: string };
+  people: { userId: string; settings?: { locale?: string; timeZone?: string } }[];
+}
+interface FakeVoucher {
+  id: string;
+  resolved: boolean;
+  recipients: string[];
+  sendableOn: string;
+  offset: number;
+  toProgramChannel?: boolean;
+}
+type Reminder = SchedulerReminder & { kind: string };
+
+const conv = (user: string) => `a:personal-${user}`;
+const RULES = { profile: 'test' };
+
+function dueReminders(_org: Org, vouchers: FakeVoucher[], rules: typeof RULES, _now: Date): Reminder[] {
+  assert.equal(rules.profile, 'test');
+  return vouchers
+    .filter((v) => !v.resolved)
+    .map((v) => ({
+      key: `voucherExpiry:${v.id}:2025-06-30:${v.offset}`,
+      kind: 'voucherExpiry',
+      recipients: v.recipients,
+      toProgramChannel: v.toProgramChannel ?? false,
+      sendableOn: v.sendableOn,
+    }));
+}
+
+describe('reminders: scheduler', () => {
+  let rig: Rig;
+  let clock: sinon.SinonFakeTimers;
+  let org: Org;
+  let vouchers: FakeVoucher[];
+  let tenant = 0;
+
+  before(async () => {
+    rig = await startRig();
+  });
+  after(async () => rig.stop());
+  afterEach(() => clock.restore());
+
+  function begin(iso: string): void {
+    rig.sim.reset();
+    clock = sinon.useFakeTimers({ now: Date.parse(iso), toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    org = { tenantId: `${TENANT}-${++tenant}`, people: [] };
+    vouchers = [];
+  }
+
+  async function user(id: string, timeZone = 'UTC', locale = 'en-US'): Promise<void> {
+    await rig.references.capture({
+      ...personalMessage(rig.sim, id),
+      conversation: { id: conv(id), conversationType: 'personal', tenantId: org.tenantId, isGroup: false, name: '' },
+      channelData: { tenant: { id: org.tenantId } },
+      locale,
+      entities: [{ type: 'clientInfo', timezone: timeZone }],
+    });
+  }
+
+  function scheduler(sender: ReminderSender, ledger: Ledger = rig.ledger): ReminderScheduler<Org, FakeVoucher, typeof RULES, Reminder> {
+    return new ReminderScheduler({
+      loadOrganizations: async () => [org],
+      loadVouchers: async () => vouchers,
+      dueReminders,
+      rules: RULES,
+      ledger,
+      references: rig.references,
+      sender,
+      scanSeconds: 60,
+      defaultTimeZone: 'UTC',
+      businessHours: HOURS,
+      logger: silentLogger(),
+    });
+  }
+
+  function sender(extra: Parameters<Rig['sender']>[0] = {}): ReminderSender {
+    return rig.sender({ businessHours: HOURS, random: () => 0.5, ...extra });
+  }
+
+  /** Lets every worker finish its I/O, ticking the fake clock only when all of them wait for it. */
+  async function drain(senders: ReminderSender[], maxTicks = 300): Promise<void> {
+    for (let i = 0; i < maxTicks; i++) {
+      await until(() => senders.every((s) => s.inFlight === s.waiting));
+      if (senders.every((s) => s.inFlight === 0)) return;
+      await clock.tickAsync(100);
+    }
+    throw new Error('senders did not drain');
+  }
+
+  async function entries() {
+    return (await rig.ledger.listAll(org.tenantId)).map((e) => e.doc);
+  }
+
+  it('sends inside business hours of each recipient time zone, and a future offset waits for its day', async () => {
+    begin('2025-06-04T03:00:00Z'); // Wed: 12:00 in Tokyo, 00:00 in São Paulo
+    await user('tokyo', 'Asia/Tokyo', 'es-ES');
+    await user('saopaulo', 'America/Sao_Paulo', 'pt-BR');
+    vouchers.push({ id: 'v1', resolved: false, recipients: ['tokyo', 'saopaulo'], sendableOn: '2025-06-04', offset: -30 });
+    vouchers.push({ id: 'v2', resolved: false, recipients: ['tokyo'], sendableOn: '2025-06-06', offset: -14 });
+    const s = sender();
+    const sched = scheduler(s);
+
+    const first = await sched.scanOnce();
+    assert.equal(first.enqueued, 3);
+    await drain([s]);
+    assert.equal(rig.sim.activities(conv('tokyo')).length, 1);
+    assert.equal(rig.sim.activities(conv('tokyo'))[0]?.activity.text, '[es-ES] voucherExpiry:v1:2025-06-30:-30');
+    assert.equal(rig.sim.activities(conv('saopaulo')).length, 0, 'midnight in São Paulo');
+    const sp = (await entries()).find((e) => e.target.kind === 'user' && e.target.userId === 'saopaulo');
+    assert.equal(sp?.notBefore, '2025-06-04T12:00:00.000Z');
+
+    await clock.tickAsync(Date.parse('2025-06-04T11:59:00Z') - Date.now());
+    await sched.scanOnce();
+    await drain([s]);
+    assert.equal(rig.sim.activities(conv('saopaulo')).length, 0, 'one minute before opening');
+    await clock.tickAsync(60_000);
+    await sched.scanOnce();
+    await drain([s]);
+    assert.equal(rig.sim.activities(conv('saopaulo')).length, 1);
+
+    // v2 is sendable from Friday 6 June, 09:00 in Tokyo (00:00Z).
+    await clock.tickAsync(Date.parse('2025-06-05T23:59:00Z') - Date.now());
+    await sched.scanOnce();
+    await drain([s]);
+    assert.equal(rig.sim.activities(conv('tokyo')).length, 1);
+    await clock.tickAsync(60_000);
+    await sched.scanOnce();
+    await drain([s]);
+    assert.equal(rig.sim.activities(conv('tokyo')).length, 2);
+    // Later scans send nothing again.
+    await sched.scanOnce();
+    await drain([s]);
+    assert.equal(rig.sim.activities(conv('tokyo')).length, 2);
+    assert.equal(rig.sim.activities(conv('saopaulo')).length, 1);
+  });
+
+  it('a reminder whose cause is resolved before sending is dropped', async () => {
+    begin('2025-06-07T10:00:00Z'); // Saturday: nothing goes out before Monday
+    await user('r1');
+    vouchers.push({ id: 'vr', resolved: false, recipients: ['r1'], sendableOn: '2025-06-07', offset: -7 });
+    const s = sender();
+    const sched = scheduler(s);
+    await sched.scanOnce();
+    await drain([s]);
+    assert.equal((await entries())[0]?.state, 'pending');
+    vouchers[0]!.resolved = true; // e.g. the voucher was redeemed over the weekend
+    await clock.tickAsync(Date.parse('2025-06-09T09:00:00Z') - Date.now());
+    const summary = await sched.scanOnce();
+    await drain([s]);
+    assert.equal(summary.dropped, 1);
+    const [e] = await entries();
+    assert.equal(e?.state, 'dropped');
+    assert.equal(e?.droppedReason, 'resolved');
+    assert.equal(rig.sim.requestCount(), 0);
+  });
+
+  it('also posts to the program channel when the reminder asks for it', async () => {
+    begin('2025-06-04T10:00:00Z');
+    await user('pc1');
+    await rig.references.capture({
+      ...personalMessage(rig.sim, 'pc1'),
+      conversation: { id: '19:program@thread.tacv2', conversationType: 'channel', tenantId: org.tenantId, isGroup: true, name: '' },
+      channelData: { tenant: { id: org.tenantId }, team: { id: '19:team@thread.tacv2' }, channel: { id: '19:program@thread.tacv2' } },
+    });
+    org.programChannel = { channelId: '19:program@thread.tacv2' };
+    vouchers.push({ id: 'vp', resolved: false, recipients: ['pc1'], sendableOn: '2025-06-04', offset: 0, toProgramChannel: true });
+    const s = sender();
+    await scheduler(s).scanOnce();
+    await drain([s]);
+    assert.equal(rig.sim.activities(conv('pc1')).length, 1);
+    assert.equal(rig.sim.activities('19:program@thread.tacv2').length, 1);
+  });
+
+  it('two scheduler instances on one database scanning at once send nothing twice', async () => {
+    begin('2025-06-04T10:00:00Z');
+    const users = Array.from({ length: 40 }, (_, i) => `dup${i}`);
+    for (const u of users) await user(u);
+    for (const [i, u] of users.entries()) vouchers.push({ id: `vd${i}`, resolved: false, recipients: [u], sendableOn: '2025-06-04', offset: -1 });
+    const logger = silentLogger();
+    const a = sender({ owner: 'instance-a', tenantShare: 0.5, concurrency: 8 });
+    const b = sender({ owner: 'instance-b', tenantShare: 0.5, concurrency: 8, ledger: new Ledger(rig.cosmos.store, { logger }) });
+    const sa = scheduler(a);
+    const sb = scheduler(b, new Ledger(rig.cosmos.store, { logger }));
+    await Promise.all([sa.scanOnce(), sb.scanOnce(), sa.scanOnce(), sb.scanOnce()]);
+    await drain([a, b]);
+    await Promise.all([sa.scanOnce(), sb.scanOnce()]);
+    await drain([a, b]);
+    for (const u of users) assert.equal(rig.sim.activities(conv(u)).length, 1, u);
+    assert.ok(a.stats.sent > 0 && b.stats.sent > 0, `both instances worked (a ${a.stats.sent}, b ${b.stats.sent})`);
+    assert.equal(a.stats.sent + b.stats.sent, users.length);
+    assert.ok((await entries()).every((e) => e.state === 'sent' && e.sendCount === 1));
+  });
+
+  it('a sender that crashes mid-run: after restart the rest is delivered, nothing twice', async () => {
+    begin('2025-06-04T10:00:00Z');
+    const users = Array.from({ length: 12 }, (_, i) => `crash${i}`);
+    for (const u of users) await user(u);
+    for (const [i, u] of users.entries()) vouchers.push({ id: `vc${i}`, resolved: false, recipients: [u], sendableOn: '2025-06-04', offset: -1 });
+
+    // Instance A: the first 5 sends go through, then the process "dies": its next sends never happen and
+    // its claims are abandoned (no timeout fires, no outcome is written).
+    let calls = 0;
+    const hanging: ProactiveAdapter = {
+      ConnectorClientKey: rig.adapter.ConnectorClientKey,
+      continueConversationAsync(appId: string, ref: Partial<ConversationReference>, logic: (c: TurnContext) => Promise<void>) {
+        calls++;
+        if (calls > 5) return new Promise<void>(() => undefined);
+        return rig.adapter.continueConversationAsync(appId, ref, logic);
+      },
+    };
+    const a = sender({ owner: 'crashing', adapter: hanging, concurrency: 4, sendTimeoutMs: 2_000_000_000, leaseMs: 120_000 });
+    await scheduler(a).scanOnce();
+    await until(async () => {
+      const es = await entries();
+      return es.filter((e) => e.state === 'sent').length === 5 && es.filter((e) => e.state === 'claimed').length === 4;
+    });
+    assert.equal(rig.sim.allActivities().length, 5);
+    a.abandon();
+
+    // Instance B starts: it delivers what nobody holds, and leaves A's claims alone while their lease runs.
+    const b = sender({ owner: 'restarted' });
+    const sb = scheduler(b);
+    await sb.scanOnce();
+    await drain([b]);
+    assert.equal(rig.sim.allActivities().length, 8);
+    // After the lease, B takes the abandoned claims over.
+    await clock.tickAsync(120_000);
+    await sb.scanOnce();
+    await drain([b]);
+    const all = await entries();
+    for (const u of users) assert.equal(rig.sim.activities(conv(u)).length, 1, u);
+    assert.ok(all.every((e) => e.state === 'sent'));
+    assert.equal(all.filter((e) => e.history.some((h) => h.note?.startsWith('takeover'))).length, 4);
+  });
+
+  it('after uninstall nothing more is sent to that person', async () => {
+    begin('2025-06-04T10:00:00Z');
+    await user('un1');
+    vouchers.push({ id: 'vu', resolved: false, recipients: ['un1'], sendableOn: '2025-06-04', offset: -7 });
+    const s = sender();
+    const sched = scheduler(s);
+    await sched.scanOnce();
+    await drain([s]);
+    assert.equal(rig.sim.activities(conv('un1')).length, 1);
+    await rig.references.capture({
+      ...personalMessage(rig.sim, 'un1'),
+      type: 'installationUpdate',
+      action: 'remove',
+      conversation: { id: conv('un1'), conversationType: 'personal', tenantId: org.tenantId, isGroup: false, name: '' },
+      channelData: { tenant: { id: org.tenantId } },
+    } as Partial<Activity>);
+    vouchers.push({ id: 'vu', resolved: false, recipients: ['un1'], sendableOn: '2025-06-04', offset: -1 });
+    await sched.scanOnce();
+    await drain([s]);
+    assert.equal(rig.sim.requestCount(conv('un1')), 1);
+    const blocked = (await entries()).find((e) => e.reminderKey.endsWith(':-1'));
+    assert.match(blocked?.blocked?.reason ?? '', /inactive/);
+  });
+
+  it('snooze delivers again later, inside business hours; done stops later offsets of the cause', async () => {
+    begin('2025-06-04T15:30:00Z'); // Wed 15:30 UTC
+    await user('sn1');
+    vouchers.push({ id: 'vs', resolved: false, recipients: ['sn1'], sendableOn: '2025-06-04', offset: -14 });
+    const s = sender();
+    const sched = scheduler(s);
+    await sched.scanOnce();
+    await drain([s]);
+    const [sent] = await entries();
+    assert.equal(sent?.state, 'sent');
+
+    // Snooze 2 hours at 15:30 → 17:30 is after closing → Thursday 09:00.
+    const res = await sched.snooze(org.tenantId, sent!.id, 2 * 3_600_000, 'sn1');
+    assert.ok(res.ok);
+    assert.equal((await entries())[0]?.snoozedUntil, '2025-06-05T09:00:00.000Z');
+    await clock.tickAsync(Date.parse('2025-06-05T08:59:00Z') - Date.now());
+    await drain([s]);
+    assert.equal(rig.sim.activities(conv('sn1')).length, 1);
+    await clock.tickAsync(60_000);
+    await drain([s]);
+    assert.equal(rig.sim.activities(conv('sn1')).length, 2, 'sent again when the snooze ended');
+    assert.equal((await entries())[0]?.sendCount, 2);
+
+    // Done: the -7 offset of the same cause is not sent to this person.
+    const done = await sched.markDone(org.tenantId, sent!.id, 'sn1');
+    assert.ok(done.ok);
+    vouchers[0]!.offset = -7;
+    await sched.scanOnce();
+    await drain([s]);
+    assert.equal(rig.sim.activities(conv('sn1')).length, 2);
+    const later = (await entries()).find((e) => e.reminderKey.endsWith(':-7'));
+    assert.equal(later?.state, 'dropped');
+    assert.equal(later?.droppedReason, 'markedDone');
+    assert.deepEqual(await sched.snooze(org.tenantId, 'nope', 1000, 'x'), { ok: false, reason: 'notFound' });
+  });
+
+  it('start scans on the configured interval; stop ends it', async () => {
+    begin('2025-06-04T10:00:00Z');
+    let loads = 0;
+    const s = sender();
+    const sched = new ReminderScheduler<Org, FakeVoucher, typeof RULES, Reminder>({
+      loadOrganizations: async () => {
+        loads++;
+        return [];
+      },
+      loadVouchers: async () => [],
+      dueReminders,
+      rules: () => RULES,
+      ledger: rig.ledger,
+      references: rig.references,
+      sender: s,
+      scanSeconds: 60,
+      defaultTimeZone: 'UTC',
+      businessHours: HOURS,
+    });
+    sched.start();
+    await clock.tickAsync(0);
+    assert.equal(loads, 1);
+    await clock.tickAsync(60_000);
+    await clock.tickAsync(60_000);
+    assert.equal(loads, 3);
+    await sched.stop();
+    await clock.tickAsync(600_000);
+    assert.equal(loads, 3);
+  });
+});
