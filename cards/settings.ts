@@ -67,7 +67,8 @@ export function buildSettingsCard(data: SettingsCardData, locale: Locale, option
       ...SUPPORTED_LOCALES.map((l) => ({ title: t(locale, langKey[l]), value: l })),
     ],
     timeZone: data.timeZone ?? '',
-    timeZoneChoices: zones.map((z) => ({ title: z.replace(/_/g, ' '), value: z })),
+    // '' = no personal zone: the organisation's (then the configured) default applies.
+    timeZoneChoices: [{ title: t(locale, 'common.notSet'), value: '' }, ...zones.map((z) => ({ title: z.replace(/_/g, ' '), value: z }))],
     canEditOrganization: data.canEditOrganization,
     channelId: data.programChannelId ?? '',
     channelChoices: [{ title: t(locale, 'settings.noChannel'), value: '' }, ...data.channels],

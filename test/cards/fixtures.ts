@@ -97,7 +97,7 @@ export const SCENARIOS: Scenario[] = [
           today: TODAY,
           nextActions: NEXT_ACTION_IDS.map((id, i) => ({
             id,
-            params: { voucherId: ids.voucherId, voucherNumber: summary.voucherNumber, offeringId: 'DDPS', plannedStart: '2024-06-01', competency: 'Messaging', validUntil: '2024-06-30' },
+            params: { voucherId: ids.voucherId, voucherNumber: summary.voucherNumber, offeringId: 'DDPS', plannedStart: '2024-06-01', competencies: ['Messaging'] },
             dueDate: i % 2 ? '2024-06-01' : '2024-05-01',
             overdue: i % 2 === 0,
           })),
