@@ -1,7 +1,22 @@
 // Domain → view model for the tab: pure functions over an organisation, its vouchers, the program rules and
 // "today". No I/O; the routes load the documents and hand them here.
-import type { Organization, Rules, Voucher, VoucherState } from '../program';
-import { addDays, addMonths, daysBetween, daysSince, localDate } from './dates';
+import {
+  businessProfileDue,
+  eligibility,
+  enrollmentRenewalDue,
+  EXPIRABLE_STATES,
+  expectedPaymentDate,
+  isEnrollmentLapsed,
+  paymentRequestDeadline,
+  reportDueDate,
+  rolesOf,
+  voucherExpiryDate,
+  type Organization,
+  type Rules,
+  type Voucher,
+  type VoucherState,
+} from '../program';
+import { addDays, daysBetween, daysSince, localDate } from './dates';
 import type {
   CallerView,
   CurrencyTotalsView,
@@ -45,7 +60,7 @@ export function projectionContext(rules: Rules, org: Organization | undefined, n
 // ---------------------------------------------------------------------------------------------------------
 // Roles
 
-const ROLE_ORDER: [Organization['people'][number]['roles'][number], RoleCode][] = [
+const ROLE_CODES: [Organization['people'][number]['roles'][number], RoleCode][] = [
   ['globalAdmin', 'GlobalAdmin'],
   ['mpnPartnerAdmin', 'PartnerAdmin'],
   ['consultant', 'Consultant'],
@@ -53,28 +68,14 @@ const ROLE_ORDER: [Organization['people'][number]['roles'][number], RoleCode][] 
 
 /** The caller's highest role; a person unknown to the organisation is a Member. */
 export function roleOf(org: Organization | undefined, userId: string): RoleCode {
-  const person = org?.people.find((p) => p.userId === userId);
-  if (!person) return 'Member';
-  for (const [role, code] of ROLE_ORDER) if (person.roles.includes(role)) return code;
-  return 'Member';
+  const roles = org ? rolesOf(org, userId) : [];
+  return ROLE_CODES.find(([role]) => roles.includes(role))?.[1] ?? 'Member';
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Voucher deadlines
 
-const OPEN_FOR_EXPIRY: ReadonlySet<VoucherState> = new Set(['Assigned', 'Reserved', 'Delivered', 'ReportSubmitted']);
-
-/** The voucher's expiry: the date entered from Partner Center wins; else lifetime from the configured clock. */
-export function expiryOf(v: Voucher, rules: Rules): string {
-  if (v.expiresOn) return v.expiresOn;
-  const start =
-    rules.voucher.clockStart === 'creation'
-      ? (v.createdOn ?? v.assignedOn)
-      : rules.voucher.clockStart === 'reservation'
-        ? (v.reservation?.reservedOn ?? v.assignedOn)
-        : v.assignedOn;
-  return addDays(start, rules.voucher.lifetimeDays);
-}
+const OPEN_FOR_EXPIRY: ReadonlySet<VoucherState> = new Set(EXPIRABLE_STATES);
 
 function lastOffset(offsets: number[]): number {
   return offsets.reduce((m, o) => Math.max(m, o), 0);
@@ -95,17 +96,20 @@ export function voucherDeadlines(v: Voucher, ctx: ProjectionContext): DeadlineVi
       customer: v.customer.name,
     });
   };
-  if (OPEN_FOR_EXPIRY.has(v.state)) add('voucherExpiry', expiryOf(v, rules));
+  const expiry = OPEN_FOR_EXPIRY.has(v.state) ? voucherExpiryDate(v, rules) : undefined;
+  if (expiry) add('voucherExpiry', expiry);
+  // "Reserve" and "redeem" have no hard date of their own: the last reminder offset is when they are late.
   if (v.state === 'Assigned') add('reserveVoucher', addDays(v.intakeOn, lastOffset(rules.reminders.voucherReserve)));
-  if ((v.state === 'Reserved' || v.state === 'Delivered') && v.reservation) add('reportDue', v.reservation.plannedEnd);
+  const report = v.state === 'Reserved' || v.state === 'Delivered' ? reportDueDate(v) : undefined;
+  if (report) add('reportDue', report);
   if (v.state === 'ReportSubmitted' && v.completionReport) {
     add('redeem', addDays(v.completionReport.submittedOn, lastOffset(rules.reminders.redeemAfterReport)));
   }
-  if (v.state === 'Redeemed' && v.redemption) add('paymentWindow', addDays(v.redemption.redeemedOn, rules.payment.requestWindowDays));
+  const window = v.state === 'Redeemed' ? paymentRequestDeadline(v, rules) : undefined;
+  if (window) add('paymentWindow', window);
   const pr = v.paymentRequest;
-  if (v.state === 'PaymentRequested' && pr?.approvedOn && !pr.paidOn && !pr.deniedOn) {
-    add('paymentFollowUp', addDays(pr.approvedOn, rules.payment.expectedPaymentDays));
-  }
+  const expected = v.state === 'PaymentRequested' && !pr?.paidOn && !pr?.deniedOn ? expectedPaymentDate(v, rules) : undefined;
+  if (expected) add('paymentFollowUp', expected);
   return out.sort(byDue);
 }
 
@@ -121,18 +125,17 @@ export function organizationDeadlines(ctx: ProjectionContext): DeadlineView[] {
   for (const e of renewals(ctx)) {
     out.push({ kind: 'enrollmentRenewal', due: e.renewalDue, daysLeft: e.daysLeft, offering: e.offering });
   }
-  if (org.businessProfile) {
-    const due = addMonths(org.businessProfile.lastUpdatedOn, ctx.rules.businessProfile.staleAfterMonths);
-    out.push({ kind: 'profileStale', due, daysLeft: daysBetween(ctx.today, due) });
-  }
+  const profileDue = businessProfileDue(org, ctx.rules);
+  if (profileDue) out.push({ kind: 'profileStale', due: profileDue, daysLeft: daysBetween(ctx.today, profileDue) });
   return out;
 }
 
+/** Enrolments not recorded as lapsed, soonest renewal first (a passed renewal date shows as negative days). */
 function renewals(ctx: ProjectionContext): EnrollmentView[] {
   return (ctx.org?.enrollments ?? [])
-    .filter((e) => !e.lapsedOn)
+    .filter((e) => !(e.lapsedOn && e.lapsedOn <= ctx.today))
     .map((e) => {
-      const renewalDue = addMonths(e.renewedOn ?? e.enrolledOn, ctx.rules.enrollment.periodMonths);
+      const renewalDue = enrollmentRenewalDue(e, ctx.rules);
       return { offering: e.offeringId, enrolledOn: e.enrolledOn, renewalDue, daysLeft: daysBetween(ctx.today, renewalDue) };
     })
     .sort((a, b) => a.daysLeft - b.daysLeft);
@@ -175,7 +178,8 @@ export function toRow(v: Voucher, ctx: ProjectionContext, deadlines = voucherDea
   };
   const engagement = engagementName(ctx.rules, v.offeringId, v.reservation?.engagementId);
   if (engagement) row.engagement = engagement;
-  if (OPEN_FOR_EXPIRY.has(v.state) || v.expiresOn) row.expiresOn = expiryOf(v, ctx.rules);
+  const expiresOn = OPEN_FOR_EXPIRY.has(v.state) || v.expiresOn ? voucherExpiryDate(v, ctx.rules) : undefined;
+  if (expiresOn) row.expiresOn = expiresOn;
   if (deadlines[0]) row.nextDeadline = deadlines[0];
   if (v.paymentRequest && status) {
     row.payment = { amount: v.paymentRequest.paidAmount ?? v.paymentRequest.amount, currency: v.paymentRequest.currency, status };
@@ -227,38 +231,29 @@ function isState(s: string): s is VoucherState {
 // ---------------------------------------------------------------------------------------------------------
 // Overview
 
-const LEVEL_RANK = { Silver: 1, Gold: 2 } as const;
-
 export function setupOf(ctx: ProjectionContext): SetupView {
   const { org, rules, today } = ctx;
   const training = org?.complianceTraining;
-  const held = (org?.competencies ?? []).filter((c) => c.validUntil >= today);
-  const offeringsMet: string[] = [];
-  const offeringsMissing: string[] = [];
-  for (const offering of rules.catalogue.offerings) {
-    const competent = offering.engagements.some((e) =>
-      e.requiredCompetencies.some((r) => held.some((c) => c.name === r.name && LEVEL_RANK[c.level] >= LEVEL_RANK[r.minimumLevel])),
-    );
-    (competent && training ? offeringsMet : offeringsMissing).push(offering.id);
-  }
-  const eligibilityStatus = offeringsMet.length > 0 ? 'met' : training || held.length > 0 ? 'inProgress' : 'notStarted';
+  const offerings = org ? eligibility(org, rules, today) : [];
+  const offeringsMet = offerings.filter((o) => o.status === 'Met').map((o) => o.offeringId);
+  const offeringsMissing = org ? offerings.filter((o) => o.status !== 'Met').map((o) => o.offeringId) : rules.catalogue.offerings.map((o) => o.id);
+  const eligibilityStatus = offeringsMet.length > 0 ? 'met' : offerings.some((o) => o.status === 'InProgress') ? 'inProgress' : 'notStarted';
 
   const enrolled = renewals(ctx);
   const next = enrolled[0];
   const warnDays = -Math.min(0, ...rules.reminders.enrollmentRenewal);
-  const enrollmentStatus = !next
-    ? (org?.enrollments.length ?? 0) > 0
+  const active = (org?.enrollments ?? []).filter((e) => !isEnrollmentLapsed(e, rules, today));
+  const enrollmentStatus = (org?.enrollments.length ?? 0) === 0
+    ? 'notStarted'
+    : active.length === 0 || (next && next.daysLeft < 0)
       ? 'lapsed'
-      : 'notStarted'
-    : next.daysLeft < 0
-      ? 'lapsed'
-      : next.daysLeft <= warnDays
+      : next && next.daysLeft <= warnDays
         ? 'renewalDue'
         : 'active';
 
   const profile: SetupView['profile'] = { status: 'notStarted' };
-  if (org?.businessProfile) {
-    const staleOn = addMonths(org.businessProfile.lastUpdatedOn, rules.businessProfile.staleAfterMonths);
+  const staleOn = org ? businessProfileDue(org, rules) : undefined;
+  if (org?.businessProfile && staleOn) {
     const daysLeft = daysBetween(today, staleOn);
     profile.status = daysLeft < 0 ? 'stale' : 'current';
     profile.lastUpdatedOn = org.businessProfile.lastUpdatedOn;

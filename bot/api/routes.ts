@@ -5,7 +5,7 @@ import type { Request, Response, Server } from 'restify';
 import type { z } from 'zod';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
-import { ORGANIZATION_ID, type Organization, type Rules, type Voucher } from '../program';
+import type { Organization, Rules, Voucher } from '../program';
 import { createAuthenticator, type Caller } from './auth';
 import { rowsToCsv } from './csv';
 import { SnapshotCache } from './snapshot';
@@ -31,13 +31,13 @@ import {
 } from './query';
 import type { ApiErrorView, CallerView, VoucherListView } from './viewModel';
 
-/** What the API reads. The domain's repositories (or plain `Repository` instances) fit. */
+/** What the API reads: the store's OrganizationRepository and VoucherRepository fit as they are. */
 export interface OrganizationSource {
-  read(tenantId: string, id: string): Promise<{ doc: Organization } | undefined>;
+  get(tenantId: string): Promise<{ doc: Organization } | undefined>;
 }
 export interface VoucherSource {
-  read(tenantId: string, id: string): Promise<{ doc: Voucher } | undefined>;
-  query(tenantId: string): Promise<{ doc: Voucher }[]>;
+  get(tenantId: string, id: string): Promise<{ doc: Voucher } | undefined>;
+  list(tenantId: string): Promise<{ doc: Voucher }[]>;
 }
 
 export interface ApiDeps {
@@ -128,7 +128,7 @@ export function registerApi(server: Server, deps: ApiDeps): TabApi {
   }
 
   async function readTenant(tenantId: string): Promise<TenantDocuments> {
-    const [org, stored] = await Promise.all([deps.organizations.read(tenantId, ORGANIZATION_ID), deps.vouchers.query(tenantId)]);
+    const [org, stored] = await Promise.all([deps.organizations.get(tenantId), deps.vouchers.list(tenantId)]);
     // The repositories query one partition; the check guards against a wrongly wired source.
     const vouchers = stored.map((s) => s.doc).filter((v) => v.tenantId === tenantId);
     return { org: org?.doc, vouchers };
@@ -202,8 +202,8 @@ export function registerApi(server: Server, deps: ApiDeps): TabApi {
       }
       // A point read inside the caller's partition: another tenant's voucher is simply not there.
       const [stored, org] = await Promise.all([
-        deps.vouchers.read(caller.tenantId, id.data),
-        deps.organizations.read(caller.tenantId, ORGANIZATION_ID),
+        deps.vouchers.get(caller.tenantId, id.data),
+        deps.organizations.get(caller.tenantId),
       ]);
       if (!stored || stored.doc.tenantId !== caller.tenantId) {
         fail(res, 404, 'notFound', 'No voucher with this id in your organization.');

@@ -1,7 +1,10 @@
 // Development and test data: a realistic partner organisation and vouchers in every state, written through
 // the store's typed repositories (schema-checked). Deterministic for a given `now` and count, so tests and
 // the bench can rely on it. Not used in production.
-import { Repository, type Store } from '../store';
+import type { Rules } from '../program';
+import type { Store } from '../store';
+import { OrganizationRepository } from '../store/organizations';
+import { VoucherRepository } from '../store/vouchers';
 import {
   addDays,
   addMonths,
@@ -11,8 +14,17 @@ import {
   Voucher,
   type AuditEntry,
   type Person,
+  builtInRules,
+  DEFAULT_PROFILE,
+  voucherDueDate,
   type VoucherState,
 } from '../program';
+
+function defaultRules(): Rules {
+  const r = builtInRules(DEFAULT_PROFILE);
+  if (!r.ok) throw new Error(r.errors.join('; '));
+  return r.rules;
+}
 
 export interface SeedOptions {
   /** Number of vouchers (default 12: one or two in each state). */
@@ -311,16 +323,30 @@ export function seedStates(count: number): VoucherState[] {
   return out;
 }
 
-/** Writes the demo organisation and vouchers for `tenantId` (overwriting earlier seed documents). */
-export async function seedDemoData(store: Store, tenantId: string, now: Date, options: SeedOptions = {}): Promise<SeedResult> {
-  const organizations = new Repository(store.containers.organizations, Organization, 'organization');
-  const vouchersRepo = new Repository(store.containers.vouchers, Voucher, 'voucher');
-  const organization = demoOrganization(tenantId, now);
-  await organizations.upsert(organization);
-  const vouchers = seedStates(options.vouchers ?? 12).map((state, i) => demoVoucher(tenantId, now, i, state));
+/**
+ * Writes the demo organisation and vouchers for `tenantId` through the store's repositories (schema- and
+ * ETag-checked). Running it again overwrites the earlier seed documents of that tenant.
+ */
+export async function seedDemoData(store: Store, tenantId: string, now: Date, options: SeedOptions & { rules?: Rules } = {}): Promise<SeedResult> {
+  const rules = options.rules ?? defaultRules();
+  const organizations = new OrganizationRepository(store.containers.organizations);
+  const vouchersRepo = new VoucherRepository(store.containers.vouchers);
+  const existing = await organizations.getOrCreate(tenantId, now);
+  const organization = (await organizations.save(tenantId, demoOrganization(tenantId, now), existing.etag)).doc;
+  const vouchers = seedStates(options.vouchers ?? 12).map((state, i) => {
+    const v = demoVoucher(tenantId, now, i, state);
+    // `dueOn` is what the reminder scan lists by; the engine keeps it on every command.
+    const due = voucherDueDate(v, rules);
+    return due ? { ...v, dueOn: due } : v;
+  });
   const concurrency = Math.max(1, options.concurrency ?? 8);
   for (let i = 0; i < vouchers.length; i += concurrency) {
-    await Promise.all(vouchers.slice(i, i + concurrency).map((v) => vouchersRepo.upsert(v)));
+    await Promise.all(
+      vouchers.slice(i, i + concurrency).map(async (v) => {
+        const current = await vouchersRepo.get(tenantId, v.id);
+        return current ? vouchersRepo.save(tenantId, v, current.etag) : vouchersRepo.create(tenantId, v);
+      }),
+    );
   }
   return { organization, vouchers };
 }

@@ -6,8 +6,9 @@ import restify, { type Server } from 'restify';
 import type { JWK, KeyObject } from 'jose' with { 'resolution-mode': 'import' };
 import { loadConfig, type Config } from '../../bot/config';
 import { silentLogger } from '../../bot/logger';
-import { builtInRules, Organization, Voucher, type Rules } from '../../bot/program';
-import { Repository } from '../../bot/store';
+import { builtInRules, type Rules } from '../../bot/program';
+import { OrganizationRepository } from '../../bot/store/organizations';
+import { VoucherRepository } from '../../bot/store/vouchers';
 import { loadJose, registerApi, registerTab, type TabApi } from '../../bot/api';
 import { seedDemoData, SEED_PEOPLE, type SeedResult } from '../../bot/api/seed';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
@@ -28,7 +29,7 @@ export interface ApiFixture {
   sign(claims?: Record<string, unknown>, options?: { key?: 'published' | 'unpublished'; alg?: string; kid?: string }): Promise<string>;
   get(path: string, token?: string | null, headers?: Record<string, string>): Promise<{ status: number; body: unknown; text: string; headers: Headers }>;
   api: TabApi;
-  vouchers: Repository<Voucher>;
+  vouchers: VoucherRepository;
   /** Requests the JWKS endpoint answered. */
   jwksHits(): number;
   stop(): Promise<void>;
@@ -81,21 +82,21 @@ export async function startApiFixture(options: FixtureOptions = {}): Promise<Api
   const rules = rulesResult.rules;
 
   const cosmos: TestCosmos = await startTestCosmos();
-  const seedA = await seedDemoData(cosmos.store, TENANT_A, NOW, { vouchers: options.vouchersA ?? 12 });
-  const seedB = await seedDemoData(cosmos.store, TENANT_B, NOW, { vouchers: options.vouchersB ?? 3 });
+  const seedA = await seedDemoData(cosmos.store, TENANT_A, NOW, { vouchers: options.vouchersA ?? 12, rules });
+  const seedB = await seedDemoData(cosmos.store, TENANT_B, NOW, { vouchers: options.vouchersB ?? 3, rules });
   // Local identity mode acts as its configured tenant: seed it too so the tab has something to show.
   const local = config.tab.localIdentity;
   if (local && local.tenantId !== TENANT_A && local.tenantId !== TENANT_B) {
-    await seedDemoData(cosmos.store, local.tenantId, NOW, { vouchers: options.vouchersA ?? 12 });
+    await seedDemoData(cosmos.store, local.tenantId, NOW, { vouchers: options.vouchersA ?? 12, rules });
   }
 
   const server = restify.createServer({ handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  const vouchers = new Repository(cosmos.store.containers.vouchers, Voucher, 'voucher');
+  const vouchers = new VoucherRepository(cosmos.store.containers.vouchers);
   const api = registerApi(server, {
     config,
     logger: silentLogger(),
-    organizations: new Repository(cosmos.store.containers.organizations, Organization, 'organization'),
+    organizations: new OrganizationRepository(cosmos.store.containers.organizations),
     vouchers,
     rules,
     now: () => NOW,

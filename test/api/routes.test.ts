@@ -197,15 +197,17 @@ describe('tab API routes', function () {
     const assigned = fx.seedA.vouchers.find((v) => v.state === 'Assigned');
     assert.ok(assigned);
     const before = (await fx.get('/api/tab/overview', token)).body as OverviewView;
-    const stored = await fx.vouchers.read(assigned.tenantId, assigned.id);
+    const stored = await fx.vouchers.get(assigned.tenantId, assigned.id);
     assert.ok(stored);
-    await fx.vouchers.replace({ ...stored.doc, customer: { name: 'Renamed Customer' } }, stored.etag);
+    await fx.vouchers.save(assigned.tenantId, { ...stored.doc, customer: { name: 'Renamed Customer' } }, stored.etag);
     const cached = (await fx.get('/api/tab/overview', token)).body as OverviewView;
     assert.deepEqual(cached.filters.customers, before.filters.customers);
     fx.api.invalidate(assigned.tenantId);
     const fresh = (await fx.get('/api/tab/overview', token)).body as OverviewView;
     assert.ok(fresh.filters.customers.includes('Renamed Customer'));
-    await fx.vouchers.upsert(assigned);
+    const renamed = await fx.vouchers.get(assigned.tenantId, assigned.id);
+    assert.ok(renamed);
+    await fx.vouchers.save(assigned.tenantId, assigned, renamed.etag);
     fx.api.invalidate(assigned.tenantId);
   });
 
