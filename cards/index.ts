@@ -32,7 +32,7 @@ export {
   type TimelineEntryView,
 } from './voucher-detail';
 export { buildVoucherListCard, type VoucherListCardData, type VoucherListItemView } from './voucher-list';
-export { buildPeopleCard, ASSIGNABLE_ROLES, MAX_PEOPLE_ROWS, type PeopleCardData, type PersonView } from './people';
+export { buildPeopleCard, ASSIGNABLE_ROLES, MAX_PEOPLE_ROWS, MAX_PICKER_PEOPLE, type PeopleCardData, type PersonView } from './people';
 export { buildSettingsCard, DEFAULT_TIME_ZONES, type SettingsCardData } from './settings';
 export { buildReminderCard, REMINDER_CARD_KINDS, type ReminderCardData } from './reminder';
 export { buildNoticeCard, staleNotice, savedNotice, refusalNotice, errorNotice } from './notice';

@@ -24,8 +24,15 @@ export interface PeopleCardData {
 /** Roles a Global admin can give (everyone is a Member already). */
 export const ASSIGNABLE_ROLES = ['globalAdmin', 'mpnPartnerAdmin', 'consultant'] as const;
 
-/** Rows shown; the picker still lists everyone. Keeps big tenants under the card size limit. */
-export const MAX_PEOPLE_ROWS = 40;
+/** Rows shown, people with roles first. Keeps big tenants under the 28 KB card limit. */
+export const MAX_PEOPLE_ROWS = 25;
+/** Entries in the person picker (1.5 has no server-backed people picker); role holders come first. */
+export const MAX_PICKER_PEOPLE = 100;
+const MAX_NAME = 60;
+
+function short(name: string): string {
+  return name.length > MAX_NAME ? `${name.slice(0, MAX_NAME - 1)}…` : name;
+}
 
 export function buildPeopleCard(data: PeopleCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
   const sorted = [...data.people].sort((a, b) => a.name.localeCompare(b.name, locale));
@@ -48,12 +55,12 @@ export function buildPeopleCard(data: PeopleCardData, locale: Locale, options?: 
     hasGlobalAdmin: data.hasGlobalAdmin,
     canAssign: data.canAssign,
     people: shown.map((p) => ({
-      name: p.name || p.userId,
+      name: short(p.name || p.userId),
       email: p.email ?? '',
       roles: p.roles.length > 0 ? formatList(locale, p.roles.map((r) => roleLabel(locale, r))) : t(locale, 'people.noRoles'),
     })),
     more: hidden > 0 ? t(locale, 'people.more', { count: hidden }) : '',
-    personChoices: sorted.map((p) => ({ title: p.email ? `${p.name} (${p.email})` : p.name || p.userId, value: p.userId })),
+    personChoices: withRoles.slice(0, MAX_PICKER_PEOPLE).map((p) => ({ title: short(p.name || p.email || p.userId), value: p.userId })),
     roleChoices: ASSIGNABLE_ROLES.map((r) => ({ title: roleLabel(locale, r), value: r })),
   };
   return finish(expand(template, view), { locale, options, refreshAction: { verb: 'nav.people', data: {} } });

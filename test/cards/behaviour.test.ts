@@ -7,6 +7,9 @@ import {
   buildEligibilityCard,
   buildIntakeCard,
   buildNoticeCard,
+  buildPeopleCard,
+  MAX_PEOPLE_ROWS,
+  MAX_PICKER_PEOPLE,
   buildReminderCard,
   buildVoucherDetailCard,
   buildVoucherListCard,
@@ -162,6 +165,19 @@ describe('cards: behaviour', () => {
     it('a consultant sees only the assessment form', () => {
       const card = buildEligibilityCard({ etag: 'e', today: '2024-05-20', competencies: [], offerings: [], competencyChoices: ['Messaging'], canEdit: false, canRecordAssessment: true }, 'en');
       assert.deepEqual(executeActions(card).map((a) => a.data), [{ etag: 'e', step: 'assessment' }]);
+    });
+  });
+
+  describe('people and roles', () => {
+    it('lists role holders first, caps rows and picker for big tenants, and says how many are hidden', () => {
+      const people = Array.from({ length: 300 }, (_, i) => ({ userId: `u${i}`, name: `Person ${String(i).padStart(3, '0')}`, roles: i === 299 ? ['globalAdmin'] : [] }));
+      const card = buildPeopleCard({ etag: 'e', people, canAssign: true, hasGlobalAdmin: true }, 'en');
+      const names = texts(card).filter((x) => x.startsWith('Person '));
+      assert.equal(names.length, MAX_PEOPLE_ROWS);
+      assert.equal(names[0], 'Person 299');
+      assert.ok(texts(card).includes(`and ${300 - MAX_PEOPLE_ROWS} more people`));
+      const picker = inputs(card).find((i) => i['id'] === 'userId');
+      assert.equal((picker?.['choices'] as unknown[]).length, MAX_PICKER_PEOPLE);
     });
   });
 

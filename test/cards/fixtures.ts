@@ -61,7 +61,7 @@ const competencyNames = [
   'Messaging', 'Communications', 'Data Analytics', 'Data Platform',
 ];
 
-const people = Array.from({ length: 60 }, (_, i) => ({
+const people = Array.from({ length: 500 }, (_, i) => ({
   userId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
   name: i === 0 ? long('Maria Aparecida dos Santos Figueiredo de Albuquerque ', 200) : `Pessoa Número ${i} Sobrenome Comprido`,
   email: `pessoa.numero.${i}@contoso-consultoria.com.br`,
@@ -353,7 +353,7 @@ export const SCENARIOS: Scenario[] = [
     build: (locale) => buildVoucherListCard({ page: 1, pageSize: 10, total: 0, items: [], states: [...VoucherState.options] }, locale),
   },
   {
-    name: 'people and roles (Global admin view, 60 people)',
+    name: 'people and roles (Global admin view, 500 people)',
     build: (locale) => buildPeopleCard({ etag: ids.etag, people, canAssign: true, hasGlobalAdmin: true }, locale),
   },
   {
