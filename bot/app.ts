@@ -57,6 +57,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     rules: loadRules(config.rules),
     initialGlobalAdmins: config.initialGlobalAdmins,
     defaultTimeZone: config.reminders.defaultTimeZone,
+    businessHours: config.reminders.businessHours,
     references: new ReferenceStore(store, { serviceUrlAllowlist: config.reminders.serviceUrlAllowlist, logger }),
   });
   installTurnErrorHandler(adapter, logger, (ctx, id) => say(activityLocale(ctx.activity), 'error.turn', { id }));

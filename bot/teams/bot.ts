@@ -11,32 +11,34 @@ import {
 } from 'botbuilder';
 import { z } from 'zod';
 import type { Logger } from '../logger';
-import type { Rules, Voucher, VoucherState } from '../program/model';
+import type { Rules, Voucher, VoucherState } from '../program';
 import { parseVoucherEmail } from '../program/intake';
 import { t, type Locale } from '../i18n';
 import { ReferenceStore } from '../reminders/references';
+import type { BusinessHours } from '../reminders/business-hours';
 import type { Store, Stored } from '../store';
 import { correlationIdOf } from '../server';
-import type { Card } from './card';
+import { errorNotice } from '../../cards';
 import { matchIntent, type Intent } from './intents';
 import { createRepos, type Repos } from './repos';
 import { say } from './say';
 import { activityLocale, identityOf, loadScope, tenantIdOf, type Identity, type TurnScope } from './scope';
-import { verbHandler, type VerbEnv } from './verbs';
+import { lookupVerb, verbTable, type VerbEnv, type VerbHandler } from './verbs';
+import { reminderVerbs } from './verbs/reminders';
 import { tenantVouchers } from './verbs/show';
-import { voucherDocumentId } from './verbs/voucher';
 import {
   eligibilityCard,
   enrollmentCard,
   helpCard,
   intakeCard,
   listCard,
-  messageCard,
-  nextCard,
+  noticeCard,
   peopleCard,
   profileCard,
   settingsCard,
   voucherCard,
+  welcomeCard,
+  type Card,
   type ViewEnv,
   type VoucherStep,
 } from './views';
@@ -53,6 +55,8 @@ export interface BotDeps {
   defaultTimeZone?: string;
   /** Conversation references for proactive messages; captured on messages and install events. */
   references?: ReferenceStore;
+  /** When snoozed reminders may be delivered again (config.reminders.businessHours). */
+  businessHours?: BusinessHours;
 }
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -80,12 +84,14 @@ export class CompanionBot extends TeamsActivityHandler {
   private readonly repos: Repos;
   private readonly now: () => Date;
   private readonly references: ReferenceStore;
+  private readonly verbs: Readonly<Record<string, VerbHandler>>;
 
   constructor(private readonly deps: BotDeps) {
     super();
     this.repos = createRepos(deps.store);
     this.now = deps.now ?? (() => new Date());
     this.references = deps.references ?? new ReferenceStore(deps.store, { logger: deps.logger });
+    this.verbs = verbTable(reminderVerbs(deps.store, deps.businessHours));
 
     this.onMessage(async (context, next) => {
       await this.answerMessage(context);
@@ -147,9 +153,9 @@ export class CompanionBot extends TeamsActivityHandler {
     }
     const who = identityOf(context.activity);
     // Who installed the app is usually known; in a team the welcome still works without them.
-    const scope = await this.scopeOf(context, who ?? { tenantId, userId: 'installer', name: '' });
+    const scope = await this.scopeOf(context, who ?? { tenantId, userId: '', name: '' });
     const vouchers = await tenantVouchers({ repos: this.repos, scope });
-    await this.sendCard(context, nextCard(this.viewEnv(scope), vouchers.map((s) => s.doc), { greeting: true }));
+    await this.sendCard(context, welcomeCard(this.viewEnv(scope), vouchers.map((s) => s.doc), { firstRun: true }));
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -164,30 +170,31 @@ export class CompanionBot extends TeamsActivityHandler {
     // Card submits from older clients (Action.Submit) carry a value and no text: treat them as a verb.
     const scope = await this.scopeOf(context, who);
     await this.capture(context);
-    const card = await this.cardForText(scope, stripMentions(context.activity));
+    const card = await this.cardForText(scope, stripMentions(context.activity), channelOf(context.activity).channel);
     await this.sendCard(context, card);
   }
 
-  private async cardForText(scope: TurnScope, text: string): Promise<Card> {
+  private async cardForText(scope: TurnScope, text: string, channel: VerbEnv['channel']): Promise<Card> {
     const env = this.viewEnv(scope);
     const intent = matchIntent(text);
     const all = async (): Promise<Voucher[]> => (await tenantVouchers({ repos: this.repos, scope })).map((s) => s.doc);
     switch (intent.kind) {
       case 'welcome':
-        return nextCard(env, await all(), { greeting: true });
+        return welcomeCard(env, await all(), { firstRun: true });
       case 'next':
       case 'reminders':
-        return nextCard(env, await all());
       case 'status':
-        return nextCard(env, await all(), { pipeline: true });
+        return welcomeCard(env, await all());
       case 'help':
         return helpCard(env);
       case 'unknown':
         return helpCard(env, say(scope.locale, 'help.notUnderstood'));
       case 'eligibility':
         return eligibilityCard(env);
-      case 'enrollment':
-        return enrollmentCard(env);
+      case 'enrollment': {
+        const redeemed = (await all()).filter((v) => v.redemption).map((v) => v.offeringId);
+        return enrollmentCard(env, new Set(redeemed));
+      }
       case 'profile':
         return profileCard(env);
       case 'people':
@@ -195,20 +202,18 @@ export class CompanionBot extends TeamsActivityHandler {
         return peopleCard(env);
       case 'settings':
       case 'language':
-        return settingsCard(env);
+        return settingsCard(env, channel);
       case 'intake':
-        return intakeCard(env, { fromEmail: false });
+        return intakeCard(env, { source: 'manual', fields: {} });
       case 'pastedEmail':
         return this.intakeFromEmail(env, intent.text);
       case 'vouchers':
         return listCard(env, await tenantVouchers({ repos: this.repos, scope }), 1, undefined);
       case 'voucher': {
-        const stored = await this.repos.vouchers.read(scope.tenantId, voucherDocumentId(intent.voucherNumber));
+        const found = await this.repos.vouchers.findByNumber(scope.tenantId, intent.voucherNumber);
+        const stored = found.find((s) => s.doc.state !== 'Expired') ?? found[0];
         if (stored) return voucherCard(env, stored, 'detail');
-        return messageCard(scope.locale, t(scope.locale, 'list.title'), say(scope.locale, 'notice.voucherNumberNotFound', { voucherNumber: intent.voucherNumber }), [
-          { title: t(scope.locale, 'welcome.newVoucher'), verb: 'intake.start', data: {} },
-          { title: t(scope.locale, 'list.title'), verb: 'voucher.list', data: { page: 1 } },
-        ]);
+        return noticeCard(scope.locale, { tone: 'warning', text: say(scope.locale, 'notice.voucherNumberNotFound', { voucherNumber: intent.voucherNumber }) });
       }
       default:
         return this.stepCard(env, intent.kind);
@@ -219,26 +224,27 @@ export class CompanionBot extends TeamsActivityHandler {
   private async stepCard(env: ViewEnv, kind: Intent['kind']): Promise<Card> {
     const wanted = STEP_INTENTS[kind];
     const vouchers = await tenantVouchers({ repos: this.repos, scope: env.scope });
-    if (!wanted) return nextCard(env, vouchers.map((s) => s.doc));
+    if (!wanted) return welcomeCard(env, vouchers.map((s) => s.doc));
     const waiting: Stored<Voucher>[] = vouchers.filter((s) => wanted.states.includes(s.doc.state));
     const [only] = waiting;
     if (waiting.length === 1 && only) return voucherCard(env, only, wanted.step);
     if (waiting.length > 1) return listCard(env, waiting, 1, undefined);
-    if (kind === 'reserve') return intakeCard(env, { fromEmail: false });
-    return nextCard(env, vouchers.map((s) => s.doc));
+    if (kind === 'reserve') return intakeCard(env, { source: 'manual', fields: {} });
+    return welcomeCard(env, vouchers.map((s) => s.doc));
   }
 
   private intakeFromEmail(env: ViewEnv, text: string): Card {
     const parsed = parseVoucherEmail(text, { offeringCodes: env.rules.catalogue.offerings.map((o) => o.id) });
-    return intakeCard(env, {
-      fromEmail: true,
+    const f = {
       voucherNumber: parsed.voucherId.value,
       customerName: parsed.customerName.value,
       offeringId: parsed.offeringCode.value,
       days: parsed.days.value,
       voucherAdminEmail: parsed.voucherAdminEmail.value,
       expiresOn: parsed.expiresOn.value,
-    });
+    };
+    const fields = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined));
+    return intakeCard(env, { source: 'email', fields });
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -254,17 +260,14 @@ export class CompanionBot extends TeamsActivityHandler {
     const locale: Locale = activityLocale(context.activity);
     const value = ActionValue.safeParse(context.activity.value);
     const who = identityOf(context.activity);
-    if (!who) return messageCard(locale, t(locale, 'notice.refusedTitle'), say(locale, 'notice.noTenant'));
+    if (!who) return noticeCard(locale, { tone: 'error', text: say(locale, 'notice.noTenant') });
     const correlationId = correlationIdOf(context);
     try {
       const scope = await this.scopeOf(context, who);
-      const handler = value.success ? verbHandler(value.data.action.verb) : undefined;
+      const handler = value.success ? lookupVerb(this.verbs, value.data.action.verb) : undefined;
       if (!value.success || !handler) {
         this.deps.logger.warn({ correlationId, verb: value.success ? value.data.action.verb : undefined }, 'unknown or malformed action refused');
-        return messageCard(scope.locale, t(scope.locale, 'notice.refusedTitle'), say(scope.locale, 'notice.unknownVerb'), [
-          { title: t(scope.locale, 'welcome.title'), verb: 'next.show', data: {} },
-          { title: t(scope.locale, 'welcome.help'), verb: 'help.show', data: {} },
-        ]);
+        return noticeCard(scope.locale, { tone: 'error', text: say(scope.locale, 'notice.unknownVerb') });
       }
       const env: VerbEnv = { ...this.viewEnv(scope), repos: this.repos, logger: this.deps.logger, ...channelOf(context.activity) };
       const reply = await handler(env, value.data.action.data ?? {});
@@ -272,7 +275,7 @@ export class CompanionBot extends TeamsActivityHandler {
       return reply.card;
     } catch (err) {
       this.deps.logger.error({ correlationId, err }, 'action failed');
-      return messageCard(locale, t(locale, 'notice.errorTitle'), `${t(locale, 'notice.errorBody')} ${say(locale, 'error.turn', { id: correlationId })}`);
+      return noticeCard(locale, { ...errorNotice(locale), details: [t(locale, 'notice.errorBody'), say(locale, 'error.turn', { id: correlationId })] });
     }
   }
 

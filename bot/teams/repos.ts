@@ -1,16 +1,19 @@
-// The repositories the bot works with. Built over the store's containers; every read is a point read or a
+// The repositories the bot works with, over the store's containers. Every read is a point read or a
 // single-partition query scoped by the caller's tenant.
-import { Organization, Voucher } from '../program/model';
-import { Repository, type Store } from '../store';
+import { Voucher } from '../program';
+import { OrganizationRepository, Repository, VoucherRepository, type Store } from '../store';
 
 export interface Repos {
-  organizations: Repository<Organization>;
-  vouchers: Repository<Voucher>;
+  organizations: OrganizationRepository;
+  vouchers: VoucherRepository;
+  /** Targeted single-partition voucher queries the voucher repository has no method for. */
+  voucherQueries: Repository<Voucher>;
 }
 
 export function createRepos(store: Pick<Store, 'containers'>): Repos {
   return {
-    organizations: new Repository(store.containers.organizations, Organization, 'organization'),
-    vouchers: new Repository(store.containers.vouchers, Voucher, 'voucher'),
+    organizations: new OrganizationRepository(store.containers.organizations),
+    vouchers: new VoucherRepository(store.containers.vouchers),
+    voucherQueries: new Repository(store.containers.vouchers, Voucher, 'voucher'),
   };
 }

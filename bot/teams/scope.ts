@@ -2,12 +2,10 @@
 // tenant and user come from what Teams puts on the activity (never from card data), the organisation is
 // loaded (and created on first contact), the person is recorded, the locale and time zone are resolved.
 import type { Activity } from 'botbuilder';
-import type { Actor, Organization } from '../program/model';
-import { ensurePerson, newOrganization } from '../program/organization';
-import { findPerson } from '../program/roles';
+import { ensurePerson, findPerson, type Actor, type Organization } from '../program';
 import { resolveLocale, type Locale } from '../i18n';
 import { clientInfo } from '../reminders/references';
-import { AlreadyExists, ConcurrencyConflict, type Stored } from '../store';
+import { ConcurrencyConflict, type Stored } from '../store';
 import type { Repos } from './repos';
 
 export type ConversationKind = 'personal' | 'channel' | 'groupChat';
@@ -69,45 +67,33 @@ export interface ScopeOptions {
 
 /**
  * Reads the organisation (one point read), creating it on first contact and recording a new person (one
- * write, only when something changed). A concurrent first contact is retried on the fresh document.
+ * write, only when something changed). A concurrent write is retried on the fresh document.
  */
 export async function loadScope(repos: Repos, activity: Partial<Activity>, who: Identity, options: ScopeOptions): Promise<TurnScope> {
-  let org = await readOrCreate(repos, who.tenantId, options);
-  for (let attempt = 0; ; attempt++) {
+  let org = await repos.organizations.getOrCreate(who.tenantId, options.now, options.initialGlobalAdmins);
+  for (let attempt = 0; who.userId !== '' ; attempt++) {
     const seen = ensurePerson(org.doc, { userId: who.userId, name: who.name || undefined }, options.now);
     if (!seen.changed) break;
     try {
-      org = await repos.organizations.replace(seen.org, org.etag);
+      org = await repos.organizations.save(who.tenantId, seen.org, org.etag);
       break;
     } catch (err) {
       if (!(err instanceof ConcurrencyConflict) || attempt >= 3) throw err;
-      org = await readOrCreate(repos, who.tenantId, options);
+      org = await repos.organizations.getOrCreate(who.tenantId, options.now, options.initialGlobalAdmins);
     }
   }
-  const person = findPerson(org.doc, who.userId);
+  const person = who.userId ? findPerson(org.doc, who.userId) : undefined;
   const info = clientInfo(activity);
+  const teamsLocale = activity.locale ?? info.locale;
   return {
     ...who,
     actor: { kind: 'user', userId: who.userId, name: who.name || person?.name || undefined },
     org,
-    locale: resolveLocale(activity.locale ?? info.locale, person?.settings.locale),
+    locale: resolveLocale(teamsLocale, person?.settings.locale),
     timeZone: person?.settings.timeZone ?? info.timeZone ?? org.doc.timeZone ?? options.defaultTimeZone,
     conversation: conversationKindOf(activity),
-    teamsLocale: activity.locale ?? info.locale,
+    ...(teamsLocale ? { teamsLocale } : {}),
   };
-}
-
-async function readOrCreate(repos: Repos, tenantId: string, options: ScopeOptions): Promise<Stored<Organization>> {
-  const found = await repos.organizations.read(tenantId, 'organization');
-  if (found) return found;
-  try {
-    return await repos.organizations.create(newOrganization(tenantId, options.now, options.initialGlobalAdmins));
-  } catch (err) {
-    if (!(err instanceof AlreadyExists)) throw err;
-    const again = await repos.organizations.read(tenantId, 'organization');
-    if (!again) throw err;
-    return again;
-  }
 }
 
 /** The scope after the organisation changed within the turn (a verb wrote it). */

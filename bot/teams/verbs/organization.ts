@@ -13,47 +13,78 @@ import {
   renewEnrollment,
   setProgramChannel,
   updateSettings,
-} from '../../program/organization';
+  type Organization,
+  type Result,
+} from '../../program';
 import { SUPPORTED_LOCALES } from '../../i18n';
-import { eligibilityCard, enrollmentCard, peopleCard, profileCard, settingsCard } from '../views';
-import { choice, date, optionalChoice, optionalDate, optionalText, text } from './inputs';
-import { orgVerb, type VerbHandler } from './kit';
+import { eligibilityCard, enrollmentCard, peopleCard, profileCard, settingsCard, type Card, type Extras } from '../views';
+import { choice, date, DocId, optionalDate, optionalText, text } from './inputs';
+import { invalidCard, orgVerb, type VerbEnv, type VerbHandler } from './kit';
 
-export const recordTraining = orgVerb({
-  inputs: z.object({ completedOn: date() }),
-  apply: (org, i, actor, ctx) => recordComplianceTraining(org, i, actor, ctx),
+// ---------------------------------------------------------------------------------------------------------
+// Step 1: the eligibility card has three small forms; `step` says which one was submitted.
+
+const training = orgVerb({
+  inputs: z.object({ trainingCompletedOn: date() }),
+  apply: (org, i, actor, ctx) => recordComplianceTraining(org, { completedOn: i.trainingCompletedOn }, actor, ctx),
   view: eligibilityCard,
+  aliases: { completedOn: 'trainingCompletedOn' },
 });
 
-export const addCompetency = orgVerb({
-  inputs: z.object({ name: text(200), level: choice(['Silver', 'Gold'] as const), validUntil: date() }),
-  apply: (org, i, actor, ctx) => recordCompetency(org, i, actor, ctx),
+const competency = orgVerb({
+  inputs: z.object({ competencyName: text(200), competencyLevel: choice(['Silver', 'Gold'] as const), competencyValidUntil: date() }),
+  apply: (org, i, actor, ctx) => recordCompetency(org, { name: i.competencyName, level: i.competencyLevel, validUntil: i.competencyValidUntil }, actor, ctx),
   view: eligibilityCard,
+  aliases: { name: 'competencyName', level: 'competencyLevel', validUntil: 'competencyValidUntil' },
 });
 
-export const addAssessment = orgVerb({
-  inputs: z.object({ assessmentName: text(200), competency: text(200), assessmentCompletedOn: date() }),
-  apply: (org, i, actor, ctx) => recordAssessment(org, { name: i.assessmentName, competency: i.competency, completedOn: i.assessmentCompletedOn }, actor, ctx),
+const assessment = orgVerb({
+  inputs: z.object({ assessmentName: text(200), assessmentCompetency: text(200), assessmentCompletedOn: date(), assessmentValidUntil: optionalDate() }),
+  apply: (org, i, actor, ctx) =>
+    recordAssessment(
+      org,
+      { name: i.assessmentName, competency: i.assessmentCompetency, completedOn: i.assessmentCompletedOn, ...(i.assessmentValidUntil ? { validUntil: i.assessmentValidUntil } : {}) },
+      actor,
+      ctx,
+    ),
   view: eligibilityCard,
-  aliases: { name: 'assessmentName', completedOn: 'assessmentCompletedOn' },
+  aliases: { name: 'assessmentName', competency: 'assessmentCompetency', completedOn: 'assessmentCompletedOn', validUntil: 'assessmentValidUntil' },
 });
+
+const ELIGIBILITY_FORMS: Record<string, VerbHandler> = { training, competency, assessment };
+
+export const recordEligibility: VerbHandler = async (env, data) => {
+  const step = typeof data.step === 'string' && Object.hasOwn(ELIGIBILITY_FORMS, data.step) ? data.step : undefined;
+  const form = step ? ELIGIBILITY_FORMS[step] : undefined;
+  return form ? form(env, data) : { card: eligibilityCard(env, invalidCard(env)), changed: false };
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Step 2: enrolment, renewal and the one-time SAVB registration
+
+/** The enrolment card shows "SAVB registration needed" after an offering's first redemption (one query). */
+export async function enrollmentView(env: VerbEnv, extras: Extras): Promise<Card> {
+  const redeemed = await env.repos.voucherQueries.query(env.scope.tenantId, { where: 'IS_DEFINED(c.redemption)' });
+  return enrollmentCard(env, new Set(redeemed.map((v) => v.doc.offeringId)), extras);
+}
 
 const Countries = z.preprocess(
   (v) => (typeof v === 'string' ? v.split(/[,;\s]+/).map((c) => c.trim().toUpperCase()).filter((c) => c !== '') : v),
-  z.array(z.string().regex(/^[A-Z]{2}$/)).min(1).max(20),
+  z.array(z.string().regex(/^[A-Z]{2}$/)).min(1).max(60),
 );
 
 function slug(s: string): string {
-  return s
+  const out = s
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
-    .slice(0, 40) || 'location';
+    .slice(0, 40);
+  return out || 'location';
 }
 
-export const enrollInOffering = orgVerb({
+export const recordEnrollment = orgVerb({
   inputs: z.object({ offeringId: text(64), agreementSignedOn: date(), enrolledOn: date(), locationName: text(200), countries: Countries }),
   apply: (org, i, actor, ctx) =>
     enroll(
@@ -67,23 +98,29 @@ export const enrollInOffering = orgVerb({
       actor,
       ctx,
     ),
-  view: enrollmentCard,
+  view: enrollmentView,
   aliases: { approvedLocations: 'countries' },
 });
 
+/** The offering comes as an id in the card data (the button of that offering's row). */
+const OfferingRef = z.object({ offeringId: DocId });
+
 export const renew = orgVerb({
-  inputs: z.object({ offeringId: text(64), renewedOn: optionalDate() }),
-  apply: (org, i, actor, ctx) => renewEnrollment(org, { offeringId: i.offeringId, ...(i.renewedOn ? { renewedOn: i.renewedOn } : {}) }, actor, ctx),
-  view: enrollmentCard,
+  inputs: OfferingRef,
+  apply: (org, i, actor, ctx) => renewEnrollment(org, { offeringId: i.offeringId }, actor, ctx),
+  view: enrollmentView,
 });
 
 export const registerInSavb = orgVerb({
-  inputs: z.object({ offeringId: text(64) }),
-  apply: (org, i, actor, ctx) => registerSavb(org, i, actor, ctx),
-  view: enrollmentCard,
+  inputs: OfferingRef,
+  apply: (org, i, actor, ctx) => registerSavb(org, { offeringId: i.offeringId }, actor, ctx),
+  view: enrollmentView,
   // "After the first redemption": one single-partition query for a redeemed voucher of that offering.
   across: (i) => ({ where: 'c.offeringId = @offering AND IS_DEFINED(c.redemption)', parameters: [{ name: '@offering', value: i.offeringId }], limit: 1 }),
 });
+
+// ---------------------------------------------------------------------------------------------------------
+// Step 3
 
 export const updateProfile = orgVerb({
   inputs: z.object({ updatedOn: optionalDate() }),
@@ -91,40 +128,51 @@ export const updateProfile = orgVerb({
   view: profileCard,
 });
 
+// ---------------------------------------------------------------------------------------------------------
+// People and roles
+
 export const claimAdmin = orgVerb({
   inputs: z.object({}),
   apply: (org, _i, actor, ctx) => claimGlobalAdmin(org, {}, actor, ctx),
   view: peopleCard,
 });
 
-const RoleChoice = choice(['globalAdmin', 'mpnPartnerAdmin', 'consultant'] as const);
+const RoleInputs = z.object({ userId: text(128), role: choice(['globalAdmin', 'mpnPartnerAdmin', 'consultant'] as const) });
 
-export const assign = orgVerb({
-  inputs: z.object({ userId: text(128), role: RoleChoice }),
-  apply: (org, i, actor, ctx) => assignRole(org, i, actor, ctx),
-  view: peopleCard,
+export const assign = orgVerb({ inputs: RoleInputs, apply: (org, i, actor, ctx) => assignRole(org, i, actor, ctx), view: peopleCard });
+export const unassign = orgVerb({ inputs: RoleInputs, apply: (org, i, actor, ctx) => removeRole(org, i, actor, ctx), view: peopleCard });
+
+// ---------------------------------------------------------------------------------------------------------
+// Settings: the person's language and time zone; the organisation's program channel (admins). An input that
+// is absent changes nothing; the language "Automatic" ('') clears the override.
+
+const SettingsInputs = z.object({
+  locale: z.union([z.literal(''), z.enum(SUPPORTED_LOCALES)]).optional(),
+  timeZone: optionalText(64),
+  programChannelId: z.string().max(256).optional(),
 });
 
-export const unassign = orgVerb({
-  inputs: z.object({ userId: text(128), role: RoleChoice }),
-  apply: (org, i, actor, ctx) => removeRole(org, i, actor, ctx),
-  view: peopleCard,
-});
-
-export const updateMySettings = orgVerb({
-  inputs: z.object({ locale: optionalChoice(SUPPORTED_LOCALES), timeZone: optionalText(64) }),
-  apply: (org, i, actor, ctx) =>
-    updateSettings(org, { ...(i.locale ? { locale: i.locale } : {}), ...(i.timeZone ? { timeZone: i.timeZone } : {}) }, actor, ctx),
-  view: settingsCard,
-});
-
-/** The channel comes from the activity (where the button was pressed), never from the card. */
-export const chooseProgramChannel: VerbHandler = async (env, data) => {
-  const channel = env.channel;
+export const saveSettings: VerbHandler = async (env, data) => {
+  const view = (e: VerbEnv, extras: Extras) => settingsCard(e, e.channel, extras);
   const handler = orgVerb({
-    inputs: z.object({}),
-    apply: (org, _i, actor, ctx) => setProgramChannel(org, { channel: channel ?? null }, actor, ctx),
-    view: settingsCard,
+    inputs: SettingsInputs,
+    view,
+    apply: (org, i, actor, ctx): Result<Organization> => {
+      const me = org.people.find((p) => actor.kind === 'user' && p.userId === actor.userId);
+      const change: { locale?: string | null; timeZone?: string } = {};
+      if (i.locale !== undefined && (i.locale || undefined) !== me?.settings.locale) change.locale = i.locale === '' ? null : i.locale;
+      if (i.timeZone && i.timeZone !== me?.settings.timeZone) change.timeZone = i.timeZone;
+      let result: Result<Organization> = { ok: true, value: org };
+      if (Object.keys(change).length > 0) result = updateSettings(org, change, actor, ctx);
+      const current = org.programChannel?.channelId ?? '';
+      if (!result.ok || i.programChannelId === undefined || i.programChannelId === current) return result;
+      // Only "none" or the channel this card was opened in can be chosen: a forged id is refused.
+      const here = env.channel;
+      if (i.programChannelId !== '' && i.programChannelId !== here?.channelId) {
+        return { ok: false, refusal: { rule: 'input.invalid', params: { field: 'programChannelId', issue: 'invalid_value' } }, refusals: [{ rule: 'input.invalid', params: { field: 'programChannelId', issue: 'invalid_value' } }] };
+      }
+      return setProgramChannel(result.value, { channel: i.programChannelId === '' ? null : (here ?? null) }, actor, ctx);
+    },
   });
   return handler(env, data);
 };

@@ -1,6 +1,8 @@
 // Steps 4–8: one handler per voucher verb. Inputs are what the person typed on the card; everything else
 // (offering, days, consultants of the reservation, state) comes from the stored voucher.
 import { z } from 'zod';
+import { randomUUID } from 'node:crypto';
+import { consultantInputId, DELIVERABLE_ROWS } from '../../../cards';
 import {
   cancelReservation,
   intakeVoucher,
@@ -12,13 +14,11 @@ import {
   requestPayment,
   reserveVoucher,
   submitCompletionReport,
-} from '../../program/voucher';
-import type { Voucher } from '../../program/model';
-import { t } from '../../i18n';
+} from '../../program';
 import { AlreadyExists } from '../../store';
-import { intakeCard, placeRefusals, voucherCard } from '../views';
-import { choice, date, DocId, fieldErrors, int, list, money, optionalDate, optionalMoney, optionalText, text } from './inputs';
-import { fieldOf, saved, typedValues, voucherVerb, type VerbHandler } from './kit';
+import { intakeCard, voucherCard } from '../views';
+import { choice, date, DocId, int, list, money, optionalDate, optionalInt, optionalMoney, optionalText, text } from './inputs';
+import { inputErrors, refusals, saved, voucherVerb, type VerbHandler } from './kit';
 
 const CountryInput = z.preprocess((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v), z.string().regex(/^[A-Z]{2}$/));
 
@@ -32,7 +32,7 @@ export const reserve = voucherVerb({
     plannedStart: date(),
     plannedEnd: date(),
     consultants: list(20),
-    offsiteDays: int(0, 365).optional().default(0),
+    offsiteDays: optionalInt(0, 365).transform((n) => n ?? 0),
   }),
   apply: (v, i, actor, ctx) => reserveVoucher(v, i, actor, ctx),
   // The 15-day rule and "same voucher number already active" look across this customer's vouchers.
@@ -64,29 +64,37 @@ const ReportInputs = z.object({
   actualStart: date(),
   actualEnd: date(),
   daysDelivered: int(1, 365),
+  // DELIVERABLE_ROWS (3) rows on the card; each is optional here, the domain wants at least one.
   deliverableType1: optionalText(100),
   deliverableReference1: optionalText(500),
   deliverableType2: optionalText(100),
   deliverableReference2: optionalText(500),
-  ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`assessment${i + 1}`, optionalText(64)])),
+  deliverableType3: optionalText(100),
+  deliverableReference3: optionalText(500),
   contactName: text(200),
   contactEmail: optionalText(320),
   summary: optionalText(4000),
 });
 
+/** Each consultant's picker (`assessment-<userId>`): an assessment id, or '' for "did not deliver". */
+const AssessmentChoice = optionalText(64);
+
 export const report = voucherVerb({
   step: 'report',
   commands: ['submitReport'],
-  inputs: ReportInputs,
+  inputs: ReportInputs.passthrough(),
   apply: (v, i, actor, ctx) => {
-    const deliverables = [1, 2]
-      .map((n) => ({ type: i[`deliverableType${n}` as keyof typeof i] as string | undefined, reference: i[`deliverableReference${n}` as keyof typeof i] as string | undefined }))
+    const raw = i as Record<string, unknown>;
+    const deliverables = Array.from({ length: DELIVERABLE_ROWS }, (_, n) => ({
+      type: raw[`deliverableType${n + 1}`] as string | undefined,
+      reference: raw[`deliverableReference${n + 1}`] as string | undefined,
+    }))
       .filter((d) => d.type || d.reference)
       .map((d) => ({ type: d.type ?? 'other', reference: d.reference ?? '' }));
-    // Consultants come from the stored reservation, in its order; the card only says which assessment.
-    const consultants = (v.reservation?.consultants ?? []).slice(0, 10).flatMap((userId, n) => {
-      const assessmentId = (i as Record<string, unknown>)[`assessment${n + 1}`];
-      return typeof assessmentId === 'string' && assessmentId !== 'none' ? [{ userId, assessmentId }] : [];
+    // Consultants come from the stored reservation; the card only says which assessment qualifies each.
+    const consultants = (v.reservation?.consultants ?? []).flatMap((userId) => {
+      const chosen = AssessmentChoice.safeParse(raw[consultantInputId(userId)]);
+      return chosen.success && chosen.data ? [{ userId, assessmentId: chosen.data }] : [];
     });
     return submitCompletionReport(
       v,
@@ -103,7 +111,7 @@ export const report = voucherVerb({
       ctx,
     );
   },
-  aliases: { deliverables: 'deliverableReference1', customerContact: 'contactName', consultants: 'assessment1' },
+  aliases: { deliverables: 'deliverableReference1', customerContact: 'contactName' },
 });
 
 export const redeem = voucherVerb({
@@ -131,26 +139,26 @@ export const paymentOutcome = voucherVerb({
   commands: ['recordApproval', 'recordPayment', 'recordDenial'],
   inputs: z.object({
     outcome: choice(['approved', 'paid', 'denied'] as const),
-    date: optionalDate(),
+    outcomeOn: optionalDate(),
     paidAmount: optionalMoney(),
-    reason: optionalText(1000),
+    denialReason: optionalText(1000),
   }),
   apply: (v, i, actor, ctx) => {
     switch (i.outcome) {
       case 'approved':
-        return recordPaymentApproval(v, i.date ? { approvedOn: i.date } : {}, actor, ctx);
+        return recordPaymentApproval(v, i.outcomeOn ? { approvedOn: i.outcomeOn } : {}, actor, ctx);
       case 'paid':
-        return recordPaymentReceived(v, { ...(i.date ? { paidOn: i.date } : {}), ...(i.paidAmount ? { paidAmount: i.paidAmount } : {}) }, actor, ctx);
+        return recordPaymentReceived(v, { ...(i.outcomeOn ? { paidOn: i.outcomeOn } : {}), ...(i.paidAmount ? { paidAmount: i.paidAmount } : {}) }, actor, ctx);
       case 'denied':
-        return recordPaymentDenial(v, { reason: i.reason ?? '', ...(i.date ? { deniedOn: i.date } : {}) }, actor, ctx);
+        return recordPaymentDenial(v, { reason: i.denialReason ?? '', ...(i.outcomeOn ? { deniedOn: i.outcomeOn } : {}) }, actor, ctx);
     }
   },
-  aliases: { approvedOn: 'date', paidOn: 'date', deniedOn: 'date' },
+  aliases: { approvedOn: 'outcomeOn', paidOn: 'outcomeOn', deniedOn: 'outcomeOn', reason: 'denialReason' },
 });
 
 // ---------------------------------------------------------------------------------------------------------
 // Step 4: intake creates the voucher. Its document id derives from the voucher number, so the same voucher
-// recorded twice at once meets a 409, and "already active here" is one point read instead of a query.
+// recorded twice at the same moment meets a 409 instead of becoming two documents.
 
 export function voucherDocumentId(voucherNumber: string): string {
   return `v-${voucherNumber.trim().toUpperCase()}`;
@@ -164,30 +172,26 @@ const IntakeInputs = z.object({
   voucherAdminEmail: text(320),
   assignedOn: optionalDate(),
   expiresOn: optionalDate(),
-  source: z.enum(['email', 'manual']).catch('manual'),
+  intakeId: z.literal('email').optional().catch(undefined),
 });
 
 export const intake: VerbHandler = async (env, data) => {
-  const values = typedValues(data);
-  const draft = { fromEmail: data.source === 'email' };
+  const { tenantId } = env.scope;
+  const draft = { source: data.intakeId === 'email' ? ('email' as const) : ('manual' as const), fields: {} };
   const parsed = IntakeInputs.safeParse(data);
-  if (!parsed.success) {
-    const errors = fieldErrors(env.scope.locale, parsed.error);
-    const notice = { text: t(env.scope.locale, 'notice.refusedTitle'), tone: 'attention' as const, details: Object.values(errors) };
-    return { card: intakeCard(env, draft, { errors, values, notice }), changed: false };
-  }
+  if (!parsed.success) return { card: intakeCard(env, draft, inputErrors(env, parsed.error, data)), changed: false };
   const i = parsed.data;
-  const id = voucherDocumentId(i.voucherNumber);
-  const idOk = DocId.safeParse(id).success;
-  const existing = idOk ? await env.repos.vouchers.read(env.scope.tenantId, id) : undefined;
+  // "The same voucher ID not already active here": every voucher with this number (one query).
+  const same = await env.repos.vouchers.findByNumber(tenantId, i.voucherNumber);
+  const derived = voucherDocumentId(i.voucherNumber);
+  const useDerived = DocId.safeParse(derived).success && !same.some((s) => s.doc.id === derived);
   const ctx = {
     rules: env.rules,
     now: env.now,
     defaultTimeZone: env.defaultTimeZone,
     org: env.scope.org.doc,
-    vouchers: existing ? [existing.doc] : [],
-    // A closed voucher may hold the number's id: the new one then gets a fresh id.
-    newId: () => (existing || !idOk ? `${id.slice(0, 40)}-${env.now.getTime().toString(36)}` : id),
+    vouchers: same.map((s) => s.doc),
+    newId: () => (useDerived ? derived : randomUUID()),
   };
   const result = intakeVoucher(
     {
@@ -198,24 +202,20 @@ export const intake: VerbHandler = async (env, data) => {
       voucherAdminEmail: i.voucherAdminEmail,
       ...(i.assignedOn ? { assignedOn: i.assignedOn } : {}),
       ...(i.expiresOn ? { expiresOn: i.expiresOn } : {}),
-      source: i.source,
+      source: draft.source,
     },
     env.scope.actor,
     ctx,
   );
-  if (!result.ok) {
-    const extras = placeRefusals(env, result.refusals, fieldOf({ customer: 'customerName' }));
-    return { card: intakeCard(env, draft, { ...extras, values }), changed: false };
-  }
+  if (!result.ok) return { card: intakeCard(env, draft, refusals(env, result.refusals, data, { customer: 'customerName' })), changed: false };
   try {
-    const created = await env.repos.vouchers.create(result.value as Voucher);
+    const created = await env.repos.vouchers.create(tenantId, result.value);
     return { card: voucherCard(env, created, 'detail', saved(env)), changed: true };
   } catch (err) {
     if (!(err instanceof AlreadyExists)) throw err;
     // Someone recorded the same voucher at this very moment.
-    const other = await env.repos.vouchers.read(env.scope.tenantId, result.value.id);
+    const other = await env.repos.vouchers.get(tenantId, result.value.id);
     const refusal = { rule: 'voucher.alreadyActive' as const, params: { voucherNumber: i.voucherNumber, state: other?.doc.state ?? 'Assigned' } };
-    const extras = placeRefusals(env, [refusal], fieldOf());
-    return { card: intakeCard(env, draft, { ...extras, values }), changed: false };
+    return { card: intakeCard(env, draft, refusals(env, [refusal], data)), changed: false };
   }
 };
