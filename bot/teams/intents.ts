@@ -33,7 +33,7 @@ export type Intent =
 /** Phrases per intent, all three languages together (a person may mix them). Written naturally; normalized at load. */
 const PHRASES: Record<IntentKind, readonly string[]> = {
   welcome: ['hi', 'hello', 'hey', 'good morning', 'olá', 'oi', 'bom dia', 'boa tarde', 'hola', 'buenos días', 'buenas tardes', 'start', 'começar', 'empezar'],
-  help: ['help', '?', 'what can you do', 'how does this work', 'ajuda', 'socorro', 'o que você faz', 'como funciona', 'ayuda', 'qué puedes hacer', 'cómo funciona', 'commands', 'comandos'],
+  help: ['help', 'what can you do', 'how does this work', 'ajuda', 'socorro', 'o que você faz', 'como funciona', 'ayuda', 'qué puedes hacer', 'cómo funciona', 'commands', 'comandos'],
   status: ['status', 'overview', 'summary', 'dashboard', 'situação', 'resumo', 'visão geral', 'estado', 'resumen', 'situación', 'panorama'],
   next: [
     "what's next", 'whats next', 'what is next', 'next', 'next step', 'next steps', 'what now', 'what should i do', 'to do', 'todo',
@@ -87,7 +87,7 @@ export function normalize(text: string): string {
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/['’`´]/g, '')
-    .replace(/[^\p{L}\p{N}?-]+/gu, ' ')
+    .replace(/[^\p{L}\p{N}-]+/gu, ' ')
     .replace(/(^|\s)-+|-+(?=\s|$)/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -137,6 +137,7 @@ function voucherReference(text: string): string | undefined {
 export function matchIntent(raw: string | undefined): Intent {
   const text = (raw ?? '').trim();
   if (text === '') return { kind: 'welcome' };
+  if (/^[?¿]+$/.test(text)) return { kind: 'help' };
   if (looksLikeVoucherEmail(text)) return { kind: 'pastedEmail', text };
   const voucherNumber = voucherReference(text);
   if (voucherNumber) return { kind: 'voucher', voucherNumber };
