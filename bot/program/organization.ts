@@ -434,3 +434,41 @@ export function setProgramChannel(org: Organization, input: z.input<typeof Progr
     };
   });
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Dispatcher for the verb router: organisation commands by name, input validated inside each.
+
+type OrgCommandFn = (org: Organization, input: never, actor: Actor, ctx: OrgContext) => Result<Organization>;
+
+export const ORGANIZATION_COMMAND_HANDLERS = {
+  'role.claimGlobalAdmin': claimGlobalAdmin,
+  'role.assign': assignRole,
+  'role.remove': removeRole,
+  'settings.update': updateSettings,
+  'organization.setTimeZone': setOrganizationTimeZone,
+  'organization.setProgramChannel': setProgramChannel,
+  'eligibility.recordTraining': recordComplianceTraining,
+  'eligibility.recordCompetency': recordCompetency,
+  'eligibility.removeCompetency': removeCompetency,
+  'consultant.recordAssessment': recordAssessment,
+  'consultant.removeAssessment': removeAssessment,
+  'enrollment.enroll': enroll,
+  'enrollment.renew': renewEnrollment,
+  'enrollment.updateLocations': updateEnrollmentLocations,
+  'enrollment.recordLapsed': recordEnrollmentLapsed,
+  'businessProfile.update': recordBusinessProfileUpdate,
+  'savb.register': registerSavb,
+} as const satisfies Record<string, OrgCommandFn>;
+
+export type OrganizationCommandName = keyof typeof ORGANIZATION_COMMAND_HANDLERS;
+
+export function applyOrganizationCommand(
+  org: Organization,
+  command: OrganizationCommandName,
+  input: unknown,
+  actor: Actor,
+  ctx: OrgContext,
+): Result<Organization> {
+  const handler = ORGANIZATION_COMMAND_HANDLERS[command] as (o: Organization, i: unknown, a: Actor, c: OrgContext) => Result<Organization>;
+  return handler(org, input, actor, ctx);
+}

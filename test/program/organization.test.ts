@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
 import {
+  applyOrganizationCommand,
+  ORGANIZATION_COMMAND_HANDLERS,
   assignRole,
   claimGlobalAdmin,
   eligibility,
@@ -156,5 +158,16 @@ describe('program: organisation commands', () => {
       assert.equal(cleared.value.programChannel, undefined);
       assert.equal(rule(setProgramChannel(readyOrg(), { channel: null }, MEMBER, c())), 'role.required');
     });
+  });
+});
+
+describe('program: organisation command dispatcher', () => {
+  it('every command name is its audit action', () => {
+    const r = applyOrganizationCommand(readyOrg(), 'businessProfile.update', {}, ADMIN, c());
+    assert.ok(r.ok);
+    assert.equal(r.value.audit.at(-1)?.action, 'businessProfile.update');
+    assert.equal(Object.keys(ORGANIZATION_COMMAND_HANDLERS).length, 17);
+    const bad = applyOrganizationCommand(readyOrg(), 'enrollment.enroll', { offeringId: 7 }, ADMIN, c());
+    assert.equal(rule(bad), 'input.invalid');
   });
 });
