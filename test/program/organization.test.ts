@@ -9,6 +9,7 @@ import {
   enroll,
   newOrganization,
   recordAssessment,
+  removeAssessment,
   recordComplianceTraining,
   recordCompetency,
   recordEnrollmentLapsed,
@@ -113,6 +114,9 @@ describe('program: organisation commands', () => {
       assert.ok(recordAssessment(readyOrg(), { userId: 'u-cons2', name: 'x', competency: 'Messaging', completedOn: '2020-02-01' }, ADMIN, c()).ok);
       assert.equal(rule(recordAssessment(readyOrg(), { userId: 'u-member', name: 'x', competency: 'Messaging', completedOn: '2020-02-01' }, ADMIN, c())), 'person.notConsultant');
       assert.equal(rule(recordAssessment(readyOrg(), { name: 'x', competency: 'Messaging', completedOn: '2020-02-01' }, MEMBER, c())), 'role.required');
+      assert.equal(rule(removeAssessment(readyOrg(), { assessmentId: 'assessment-7' }, CONSULTANT, c())), 'assessment.unknown');
+      const removed = removeAssessment(readyOrg(), { assessmentId: 'assessment-1' }, CONSULTANT, c());
+      assert.deepEqual(removed.ok && removed.value.people.find((p) => p.userId === 'u-cons')?.assessments, []);
     });
   });
 
