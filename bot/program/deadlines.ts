@@ -3,7 +3,12 @@ import { addDays, addMonths } from './dates';
 import type { Enrollment, IsoDate, Organization, Rules, Voucher, VoucherState } from './model';
 
 /** States in which a voucher can still expire (not yet redeemed, not closed). */
-export const EXPIRABLE_STATES: readonly VoucherState[] = ['Assigned', 'Reserved', 'Delivered', 'ReportSubmitted'];
+export const EXPIRABLE_STATES: readonly VoucherState[] = [
+  'Assigned',
+  'Reserved',
+  'Delivered',
+  'ReportSubmitted',
+];
 /** States in which a voucher is closed for good. */
 export const CLOSED_STATES: readonly VoucherState[] = ['Paid', 'Denied', 'Expired'];
 
@@ -44,7 +49,9 @@ export function reportDueDate(voucher: Voucher): IsoDate | undefined {
 
 /** Last day to request payment: redemption + payment window. */
 export function paymentRequestDeadline(voucher: Voucher, rules: Rules): IsoDate | undefined {
-  return voucher.redemption ? addDays(voucher.redemption.redeemedOn, rules.payment.requestWindowDays) : undefined;
+  return voucher.redemption
+    ? addDays(voucher.redemption.redeemedOn, rules.payment.requestWindowDays)
+    : undefined;
 }
 
 /** Day by which Microsoft is expected to pay: approval + expected delay (legacy). */

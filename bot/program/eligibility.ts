@@ -13,7 +13,11 @@ import type {
 import { levelAtLeast } from './rules';
 
 /** A competency the organisation holds that satisfies the engagement on `day` (any of its requirements). */
-export function qualifyingCompetency(org: Organization, engagement: Engagement, day: IsoDate): Competency | undefined {
+export function qualifyingCompetency(
+  org: Organization,
+  engagement: Engagement,
+  day: IsoDate,
+): Competency | undefined {
   return org.competencies.find((c) =>
     engagement.requiredCompetencies.some(
       (r) => r.name === c.name && levelAtLeast(c.level, r.minimumLevel) && c.validUntil >= day,
@@ -33,11 +37,16 @@ export function engagementEligibility(
   const held = qualifyingCompetency(org, engagement, day);
   if (!held) {
     const expired = org.competencies
-      .filter((c) => engagement.requiredCompetencies.some((r) => r.name === c.name && levelAtLeast(c.level, r.minimumLevel)))
+      .filter((c) =>
+        engagement.requiredCompetencies.some(
+          (r) => r.name === c.name && levelAtLeast(c.level, r.minimumLevel),
+        ),
+      )
       .map((c) => ({ name: c.name, validUntil: c.validUntil }));
     missing.push({ item: 'competency', anyOf: engagement.requiredCompetencies, expired });
   }
-  const status: EligibilityStatus = missing.length === 0 ? 'Met' : trained || held ? 'InProgress' : 'NotStarted';
+  const status: EligibilityStatus =
+    missing.length === 0 ? 'Met' : trained || held ? 'InProgress' : 'NotStarted';
   return { offeringId, engagementId: engagement.id, status, missing };
 }
 

@@ -19,13 +19,17 @@ export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter 
 export type CountryCode = z.infer<typeof CountryCode>;
 
 /** ISO 4217 currency code (USD, EUR, BRL). */
-export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as USD');
+export const CurrencyCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as USD');
 
 export const CompetencyLevel = z.enum(['Silver', 'Gold']);
 export type CompetencyLevel = z.infer<typeof CompetencyLevel>;
 
 /** Ids used in rules files: offerings (DDPS) and engagements (ddps-windows-office). */
-const RuleKey = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/, 'letters, digits and dashes, 1-64 characters');
+const RuleKey = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/, 'letters, digits and dashes, 1-64 characters');
 
 // ---------------------------------------------------------------------------------------------------------
 // Program rules (PRODUCT.md §3, §4, §5, §7) — loaded from a JSON profile, never hard-coded.
@@ -58,7 +62,9 @@ export type Offering = z.infer<typeof Offering>;
 export const ClockStart = z.enum(['creation', 'assignment', 'reservation']);
 export type ClockStart = z.infer<typeof ClockStart>;
 
-const Offsets = z.array(z.number().int().min(-3650).max(3650)).min(1, 'must list at least one offset in days');
+const Offsets = z
+  .array(z.number().int().min(-3650).max(3650))
+  .min(1, 'must list at least one offset in days');
 
 export const ReminderOffsets = z.strictObject({
   enrollmentRenewal: Offsets,
@@ -214,9 +220,7 @@ export const Organization = z.object({
   schemaVersion: z.literal(1).default(1),
   createdAt: IsoInstant,
   people: z.array(Person).default([]),
-  complianceTraining: z
-    .object({ completedOn: IsoDate, recordedBy: z.string().min(1) })
-    .optional(),
+  complianceTraining: z.object({ completedOn: IsoDate, recordedBy: z.string().min(1) }).optional(),
   competencies: z.array(Competency).default([]),
   enrollments: z.array(Enrollment).default([]),
   businessProfile: z.object({ lastUpdatedOn: IsoDate }).optional(),
@@ -280,7 +284,10 @@ export const CompletionReport = z.object({
   daysDelivered: z.number().int().positive(),
   deliverables: z.array(Deliverable),
   consultants: z.array(z.object({ userId: z.string().min(1), assessmentId: z.string().min(1) })),
-  customerContact: z.object({ name: z.string().trim().min(1).max(200), email: z.string().max(320).optional() }),
+  customerContact: z.object({
+    name: z.string().trim().min(1).max(200),
+    email: z.string().max(320).optional(),
+  }),
   summary: z.string().max(4000),
   submittedOn: IsoDate,
   submittedBy: z.string().min(1),
@@ -560,7 +567,10 @@ export const IntakeInput = z.object({
   offeringId: z.string().trim().min(1),
   days: z.number().int().positive(),
   customer: Customer,
-  voucherAdminEmail: z.string().trim().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address'),
+  voucherAdminEmail: z
+    .string()
+    .trim()
+    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address'),
   /** Defaults to the actor's today. */
   assignedOn: IsoDate.optional(),
   createdOn: IsoDate.optional(),
@@ -615,10 +625,15 @@ export type PaymentRequestInput = z.input<typeof PaymentRequestInput>;
 export const PaymentApprovalInput = z.object({ approvedOn: IsoDate.optional() }).default({});
 export type PaymentApprovalInput = z.input<typeof PaymentApprovalInput>;
 
-export const PaymentReceivedInput = z.object({ paidOn: IsoDate.optional(), paidAmount: z.number().positive().optional() }).default({});
+export const PaymentReceivedInput = z
+  .object({ paidOn: IsoDate.optional(), paidAmount: z.number().positive().optional() })
+  .default({});
 export type PaymentReceivedInput = z.input<typeof PaymentReceivedInput>;
 
-export const PaymentDenialInput = z.object({ reason: z.string().trim().max(1000), deniedOn: IsoDate.optional() });
+export const PaymentDenialInput = z.object({
+  reason: z.string().trim().max(1000),
+  deniedOn: IsoDate.optional(),
+});
 export type PaymentDenialInput = z.input<typeof PaymentDenialInput>;
 
 /** The exact expiry shown in Partner Center (wins over the computed one). */

@@ -12,7 +12,15 @@ import {
   voucherExpiryDate,
 } from './deadlines';
 import { eligibility } from './eligibility';
-import type { IsoDate, NextAction, Organization, OrganizationNextActions, Role, Rules, Voucher } from './model';
+import type {
+  IsoDate,
+  NextAction,
+  Organization,
+  OrganizationNextActions,
+  Role,
+  Rules,
+  Voucher,
+} from './model';
 import { holderIds } from './roles';
 
 export interface NextActionOptions {
@@ -21,7 +29,14 @@ export interface NextActionOptions {
   today?: IsoDate;
 }
 
-function make(id: NextAction['id'], step: NextAction['step'], roles: Role[], params: NextAction['params'], today: IsoDate, dueDate?: IsoDate): NextAction {
+function make(
+  id: NextAction['id'],
+  step: NextAction['step'],
+  roles: Role[],
+  params: NextAction['params'],
+  today: IsoDate,
+  dueDate?: IsoDate,
+): NextAction {
   const a: NextAction = { id, step, roles, params };
   if (dueDate) {
     a.dueDate = dueDate;
@@ -47,8 +62,10 @@ export function organizationNextActions(
   const actions: NextAction[] = [];
   const ADMINS: Role[] = ['mpnPartnerAdmin'];
 
-  if (holderIds(org, ['globalAdmin']).length === 0) actions.push(make('role.claimGlobalAdmin', 1, ['member'], {}, today));
-  else if (holderIds(org, ['mpnPartnerAdmin']).length === 0) actions.push(make('role.assignPartnerAdmin', 1, ['globalAdmin'], {}, today));
+  if (holderIds(org, ['globalAdmin']).length === 0)
+    actions.push(make('role.claimGlobalAdmin', 1, ['member'], {}, today));
+  else if (holderIds(org, ['mpnPartnerAdmin']).length === 0)
+    actions.push(make('role.assignPartnerAdmin', 1, ['globalAdmin'], {}, today));
 
   // Step 1
   const checklist = eligibility(org, rules, today);
@@ -59,7 +76,15 @@ export function organizationNextActions(
     actions.push(make('eligibility.renewCompetency', 1, ADMINS, { competencies: lapsedCompetencies }, today));
   }
   if (eligible.length === 0 && org.competencies.every((c) => c.validUntil < today)) {
-    actions.push(make('eligibility.recordCompetency', 1, ADMINS, { offerings: checklist.map((o) => o.offeringId) }, today));
+    actions.push(
+      make(
+        'eligibility.recordCompetency',
+        1,
+        ADMINS,
+        { offerings: checklist.map((o) => o.offeringId) },
+        today,
+      ),
+    );
   }
 
   // Step 2
@@ -71,7 +96,16 @@ export function organizationNextActions(
     if (lapsed && e.lapsedOn) {
       actions.push(make('enrollment.enroll', 2, ADMINS, { offeringId: e.offeringId, lapsed: true }, today));
     } else if (lapsed || today >= addDays(due, firstOffset)) {
-      actions.push(make('enrollment.renew', 2, ADMINS, { offeringId: e.offeringId, daysLeft: daysBetween(today, due) }, today, due));
+      actions.push(
+        make(
+          'enrollment.renew',
+          2,
+          ADMINS,
+          { offeringId: e.offeringId, daysLeft: daysBetween(today, due) },
+          today,
+          due,
+        ),
+      );
     }
   }
   if (partner === 'new' && org.complianceTraining && eligible.length > 0) {
@@ -81,9 +115,19 @@ export function organizationNextActions(
   // Step 3
   const profileDue = businessProfileDue(org, rules);
   if (!profileDue) {
-    if (partner === 'existing' || enrolled.length > 0) actions.push(make('businessProfile.update', 3, ADMINS, { lastUpdatedOn: null }, today));
+    if (partner === 'existing' || enrolled.length > 0)
+      actions.push(make('businessProfile.update', 3, ADMINS, { lastUpdatedOn: null }, today));
   } else if (today >= profileDue) {
-    actions.push(make('businessProfile.update', 3, ADMINS, { lastUpdatedOn: org.businessProfile?.lastUpdatedOn ?? null }, today, profileDue));
+    actions.push(
+      make(
+        'businessProfile.update',
+        3,
+        ADMINS,
+        { lastUpdatedOn: org.businessProfile?.lastUpdatedOn ?? null },
+        today,
+        profileDue,
+      ),
+    );
   }
 
   // One-time SAVB registration, needed before the first payment request of an offering.
@@ -113,8 +157,17 @@ export function voucherNextAction(
   const vp = { voucherId: voucher.id, voucherNumber: voucher.voucherNumber, offeringId: voucher.offeringId };
   const expiry = voucherExpiryDate(voucher, rules);
   const ADMINS: Role[] = ['mpnPartnerAdmin'];
-  if (['Assigned', 'Reserved', 'Delivered', 'ReportSubmitted'].includes(voucher.state) && isVoucherExpired(voucher, rules, today)) {
-    return make('voucher.closedExpired', 4, ADMINS, { ...vp, expiresOn: expiry ?? null, pendingExpiry: true }, today);
+  if (
+    ['Assigned', 'Reserved', 'Delivered', 'ReportSubmitted'].includes(voucher.state) &&
+    isVoucherExpired(voucher, rules, today)
+  ) {
+    return make(
+      'voucher.closedExpired',
+      4,
+      ADMINS,
+      { ...vp, expiresOn: expiry ?? null, pendingExpiry: true },
+      today,
+    );
   }
   switch (voucher.state) {
     case 'Assigned':
@@ -122,12 +175,32 @@ export function voucherNextAction(
     case 'Reserved': {
       const r = voucher.reservation;
       if (r && today < r.plannedStart) {
-        return make('voucher.awaitEngagementStart', 6, ['consultant', ...ADMINS], { ...vp, plannedStart: r.plannedStart, plannedEnd: r.plannedEnd, consultants: r.consultants }, today);
+        return make(
+          'voucher.awaitEngagementStart',
+          6,
+          ['consultant', ...ADMINS],
+          { ...vp, plannedStart: r.plannedStart, plannedEnd: r.plannedEnd, consultants: r.consultants },
+          today,
+        );
       }
-      return make('voucher.markDelivered', 6, ['consultant', ...ADMINS], { ...vp, consultants: r?.consultants ?? [] }, today, r?.plannedEnd);
+      return make(
+        'voucher.markDelivered',
+        6,
+        ['consultant', ...ADMINS],
+        { ...vp, consultants: r?.consultants ?? [] },
+        today,
+        r?.plannedEnd,
+      );
     }
     case 'Delivered':
-      return make('report.submit', 6, ['consultant'], { ...vp, consultants: voucher.reservation?.consultants ?? [] }, today, voucher.reservation?.plannedEnd);
+      return make(
+        'report.submit',
+        6,
+        ['consultant'],
+        { ...vp, consultants: voucher.reservation?.consultants ?? [] },
+        today,
+        voucher.reservation?.plannedEnd,
+      );
     case 'ReportSubmitted':
       return make('voucher.redeem', 7, ADMINS, vp, today, expiry);
     case 'Redeemed': {
@@ -139,23 +212,57 @@ export function voucherNextAction(
     }
     case 'PaymentRequested': {
       const p = voucher.paymentRequest;
-      const params = { ...vp, savbReference: p?.savbReference ?? null, amount: p?.amount ?? null, currency: p?.currency ?? null };
+      const params = {
+        ...vp,
+        savbReference: p?.savbReference ?? null,
+        amount: p?.amount ?? null,
+        currency: p?.currency ?? null,
+      };
       if (!p?.approvedOn) return make('payment.awaitApproval', 8, ADMINS, params, today);
       const expected = expectedPaymentDate(voucher, rules);
       if (expected && today > expected) return make('payment.followUp', 8, ADMINS, params, today, expected);
       return make('payment.awaitPayment', 8, ADMINS, params, today, expected);
     }
     case 'Paid':
-      return make('voucher.closedPaid', 8, [], { ...vp, paidOn: voucher.paymentRequest?.paidOn ?? null, amount: voucher.paymentRequest?.paidAmount ?? null, currency: voucher.paymentRequest?.currency ?? null }, today);
+      return make(
+        'voucher.closedPaid',
+        8,
+        [],
+        {
+          ...vp,
+          paidOn: voucher.paymentRequest?.paidOn ?? null,
+          amount: voucher.paymentRequest?.paidAmount ?? null,
+          currency: voucher.paymentRequest?.currency ?? null,
+        },
+        today,
+      );
     case 'Denied':
-      return make('voucher.closedDenied', 8, [], { ...vp, reason: voucher.paymentRequest?.denialReason ?? null }, today);
+      return make(
+        'voucher.closedDenied',
+        8,
+        [],
+        { ...vp, reason: voucher.paymentRequest?.denialReason ?? null },
+        today,
+      );
     case 'Expired':
-      return make('voucher.closedExpired', 4, [], { ...vp, expiresOn: expiry ?? null, pendingExpiry: false }, today);
+      return make(
+        'voucher.closedExpired',
+        4,
+        [],
+        { ...vp, expiresOn: expiry ?? null, pendingExpiry: false },
+        today,
+      );
   }
 }
 
 /** Every voucher's next action, soonest deadline first (closed vouchers last). */
-export function voucherNextActions(vouchers: readonly Voucher[], org: Organization, rules: Rules, now: Date, options: NextActionOptions = {}): NextAction[] {
+export function voucherNextActions(
+  vouchers: readonly Voucher[],
+  org: Organization,
+  rules: Rules,
+  now: Date,
+  options: NextActionOptions = {},
+): NextAction[] {
   return vouchers
     .map((v) => voucherNextAction(v, org, rules, now, options))
     .sort((a, b) => (a.dueDate ?? '9999-12-31').localeCompare(b.dueDate ?? '9999-12-31'));

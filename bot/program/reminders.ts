@@ -45,7 +45,12 @@ function subjectId(s: ReminderSubject): string {
   return s.type === 'voucher' ? s.voucherId : s.type === 'offering' ? s.offeringId : 'organization';
 }
 
-export function reminderKey(kind: ReminderKind, subject: ReminderSubject, dueDate: IsoDate, offset: number): string {
+export function reminderKey(
+  kind: ReminderKind,
+  subject: ReminderSubject,
+  dueDate: IsoDate,
+  offset: number,
+): string {
   return `${kind}:${subjectId(subject)}:${dueDate}:${offset}`;
 }
 
@@ -90,7 +95,13 @@ function voucherSubject(v: Voucher): ReminderSubject {
   return { type: 'voucher', voucherId: v.id, voucherNumber: v.voucherNumber, offeringId: v.offeringId };
 }
 
-function action(id: NextAction['id'], step: NextAction['step'], roles: Role[], params: NextAction['params'], dueDate?: IsoDate): NextAction {
+function action(
+  id: NextAction['id'],
+  step: NextAction['step'],
+  roles: Role[],
+  params: NextAction['params'],
+  dueDate?: IsoDate,
+): NextAction {
   return dueDate ? { id, step, roles, params, dueDate } : { id, step, roles, params };
 }
 
@@ -123,7 +134,13 @@ function allSeries(org: Organization, vouchers: readonly Voucher[], rules: Rules
       offsets: r.businessProfileStale,
       recipients: partnerAdmins,
       toProgramChannel: false,
-      action: action('businessProfile.update', 3, ['mpnPartnerAdmin'], { lastUpdatedOn: org.businessProfile?.lastUpdatedOn ?? null }, profileDue),
+      action: action(
+        'businessProfile.update',
+        3,
+        ['mpnPartnerAdmin'],
+        { lastUpdatedOn: org.businessProfile?.lastUpdatedOn ?? null },
+        profileDue,
+      ),
     });
   }
 
@@ -167,7 +184,13 @@ function allSeries(org: Organization, vouchers: readonly Voucher[], rules: Rules
         offsets: r.reportDue,
         recipients: [...new Set([...consultants, ...partnerAdmins])],
         toProgramChannel: false,
-        action: action(v.state === 'Reserved' ? 'voucher.markDelivered' : 'report.submit', 6, ['consultant', 'mpnPartnerAdmin'], vp, v.reservation.plannedEnd),
+        action: action(
+          v.state === 'Reserved' ? 'voucher.markDelivered' : 'report.submit',
+          6,
+          ['consultant', 'mpnPartnerAdmin'],
+          vp,
+          v.reservation.plannedEnd,
+        ),
       });
     }
     if (v.state === 'ReportSubmitted' && v.completionReport) {
@@ -202,10 +225,21 @@ function allSeries(org: Organization, vouchers: readonly Voucher[], rules: Rules
         offsets: r.paymentFollowUp,
         recipients: partnerAdmins,
         toProgramChannel: false,
-        action: action('payment.followUp', 8, ['mpnPartnerAdmin'], { ...vp, savbReference: v.paymentRequest?.savbReference ?? null }, expected),
+        action: action(
+          'payment.followUp',
+          8,
+          ['mpnPartnerAdmin'],
+          { ...vp, savbReference: v.paymentRequest?.savbReference ?? null },
+          expected,
+        ),
       });
     }
-    const outcome = v.state === 'Paid' ? v.paymentRequest?.paidOn : v.state === 'Denied' ? v.paymentRequest?.deniedOn : undefined;
+    const outcome =
+      v.state === 'Paid'
+        ? v.paymentRequest?.paidOn
+        : v.state === 'Denied'
+          ? v.paymentRequest?.deniedOn
+          : undefined;
     if (outcome) {
       const paid = v.state === 'Paid';
       out.push({
@@ -274,7 +308,13 @@ export function dueReminders(
 }
 
 /** Every future send day of every unresolved series (for the tab's "next 30 days" and for tests). */
-export function upcomingReminders(org: Organization, vouchers: readonly Voucher[], rules: Rules, from: IsoDate, to: IsoDate): DueReminder[] {
+export function upcomingReminders(
+  org: Organization,
+  vouchers: readonly Voucher[],
+  rules: Rules,
+  from: IsoDate,
+  to: IsoDate,
+): DueReminder[] {
   const out: DueReminder[] = [];
   for (const s of allSeries(org, vouchers, rules)) {
     for (const o of s.offsets) {
@@ -284,5 +324,7 @@ export function upcomingReminders(org: Organization, vouchers: readonly Voucher[
       if (r && r.offsetDays === o) out.push(r);
     }
   }
-  return out.sort((a, b) => (a.sendableOn < b.sendableOn ? -1 : a.sendableOn > b.sendableOn ? 1 : a.key < b.key ? -1 : 1));
+  return out.sort((a, b) =>
+    a.sendableOn < b.sendableOn ? -1 : a.sendableOn > b.sendableOn ? 1 : a.key < b.key ? -1 : 1,
+  );
 }

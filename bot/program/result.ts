@@ -26,6 +26,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): Pars
   if (parsed.success) return { ok: true, value: parsed.data };
   return {
     ok: false,
-    refusals: parsed.error.issues.map((i) => refusal('input.invalid', { field: formatPath(i.path), issue: i.code })),
+    refusals: parsed.error.issues.map((i) =>
+      refusal('input.invalid', { field: formatPath(i.path), issue: i.code }),
+    ),
   };
 }

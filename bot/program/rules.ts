@@ -17,7 +17,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 function describe(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return 'is required';
-  if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   return issue.message;
 }
 
@@ -79,7 +80,10 @@ export function profileNames(): string[] {
 export function builtInRules(profile: string): ParseRulesResult {
   const raw = PROFILES[profile];
   if (raw === undefined) {
-    return { ok: false, errors: [`profile: unknown profile "${profile}" (known: ${profileNames().join(', ')})`] };
+    return {
+      ok: false,
+      errors: [`profile: unknown profile "${profile}" (known: ${profileNames().join(', ')})`],
+    };
   }
   return parseRules(raw);
 }
@@ -88,7 +92,10 @@ export function findOffering(rules: Rules, offeringId: string): Offering | undef
   return rules.catalogue.offerings.find((o) => o.id === offeringId);
 }
 
-export function findEngagement(rules: Rules, engagementId: string): { offering: Offering; engagement: Engagement } | undefined {
+export function findEngagement(
+  rules: Rules,
+  engagementId: string,
+): { offering: Offering; engagement: Engagement } | undefined {
   for (const offering of rules.catalogue.offerings) {
     const engagement = offering.engagements.find((e) => e.id === engagementId);
     if (engagement) return { offering, engagement };

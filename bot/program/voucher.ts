@@ -71,8 +71,14 @@ export function customerKey(v: Pick<Voucher, 'customer'>): string {
   return [c.name, c.division, c.legalEntity, c.product].map(norm).join('|');
 }
 
-function activeWithNumber(ctx: VoucherContext, voucherNumber: string, exceptId?: string): Voucher | undefined {
-  return (ctx.vouchers ?? []).find((o) => o.id !== exceptId && o.voucherNumber === voucherNumber && isActive(o));
+function activeWithNumber(
+  ctx: VoucherContext,
+  voucherNumber: string,
+  exceptId?: string,
+): Voucher | undefined {
+  return (ctx.vouchers ?? []).find(
+    (o) => o.id !== exceptId && o.voucherNumber === voucherNumber && isActive(o),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -99,7 +105,13 @@ function runCommand<S extends z.ZodType>(
   const t = TRANSITIONS[command];
   if (!t.from.includes(voucher.state)) {
     if (t.tooEarly?.states.includes(voucher.state)) {
-      return refused([refusal(t.tooEarly.rule, { command: name, state: voucher.state, voucherNumber: voucher.voucherNumber })]);
+      return refused([
+        refusal(t.tooEarly.rule, {
+          command: name,
+          state: voucher.state,
+          voucherNumber: voucher.voucherNumber,
+        }),
+      ]);
     }
     const to = t.to === 'same' ? voucher.state : t.to;
     return refused([refusal('transition.notAllowed', { command: name, from: voucher.state, to })]);
@@ -120,7 +132,12 @@ function runCommand<S extends z.ZodType>(
   const due = voucherDueDate(next, ctx.rules);
   if (due) next.dueOn = due;
   else delete next.dueOn;
-  const entry = auditEntry(actor, ctx.now, name, { from: voucher.state, to, reason: out.reason, details: out.details });
+  const entry = auditEntry(actor, ctx.now, name, {
+    from: voucher.state,
+    to,
+    reason: out.reason,
+    details: out.details,
+  });
   next.audit = [...voucher.audit, entry];
   return ok(next);
 }
@@ -144,18 +161,32 @@ export function intakeVoucher(
 
   const voucherNumber = normalizeVoucherNumber(i.voucherNumber, ctx.rules.voucher.numberPattern);
   if (!voucherNumber) {
-    problems.push(refusal('voucher.numberInvalid', { value: i.voucherNumber.trim(), example: VOUCHER_NUMBER_EXAMPLE }));
+    problems.push(
+      refusal('voucher.numberInvalid', { value: i.voucherNumber.trim(), example: VOUCHER_NUMBER_EXAMPLE }),
+    );
   } else {
     const other = activeWithNumber(ctx, voucherNumber);
-    if (other) problems.push(refusal('voucher.alreadyActive', { voucherNumber, voucherId: other.id, state: other.state }));
+    if (other)
+      problems.push(
+        refusal('voucher.alreadyActive', { voucherNumber, voucherId: other.id, state: other.state }),
+      );
   }
   if (!findOffering(ctx.rules, i.offeringId)) {
-    problems.push(refusal('voucher.offeringUnknown', { offeringId: i.offeringId, known: ctx.rules.catalogue.offerings.map((o) => o.id) }));
+    problems.push(
+      refusal('voucher.offeringUnknown', {
+        offeringId: i.offeringId,
+        known: ctx.rules.catalogue.offerings.map((o) => o.id),
+      }),
+    );
   }
   const assignedOn = i.assignedOn ?? today;
-  problems.push(...notInFuture('assignedOn', assignedOn, today), ...notInFuture('createdOn', i.createdOn, today));
+  problems.push(
+    ...notInFuture('assignedOn', assignedOn, today),
+    ...notInFuture('createdOn', i.createdOn, today),
+  );
   const cutoff = ctx.rules.cutoffs.lastVoucherAssignmentOn;
-  if (cutoff && assignedOn > cutoff) problems.push(refusal('voucher.assignmentClosed', { cutoff, assignedOn }));
+  if (cutoff && assignedOn > cutoff)
+    problems.push(refusal('voucher.assignmentClosed', { cutoff, assignedOn }));
   if (i.expiresOn && i.expiresOn < assignedOn) {
     problems.push(refusal('voucher.expiryBeforeAssignment', { expiresOn: i.expiresOn, assignedOn }));
   }
@@ -186,7 +217,12 @@ export function intakeVoucher(
   voucher.audit = [
     auditEntry(actor, ctx.now, 'voucher.intake', {
       to: 'Assigned',
-      details: { voucherNumber: voucher.voucherNumber, offeringId: i.offeringId, days: i.days, source: i.source },
+      details: {
+        voucherNumber: voucher.voucherNumber,
+        offeringId: i.offeringId,
+        days: i.days,
+        source: i.source,
+      },
     }),
   ];
   return ok(voucher);
@@ -195,17 +231,29 @@ export function intakeVoucher(
 // ---------------------------------------------------------------------------------------------------------
 // Step 5: reserve / cancel reservation
 
-export function reserveVoucher(voucher: Voucher, input: ReserveInput, actor: Actor, ctx: VoucherContext): Result<Voucher> {
+export function reserveVoucher(
+  voucher: Voucher,
+  input: ReserveInput,
+  actor: Actor,
+  ctx: VoucherContext,
+): Result<Voucher> {
   return runCommand('reserve', voucher, input, actor, ctx, ReserveInput, { roles: ADMIN }, (i, today) => {
     const { org, rules } = ctx;
     const problems: Refusal[] = [];
     if (isVoucherExpired(voucher, rules, today)) {
-      problems.push(refusal('voucher.expired', { expiresOn: voucherExpiryDate(voucher, rules) ?? null, today }));
+      problems.push(
+        refusal('voucher.expired', { expiresOn: voucherExpiryDate(voucher, rules) ?? null, today }),
+      );
     }
     const enrollment = findEnrollment(org, voucher.offeringId);
     if (!enrollment) problems.push(refusal('reservation.notEnrolled', { offeringId: voucher.offeringId }));
     else if (isEnrollmentLapsed(enrollment, rules, today)) {
-      problems.push(refusal('reservation.enrollmentLapsed', { offeringId: voucher.offeringId, enrolledOn: enrollment.renewedOn ?? enrollment.enrolledOn }));
+      problems.push(
+        refusal('reservation.enrollmentLapsed', {
+          offeringId: voucher.offeringId,
+          enrolledOn: enrollment.renewedOn ?? enrollment.enrolledOn,
+        }),
+      );
     }
 
     const found = findEngagement(rules, i.engagementId);
@@ -230,10 +278,22 @@ export function reserveVoucher(voucher: Voucher, input: ReserveInput, actor: Act
         );
       }
       if (!engagement.serviceLevels.includes(voucher.days)) {
-        problems.push(refusal('reservation.serviceLevelNotAllowed', { engagementId: engagement.id, days: voucher.days, allowed: engagement.serviceLevels }));
+        problems.push(
+          refusal('reservation.serviceLevelNotAllowed', {
+            engagementId: engagement.id,
+            days: voucher.days,
+            allowed: engagement.serviceLevels,
+          }),
+        );
       }
       if (voucher.days > engagement.maximumDays) {
-        problems.push(refusal('reservation.exceedsEngagementMaximum', { engagementId: engagement.id, days: voucher.days, maximumDays: engagement.maximumDays }));
+        problems.push(
+          refusal('reservation.exceedsEngagementMaximum', {
+            engagementId: engagement.id,
+            days: voucher.days,
+            maximumDays: engagement.maximumDays,
+          }),
+        );
       }
       const key = customerKey(voucher);
       const already = (ctx.vouchers ?? [])
@@ -257,7 +317,13 @@ export function reserveVoucher(voucher: Voucher, input: ReserveInput, actor: Act
     if (enrollment) {
       const location = enrollment.approvedLocations.find((l) => l.id === i.partnerLocationId);
       if (!location) {
-        problems.push(refusal('reservation.locationUnknown', { offeringId: voucher.offeringId, partnerLocationId: i.partnerLocationId, known: enrollment.approvedLocations.map((l) => l.id) }));
+        problems.push(
+          refusal('reservation.locationUnknown', {
+            offeringId: voucher.offeringId,
+            partnerLocationId: i.partnerLocationId,
+            known: enrollment.approvedLocations.map((l) => l.id),
+          }),
+        );
       } else if (location.country !== i.deliveryCountry) {
         problems.push(
           refusal('reservation.countryNotApproved', {
@@ -270,19 +336,35 @@ export function reserveVoucher(voucher: Voucher, input: ReserveInput, actor: Act
       }
     }
 
-    if (!(today < i.plannedStart)) problems.push(refusal('reservation.startNotInFuture', { plannedStart: i.plannedStart, today }));
-    if (i.plannedEnd < i.plannedStart) problems.push(refusal('reservation.endBeforeStart', { plannedStart: i.plannedStart, plannedEnd: i.plannedEnd }));
+    if (!(today < i.plannedStart))
+      problems.push(refusal('reservation.startNotInFuture', { plannedStart: i.plannedStart, today }));
+    if (i.plannedEnd < i.plannedStart)
+      problems.push(
+        refusal('reservation.endBeforeStart', { plannedStart: i.plannedStart, plannedEnd: i.plannedEnd }),
+      );
     const maxOffsite = Math.min(rules.engagementLimits.maximumOffsiteDays, voucher.days);
-    if (i.offsiteDays > maxOffsite) problems.push(refusal('reservation.offsiteDaysExceeded', { offsiteDays: i.offsiteDays, maximum: maxOffsite }));
+    if (i.offsiteDays > maxOffsite)
+      problems.push(
+        refusal('reservation.offsiteDaysExceeded', { offsiteDays: i.offsiteDays, maximum: maxOffsite }),
+      );
 
     if (i.consultants.length === 0) problems.push(refusal('reservation.consultantRequired'));
     for (const userId of i.consultants) {
       if (!hasRole(org, userId, 'consultant')) {
-        problems.push(refusal('reservation.consultantUnknown', { userId, name: findPerson(org, userId)?.name ?? '' }));
+        problems.push(
+          refusal('reservation.consultantUnknown', { userId, name: findPerson(org, userId)?.name ?? '' }),
+        );
       }
     }
     const other = activeWithNumber(ctx, voucher.voucherNumber, voucher.id);
-    if (other) problems.push(refusal('voucher.alreadyActive', { voucherNumber: voucher.voucherNumber, voucherId: other.id, state: other.state }));
+    if (other)
+      problems.push(
+        refusal('voucher.alreadyActive', {
+          voucherNumber: voucher.voucherNumber,
+          voucherId: other.id,
+          state: other.state,
+        }),
+      );
 
     if (problems.length > 0) return problems;
     const by = actor.kind === 'user' ? actor.userId : `system:${actor.process}`;
@@ -300,19 +382,32 @@ export function reserveVoucher(voucher: Voucher, input: ReserveInput, actor: Act
           reservedBy: by,
         },
       },
-      details: { engagementId: i.engagementId, plannedStart: i.plannedStart, plannedEnd: i.plannedEnd, deliveryCountry: i.deliveryCountry },
+      details: {
+        engagementId: i.engagementId,
+        plannedStart: i.plannedStart,
+        plannedEnd: i.plannedEnd,
+        deliveryCountry: i.deliveryCountry,
+      },
     };
   });
 }
 
 /** Returns a reserved voucher to Assigned; the reason is kept in the audit trail. */
-export function cancelReservation(voucher: Voucher, input: ReasonInput, actor: Actor, ctx: VoucherContext): Result<Voucher> {
+export function cancelReservation(
+  voucher: Voucher,
+  input: ReasonInput,
+  actor: Actor,
+  ctx: VoucherContext,
+): Result<Voucher> {
   return runCommand('cancelReservation', voucher, input, actor, ctx, ReasonInput, { roles: ADMIN }, (i) => {
     if (i.reason === '') return [refusal('reservation.reasonRequired')];
     return {
       remove: ['reservation'],
       reason: i.reason,
-      details: { engagementId: voucher.reservation?.engagementId, plannedStart: voucher.reservation?.plannedStart },
+      details: {
+        engagementId: voucher.reservation?.engagementId,
+        plannedStart: voucher.reservation?.plannedStart,
+      },
     };
   });
 }
@@ -320,71 +415,122 @@ export function cancelReservation(voucher: Voucher, input: ReasonInput, actor: A
 // ---------------------------------------------------------------------------------------------------------
 // Step 6: deliver, report
 
-export function markDelivered(voucher: Voucher, input: MarkDeliveredInput, actor: Actor, ctx: VoucherContext): Result<Voucher> {
+export function markDelivered(
+  voucher: Voucher,
+  input: MarkDeliveredInput,
+  actor: Actor,
+  ctx: VoucherContext,
+): Result<Voucher> {
   const consultants = voucher.reservation?.consultants ?? [];
-  return runCommand('markDelivered', voucher, input, actor, ctx, MarkDeliveredInput, { roles: ADMIN, users: consultants }, (_i, today) => {
-    const start = voucher.reservation?.plannedStart;
-    if (start && today < start) return [refusal('delivery.notStarted', { plannedStart: start, today })];
-    return {};
-  });
+  return runCommand(
+    'markDelivered',
+    voucher,
+    input,
+    actor,
+    ctx,
+    MarkDeliveredInput,
+    { roles: ADMIN, users: consultants },
+    (_i, today) => {
+      const start = voucher.reservation?.plannedStart;
+      if (start && today < start) return [refusal('delivery.notStarted', { plannedStart: start, today })];
+      return {};
+    },
+  );
 }
 
-export function submitCompletionReport(voucher: Voucher, input: CompletionReportInput, actor: Actor, ctx: VoucherContext): Result<Voucher> {
+export function submitCompletionReport(
+  voucher: Voucher,
+  input: CompletionReportInput,
+  actor: Actor,
+  ctx: VoucherContext,
+): Result<Voucher> {
   // Consultants submit the report of engagements they deliver (PRODUCT.md §1); the Global admin may too.
   const consultants = voucher.reservation?.consultants ?? [];
-  return runCommand('submitReport', voucher, input, actor, ctx, CompletionReportInput, { roles: [], users: consultants }, (i, today) => {
-    const { org, rules } = ctx;
-    const problems: Refusal[] = [];
-    if (i.actualEnd > today) problems.push(refusal('report.engagementNotEnded', { actualEnd: i.actualEnd, today }));
-    if (i.actualEnd < i.actualStart) problems.push(refusal('report.endBeforeStart', { actualStart: i.actualStart, actualEnd: i.actualEnd }));
-    if (i.deliverables.length === 0) problems.push(refusal('report.deliverableRequired'));
-    if (i.consultants.length === 0) problems.push(refusal('report.consultantRequired'));
-    const engagement = voucher.reservation ? findEngagement(rules, voucher.reservation.engagementId)?.engagement : undefined;
-    const accepted = engagement?.requiredCompetencies.map((c) => c.name) ?? [];
-    for (const c of i.consultants) {
-      const person = findPerson(org, c.userId);
-      const assessment = person?.assessments.find((a) => a.id === c.assessmentId);
-      const qualifies =
-        assessment !== undefined &&
-        accepted.includes(assessment.competency) &&
-        assessment.completedOn <= i.actualEnd &&
-        (assessment.validUntil === undefined || assessment.validUntil >= i.actualEnd);
-      if (!qualifies) {
+  return runCommand(
+    'submitReport',
+    voucher,
+    input,
+    actor,
+    ctx,
+    CompletionReportInput,
+    { roles: [], users: consultants },
+    (i, today) => {
+      const { org, rules } = ctx;
+      const problems: Refusal[] = [];
+      if (i.actualEnd > today)
+        problems.push(refusal('report.engagementNotEnded', { actualEnd: i.actualEnd, today }));
+      if (i.actualEnd < i.actualStart)
         problems.push(
-          refusal('report.consultantNotQualified', {
-            userId: c.userId,
-            name: person?.name ?? '',
-            assessmentId: c.assessmentId,
-            competencies: accepted,
-          }),
+          refusal('report.endBeforeStart', { actualStart: i.actualStart, actualEnd: i.actualEnd }),
+        );
+      if (i.deliverables.length === 0) problems.push(refusal('report.deliverableRequired'));
+      if (i.consultants.length === 0) problems.push(refusal('report.consultantRequired'));
+      const engagement = voucher.reservation
+        ? findEngagement(rules, voucher.reservation.engagementId)?.engagement
+        : undefined;
+      const accepted = engagement?.requiredCompetencies.map((c) => c.name) ?? [];
+      for (const c of i.consultants) {
+        const person = findPerson(org, c.userId);
+        const assessment = person?.assessments.find((a) => a.id === c.assessmentId);
+        const qualifies =
+          assessment !== undefined &&
+          accepted.includes(assessment.competency) &&
+          assessment.completedOn <= i.actualEnd &&
+          (assessment.validUntil === undefined || assessment.validUntil >= i.actualEnd);
+        if (!qualifies) {
+          problems.push(
+            refusal('report.consultantNotQualified', {
+              userId: c.userId,
+              name: person?.name ?? '',
+              assessmentId: c.assessmentId,
+              competencies: accepted,
+            }),
+          );
+        }
+      }
+      if (i.daysDelivered > voucher.days) {
+        problems.push(
+          refusal('report.daysExceedVoucher', { daysDelivered: i.daysDelivered, voucherDays: voucher.days }),
         );
       }
-    }
-    if (i.daysDelivered > voucher.days) {
-      problems.push(refusal('report.daysExceedVoucher', { daysDelivered: i.daysDelivered, voucherDays: voucher.days }));
-    }
-    if (problems.length > 0) return problems;
-    const by = actor.kind === 'user' ? actor.userId : `system:${actor.process}`;
-    return {
-      patch: { completionReport: { ...i, submittedOn: today, submittedBy: by } },
-      details: { daysDelivered: i.daysDelivered, deliverables: i.deliverables.length, actualEnd: i.actualEnd },
-    };
-  });
+      if (problems.length > 0) return problems;
+      const by = actor.kind === 'user' ? actor.userId : `system:${actor.process}`;
+      return {
+        patch: { completionReport: { ...i, submittedOn: today, submittedBy: by } },
+        details: {
+          daysDelivered: i.daysDelivered,
+          deliverables: i.deliverables.length,
+          actualEnd: i.actualEnd,
+        },
+      };
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Step 7: redeem
 
-export function redeemVoucher(voucher: Voucher, input: RedeemInput, actor: Actor, ctx: VoucherContext): Result<Voucher> {
+export function redeemVoucher(
+  voucher: Voucher,
+  input: RedeemInput,
+  actor: Actor,
+  ctx: VoucherContext,
+): Result<Voucher> {
   return runCommand('redeem', voucher, input, actor, ctx, RedeemInput, { roles: ADMIN }, (i, today) => {
     const { rules } = ctx;
     const redeemedOn = i.redeemedOn ?? today;
     const problems = notInFuture('redeemedOn', redeemedOn, today);
     if (isVoucherExpired(voucher, rules, redeemedOn)) {
-      problems.push(refusal('voucher.expired', { expiresOn: voucherExpiryDate(voucher, rules) ?? null, today: redeemedOn }));
+      problems.push(
+        refusal('voucher.expired', {
+          expiresOn: voucherExpiryDate(voucher, rules) ?? null,
+          today: redeemedOn,
+        }),
+      );
     }
     const closed = rules.cutoffs.redemptionClosedFrom;
-    if (closed && redeemedOn >= closed) problems.push(refusal('redemption.closed', { closedFrom: closed, redeemedOn }));
+    if (closed && redeemedOn >= closed)
+      problems.push(refusal('redemption.closed', { closedFrom: closed, redeemedOn }));
     if (problems.length > 0) return problems;
     const by = actor.kind === 'user' ? actor.userId : `system:${actor.process}`;
     return { patch: { redemption: { redeemedOn, redeemedBy: by } }, details: { redeemedOn } };
@@ -394,88 +540,192 @@ export function redeemVoucher(voucher: Voucher, input: RedeemInput, actor: Actor
 // ---------------------------------------------------------------------------------------------------------
 // Step 8: payment
 
-export function requestPayment(voucher: Voucher, input: PaymentRequestInput, actor: Actor, ctx: VoucherContext): Result<Voucher> {
-  return runCommand('requestPayment', voucher, input, actor, ctx, PaymentRequestInput, { roles: ADMIN }, (i, today) => {
-    const { org, rules } = ctx;
-    const requestedOn = i.requestedOn ?? today;
-    const problems = notInFuture('requestedOn', requestedOn, today);
-    if (!org.savbRegistrations.some((r) => r.offeringId === voucher.offeringId)) {
-      const admins = org.people.filter((p) => p.roles.includes('globalAdmin'));
-      problems.push(
-        refusal('payment.savbRegistrationMissing', {
-          offeringId: voucher.offeringId,
-          globalAdmins: admins.map((p) => p.userId),
-          globalAdminNames: admins.map((p) => p.name),
-        }),
-      );
-    }
-    const deadline = paymentRequestDeadline(voucher, rules);
-    if (deadline && requestedOn > deadline) {
-      problems.push(refusal('payment.windowClosed', { redeemedOn: voucher.redemption?.redeemedOn ?? null, deadline, requestedOn }));
-    }
-    if (problems.length > 0) return problems;
-    const by = actor.kind === 'user' ? actor.userId : `system:${actor.process}`;
-    return {
-      patch: { paymentRequest: { savbReference: i.savbReference, amount: i.amount, currency: i.currency, requestedOn, requestedBy: by } },
-      details: { savbReference: i.savbReference, amount: i.amount, currency: i.currency, requestedOn },
-    };
-  });
+export function requestPayment(
+  voucher: Voucher,
+  input: PaymentRequestInput,
+  actor: Actor,
+  ctx: VoucherContext,
+): Result<Voucher> {
+  return runCommand(
+    'requestPayment',
+    voucher,
+    input,
+    actor,
+    ctx,
+    PaymentRequestInput,
+    { roles: ADMIN },
+    (i, today) => {
+      const { org, rules } = ctx;
+      const requestedOn = i.requestedOn ?? today;
+      const problems = notInFuture('requestedOn', requestedOn, today);
+      if (!org.savbRegistrations.some((r) => r.offeringId === voucher.offeringId)) {
+        const admins = org.people.filter((p) => p.roles.includes('globalAdmin'));
+        problems.push(
+          refusal('payment.savbRegistrationMissing', {
+            offeringId: voucher.offeringId,
+            globalAdmins: admins.map((p) => p.userId),
+            globalAdminNames: admins.map((p) => p.name),
+          }),
+        );
+      }
+      const deadline = paymentRequestDeadline(voucher, rules);
+      if (deadline && requestedOn > deadline) {
+        problems.push(
+          refusal('payment.windowClosed', {
+            redeemedOn: voucher.redemption?.redeemedOn ?? null,
+            deadline,
+            requestedOn,
+          }),
+        );
+      }
+      if (problems.length > 0) return problems;
+      const by = actor.kind === 'user' ? actor.userId : `system:${actor.process}`;
+      return {
+        patch: {
+          paymentRequest: {
+            savbReference: i.savbReference,
+            amount: i.amount,
+            currency: i.currency,
+            requestedOn,
+            requestedBy: by,
+          },
+        },
+        details: { savbReference: i.savbReference, amount: i.amount, currency: i.currency, requestedOn },
+      };
+    },
+  );
 }
 
-export function recordPaymentApproval(voucher: Voucher, input: PaymentApprovalInput, actor: Actor, ctx: VoucherContext): Result<Voucher> {
-  return runCommand('recordApproval', voucher, input, actor, ctx, PaymentApprovalInput, { roles: ADMIN }, (i, today) => {
-    const request = voucher.paymentRequest;
-    if (request?.approvedOn) return [refusal('payment.alreadyApproved', { approvedOn: request.approvedOn })];
-    const approvedOn = i.approvedOn ?? today;
-    const problems = notInFuture('approvedOn', approvedOn, today);
-    if (problems.length > 0 || !request) return problems;
-    return { patch: { paymentRequest: { ...request, approvedOn } }, details: { approvedOn } };
-  });
+export function recordPaymentApproval(
+  voucher: Voucher,
+  input: PaymentApprovalInput,
+  actor: Actor,
+  ctx: VoucherContext,
+): Result<Voucher> {
+  return runCommand(
+    'recordApproval',
+    voucher,
+    input,
+    actor,
+    ctx,
+    PaymentApprovalInput,
+    { roles: ADMIN },
+    (i, today) => {
+      const request = voucher.paymentRequest;
+      if (request?.approvedOn)
+        return [refusal('payment.alreadyApproved', { approvedOn: request.approvedOn })];
+      const approvedOn = i.approvedOn ?? today;
+      const problems = notInFuture('approvedOn', approvedOn, today);
+      if (problems.length > 0 || !request) return problems;
+      return { patch: { paymentRequest: { ...request, approvedOn } }, details: { approvedOn } };
+    },
+  );
 }
 
-export function recordPaymentReceived(voucher: Voucher, input: PaymentReceivedInput, actor: Actor, ctx: VoucherContext): Result<Voucher> {
-  return runCommand('recordPayment', voucher, input, actor, ctx, PaymentReceivedInput, { roles: ADMIN }, (i, today) => {
-    const request = voucher.paymentRequest;
-    const paidOn = i.paidOn ?? today;
-    const problems = notInFuture('paidOn', paidOn, today);
-    if (problems.length > 0 || !request) return problems;
-    const paid = { ...request, paidOn, paidAmount: i.paidAmount ?? request.amount };
-    return { patch: { paymentRequest: paid }, details: { paidOn, paidAmount: paid.paidAmount, currency: request.currency } };
-  });
+export function recordPaymentReceived(
+  voucher: Voucher,
+  input: PaymentReceivedInput,
+  actor: Actor,
+  ctx: VoucherContext,
+): Result<Voucher> {
+  return runCommand(
+    'recordPayment',
+    voucher,
+    input,
+    actor,
+    ctx,
+    PaymentReceivedInput,
+    { roles: ADMIN },
+    (i, today) => {
+      const request = voucher.paymentRequest;
+      const paidOn = i.paidOn ?? today;
+      const problems = notInFuture('paidOn', paidOn, today);
+      if (problems.length > 0 || !request) return problems;
+      const paid = { ...request, paidOn, paidAmount: i.paidAmount ?? request.amount };
+      return {
+        patch: { paymentRequest: paid },
+        details: { paidOn, paidAmount: paid.paidAmount, currency: request.currency },
+      };
+    },
+  );
 }
 
-export function recordPaymentDenial(voucher: Voucher, input: PaymentDenialInput, actor: Actor, ctx: VoucherContext): Result<Voucher> {
-  return runCommand('recordDenial', voucher, input, actor, ctx, PaymentDenialInput, { roles: ADMIN }, (i, today) => {
-    const request = voucher.paymentRequest;
-    const problems: Refusal[] = [];
-    if (i.reason === '') problems.push(refusal('payment.reasonRequired'));
-    if (request?.approvedOn) problems.push(refusal('payment.alreadyApproved', { approvedOn: request.approvedOn }));
-    const deniedOn = i.deniedOn ?? today;
-    problems.push(...notInFuture('deniedOn', deniedOn, today));
-    if (problems.length > 0 || !request) return problems;
-    return { patch: { paymentRequest: { ...request, deniedOn, denialReason: i.reason } }, reason: i.reason, details: { deniedOn } };
-  });
+export function recordPaymentDenial(
+  voucher: Voucher,
+  input: PaymentDenialInput,
+  actor: Actor,
+  ctx: VoucherContext,
+): Result<Voucher> {
+  return runCommand(
+    'recordDenial',
+    voucher,
+    input,
+    actor,
+    ctx,
+    PaymentDenialInput,
+    { roles: ADMIN },
+    (i, today) => {
+      const request = voucher.paymentRequest;
+      const problems: Refusal[] = [];
+      if (i.reason === '') problems.push(refusal('payment.reasonRequired'));
+      if (request?.approvedOn)
+        problems.push(refusal('payment.alreadyApproved', { approvedOn: request.approvedOn }));
+      const deniedOn = i.deniedOn ?? today;
+      problems.push(...notInFuture('deniedOn', deniedOn, today));
+      if (problems.length > 0 || !request) return problems;
+      return {
+        patch: { paymentRequest: { ...request, deniedOn, denialReason: i.reason } },
+        reason: i.reason,
+        details: { deniedOn },
+      };
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Expiry
 
 /** Moves a voucher past its last valid day to Expired (the reminder scan does this as the system actor). */
-export function expireVoucher(voucher: Voucher, input: unknown, actor: Actor, ctx: VoucherContext): Result<Voucher> {
-  return runCommand('expire', voucher, input ?? {}, actor, ctx, MarkDeliveredInput, { roles: ADMIN, system: true }, (_i, today) => {
-    const expiresOn = voucherExpiryDate(voucher, ctx.rules);
-    if (!isVoucherExpired(voucher, ctx.rules, today)) return [refusal('expiry.notReached', { expiresOn: expiresOn ?? null, today })];
-    return { details: { expiresOn: expiresOn ?? null } };
-  });
+export function expireVoucher(
+  voucher: Voucher,
+  input: unknown,
+  actor: Actor,
+  ctx: VoucherContext,
+): Result<Voucher> {
+  return runCommand(
+    'expire',
+    voucher,
+    input ?? {},
+    actor,
+    ctx,
+    MarkDeliveredInput,
+    { roles: ADMIN, system: true },
+    (_i, today) => {
+      const expiresOn = voucherExpiryDate(voucher, ctx.rules);
+      if (!isVoucherExpired(voucher, ctx.rules, today))
+        return [refusal('expiry.notReached', { expiresOn: expiresOn ?? null, today })];
+      return { details: { expiresOn: expiresOn ?? null } };
+    },
+  );
 }
 
 /** Records the exact expiry Partner Center shows; it then wins over the computed one. */
-export function setVoucherExpiry(voucher: Voucher, input: SetExpiryInput, actor: Actor, ctx: VoucherContext): Result<Voucher> {
+export function setVoucherExpiry(
+  voucher: Voucher,
+  input: SetExpiryInput,
+  actor: Actor,
+  ctx: VoucherContext,
+): Result<Voucher> {
   return runCommand('setExpiry', voucher, input, actor, ctx, SetExpiryInput, { roles: ADMIN }, (i) => {
     if (i.expiresOn < voucher.assignedOn) {
-      return [refusal('voucher.expiryBeforeAssignment', { expiresOn: i.expiresOn, assignedOn: voucher.assignedOn })];
+      return [
+        refusal('voucher.expiryBeforeAssignment', { expiresOn: i.expiresOn, assignedOn: voucher.assignedOn }),
+      ];
     }
-    return { patch: { expiresOn: i.expiresOn }, details: { expiresOn: i.expiresOn, previous: voucher.expiresOn ?? null } };
+    return {
+      patch: { expiresOn: i.expiresOn },
+      details: { expiresOn: i.expiresOn, previous: voucher.expiresOn ?? null },
+    };
   });
 }
 
@@ -505,6 +755,11 @@ export function applyVoucherCommand(
   actor: Actor,
   ctx: VoucherContext,
 ): Result<Voucher> {
-  const handler = VOUCHER_COMMAND_HANDLERS[command] as (v: Voucher, i: unknown, a: Actor, c: VoucherContext) => Result<Voucher>;
+  const handler = VOUCHER_COMMAND_HANDLERS[command] as (
+    v: Voucher,
+    i: unknown,
+    a: Actor,
+    c: VoucherContext,
+  ) => Result<Voucher>;
   return handler(voucher, input, actor, ctx);
 }

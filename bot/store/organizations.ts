@@ -20,7 +20,11 @@ export class OrganizationRepository {
    * The tenant's organisation, created on first use with the operator-pinned Global admins. Pins added to
    * the configuration later are applied too. Safe under races: a lost create reads the winner's document.
    */
-  async getOrCreate(tenantId: string, now: Date, initialGlobalAdmins: readonly string[] = []): Promise<Stored<Organization>> {
+  async getOrCreate(
+    tenantId: string,
+    now: Date,
+    initialGlobalAdmins: readonly string[] = [],
+  ): Promise<Stored<Organization>> {
     let stored = await this.get(tenantId);
     if (!stored) {
       try {

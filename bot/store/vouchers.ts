@@ -6,7 +6,14 @@ import { Voucher, type IsoDate, type VoucherState } from '../program';
 import { assertTenant } from './organizations';
 import { Repository, type RepositoryOptions, type Stored } from './repository';
 
-const ACTIVE_STATES: VoucherState[] = ['Assigned', 'Reserved', 'Delivered', 'ReportSubmitted', 'Redeemed', 'PaymentRequested'];
+const ACTIVE_STATES: VoucherState[] = [
+  'Assigned',
+  'Reserved',
+  'Delivered',
+  'ReportSubmitted',
+  'Redeemed',
+  'PaymentRequested',
+];
 
 export class VoucherRepository {
   private readonly repo: Repository<Voucher>;

@@ -53,12 +53,24 @@ describe('program: deadlines', () => {
 
   describe('voucher expiry', () => {
     it('defaults to 180 days from assignment (leap and non-leap years)', () => {
-      assert.equal(voucherExpiryDate(voucherIn('Assigned', { assignedOn: '2020-01-01' }), rules()), '2020-06-29');
-      assert.equal(voucherExpiryDate(voucherIn('Assigned', { assignedOn: '2021-01-01' }), rules()), '2021-06-30');
-      assert.equal(voucherExpiryDate(voucherIn('Assigned', { assignedOn: '2019-09-03' }), rules()), '2020-03-01');
+      assert.equal(
+        voucherExpiryDate(voucherIn('Assigned', { assignedOn: '2020-01-01' }), rules()),
+        '2020-06-29',
+      );
+      assert.equal(
+        voucherExpiryDate(voucherIn('Assigned', { assignedOn: '2021-01-01' }), rules()),
+        '2021-06-30',
+      );
+      assert.equal(
+        voucherExpiryDate(voucherIn('Assigned', { assignedOn: '2019-09-03' }), rules()),
+        '2020-03-01',
+      );
     });
     it('the user-entered Partner Center expiry wins', () => {
-      assert.equal(voucherExpiryDate(voucherIn('Assigned', { expiresOn: '2020-05-05' }), rules()), '2020-05-05');
+      assert.equal(
+        voucherExpiryDate(voucherIn('Assigned', { expiresOn: '2020-05-05' }), rules()),
+        '2020-05-05',
+      );
     });
     it('the clock start is configurable: creation, assignment or reservation', () => {
       const v = voucherIn('Reserved', { createdOn: '2020-02-01', assignedOn: '2020-03-01' }); // reserved 2020-03-05
@@ -66,7 +78,10 @@ describe('program: deadlines', () => {
       assert.equal(voucherExpiryDate(v, withClock('assignment')), '2020-08-28');
       assert.equal(voucherExpiryDate(v, withClock('reservation')), '2020-09-01');
       assert.equal(voucherExpiryDate(voucherIn('Assigned'), withClock('reservation')), undefined);
-      assert.equal(voucherExpiryDate(voucherIn('Assigned', { createdOn: undefined }), withClock('creation')), '2020-08-28');
+      assert.equal(
+        voucherExpiryDate(voucherIn('Assigned', { createdOn: undefined }), withClock('creation')),
+        '2020-08-28',
+      );
     });
     it('valid through its last day, expired the day after', () => {
       const v = voucherIn('Assigned', { expiresOn: '2020-02-29' });
@@ -122,7 +137,12 @@ describe('program: deadlines', () => {
     const now = new Date('2020-03-15T23:30:00Z');
     it('a reservation for tomorrow in UTC is for today in Madrid', () => {
       const org = readyOrg();
-      const madrid = { ...org, people: org.people.map((p) => (p.userId === 'u-admin' ? { ...p, settings: { timeZone: 'Europe/Madrid' } } : p)) };
+      const madrid = {
+        ...org,
+        people: org.people.map((p) =>
+          p.userId === 'u-admin' ? { ...p, settings: { timeZone: 'Europe/Madrid' } } : p,
+        ),
+      };
       assert.equal(actorToday(org, ADMIN, ctx(org, now)), '2020-03-15');
       assert.equal(actorToday(madrid, ADMIN, ctx(madrid, now)), '2020-03-16');
       assert.ok(reserveVoucher(voucherIn('Assigned'), input, ADMIN, ctx(org, now)).ok);
@@ -133,7 +153,10 @@ describe('program: deadlines', () => {
       const org = { ...readyOrg(), timeZone: 'Europe/Madrid' };
       assert.equal(actorToday(org, ADMIN, ctx(org, now)), '2020-03-16');
       const plain = readyOrg();
-      assert.equal(actorToday(plain, ADMIN, { ...ctx(plain, now), defaultTimeZone: 'Asia/Tokyo' }), '2020-03-16');
+      assert.equal(
+        actorToday(plain, ADMIN, { ...ctx(plain, now), defaultTimeZone: 'Asia/Tokyo' }),
+        '2020-03-16',
+      );
     });
   });
 });

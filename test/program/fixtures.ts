@@ -33,13 +33,34 @@ export function readyOrg(overrides: Partial<Organization> = {}): Organization {
   return {
     ...org,
     people: [
-      { userId: 'u-global', name: 'Gloria Admin', roles: ['globalAdmin'], assessments: [], settings: {}, firstSeenAt: at },
-      { userId: 'u-admin', name: 'Adam Partner', roles: ['mpnPartnerAdmin'], assessments: [], settings: {}, firstSeenAt: at },
+      {
+        userId: 'u-global',
+        name: 'Gloria Admin',
+        roles: ['globalAdmin'],
+        assessments: [],
+        settings: {},
+        firstSeenAt: at,
+      },
+      {
+        userId: 'u-admin',
+        name: 'Adam Partner',
+        roles: ['mpnPartnerAdmin'],
+        assessments: [],
+        settings: {},
+        firstSeenAt: at,
+      },
       {
         userId: 'u-cons',
         name: 'Connie Sultant',
         roles: ['consultant'],
-        assessments: [{ id: 'assessment-1', name: 'MD-101', competency: 'Windows and Devices', completedOn: '2019-06-01' }],
+        assessments: [
+          {
+            id: 'assessment-1',
+            name: 'MD-101',
+            competency: 'Windows and Devices',
+            completedOn: '2019-06-01',
+          },
+        ],
         settings: {},
         firstSeenAt: at,
       },
@@ -47,7 +68,9 @@ export function readyOrg(overrides: Partial<Organization> = {}): Organization {
         userId: 'u-cons2',
         name: 'Otto Other',
         roles: ['consultant'],
-        assessments: [{ id: 'assessment-1', name: 'SQL', competency: 'Data Platform', completedOn: '2019-06-01' }],
+        assessments: [
+          { id: 'assessment-1', name: 'SQL', competency: 'Data Platform', completedOn: '2019-06-01' },
+        ],
         settings: {},
         firstSeenAt: at,
       },
@@ -72,7 +95,11 @@ export function readyOrg(overrides: Partial<Organization> = {}): Organization {
   };
 }
 
-export function ctx(org: Organization = readyOrg(), now: Date = NOW, extra: Partial<VoucherContext> = {}): VoucherContext {
+export function ctx(
+  org: Organization = readyOrg(),
+  now: Date = NOW,
+  extra: Partial<VoucherContext> = {},
+): VoucherContext {
   return { org, rules: rules(), now, ...extra };
 }
 
@@ -121,13 +148,35 @@ const REPORT = {
 /** A voucher as it would be in `state`, with the records that state implies. */
 export function voucherIn(state: VoucherState, overrides: Partial<Voucher> = {}): Voucher {
   const v: Voucher = { ...structuredClone(BASE), state };
-  const order: VoucherState[] = ['Assigned', 'Reserved', 'Delivered', 'ReportSubmitted', 'Redeemed', 'PaymentRequested', 'Paid'];
+  const order: VoucherState[] = [
+    'Assigned',
+    'Reserved',
+    'Delivered',
+    'ReportSubmitted',
+    'Redeemed',
+    'PaymentRequested',
+    'Paid',
+  ];
   const rank = order.indexOf(state === 'Denied' ? 'Paid' : state === 'Expired' ? 'Reserved' : state);
   if (rank >= 1) v.reservation = structuredClone(RESERVATION);
   if (rank >= 3) v.completionReport = structuredClone(REPORT);
   if (rank >= 4) v.redemption = { redeemedOn: '2020-03-25', redeemedBy: 'u-admin' };
-  if (rank >= 5) v.paymentRequest = { savbReference: 'SAVB-1', amount: 5000, currency: 'USD', requestedOn: '2020-03-26', requestedBy: 'u-admin' };
-  if (state === 'Paid') v.paymentRequest = { ...v.paymentRequest!, approvedOn: '2020-04-01', paidOn: '2020-04-20', paidAmount: 5000 };
-  if (state === 'Denied') v.paymentRequest = { ...v.paymentRequest!, deniedOn: '2020-04-01', denialReason: 'no report' };
+  if (rank >= 5)
+    v.paymentRequest = {
+      savbReference: 'SAVB-1',
+      amount: 5000,
+      currency: 'USD',
+      requestedOn: '2020-03-26',
+      requestedBy: 'u-admin',
+    };
+  if (state === 'Paid')
+    v.paymentRequest = {
+      ...v.paymentRequest!,
+      approvedOn: '2020-04-01',
+      paidOn: '2020-04-20',
+      paidAmount: 5000,
+    };
+  if (state === 'Denied')
+    v.paymentRequest = { ...v.paymentRequest!, deniedOn: '2020-04-01', denialReason: 'no report' };
   return { ...v, ...overrides };
 }

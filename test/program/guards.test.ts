@@ -19,7 +19,18 @@ import {
   type Voucher,
   type VoucherContext,
 } from '../../bot/program';
-import { ADMIN, CONSULTANT, ctx, GLOBAL, MEMBER, OTHER_CONSULTANT, readyOrg, rules, SYSTEM, voucherIn } from './fixtures';
+import {
+  ADMIN,
+  CONSULTANT,
+  ctx,
+  GLOBAL,
+  MEMBER,
+  OTHER_CONSULTANT,
+  readyOrg,
+  rules,
+  SYSTEM,
+  voucherIn,
+} from './fixtures';
 
 function rulesOf(r: Result<unknown>): RuleId[] {
   return r.ok ? [] : r.refusals.map((x) => x.rule);
@@ -44,7 +55,10 @@ describe('program: guards of PRODUCT.md §4', () => {
       voucherAdminEmail: 'pm@contoso.example',
       assignedOn: '2020-03-01',
     };
-    const c = (org = readyOrg(), extra: Partial<VoucherContext> = {}) => ({ ...ctx(org, NOW, extra), newId: () => 'v-new' });
+    const c = (org = readyOrg(), extra: Partial<VoucherContext> = {}) => ({
+      ...ctx(org, NOW, extra),
+      newId: () => 'v-new',
+    });
 
     it('creates an Assigned voucher with a generated id and a trimmed number', () => {
       const r = intakeVoucher(input, ADMIN, c());
@@ -64,7 +78,10 @@ describe('program: guards of PRODUCT.md §4', () => {
     const badNumbers = ['ABC', 'ABCD 1234', 'ABCD_1234', 'x'.repeat(65), '', 'ÁBCD-1234'];
     for (const n of badNumbers) {
       it(`refuses voucher number ${JSON.stringify(n.length > 20 ? `${n.slice(0, 8)}…(${n.length})` : n)} with an example`, () => {
-        const params = refusedWith(intakeVoucher({ ...input, voucherNumber: n }, ADMIN, c()), 'voucher.numberInvalid');
+        const params = refusedWith(
+          intakeVoucher({ ...input, voucherNumber: n }, ADMIN, c()),
+          'voucher.numberInvalid',
+        );
         assert.equal(typeof params.example, 'string');
       });
     }
@@ -74,28 +91,43 @@ describe('program: guards of PRODUCT.md §4', () => {
     });
     it('refuses a voucher number already active, accepts it again once the other is closed', () => {
       const other = voucherIn('Reserved', { id: 'v-old' });
-      const params = refusedWith(intakeVoucher(input, ADMIN, c(undefined, { vouchers: [other] })), 'voucher.alreadyActive');
+      const params = refusedWith(
+        intakeVoucher(input, ADMIN, c(undefined, { vouchers: [other] })),
+        'voucher.alreadyActive',
+      );
       assert.equal(params.voucherId, 'v-old');
       assert.ok(intakeVoucher(input, ADMIN, c(undefined, { vouchers: [{ ...other, state: 'Expired' }] })).ok);
     });
     it('refuses an unknown offering, naming the known ones', () => {
-      const params = refusedWith(intakeVoucher({ ...input, offeringId: 'XDPS' }, ADMIN, c()), 'voucher.offeringUnknown');
+      const params = refusedWith(
+        intakeVoucher({ ...input, offeringId: 'XDPS' }, ADMIN, c()),
+        'voucher.offeringUnknown',
+      );
       assert.ok((params.known as string[]).includes('SSDPS'));
     });
     it('refuses an assignment date in the future', () => {
       refusedWith(intakeVoucher({ ...input, assignedOn: '2020-03-11' }, ADMIN, c()), 'date.inFuture');
     });
     it('refuses an expiry before the assignment', () => {
-      refusedWith(intakeVoucher({ ...input, expiresOn: '2020-02-01' }, ADMIN, c()), 'voucher.expiryBeforeAssignment');
+      refusedWith(
+        intakeVoucher({ ...input, expiresOn: '2020-02-01' }, ADMIN, c()),
+        'voucher.expiryBeforeAssignment',
+      );
     });
     it('refuses a malformed email as input.invalid naming the field', () => {
       const r = intakeVoucher({ ...input, voucherAdminEmail: 'not-an-email' }, ADMIN, c());
-      assert.deepEqual(r.ok ? undefined : r.refusal, { rule: 'input.invalid', params: { field: 'voucherAdminEmail', issue: 'invalid_format' } });
+      assert.deepEqual(r.ok ? undefined : r.refusal, {
+        rule: 'input.invalid',
+        params: { field: 'voucherAdminEmail', issue: 'invalid_format' },
+      });
     });
     it('retirement-2021: no voucher assigned after 2021-06-30', () => {
       const org = readyOrg();
       const late = { ...c(org, {}), rules: rules('retirement-2021'), now: new Date('2021-07-02T12:00:00Z') };
-      const params = refusedWith(intakeVoucher({ ...input, assignedOn: '2021-07-01' }, ADMIN, late), 'voucher.assignmentClosed');
+      const params = refusedWith(
+        intakeVoucher({ ...input, assignedOn: '2021-07-01' }, ADMIN, late),
+        'voucher.assignmentClosed',
+      );
       assert.equal(params.cutoff, '2021-06-30');
       assert.ok(intakeVoucher({ ...input, assignedOn: '2021-06-30' }, ADMIN, late).ok);
     });
@@ -120,8 +152,16 @@ describe('program: guards of PRODUCT.md §4', () => {
       plannedEnd: '2020-03-20',
       consultants: ['u-cons'],
     };
-    const reserve = (over: Partial<ReserveInput> = {}, o: { org?: Organization; now?: Date; voucher?: Voucher; vouchers?: Voucher[]; actor?: Actor } = {}) =>
-      reserveVoucher(o.voucher ?? voucherIn('Assigned'), { ...input, ...over }, o.actor ?? ADMIN, ctx(o.org ?? readyOrg(), o.now ?? NOW, { vouchers: o.vouchers ?? [] }));
+    const reserve = (
+      over: Partial<ReserveInput> = {},
+      o: { org?: Organization; now?: Date; voucher?: Voucher; vouchers?: Voucher[]; actor?: Actor } = {},
+    ) =>
+      reserveVoucher(
+        o.voucher ?? voucherIn('Assigned'),
+        { ...input, ...over },
+        o.actor ?? ADMIN,
+        ctx(o.org ?? readyOrg(), o.now ?? NOW, { vouchers: o.vouchers ?? [] }),
+      );
 
     it('passes every guard with a good reservation', () => {
       const r = reserve();
@@ -136,14 +176,24 @@ describe('program: guards of PRODUCT.md §4', () => {
       assert.ok(reserve({}, { voucher: { ...voucher, expiresOn: '2020-03-10' } }).ok);
     });
     it('enrolled in the voucher offering', () => {
-      const params = refusedWith(reserve({}, { org: readyOrg({ enrollments: [] }) }), 'reservation.notEnrolled');
+      const params = refusedWith(
+        reserve({}, { org: readyOrg({ enrollments: [] }) }),
+        'reservation.notEnrolled',
+      );
       assert.equal(params.offeringId, 'DDPS');
     });
     it('enrolment not lapsed (renewal date passed, or recorded lapse)', () => {
       const org = readyOrg();
       const old = { ...org, enrollments: org.enrollments.map((e) => ({ ...e, enrolledOn: '2019-03-01' })) };
       refusedWith(reserve({}, { org: old }), 'reservation.enrollmentLapsed');
-      const renewed = { ...org, enrollments: org.enrollments.map((e) => ({ ...e, enrolledOn: '2019-03-01', renewedOn: '2020-03-01' })) };
+      const renewed = {
+        ...org,
+        enrollments: org.enrollments.map((e) => ({
+          ...e,
+          enrolledOn: '2019-03-01',
+          renewedOn: '2020-03-01',
+        })),
+      };
       assert.ok(reserve({}, { org: renewed }).ok);
       const lapsed = { ...org, enrollments: org.enrollments.map((e) => ({ ...e, lapsedOn: '2020-03-05' })) };
       refusedWith(reserve({}, { org: lapsed }), 'reservation.enrollmentLapsed');
@@ -153,11 +203,15 @@ describe('program: guards of PRODUCT.md §4', () => {
       refusedWith(reserve({ engagementId: 'nope' }), 'reservation.engagementUnknown');
     });
     it('holds a competency the engagement requires, valid and at level', () => {
-      const expired = readyOrg({ competencies: [{ name: 'Windows and Devices', level: 'Silver', validUntil: '2020-03-09' }] });
+      const expired = readyOrg({
+        competencies: [{ name: 'Windows and Devices', level: 'Silver', validUntil: '2020-03-09' }],
+      });
       const params = refusedWith(reserve({}, { org: expired }), 'reservation.competencyMissing');
       assert.deepEqual(params.anyOf, ['Windows and Devices']);
       // Mobile productivity accepts either of two competencies.
-      const emm = readyOrg({ competencies: [{ name: 'Enterprise Mobility Management', level: 'Gold', validUntil: '2021-01-01' }] });
+      const emm = readyOrg({
+        competencies: [{ name: 'Enterprise Mobility Management', level: 'Gold', validUntil: '2021-01-01' }],
+      });
       assert.ok(reserve({ engagementId: 'ddps-mobile-productivity' }, { org: emm }).ok);
     });
     it('a Gold-only engagement refuses Silver', () => {
@@ -168,8 +222,16 @@ describe('program: guards of PRODUCT.md §4', () => {
         enrollments: [{ ...base.enrollments[0]!, offeringId: 'DYDPS' }],
       };
       const voucher = voucherIn('Assigned', { offeringId: 'DYDPS' });
-      refusedWith(reserve({ engagementId: 'dydps-upgrade-fo' }, { org, voucher }), 'reservation.competencyMissing');
-      const gold = { ...org, competencies: [{ name: 'Enterprise Resource Planning', level: 'Gold' as const, validUntil: '2021-01-01' }] };
+      refusedWith(
+        reserve({ engagementId: 'dydps-upgrade-fo' }, { org, voucher }),
+        'reservation.competencyMissing',
+      );
+      const gold = {
+        ...org,
+        competencies: [
+          { name: 'Enterprise Resource Planning', level: 'Gold' as const, validUntil: '2021-01-01' },
+        ],
+      };
       assert.ok(reserve({ engagementId: 'dydps-upgrade-fo' }, { org: gold, voucher }).ok);
     });
     it('delivery country matches an approved partner location for the offering', () => {
@@ -179,12 +241,21 @@ describe('program: guards of PRODUCT.md §4', () => {
       refusedWith(reserve({ partnerLocationId: 'lisbon' }), 'reservation.locationUnknown');
     });
     it('reserved before the engagement start date', () => {
-      refusedWith(reserve({ plannedStart: '2020-03-10', plannedEnd: '2020-03-14' }), 'reservation.startNotInFuture');
+      refusedWith(
+        reserve({ plannedStart: '2020-03-10', plannedEnd: '2020-03-14' }),
+        'reservation.startNotInFuture',
+      );
       assert.ok(reserve({ plannedStart: '2020-03-11', plannedEnd: '2020-03-14' }).ok);
-      refusedWith(reserve({ plannedStart: '2020-03-16', plannedEnd: '2020-03-15' }), 'reservation.endBeforeStart');
+      refusedWith(
+        reserve({ plannedStart: '2020-03-16', plannedEnd: '2020-03-15' }),
+        'reservation.endBeforeStart',
+      );
     });
     it('service level allowed and within the engagement maximum', () => {
-      refusedWith(reserve({}, { voucher: voucherIn('Assigned', { days: 4 }) }), 'reservation.serviceLevelNotAllowed');
+      refusedWith(
+        reserve({}, { voucher: voucherIn('Assigned', { days: 4 }) }),
+        'reservation.serviceLevelNotAllowed',
+      );
       assert.deepEqual(rulesOf(reserve({}, { voucher: voucherIn('Assigned', { days: 20 }) })), [
         'reservation.serviceLevelNotAllowed',
         'reservation.exceedsEngagementMaximum',
@@ -197,25 +268,67 @@ describe('program: guards of PRODUCT.md §4', () => {
         const v = voucherIn('Paid', { id: `v-${days}`, voucherNumber: `OLD-${days}`, days: 15, ...over });
         return { ...v, completionReport: { ...v.completionReport!, daysDelivered: days } };
       };
-      const params = refusedWith(reserve({}, { vouchers: [delivered(11)] }), 'reservation.exceedsCustomerLimit');
-      assert.deepEqual(params, { customer: 'Contoso', engagementId: 'ddps-windows-office', alreadyDays: 11, requestedDays: 5, limit: 15 });
+      const params = refusedWith(
+        reserve({}, { vouchers: [delivered(11)] }),
+        'reservation.exceedsCustomerLimit',
+      );
+      assert.deepEqual(params, {
+        customer: 'Contoso',
+        engagementId: 'ddps-windows-office',
+        alreadyDays: 11,
+        requestedDays: 5,
+        limit: 15,
+      });
       assert.ok(reserve({}, { vouchers: [delivered(10)] }).ok, 'exactly 15 days is allowed');
-      refusedWith(reserve({}, { vouchers: [delivered(5), delivered(6)] }), 'reservation.exceedsCustomerLimit');
+      refusedWith(
+        reserve({}, { vouchers: [delivered(5), delivered(6)] }),
+        'reservation.exceedsCustomerLimit',
+      );
       // a reservation not yet delivered counts with the voucher days
-      refusedWith(reserve({}, { vouchers: [voucherIn('Reserved', { id: 'v-r', voucherNumber: 'OLD-R', days: 15 })] }), 'reservation.exceedsCustomerLimit');
+      refusedWith(
+        reserve({}, { vouchers: [voucherIn('Reserved', { id: 'v-r', voucherNumber: 'OLD-R', days: 15 })] }),
+        'reservation.exceedsCustomerLimit',
+      );
       // another engagement type, another division / legal entity / product, an expired voucher: not counted
       const other = delivered(11);
-      assert.ok(reserve({}, { vouchers: [{ ...other, reservation: { ...other.reservation!, engagementId: 'ddps-security-poc' } }] }).ok);
-      assert.ok(reserve({}, { vouchers: [delivered(11, { customer: { name: 'Contoso', division: 'Retail' } })] }).ok);
-      assert.ok(reserve({}, { vouchers: [delivered(11, { customer: { name: 'Contoso', legalEntity: 'Contoso GmbH' } })] }).ok);
-      assert.ok(reserve({}, { vouchers: [delivered(11, { customer: { name: 'Contoso', product: 'Office' } })] }).ok);
+      assert.ok(
+        reserve(
+          {},
+          {
+            vouchers: [
+              { ...other, reservation: { ...other.reservation!, engagementId: 'ddps-security-poc' } },
+            ],
+          },
+        ).ok,
+      );
+      assert.ok(
+        reserve({}, { vouchers: [delivered(11, { customer: { name: 'Contoso', division: 'Retail' } })] }).ok,
+      );
+      assert.ok(
+        reserve(
+          {},
+          { vouchers: [delivered(11, { customer: { name: 'Contoso', legalEntity: 'Contoso GmbH' } })] },
+        ).ok,
+      );
+      assert.ok(
+        reserve({}, { vouchers: [delivered(11, { customer: { name: 'Contoso', product: 'Office' } })] }).ok,
+      );
       assert.ok(reserve({}, { vouchers: [delivered(11, { state: 'Expired' })] }).ok);
       // the same customer written differently is the same customer
-      refusedWith(reserve({}, { vouchers: [delivered(11, { customer: { name: '  contoso ' } })] }), 'reservation.exceedsCustomerLimit');
+      refusedWith(
+        reserve({}, { vouchers: [delivered(11, { customer: { name: '  contoso ' } })] }),
+        'reservation.exceedsCustomerLimit',
+      );
     });
     it('the same voucher ID is not already active in the organisation', () => {
       const dup = voucherIn('Reserved', { id: 'v-dup' });
-      refusedWith(reserve({}, { vouchers: [{ ...dup, reservation: { ...dup.reservation!, engagementId: 'ddps-security-poc' } }] }), 'voucher.alreadyActive');
+      refusedWith(
+        reserve(
+          {},
+          { vouchers: [{ ...dup, reservation: { ...dup.reservation!, engagementId: 'ddps-security-poc' } }] },
+        ),
+        'voucher.alreadyActive',
+      );
     });
     it('consultants: at least one, each holding the consultant role', () => {
       refusedWith(reserve({ consultants: [] }), 'reservation.consultantRequired');
@@ -227,7 +340,10 @@ describe('program: guards of PRODUCT.md §4', () => {
       assert.ok(reserve({ offsiteDays: 3 }).ok);
     });
     it('reports every failing guard at once', () => {
-      const r = reserve({ deliveryCountry: 'US', plannedStart: '2020-03-01', consultants: [] }, { org: readyOrg({ competencies: [] }) });
+      const r = reserve(
+        { deliveryCountry: 'US', plannedStart: '2020-03-01', consultants: [] },
+        { org: readyOrg({ competencies: [] }) },
+      );
       assert.deepEqual(rulesOf(r), [
         'reservation.competencyMissing',
         'reservation.countryNotApproved',
@@ -240,7 +356,10 @@ describe('program: guards of PRODUCT.md §4', () => {
       refusedWith(reserve({}, { actor: MEMBER }), 'role.required');
     });
     it('cancel needs a reason', () => {
-      refusedWith(cancelReservation(voucherIn('Reserved'), { reason: '  ' }, ADMIN, ctx()), 'reservation.reasonRequired');
+      refusedWith(
+        cancelReservation(voucherIn('Reserved'), { reason: '  ' }, ADMIN, ctx()),
+        'reservation.reasonRequired',
+      );
     });
   });
 
@@ -254,14 +373,24 @@ describe('program: guards of PRODUCT.md §4', () => {
       customerContact: { name: 'Pat' },
     };
     const at = (d: string) => ctx(readyOrg(), new Date(`${d}T12:00:00Z`));
-    const submit = (over: Partial<CompletionReportInput> = {}, day = '2020-03-21', actor: Actor = CONSULTANT, v = voucherIn('Delivered')) =>
-      submitCompletionReport(v, { ...report, ...over }, actor, at(day));
+    const submit = (
+      over: Partial<CompletionReportInput> = {},
+      day = '2020-03-21',
+      actor: Actor = CONSULTANT,
+      v = voucherIn('Delivered'),
+    ) => submitCompletionReport(v, { ...report, ...over }, actor, at(day));
 
     it('mark delivered not before the planned start; assigned consultant or partner admin', () => {
-      refusedWith(markDelivered(voucherIn('Reserved'), {}, CONSULTANT, at('2020-03-15')), 'delivery.notStarted');
+      refusedWith(
+        markDelivered(voucherIn('Reserved'), {}, CONSULTANT, at('2020-03-15')),
+        'delivery.notStarted',
+      );
       assert.ok(markDelivered(voucherIn('Reserved'), {}, CONSULTANT, at('2020-03-16')).ok);
       assert.ok(markDelivered(voucherIn('Reserved'), {}, ADMIN, at('2020-03-16')).ok);
-      const params = refusedWith(markDelivered(voucherIn('Reserved'), {}, OTHER_CONSULTANT, at('2020-03-16')), 'role.required');
+      const params = refusedWith(
+        markDelivered(voucherIn('Reserved'), {}, OTHER_CONSULTANT, at('2020-03-16')),
+        'role.required',
+      );
       assert.deepEqual(params.assignedUsers, ['u-cons']);
     });
     it('passes with a good report', () => {
@@ -280,15 +409,33 @@ describe('program: guards of PRODUCT.md §4', () => {
     it('at least one consultant, each with a qualifying assessment for the engagement competency', () => {
       refusedWith(submit({ consultants: [] }), 'report.consultantRequired');
       // u-cons2's assessment is Data Platform: does not qualify for Windows and Devices
-      const params = refusedWith(submit({ consultants: [{ userId: 'u-cons2', assessmentId: 'assessment-1' }] }), 'report.consultantNotQualified');
+      const params = refusedWith(
+        submit({ consultants: [{ userId: 'u-cons2', assessmentId: 'assessment-1' }] }),
+        'report.consultantNotQualified',
+      );
       assert.deepEqual(params.competencies, ['Windows and Devices']);
-      refusedWith(submit({ consultants: [{ userId: 'u-cons', assessmentId: 'assessment-9' }] }), 'report.consultantNotQualified');
+      refusedWith(
+        submit({ consultants: [{ userId: 'u-cons', assessmentId: 'assessment-9' }] }),
+        'report.consultantNotQualified',
+      );
       const org = readyOrg();
       const lapsedAssessment: Organization = {
         ...org,
-        people: org.people.map((p) => (p.userId === 'u-cons' ? { ...p, assessments: [{ ...p.assessments[0]!, validUntil: '2020-03-01' }] } : p)),
+        people: org.people.map((p) =>
+          p.userId === 'u-cons'
+            ? { ...p, assessments: [{ ...p.assessments[0]!, validUntil: '2020-03-01' }] }
+            : p,
+        ),
       };
-      refusedWith(submitCompletionReport(voucherIn('Delivered'), report, CONSULTANT, ctx(lapsedAssessment, new Date('2020-03-21T12:00:00Z'))), 'report.consultantNotQualified');
+      refusedWith(
+        submitCompletionReport(
+          voucherIn('Delivered'),
+          report,
+          CONSULTANT,
+          ctx(lapsedAssessment, new Date('2020-03-21T12:00:00Z')),
+        ),
+        'report.consultantNotQualified',
+      );
     });
     it('days delivered within the voucher days', () => {
       refusedWith(submit({ daysDelivered: 6 }), 'report.daysExceedVoucher');
@@ -304,7 +451,10 @@ describe('program: guards of PRODUCT.md §4', () => {
     const at = (d: string, r = rules()) => ({ ...ctx(readyOrg(), new Date(`${d}T12:00:00Z`)), rules: r });
     it('refused before the report, with its own rule', () => {
       for (const s of ['Assigned', 'Reserved', 'Delivered'] as const) {
-        refusedWith(redeemVoucher(voucherIn(s), {}, ADMIN, at('2020-03-25')), 'redemption.reportNotSubmitted');
+        refusedWith(
+          redeemVoucher(voucherIn(s), {}, ADMIN, at('2020-03-25')),
+          'redemption.reportNotSubmitted',
+        );
       }
     });
     it('voucher not expired (at the redemption date)', () => {
@@ -330,33 +480,61 @@ describe('program: guards of PRODUCT.md §4', () => {
       }
     });
     it('SAVB registration exists for the offering; else names the Global admins', () => {
-      const params = refusedWith(requestPayment(voucherIn('Redeemed'), input, ADMIN, at('2020-03-26', readyOrg({ savbRegistrations: [] }))), 'payment.savbRegistrationMissing');
+      const params = refusedWith(
+        requestPayment(
+          voucherIn('Redeemed'),
+          input,
+          ADMIN,
+          at('2020-03-26', readyOrg({ savbRegistrations: [] })),
+        ),
+        'payment.savbRegistrationMissing',
+      );
       assert.deepEqual(params.globalAdmins, ['u-global']);
     });
     it('within the payment window: redemption + 60 days', () => {
       // redeemed 2020-03-25 → last day 2020-05-24
       assert.ok(requestPayment(voucherIn('Redeemed'), input, ADMIN, at('2020-05-24')).ok);
-      const params = refusedWith(requestPayment(voucherIn('Redeemed'), input, ADMIN, at('2020-05-25')), 'payment.windowClosed');
+      const params = refusedWith(
+        requestPayment(voucherIn('Redeemed'), input, ADMIN, at('2020-05-25')),
+        'payment.windowClosed',
+      );
       assert.equal(params.deadline, '2020-05-24');
     });
     it('amount and currency are validated', () => {
-      const r = requestPayment(voucherIn('Redeemed'), { ...input, amount: -1, currency: 'usd' }, ADMIN, at('2020-03-26'));
+      const r = requestPayment(
+        voucherIn('Redeemed'),
+        { ...input, amount: -1, currency: 'usd' },
+        ADMIN,
+        at('2020-03-26'),
+      );
       assert.deepEqual(rulesOf(r), ['input.invalid', 'input.invalid']);
     });
     it('denial needs a reason, and cannot follow an approval', () => {
-      refusedWith(recordPaymentDenial(voucherIn('PaymentRequested'), { reason: '' }, ADMIN, at('2020-04-01')), 'payment.reasonRequired');
+      refusedWith(
+        recordPaymentDenial(voucherIn('PaymentRequested'), { reason: '' }, ADMIN, at('2020-04-01')),
+        'payment.reasonRequired',
+      );
       const approved = voucherIn('PaymentRequested');
       approved.paymentRequest = { ...approved.paymentRequest!, approvedOn: '2020-03-30' };
-      refusedWith(recordPaymentDenial(approved, { reason: 'x' }, ADMIN, at('2020-04-01')), 'payment.alreadyApproved');
+      refusedWith(
+        recordPaymentDenial(approved, { reason: 'x' }, ADMIN, at('2020-04-01')),
+        'payment.alreadyApproved',
+      );
     });
   });
 
   describe('expiry', () => {
     it('only after the last valid day; by the app or an admin, not a member', () => {
       const v = voucherIn('Assigned'); // assigned 2020-03-01 → valid through 2020-08-28
-      refusedWith(expireVoucher(v, {}, SYSTEM, ctx(readyOrg(), new Date('2020-08-28T12:00:00Z'))), 'expiry.notReached');
+      refusedWith(
+        expireVoucher(v, {}, SYSTEM, ctx(readyOrg(), new Date('2020-08-28T12:00:00Z'))),
+        'expiry.notReached',
+      );
       assert.ok(expireVoucher(v, {}, SYSTEM, ctx(readyOrg(), new Date('2020-08-29T12:00:00Z'))).ok);
-      refusedWith(expireVoucher(v, {}, MEMBER, ctx(readyOrg(), new Date('2020-08-29T12:00:00Z'))), 'role.required');
+      refusedWith(
+        expireVoucher(v, {}, MEMBER, ctx(readyOrg(), new Date('2020-08-29T12:00:00Z'))),
+        'role.required',
+      );
     });
     it('the system actor cannot do anything else', () => {
       refusedWith(redeemVoucher(voucherIn('ReportSubmitted'), {}, SYSTEM, ctx()), 'role.required');

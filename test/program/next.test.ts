@@ -20,22 +20,38 @@ describe("program: what's next", () => {
       const org = newOrganization('t', at('2020-03-01'));
       const next = organizationNextActions(org, [], rules(), at('2020-03-10'));
       assert.equal(next.partner, 'new');
-      assert.deepEqual(next.actions.map((a) => a.id), ['role.claimGlobalAdmin', 'eligibility.completeTraining', 'eligibility.recordCompetency']);
+      assert.deepEqual(
+        next.actions.map((a) => a.id),
+        ['role.claimGlobalAdmin', 'eligibility.completeTraining', 'eligibility.recordCompetency'],
+      );
     });
     it('a new partner walks steps 1 → 2 → 3 → 4', () => {
       const base = readyOrg();
-      const step1 = { ...base, complianceTraining: undefined, competencies: [], enrollments: [], businessProfile: undefined, savbRegistrations: [] };
+      const step1 = {
+        ...base,
+        complianceTraining: undefined,
+        competencies: [],
+        enrollments: [],
+        businessProfile: undefined,
+        savbRegistrations: [],
+      };
       assert.deepEqual(ids(step1), ['eligibility.completeTraining', 'eligibility.recordCompetency']);
       const trained = { ...step1, complianceTraining: base.complianceTraining };
       assert.deepEqual(ids(trained), ['eligibility.recordCompetency']);
       const eligible = { ...trained, competencies: base.competencies };
       const step2 = organizationNextActions(eligible, [], rules(), at('2020-03-10'));
-      assert.deepEqual(step2.actions.map((a) => a.id), ['enrollment.enroll']);
+      assert.deepEqual(
+        step2.actions.map((a) => a.id),
+        ['enrollment.enroll'],
+      );
       assert.deepEqual(step2.actions[0]?.params, { offerings: ['DDPS'] });
       const enrolled = { ...eligible, enrollments: base.enrollments };
       const step3 = organizationNextActions(enrolled, [], rules(), at('2020-03-10'));
       assert.equal(step3.partner, 'existing');
-      assert.deepEqual(step3.actions.map((a) => [a.id, a.step]), [['businessProfile.update', 3]]);
+      assert.deepEqual(
+        step3.actions.map((a) => [a.id, a.step]),
+        [['businessProfile.update', 3]],
+      );
       const ready = { ...enrolled, businessProfile: base.businessProfile };
       assert.deepEqual(ids(ready), ['voucher.intake']);
     });
@@ -53,14 +69,22 @@ describe("program: what's next", () => {
       assert.ok(lapsed.some((a) => a.id === 'businessProfile.update'));
     });
     it('a redeemed offering without SAVB registration asks the Global admin to register', () => {
-      const next = organizationNextActions(readyOrg({ savbRegistrations: [] }), [voucherIn('Redeemed')], rules(), at('2020-03-26'));
+      const next = organizationNextActions(
+        readyOrg({ savbRegistrations: [] }),
+        [voucherIn('Redeemed')],
+        rules(),
+        at('2020-03-26'),
+      );
       const savb = next.actions.find((a) => a.id === 'savb.register');
       assert.deepEqual(savb?.roles, ['globalAdmin']);
       assert.deepEqual(savb?.params, { offeringId: 'DDPS' });
     });
     it('a tenant with a Global admin but no partner admin is asked to assign one', () => {
       const org = readyOrg();
-      assert.equal(ids({ ...org, people: org.people.filter((p) => p.userId !== 'u-admin') })[0], 'role.assignPartnerAdmin');
+      assert.equal(
+        ids({ ...org, people: org.people.filter((p) => p.userId !== 'u-admin') })[0],
+        'role.assignPartnerAdmin',
+      );
     });
   });
 
@@ -98,7 +122,15 @@ describe("program: what's next", () => {
       assert.equal(voucherNextAction(v, readyOrg(), rules(), at('2020-05-02')).id, 'payment.followUp');
     });
     it('redeemed without SAVB registration: register first', () => {
-      assert.equal(voucherNextAction(voucherIn('Redeemed'), readyOrg({ savbRegistrations: [] }), rules(), at('2020-03-26')).id, 'savb.register');
+      assert.equal(
+        voucherNextAction(
+          voucherIn('Redeemed'),
+          readyOrg({ savbRegistrations: [] }),
+          rules(),
+          at('2020-03-26'),
+        ).id,
+        'savb.register',
+      );
     });
     it('a voucher past its expiry, not yet moved to Expired', () => {
       const a = voucherNextAction(voucherIn('Assigned'), readyOrg(), rules(), at('2020-08-29'));

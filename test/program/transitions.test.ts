@@ -13,7 +13,14 @@ const VALID: Record<StateCommand, { actor: Actor; now: string; input: unknown }>
   reserve: {
     actor: ADMIN,
     now: '2020-03-10T12:00:00Z',
-    input: { engagementId: 'ddps-windows-office', deliveryCountry: 'BR', partnerLocationId: 'sp', plannedStart: '2020-03-16', plannedEnd: '2020-03-20', consultants: ['u-cons'] },
+    input: {
+      engagementId: 'ddps-windows-office',
+      deliveryCountry: 'BR',
+      partnerLocationId: 'sp',
+      plannedStart: '2020-03-16',
+      plannedEnd: '2020-03-20',
+      consultants: ['u-cons'],
+    },
   },
   cancelReservation: { actor: ADMIN, now: '2020-03-10T12:00:00Z', input: { reason: 'customer postponed' } },
   markDelivered: { actor: CONSULTANT, now: '2020-03-17T12:00:00Z', input: {} },
@@ -30,7 +37,11 @@ const VALID: Record<StateCommand, { actor: Actor; now: string; input: unknown }>
     },
   },
   redeem: { actor: ADMIN, now: '2020-03-25T12:00:00Z', input: {} },
-  requestPayment: { actor: ADMIN, now: '2020-03-26T12:00:00Z', input: { savbReference: 'SAVB-9', amount: 5000, currency: 'USD' } },
+  requestPayment: {
+    actor: ADMIN,
+    now: '2020-03-26T12:00:00Z',
+    input: { savbReference: 'SAVB-9', amount: 5000, currency: 'USD' },
+  },
   recordApproval: { actor: ADMIN, now: '2020-04-01T12:00:00Z', input: {} },
   recordPayment: { actor: ADMIN, now: '2020-04-20T12:00:00Z', input: { paidAmount: 4900 } },
   recordDenial: { actor: ADMIN, now: '2020-04-01T12:00:00Z', input: { reason: 'report rejected' } },
@@ -48,7 +59,13 @@ describe('program: voucher state machine', () => {
         const v = VALID[command];
         // Reserved-like states need the consultant assignment; Expired/Assigned vouchers come from fixtures.
         const voucher = voucherIn(state);
-        const result = applyVoucherCommand(voucher, command, v.input, v.actor, ctx(undefined, new Date(v.now)));
+        const result = applyVoucherCommand(
+          voucher,
+          command,
+          v.input,
+          v.actor,
+          ctx(undefined, new Date(v.now)),
+        );
         if (allowed) {
           assert.ok(result.ok, JSON.stringify(!result.ok && result.refusals));
           assert.equal(result.value.state, expected);
@@ -64,7 +81,11 @@ describe('program: voucher state machine', () => {
           const rule = t.tooEarly?.states.includes(state) ? t.tooEarly.rule : 'transition.notAllowed';
           assert.equal(result.refusal.rule, rule);
           if (rule === 'transition.notAllowed') {
-            assert.deepEqual(result.refusal.params, { command: `voucher.${command}`, from: state, to: expected });
+            assert.deepEqual(result.refusal.params, {
+              command: `voucher.${command}`,
+              from: state,
+              to: expected,
+            });
           }
         }
       });
@@ -79,7 +100,13 @@ describe('program: voucher state machine', () => {
   });
 
   it('cancel reservation returns the voucher to Assigned and keeps the reason', () => {
-    const r = applyVoucherCommand(voucherIn('Reserved'), 'cancelReservation', { reason: 'customer postponed' }, ADMIN, ctx());
+    const r = applyVoucherCommand(
+      voucherIn('Reserved'),
+      'cancelReservation',
+      { reason: 'customer postponed' },
+      ADMIN,
+      ctx(),
+    );
     assert.ok(r.ok);
     assert.equal(r.value.reservation, undefined);
     assert.equal(r.value.audit.at(-1)?.reason, 'customer postponed');
@@ -87,10 +114,22 @@ describe('program: voucher state machine', () => {
 
   it('stateSince moves only when the state changes', () => {
     const v = voucherIn('PaymentRequested');
-    const r = applyVoucherCommand(v, 'recordApproval', {}, ADMIN, ctx(undefined, new Date('2020-04-01T12:00:00Z')));
+    const r = applyVoucherCommand(
+      v,
+      'recordApproval',
+      {},
+      ADMIN,
+      ctx(undefined, new Date('2020-04-01T12:00:00Z')),
+    );
     assert.ok(r.ok);
     assert.equal(r.value.stateSince, v.stateSince);
-    const p = applyVoucherCommand(r.value, 'recordPayment', {}, ADMIN, ctx(undefined, new Date('2020-04-20T12:00:00Z')));
+    const p = applyVoucherCommand(
+      r.value,
+      'recordPayment',
+      {},
+      ADMIN,
+      ctx(undefined, new Date('2020-04-20T12:00:00Z')),
+    );
     assert.ok(p.ok);
     assert.equal(p.value.stateSince, '2020-04-20T12:00:00.000Z');
   });

@@ -33,13 +33,22 @@ describe('store: OrganizationRepository', () => {
 
   it('seeds operator-pinned Global admins, also when pinned after creation', async () => {
     const org = await repo.getOrCreate('t-pin', NOW, ['u-op']);
-    assert.deepEqual(org.doc.people.map((p) => [p.userId, p.roles]), [['u-op', ['globalAdmin']]]);
+    assert.deepEqual(
+      org.doc.people.map((p) => [p.userId, p.roles]),
+      [['u-op', ['globalAdmin']]],
+    );
     const later = await repo.getOrCreate('t-pin', NOW, ['u-op', 'u-op2']);
-    assert.deepEqual(later.doc.people.map((p) => p.userId), ['u-op', 'u-op2']);
-    assert.deepEqual(later.doc.audit.map((e) => [e.action, e.by]), [
-      ['role.pin', 'system:config'],
-      ['role.pin', 'system:config'],
-    ]);
+    assert.deepEqual(
+      later.doc.people.map((p) => p.userId),
+      ['u-op', 'u-op2'],
+    );
+    assert.deepEqual(
+      later.doc.audit.map((e) => [e.action, e.by]),
+      [
+        ['role.pin', 'system:config'],
+        ['role.pin', 'system:config'],
+      ],
+    );
   });
 
   it('bootstrap claim races: exactly one person becomes Global admin', async () => {
@@ -48,7 +57,10 @@ describe('store: OrganizationRepository', () => {
     const ana = claimGlobalAdmin(start.doc, {}, ANA, c);
     const ben = claimGlobalAdmin(start.doc, {}, BEN, c);
     assert.ok(ana.ok && ben.ok);
-    const results = await Promise.allSettled([repo.save('t-boot', ana.value, start.etag), repo.save('t-boot', ben.value, start.etag)]);
+    const results = await Promise.allSettled([
+      repo.save('t-boot', ana.value, start.etag),
+      repo.save('t-boot', ben.value, start.etag),
+    ]);
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
     const lost = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     assert.ok(lost?.reason instanceof ConcurrencyConflict);
@@ -60,16 +72,24 @@ describe('store: OrganizationRepository', () => {
     assert.equal(retry.ok ? '' : retry.refusal.rule, 'bootstrap.globalAdminExists');
   });
 
-  it('a tenant cannot read or write another tenant\'s organisation', async () => {
+  it("a tenant cannot read or write another tenant's organisation", async () => {
     const theirs = await repo.getOrCreate('t-other', NOW, ['u-boss']);
     await repo.getOrCreate('t-mine', NOW);
     const mine = await repo.get('t-mine');
     assert.equal(mine?.doc.tenantId, 't-mine');
     assert.equal(mine?.doc.people.length, 0);
     await assert.rejects(repo.save('t-mine', theirs.doc, theirs.etag), /tenant mismatch/);
-    const changed = assignRole(theirs.doc, { userId: 'u-x', role: 'mpnPartnerAdmin' }, { kind: 'user', userId: 'u-boss' }, { rules: rules(), now: NOW });
+    const changed = assignRole(
+      theirs.doc,
+      { userId: 'u-x', role: 'mpnPartnerAdmin' },
+      { kind: 'user', userId: 'u-boss' },
+      { rules: rules(), now: NOW },
+    );
     assert.ok(changed.ok);
-    await assert.rejects(repo.save('t-mine', { ...changed.value, tenantId: 't-mine' }, theirs.etag), (e: unknown) => e instanceof ConcurrencyConflict || e instanceof NotFound);
+    await assert.rejects(
+      repo.save('t-mine', { ...changed.value, tenantId: 't-mine' }, theirs.etag),
+      (e: unknown) => e instanceof ConcurrencyConflict || e instanceof NotFound,
+    );
     assert.equal((await repo.get('t-other'))?.doc.people.length, 1);
   });
 });
