@@ -32,7 +32,8 @@ export const TAB_CSP = [
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
-  "connect-src 'self'",
+  // teams-js fetches its list of valid host origins from this CDN (it falls back to a built-in list).
+  "connect-src 'self' https://res.cdn.office.net",
   "object-src 'none'",
   "base-uri 'none'",
   `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`,

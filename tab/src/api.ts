@@ -1,0 +1,93 @@
+// Calls the tab API with the SSO token. A 401 gets one retry with a fresh token (the cached one may have
+// expired); anything else is reported to the caller as an ApiError with its status.
+import type { DeadlineView, OverviewView, VoucherDetailView, VoucherListView, VoucherStateCode } from '../../bot/api/viewModel';
+import type { Host } from './host';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface ListFilters {
+  offering: string[];
+  state: VoucherStateCode[];
+  consultant: string[];
+  customer: string[];
+  q: string;
+  sort: string;
+  dir: 'asc' | 'desc';
+}
+
+export function filterQuery(f: ListFilters, extra: Record<string, string | number> = {}): string {
+  const p = new URLSearchParams();
+  for (const o of f.offering) p.append('offering', o);
+  for (const s of f.state) p.append('state', s);
+  for (const c of f.consultant) p.append('consultant', c);
+  for (const c of f.customer) p.append('customer', c);
+  if (f.q.trim()) p.set('q', f.q.trim());
+  if (f.sort) p.set('sort', f.sort);
+  if (f.dir !== 'asc') p.set('dir', f.dir);
+  for (const [k, v] of Object.entries(extra)) p.set(k, String(v));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+export class TabClient {
+  constructor(
+    private readonly host: Host,
+    private readonly base = '/api/tab',
+  ) {}
+
+  private async fetchWithAuth(path: string, accept = 'application/json'): Promise<Response> {
+    const send = async (refresh: boolean): Promise<Response> => {
+      const headers: Record<string, string> = { accept };
+      const token = await this.host.token(refresh);
+      if (token) headers.authorization = `Bearer ${token}`;
+      return fetch(`${this.base}${path}`, { headers, credentials: 'same-origin', cache: 'no-store' });
+    };
+    let res = await send(false);
+    if (res.status === 401 && this.host.info.inTeams) res = await send(true);
+    if (!res.ok) {
+      let message = res.statusText;
+      try {
+        message = ((await res.json()) as { message?: string }).message ?? message;
+      } catch {
+        // not JSON
+      }
+      throw new ApiError(res.status, message);
+    }
+    return res;
+  }
+
+  private async json<T>(path: string): Promise<T> {
+    return (await (await this.fetchWithAuth(path)).json()) as T;
+  }
+
+  overview(): Promise<OverviewView> {
+    return this.json('/overview');
+  }
+
+  vouchers(filters: ListFilters, page: number, pageSize: number): Promise<VoucherListView> {
+    return this.json(`/vouchers${filterQuery(filters, { page, pageSize })}`);
+  }
+
+  voucher(id: string): Promise<VoucherDetailView> {
+    return this.json(`/vouchers/${encodeURIComponent(id)}`);
+  }
+
+  deadlines(days: number): Promise<{ overdue: DeadlineView[]; upcoming: DeadlineView[] }> {
+    return this.json(`/deadlines?days=${days}`);
+  }
+
+  async csv(filters: ListFilters): Promise<{ blob: Blob; filename: string }> {
+    const res = await this.fetchWithAuth(`/vouchers.csv${filterQuery(filters)}`, 'text/csv');
+    const disposition = res.headers.get('content-disposition') ?? '';
+    const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'vouchers.csv';
+    return { blob: await res.blob(), filename };
+  }
+}

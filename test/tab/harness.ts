@@ -1,0 +1,119 @@
+// Browser harness for the tab: builds the tab into a temporary folder, serves it with the API fixture, adds a
+// same-origin fake Teams host page that iframes the tab and answers the SDK's postMessage calls, and
+// launches the system's headless Chromium through playwright-core.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Server } from 'restify';
+import { chromium, type Browser } from 'playwright-core';
+import { buildTab } from '../../tab/build';
+import { startApiFixture, type ApiFixture, type FixtureOptions } from '../api/fixture';
+
+export const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
+
+export interface HostConfig {
+  token: string;
+  locale: string;
+  theme: string;
+  tenantId: string;
+  userId: string;
+  /** Answer getAuthToken with a failure instead of the token. */
+  failAuth?: boolean;
+}
+
+export interface TabHarness {
+  fx: ApiFixture;
+  browser: Browser;
+  /** What the fake host answers with; tests change it before loading the host page. */
+  host: HostConfig;
+  stop(): Promise<void>;
+}
+
+let built: string | undefined;
+
+/** Builds once per test process into a temporary folder (the repo's tab/dist is left alone). */
+export async function builtTabDir(): Promise<string> {
+  if (!built) {
+    const outDir = mkdtempSync(path.join(os.tmpdir(), 'tab-build-'));
+    await buildTab({ outDir });
+    built = outDir;
+  }
+  return built;
+}
+
+export function chromiumPath(): string {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) return fromEnv;
+  return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
+}
+
+/** The fake Teams host: iframes /tab and plays the Teams side of the teams-js postMessage protocol. */
+export function hostPage(config: HostConfig, tabPath = '/tab'): string {
+  const json = JSON.stringify(config).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html><head><meta charset="utf-8"><title>Fake Teams host</title>
+<style>body{margin:0;background:#444}iframe{border:0;display:block;width:100vw;height:100vh}</style></head>
+<body><iframe id="tab" title="Planning Services tab" src="${tabPath}"></iframe>
+<script>
+const config = ${json};
+const frame = document.getElementById('tab');
+window.hostCalls = [];
+const runtime = { apiVersion: 4, isLegacyTeams: false, supports: { app: {}, appInitialization: {}, authentication: {}, pages: { config: {}, tabs: {} }, teamsCore: {} } };
+function reply(msg, args) {
+  frame.contentWindow.postMessage({ id: msg.id, uuidAsString: msg.uuidAsString, args: args }, location.origin);
+}
+window.addEventListener('message', function (ev) {
+  if (ev.source !== frame.contentWindow || ev.origin !== location.origin) return;
+  const msg = ev.data;
+  if (!msg || typeof msg.func !== 'string') return;
+  window.hostCalls.push(msg.func);
+  switch (msg.func) {
+    case 'initialize':
+      return reply(msg, ['content', 'web', JSON.stringify(runtime), '2.58.0']);
+    case 'getContext':
+      return reply(msg, [{ locale: config.locale, theme: config.theme, tid: config.tenantId, userObjectId: config.userId,
+        userPrincipalName: 'ana@partner.example', userDisplayName: 'Ana Souza', hostClientType: 'web', frameContext: 'content',
+        appSessionId: 'session-1', hostName: 'Teams', entityId: 'status' }]);
+    case 'authentication.getAuthToken':
+      return config.failAuth ? reply(msg, [false, 'resourceDisabled']) : reply(msg, [true, config.token]);
+    default:
+      return reply(msg, []);
+  }
+});
+window.sendTheme = function (theme) {
+  frame.contentWindow.postMessage({ func: 'themeChange', args: [theme] }, location.origin);
+};
+</script></body></html>`;
+}
+
+export async function startTabHarness(options: FixtureOptions = {}): Promise<TabHarness> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const tabDir = await builtTabDir();
+  const host: HostConfig = { token: '', locale: 'en-US', theme: 'default', tenantId: '', userId: '' };
+  const fx = await startApiFixture({
+    ...options,
+    tabDir,
+    extraRoutes: (server: Server) => {
+      server.get('/test-host.html', (_req, res, next) => {
+        res.header('Content-Type', 'text/html; charset=utf-8');
+        res.sendRaw(200, hostPage(host));
+        next();
+      });
+    },
+  });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  return {
+    fx,
+    browser,
+    host,
+    async stop() {
+      await browser.close();
+      await fx.stop();
+    },
+  };
+}
