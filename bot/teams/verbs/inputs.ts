@@ -61,7 +61,8 @@ export function fieldErrors(locale: Locale, error: z.ZodError): FieldErrors {
 }
 
 function issueMessage(locale: Locale, issue: z.core.$ZodIssue, field: string): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return t(locale, 'common.requiredError');
+  // Absent (or blank, which the schemas read as absent) whatever the expected type: "required".
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) return t(locale, 'common.requiredError');
   if (issue.code === 'too_big' && issue.origin === 'string') return say(locale, 'common.tooLongError', { max: Number(issue.maximum) });
   if (issue.code === 'too_small' && issue.origin === 'string') return t(locale, 'common.requiredError');
   if (issue.code === 'invalid_format' && issue.format === 'date') return t(locale, 'common.dateError');
