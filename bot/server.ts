@@ -5,6 +5,8 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { ActivityHandler, CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from './logger';
 import { checkActivity } from './teams/activity';
+import { localeFromAcceptLanguage, renderLegalPage, type LegalPageName } from './legal/pages';
+import { resolveLocale } from './i18n';
 
 export interface ServerDeps {
   logger: Logger;
@@ -52,6 +54,17 @@ export function createHttpServer(deps: ServerDeps): HttpServer {
     const ok = await deps.ready();
     res.send(ok ? 200 : 503, { status: ok ? 'ready' : 'database unreachable' });
   });
+
+  // The privacy statement and terms of use the Teams manifest links to.
+  for (const name of ['privacy', 'terms'] as LegalPageName[]) {
+    server.get(`/${name}`, async (req, res) => {
+      const lang = typeof req.query?.lang === 'string' ? req.query.lang : undefined;
+      const locale = lang ? resolveLocale(lang) : localeFromAcceptLanguage(req.header('accept-language'));
+      const html = renderLegalPage(name, locale);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-language': locale });
+      res.end(html);
+    });
+  }
 
   server.post('/api/messages', async (req, res) => {
     const correlationId = (req as Request & { correlationId: string }).correlationId;
