@@ -46,7 +46,13 @@ export class TabClient {
   private async fetchWithAuth(path: string, accept = 'application/json'): Promise<Response> {
     const send = async (refresh: boolean): Promise<Response> => {
       const headers: Record<string, string> = { accept };
-      const token = await this.host.token(refresh);
+      let token: string | undefined;
+      try {
+        token = await this.host.token(refresh);
+      } catch {
+        // Teams could not give a token (consent missing, signed out): the same as being refused.
+        throw new ApiError(401, 'no SSO token');
+      }
       if (token) headers.authorization = `Bearer ${token}`;
       return fetch(`${this.base}${path}`, { headers, credentials: 'same-origin', cache: 'no-store' });
     };
