@@ -225,7 +225,7 @@ export class TabApp {
         ),
       );
     }
-    return this.section('pipeline', t('pipelineHeading'), list);
+    return this.section('pipeline', t('pipelineHeading'), h('p', { class: 'muted small legend' }, t('pipelineLegend')), list);
   }
 
   // Deadlines ----------------------------------------------------------------------------------------------
