@@ -1,6 +1,7 @@
 // The tab's read-only HTTP API. Every route authenticates first (no data before that), then loads the
 // caller's tenant only, projects it to the view model and answers JSON (or CSV).
 import type { JWTVerifyGetKey } from 'jose' with { 'resolution-mode': 'import' };
+import { performance } from 'node:perf_hooks';
 import type { Request, Response, Server } from 'restify';
 import type { z } from 'zod';
 import type { Config } from '../config';
@@ -101,6 +102,12 @@ export function registerApi(server: Server, deps: ApiDeps): TabApi {
     handler: (req: Request, res: Response, caller: Caller, query: z.output<S>) => Promise<void>,
   ) {
     return async (req: Request, res: Response): Promise<void> => {
+      const started = performance.now();
+      // Server time for the browser's dev tools and the bench (header set before the body is sent).
+      const timing = (): void => {
+        res.header('Server-Timing', `app;dur=${(performance.now() - started).toFixed(1)}`);
+      };
+      res.once('header', timing);
       try {
         const outcome = await authenticator.authenticate(req.headers.authorization);
         if (!outcome.ok) {

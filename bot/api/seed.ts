@@ -27,6 +27,8 @@ function defaultRules(): Rules {
 }
 
 export interface SeedOptions {
+  /** More people to put in the organisation, e.g. the local development identity as a Global admin. */
+  people?: { userId: string; name: string; roles: Person['roles'] }[];
   /** Number of vouchers (default 12: one or two in each state). */
   vouchers?: number;
   /** Parallel writes (the embedded server is happiest with a few). */
@@ -332,7 +334,12 @@ export async function seedDemoData(store: Store, tenantId: string, now: Date, op
   const organizations = new OrganizationRepository(store.containers.organizations);
   const vouchersRepo = new VoucherRepository(store.containers.vouchers);
   const existing = await organizations.getOrCreate(tenantId, now);
-  const organization = (await organizations.save(tenantId, demoOrganization(tenantId, now), existing.etag)).doc;
+  const demo = demoOrganization(tenantId, now);
+  for (const p of options.people ?? []) {
+    if (demo.people.some((x) => x.userId === p.userId)) continue;
+    demo.people.push({ userId: p.userId, name: p.name, roles: p.roles, assessments: [], settings: {}, firstSeenAt: now.toISOString() });
+  }
+  const organization = (await organizations.save(tenantId, demo, existing.etag)).doc;
   const vouchers = seedStates(options.vouchers ?? 12).map((state, i) => {
     const v = demoVoucher(tenantId, now, i, state);
     // `dueOn` is what the reminder scan lists by; the engine keeps it on every command.

@@ -1,0 +1,143 @@
+// Overview API for an organisation with 5,000 vouchers on the embedded store: server time (from the
+// Server-Timing header the API sets) cold (every request reads the store) and warm (the per-tenant snapshot
+// cache), payload sizes, and the tab bundle size. Runs alone with `npx tsx bench/overview.ts`, or from
+// `npm run bench` through runOverviewBench(). Figures, not assertions; targets: p95 ≤ 150 ms, ≤ 250 KB.
+import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import restify from 'restify';
+import { registerApi } from '../bot/api';
+import { seedDemoData } from '../bot/api/seed';
+import { loadConfig } from '../bot/config';
+import { silentLogger } from '../bot/logger';
+import { builtInRules, DEFAULT_PROFILE } from '../bot/program';
+import { openStore } from '../bot/store';
+import { startEmbeddedCosmos } from '../bot/store/embedded';
+import { OrganizationRepository } from '../bot/store/organizations';
+import { VoucherRepository } from '../bot/store/vouchers';
+import { buildTab } from '../tab/build';
+
+const VOUCHERS = Number(process.env.BENCH_OVERVIEW_VOUCHERS ?? 5000);
+const WARM_REQUESTS = 200;
+const COLD_REQUESTS = 8;
+const TENANT = 'bench0000-0000-4000-8000-000000005000';
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, i)] ?? 0;
+}
+
+function round(n: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+interface Timed {
+  serverMs: number[];
+  bytes: number;
+  gzipBytes: number;
+}
+
+async function measure(url: string, count: number): Promise<Timed> {
+  const serverMs: number[] = [];
+  let body = Buffer.alloc(0);
+  for (let i = 0; i < count; i++) {
+    const res = await fetch(url);
+    body = Buffer.from(await res.arrayBuffer());
+    if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status} ${body.toString('utf8').slice(0, 200)}`);
+    const timing = /dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
+    serverMs.push(Number(timing?.[1] ?? NaN));
+  }
+  serverMs.sort((a, b) => a - b);
+  return { serverMs, bytes: body.length, gzipBytes: gzipSync(body).length };
+}
+
+export async function runOverviewBench(): Promise<Record<string, number | string>> {
+  const loaded = loadConfig({ LOG_LEVEL: 'silent', LOCAL_TENANT_ID: TENANT });
+  if (!loaded.ok) throw new Error(loaded.errors.join('; '));
+  const config = loaded.config;
+  const rulesResult = builtInRules(DEFAULT_PROFILE);
+  if (!rulesResult.ok) throw new Error(rulesResult.errors.join('; '));
+  const rules = rulesResult.rules;
+  const now = new Date();
+
+  const embedded = await startEmbeddedCosmos();
+  const store = await openStore({ endpoint: embedded.endpoint, auth: 'key', key: 'bench', database: 'bench-overview', local: true });
+  const servers: restify.Server[] = [];
+  try {
+    let t = performance.now();
+    await seedDemoData(store, TENANT, now, { vouchers: VOUCHERS, rules, concurrency: 16 });
+    const seedMs = performance.now() - t;
+
+    const start = async (cacheTtlMs: number): Promise<string> => {
+      const server = restify.createServer({ handleUncaughtExceptions: false });
+      registerApi(server, {
+        config,
+        logger: silentLogger(),
+        organizations: new OrganizationRepository(store.containers.organizations),
+        vouchers: new VoucherRepository(store.containers.vouchers),
+        rules,
+        now: () => new Date(),
+        cacheTtlMs,
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      servers.push(server);
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/tab`;
+    };
+
+    const coldBase = await start(0);
+    const warmBase = await start(60 * 60 * 1000);
+
+    const cold = await measure(`${coldBase}/overview`, COLD_REQUESTS);
+    t = performance.now();
+    await measure(`${warmBase}/overview`, 1); // fills the cache
+    const firstLoadMs = performance.now() - t;
+    const warm = await measure(`${warmBase}/overview`, WARM_REQUESTS);
+    const list = await measure(`${warmBase}/vouchers?state=Reserved,Delivered&sort=customer&pageSize=50`, 50);
+    const csv = await measure(`${warmBase}/vouchers.csv`, 5);
+
+    const tabOut = mkdtempSync(path.join(os.tmpdir(), 'bench-tab-'));
+    const tab = await buildTab({ outDir: tabOut });
+    const { readFile } = await import('node:fs/promises');
+    const bundle = await readFile(path.join(tabOut, 'tab.js'));
+    const css = await readFile(path.join(tabOut, 'styles.css'));
+
+    return {
+      vouchers: VOUCHERS,
+      seedSeconds: round(seedMs / 1000),
+      overviewWarmP50Ms: round(percentile(warm.serverMs, 50)),
+      overviewWarmP95Ms: round(percentile(warm.serverMs, 95)),
+      overviewWarmMaxMs: round(warm.serverMs[warm.serverMs.length - 1] ?? 0),
+      overviewColdP50Ms: round(percentile(cold.serverMs, 50)),
+      overviewColdP95Ms: round(percentile(cold.serverMs, 95)),
+      overviewFirstLoadMs: round(firstLoadMs),
+      overviewPayloadKB: round(warm.bytes / 1024),
+      overviewPayloadGzipKB: round(warm.gzipBytes / 1024),
+      voucherPageWarmP95Ms: round(percentile(list.serverMs, 95)),
+      voucherPagePayloadKB: round(list.bytes / 1024),
+      csvAllWarmP95Ms: round(percentile(csv.serverMs, 95)),
+      csvAllKB: round(csv.bytes / 1024),
+      tabBundleKB: round(tab.bundleBytes / 1024),
+      tabBundleGzipKB: round(gzipSync(bundle).length / 1024),
+      tabCssKB: round(css.length / 1024),
+      note: 'warm = per-tenant snapshot cache (TTL 15 s in the app); cold = every request reads all vouchers from the embedded store; local identity (no JWT check)',
+    };
+  } finally {
+    for (const s of servers) s.close();
+    store.close();
+    await embedded.stop();
+  }
+}
+
+if (require.main === module) {
+  runOverviewBench().then(
+    (r) => console.log(JSON.stringify(r, null, 2)),
+    (err: unknown) => {
+      console.error(err);
+      process.exitCode = 1;
+    },
+  );
+}
