@@ -114,7 +114,10 @@ export function voucherDeadlines(v: Voucher, ctx: ProjectionContext): DeadlineVi
 }
 
 function byDue(a: DeadlineView, b: DeadlineView): number {
-  return a.due < b.due ? -1 : a.due > b.due ? 1 : (a.voucherNumber ?? '').localeCompare(b.voucherNumber ?? '');
+  if (a.due !== b.due) return a.due < b.due ? -1 : 1;
+  const x = a.voucherNumber ?? '';
+  const y = b.voucherNumber ?? '';
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** Deadlines of the organisation itself: enrolment renewals and the business profile. */

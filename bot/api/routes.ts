@@ -18,6 +18,7 @@ import {
   projectionContext,
   roleOf,
   toDetail,
+  type Projected,
   type ProjectionContext,
 } from './projection';
 import {
@@ -30,7 +31,7 @@ import {
   VoucherIdParam,
   VoucherListQuery,
 } from './query';
-import type { ApiErrorView, CallerView, VoucherListView } from './viewModel';
+import type { ApiErrorView, CallerView, OverviewView, VoucherListView } from './viewModel';
 
 /** What the API reads: the store's OrganizationRepository and VoucherRepository fit as they are. */
 export interface OrganizationSource {
@@ -71,6 +72,7 @@ interface TenantData {
   caller: Caller;
   ctx: ProjectionContext;
   vouchers: Voucher[];
+  docs: TenantDocuments;
 }
 
 export function registerApi(server: Server, deps: ApiDeps): TabApi {
@@ -144,7 +146,26 @@ export function registerApi(server: Server, deps: ApiDeps): TabApi {
   async function load(caller: Caller): Promise<TenantData> {
     const docs = await cache.get(caller.tenantId, () => readTenant(caller.tenantId));
     const ctx = projectionContext(deps.rules, docs.org, deps.now(), deps.config.reminders.defaultTimeZone);
-    return { caller, ctx, vouchers: docs.vouchers };
+    return { caller, ctx, vouchers: docs.vouchers, docs };
+  }
+
+  // Projecting thousands of vouchers costs tens of milliseconds; a snapshot's projection is reused for
+  // requests within the same minute (days-in-state and days-left move in whole days).
+  const projections = new WeakMap<TenantDocuments, { key: string; projected: Projected; overview?: OverviewView }>();
+
+  function memo(data: TenantData): { key: string; projected: Projected; overview?: OverviewView } {
+    const key = `${data.ctx.today}|${Math.floor(data.ctx.now.getTime() / 60_000)}`;
+    const hit = projections.get(data.docs);
+    if (hit && hit.key === key) return hit;
+    const entry = { key, projected: project(data.vouchers, data.ctx) };
+    projections.set(data.docs, entry);
+    return entry;
+  }
+
+  function overviewFor(data: TenantData): OverviewView {
+    const entry = memo(data);
+    entry.overview ??= overviewOf(data.vouchers, data.ctx, callerView(data), entry.projected);
+    return { ...entry.overview, caller: callerView(data) };
   }
 
   function callerView(data: TenantData): CallerView {
@@ -163,7 +184,7 @@ export function registerApi(server: Server, deps: ApiDeps): TabApi {
     `${API_PREFIX}/overview`,
     route(EmptyQuery, async (_req, res, caller) => {
       const data = await load(caller);
-      ok(res, overviewOf(data.vouchers, data.ctx, callerView(data)));
+      ok(res, overviewFor(data));
     }),
   );
 
@@ -171,7 +192,7 @@ export function registerApi(server: Server, deps: ApiDeps): TabApi {
     `${API_PREFIX}/vouchers`,
     route(VoucherListQuery, async (_req, res, caller, q) => {
       const data = await load(caller);
-      const { rows } = project(data.vouchers, data.ctx);
+      const { rows } = memo(data).projected;
       const sorted = sortRows(filterRows(rows, q), q.sort, q.dir);
       const page = q.page ?? 1;
       const pageSize = q.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -189,7 +210,7 @@ export function registerApi(server: Server, deps: ApiDeps): TabApi {
     `${API_PREFIX}/vouchers.csv`,
     route(VoucherCsvQuery, async (_req, res, caller, q) => {
       const data = await load(caller);
-      const { rows } = project(data.vouchers, data.ctx);
+      const { rows } = memo(data).projected;
       const csv = rowsToCsv(sortRows(filterRows(rows, q), q.sort, q.dir));
       const day = data.ctx.today;
       res.header('Cache-Control', 'no-store');
@@ -225,7 +246,7 @@ export function registerApi(server: Server, deps: ApiDeps): TabApi {
     `${API_PREFIX}/deadlines`,
     route(DeadlinesQuery, async (_req, res, caller, q) => {
       const data = await load(caller);
-      const { deadlines } = project(data.vouchers, data.ctx);
+      const { deadlines } = memo(data).projected;
       const offerings = new Set(q.offering);
       const scoped = offerings.size === 0 ? deadlines : deadlines.filter((d) => !d.offering || offerings.has(d.offering));
       const windowDays = q.days ?? 30;

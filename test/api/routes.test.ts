@@ -193,6 +193,20 @@ describe('tab API routes', function () {
     assert.equal(all.length - 1, 40);
   });
 
+  it('a tenant with nothing recorded gets an empty overview that says so', async () => {
+    const tid = 'cccccccc-0000-4000-8000-00000000000c';
+    const res = await fx.get('/api/tab/overview', await fx.sign({ tid, iss: `https://login.microsoftonline.com/${tid}/v2.0` }));
+    assert.equal(res.status, 200, res.text);
+    const o = res.body as OverviewView;
+    assert.equal(o.organization.known, false);
+    assert.equal(o.voucherCount, 0);
+    assert.ok(o.pipeline.every((p) => p.count === 0));
+    assert.equal(o.setup.enrollment.status, 'notStarted');
+    assert.equal(o.setup.eligibility.status, 'notStarted');
+    assert.equal(o.caller.role, 'Member');
+    assert.deepEqual(o.deadlines.overdue, []);
+  });
+
   it('reuses the tenant snapshot until a writer invalidates it', async () => {
     const assigned = fx.seedA.vouchers.find((v) => v.state === 'Assigned');
     assert.ok(assigned);

@@ -355,6 +355,18 @@ describe('tab in the browser, inside a fake Teams host (SSO)', function () {
     await page.close();
   });
 
+  it('a new organisation sees empty states that say what to do next', async () => {
+    const tid = 'dddddddd-0000-4000-8000-00000000000d';
+    Object.assign(hx.host, { token: await hx.fx.sign({ tid, iss: `https://login.microsoftonline.com/${tid}/v2.0` }), locale: 'en-US', theme: 'default', failAuth: false });
+    const { page, frame } = await openHost();
+    assert.match((await frame.textContent('#no-organization')) ?? '', /has not set up Planning Services yet/);
+    assert.match((await frame.textContent('#pipeline')) ?? '', /paste it in the chat with the bot/);
+    assert.match((await frame.textContent('#payments')) ?? '', /No payment requests yet/);
+    assert.equal(await frame.locator('#voucher-table').count(), 0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'teams-host-empty-en.png'), fullPage: false });
+    await page.close();
+  });
+
   it('outside Teams and without the development identity, asks to open it in Teams', async () => {
     const { page } = await open(context);
     await page.goto(`${hx.fx.baseUrl}/tab`);
