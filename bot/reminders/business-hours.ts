@@ -6,6 +6,8 @@ export interface BusinessHours {
   start: number;
   /** Local hour from which no message is sent (1–24, exclusive). */
   end: number;
+  /** Also send on Saturdays and Sundays (default: weekdays only). */
+  weekends?: boolean;
 }
 
 interface LocalParts {
@@ -73,8 +75,8 @@ export function zonedTime(timeZone: string, year: number, month: number, day: nu
   return new Date(guess);
 }
 
-function isWeekday(weekday: number): boolean {
-  return weekday >= 1 && weekday <= 5;
+function isWorkday(weekday: number, hours: BusinessHours): boolean {
+  return hours.weekends === true || (weekday >= 1 && weekday <= 5);
 }
 
 /**
@@ -90,13 +92,13 @@ export function nextSendTime(now: Date, timeZone: string, hours: BusinessHours, 
   }
   const p = localParts(from, timeZone);
   const minutes = p.hour * 60 + p.minute;
-  if (isWeekday(p.weekday) && minutes >= hours.start * 60 && minutes < hours.end * 60) return from;
+  if (isWorkday(p.weekday, hours) && minutes >= hours.start * 60 && minutes < hours.end * 60) return from;
 
   // Walk local calendar days (at most a week) to the next weekday opening after `from`.
   for (let i = 0; i <= 7; i++) {
     const day = new Date(Date.UTC(p.year, p.month - 1, p.day + i));
     const weekday = day.getUTCDay();
-    if (!isWeekday(weekday)) continue;
+    if (!isWorkday(weekday, hours)) continue;
     const opening = zonedTime(timeZone, day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), hours.start);
     if (opening.getTime() >= from.getTime()) return opening;
   }

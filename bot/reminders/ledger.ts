@@ -145,7 +145,7 @@ export class Ledger {
   }
 
   /** Creates the entry unless it exists (then nothing changes: the first scan's version stands). */
-  async enqueue(input: EnqueueInput): Promise<{ created: boolean; id: string }> {
+  async enqueue(input: EnqueueInput): Promise<{ created: boolean; id: string; entry?: Stored<LedgerEntry> }> {
     const id = ledgerId(input.reminderKey, input.target);
     const causeKey = this.causeOf(input.reminderKey);
     const at = this.iso();
@@ -170,8 +170,7 @@ export class Ledger {
       history: [{ at, state: suppressed ? 'dropped' : 'pending', note: suppressed ? 'markedDone' : undefined }],
     };
     try {
-      await this.repo.create(doc);
-      return { created: true, id };
+      return { created: true, id, entry: await this.repo.create(doc) };
     } catch (err) {
       if (err instanceof AlreadyExists) return { created: false, id };
       throw err;

@@ -144,7 +144,7 @@ export class ReminderScheduler<O extends SchedulerOrganization, V, Ru, R extends
     }
 
     for (const ready of await ledger.listReady(tenantId)) {
-      sender.submit(tenantId, ready.doc.id);
+      sender.submit(tenantId, ready.doc.id, undefined, ready);
       summary.submitted++;
     }
   }

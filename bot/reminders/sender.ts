@@ -105,6 +105,8 @@ interface QueueItem {
   tenantId: string;
   id: string;
   at: number;
+  /** The version the caller just read (saves a read; a stale one only makes the ETag claim fail). */
+  entry?: Stored<LedgerEntry>;
 }
 
 const RETRYABLE = new Set([412, 500, 502, 503, 504]);
@@ -171,7 +173,10 @@ export class ReminderSender {
     const now = options.now ?? (() => Date.now());
     this.owner = options.owner ?? `sender-${randomUUID()}`;
     const share = Math.min(1, Math.max(0.01, options.tenantShare ?? 1));
-    const tenantLimits = (options.tenantLimits ?? TENANT_LIMITS).map((w) => ({ ms: w.ms, max: Math.max(1, Math.floor(w.max * share)) }));
+    // A share of the budget: fewer per window, and proportionally wider gaps for the pacing window.
+    const tenantLimits = (options.tenantLimits ?? TENANT_LIMITS).map((w) =>
+      w.max === 1 ? { ms: Math.ceil(w.ms / share), max: 1 } : { ms: w.ms, max: Math.max(1, Math.floor(w.max * share)) },
+    );
     this.o = {
       ...options,
       now,
@@ -200,10 +205,10 @@ export class ReminderSender {
   }
 
   /** Queues an entry for delivery at `at` (default now). Already queued or in flight: ignored. */
-  submit(tenantId: string, id: string, at = this.o.now()): void {
+  submit(tenantId: string, id: string, at = this.o.now(), entry?: Stored<LedgerEntry>): void {
     if (this.stopped || this.known.has(id)) return;
     this.known.add(id);
-    this.queue.push({ tenantId, id, at });
+    this.queue.push({ tenantId, id, at, entry });
     this.pump();
   }
 
@@ -290,7 +295,7 @@ export class ReminderSender {
 
   private later(item: QueueItem, at: number): void {
     if (this.stopped) return;
-    this.queue.push({ ...item, at });
+    this.queue.push({ tenantId: item.tenantId, id: item.id, at });
   }
 
   private emit(o: SendOutcome): SendOutcome {
@@ -325,7 +330,7 @@ export class ReminderSender {
 
   private async process(item: QueueItem): Promise<SendOutcome> {
     const { ledger, references } = this.o;
-    const current = await ledger.read(item.tenantId, item.id);
+    const current = item.entry ?? (await ledger.read(item.tenantId, item.id));
     if (!current) return this.emit({ id: item.id, result: 'skipped', reason: 'not in the ledger' });
     if (!ledger.isClaimable(current.doc)) {
       const d = current.doc;
@@ -366,7 +371,12 @@ export class ReminderSender {
     const convKey = `c|${ref.doc.serviceUrl}|${ref.doc.conversationId}`;
     const tenantKey = `t|${item.tenantId}`;
     if (!(await this.waitForRoom([convKey, tenantKey], false))) return this.emit({ id: item.id, result: 'skipped', reason: 'stopped' });
-    const claimed = await ledger.claim(current, this.owner, this.o.leaseMs);
+    let claimed = await ledger.claim(current, this.owner, this.o.leaseMs);
+    if (!claimed && item.entry) {
+      // The caller's copy was stale: look again once.
+      const fresh = await ledger.read(item.tenantId, item.id);
+      claimed = fresh ? await ledger.claim(fresh, this.owner, this.o.leaseMs) : undefined;
+    }
     if (!claimed) return this.emit({ id: item.id, result: 'skipped', reason: 'claimed elsewhere' });
     // Another worker may have taken the room meanwhile; the wait is short next to the lease.
     await this.waitForRoom([convKey, tenantKey], true);
@@ -388,6 +398,7 @@ export class ReminderSender {
     } catch (err) {
       return this.afterError(item, claimed, ref.doc.id, convKey, err);
     }
+    this.throttle.record(item.tenantId, this.o.now(), false);
     const recorded = await ledger.markSent(claimed, activityId);
     return this.emit({ id: item.id, result: recorded ? 'sent' : 'lost', activityId });
   }

@@ -19,8 +19,9 @@ describe('reminders: business hours and time zones', () => {
   it('after closing on Friday: Monday opening (weekend skipped)', () => {
     // Friday 18:00 in Madrid (UTC+2) → Monday 09:00 Madrid = 07:00Z
     assert.equal(nextSendTime(at('2025-06-06T16:00:00Z'), 'Europe/Madrid', H).toISOString(), '2025-06-09T07:00:00.000Z');
-    // Saturday → Monday
+    // Saturday → Monday, unless weekends are allowed
     assert.equal(nextSendTime(at('2025-06-07T12:00:00Z'), 'Europe/Madrid', H).toISOString(), '2025-06-09T07:00:00.000Z');
+    assert.equal(nextSendTime(at('2025-06-07T12:00:00Z'), 'Europe/Madrid', { ...H, weekends: true }).toISOString(), '2025-06-07T12:00:00.000Z');
   });
 
   it('the same instant is a different business day in different zones', () => {

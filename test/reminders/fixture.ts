@@ -53,7 +53,7 @@ export async function startRig(simOptions: ConnectorSimOptions = {}): Promise<Ri
         ledger,
         references,
         render: textRender,
-        businessHours: { start: 0, end: 24 },
+        businessHours: { start: 0, end: 24, weekends: true },
         logger,
         ...overrides,
       });
@@ -61,7 +61,7 @@ export async function startRig(simOptions: ConnectorSimOptions = {}): Promise<Ri
       return s;
     },
     async stop() {
-      for (const s of senders) await s.stop();
+      for (const s of senders) s.abandon(); // tests end here: no need to wait for anything in flight
       await sim.close();
       await cosmos.stop();
     },

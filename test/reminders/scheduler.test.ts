@@ -218,7 +218,7 @@ describe('reminders: scheduler', () => {
         return rig.adapter.continueConversationAsync(appId, ref, logic);
       },
     };
-    const a = sender({ owner: 'crashing', adapter: hanging, concurrency: 4, sendTimeoutMs: 2_000_000_000, leaseMs: 120_000 });
+    const a = sender({ owner: 'crashing', adapter: hanging, concurrency: 4, sendTimeoutMs: 2_000_000_000, leaseMs: 120_000, tenantLimits: [{ max: 48, ms: 1000 }] });
     await scheduler(a).scanOnce();
     await until(async () => {
       const es = await entries();
