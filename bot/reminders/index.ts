@@ -39,6 +39,7 @@ export {
   ReminderSender,
   describeError,
   type ProactiveAdapter,
+  type RenderContext,
   type RenderFn,
   type SendOutcome,
   type SendResult,

@@ -43,8 +43,19 @@ export interface ProactiveAdapter {
   readonly ConnectorClientKey?: symbol;
 }
 
+/** Which ledger entry a message is for: card actions (reminder.snooze / reminder.done) carry `entryId`. */
+export interface RenderContext {
+  entryId: string;
+  tenantId: string;
+  target: LedgerEntry['target'];
+}
+
 /** Builds the message for a reminder in a language (the cards module supplies the real one). */
-export type RenderFn = (reminder: Record<string, unknown>, locale: string) => Partial<Activity> | Promise<Partial<Activity>>;
+export type RenderFn = (
+  reminder: Record<string, unknown>,
+  locale: string,
+  context: RenderContext,
+) => Partial<Activity> | Promise<Partial<Activity>>;
 
 export interface SenderOptions {
   adapter: ProactiveAdapter;
@@ -385,7 +396,7 @@ export class ReminderSender {
     let activityId = '';
     this.stats.requests++;
     try {
-      const message = await this.o.render(claimed.doc.payload, locale);
+      const message = await this.o.render(claimed.doc.payload, locale, { entryId: claimed.doc.id, tenantId: claimed.doc.tenantId, target: claimed.doc.target });
       await this.withTimeout(
         this.o.adapter.continueConversationAsync(this.o.botAppId, toConversationReference(ref.doc), async (context) => {
           this.ownRetries(context);
