@@ -12,19 +12,32 @@ import { say } from './teams/say';
 import { loadRules } from './rules';
 import { ReferenceStore } from './reminders/references';
 import { createHttpServer, installTurnErrorHandler, type HttpServer } from './server';
+import { registerApi, registerTab, type TabApi } from './api';
+import { OrganizationRepository, VoucherRepository } from './store';
+import path from 'node:path';
 
 export interface App {
   config: Config;
   store: Store;
   http: HttpServer;
   embedded?: EmbeddedCosmos;
+  tabApi: TabApi;
   /** Base URL once listening, e.g. http://127.0.0.1:3978 */
   url: string;
   /** Stop accepting, finish in-flight turns (bounded), flush and close the store. */
   stop(): Promise<void>;
 }
 
-export async function startApp(config: Config, logger: Logger): Promise<App> {
+/** Where `npm run build:tab` writes the tab (tab/dist), from the source tree or from dist/ after `npm run build`. */
+export function tabDistDir(): string {
+  const fromSource = path.join(__dirname, '..', 'tab', 'dist');
+  return __dirname.split(path.sep).includes('dist') ? path.join(__dirname, '..', '..', 'tab', 'dist') : fromSource;
+}
+
+export async function startApp(config: Config, logger: Logger, options: { now?: () => Date } = {}): Promise<App> {
+  // Rules first: a bad rules file stops start-up before anything is started.
+  const rules = loadRules(config.rules);
+  const now = options.now ?? (() => new Date());
   let embedded: EmbeddedCosmos | undefined;
   let endpoint = config.cosmos.endpoint;
   if (!endpoint) {
@@ -54,10 +67,11 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const bot = new CompanionBot({
     logger,
     store,
-    rules: loadRules(config.rules),
+    rules,
     initialGlobalAdmins: config.initialGlobalAdmins,
     defaultTimeZone: config.reminders.defaultTimeZone,
     businessHours: config.reminders.businessHours,
+    now,
     references: new ReferenceStore(store, { serviceUrlAllowlist: config.reminders.serviceUrlAllowlist, logger }),
   });
   installTurnErrorHandler(adapter, logger, (ctx, id) => say(activityLocale(ctx.activity), 'error.turn', { id }));
@@ -69,6 +83,15 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     bodyLimitBytes: config.bodyLimitBytes,
     ready: () => store.ping(),
   });
+  const tabApi = registerApi(http.server, {
+    config,
+    logger,
+    organizations: new OrganizationRepository(store.containers.organizations),
+    vouchers: new VoucherRepository(store.containers.vouchers),
+    rules,
+    now,
+  });
+  await registerTab(http.server, tabDistDir());
   await new Promise<void>((resolve, reject) => {
     http.server.once('error', reject);
     http.server.listen(config.port, config.host, () => resolve());
@@ -92,7 +115,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       logger.info('stopped');
     })());
 
-  return { config, store, http, embedded, url, stop };
+  return { config, store, http, embedded, tabApi, url, stop };
 }
 
 function isLoopback(endpoint: string): boolean {

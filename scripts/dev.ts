@@ -5,9 +5,11 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
-import { loadConfig } from '../bot/config';
+import { loadConfig, type Config } from '../bot/config';
 import { createLogger } from '../bot/logger';
 import { startApp } from '../bot/app';
+import { seedDemoData } from '../bot/api/seed';
+import { OrganizationRepository } from '../bot/store';
 
 /**
  * The Playground opens a browser with xdg-open and exits right after "Listening" when that fails (headless
@@ -26,6 +28,22 @@ function playgroundEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
+/**
+ * On the first start (the local organisation does not exist yet) the Playground's tenant gets a demo
+ * organisation with vouchers in every state, and the local user (the Playground's "Alex Wilber") is its Global
+ * admin, so the tab and the bot have something to show. SEED_DEMO=false starts empty: a new partner at step 1.
+ */
+async function seedOnFirstStart(store: Parameters<typeof seedDemoData>[0], config: Config): Promise<void> {
+  const identity = config.tab.localIdentity;
+  if (!identity || process.env.SEED_DEMO === 'false') return;
+  const existing = await new OrganizationRepository(store.containers.organizations).get(identity.tenantId);
+  if (existing) return;
+  const seeded = await seedDemoData(store, identity.tenantId, new Date(), {
+    people: [{ userId: identity.userId, name: identity.name, roles: ['globalAdmin', 'mpnPartnerAdmin'] }],
+  });
+  console.log(`  Seeded a demo organisation for the local tenant (${seeded.vouchers.length} vouchers); SEED_DEMO=false starts empty.`);
+}
+
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const result = loadConfig(process.env);
@@ -37,6 +55,7 @@ async function main(): Promise<void> {
   const config = result.config;
   const logger = createLogger(config.logLevel);
   const app = await startApp(config, logger);
+  await seedOnFirstStart(app.store, config);
   const endpoint = `${app.url}/api/messages`;
 
   const bin = path.join(__dirname, '..', 'node_modules', '.bin', 'agentsplayground');
