@@ -35,11 +35,22 @@ import type { ApiErrorView, CallerView, OverviewView, VoucherListView } from './
 
 /** What the API reads: the store's OrganizationRepository and VoucherRepository fit as they are. */
 export interface OrganizationSource {
-  get(tenantId: string): Promise<{ doc: Organization } | undefined>;
+  get(tenantId: string): Promise<{ doc: Organization; etag?: string } | undefined>;
 }
 export interface VoucherSource {
   get(tenantId: string, id: string): Promise<{ doc: Voucher } | undefined>;
   list(tenantId: string): Promise<{ doc: Voucher }[]>;
+  /** Count and newest write (whole seconds) of the tenant's vouchers; lets the cache see any instance's writes. */
+  changeMarker?(tenantId: string): Promise<{ count: number; lastModified: number }>;
+}
+
+/** What a snapshot was read at: the organisation's ETag and the vouchers' change marker, taken before reading. */
+interface SnapshotVersion {
+  orgEtag?: string;
+  count: number;
+  lastModified: number;
+  /** Wall-clock second at which the read started. */
+  readStartSec: number;
 }
 
 export interface ApiDeps {
@@ -63,6 +74,7 @@ export interface TabApi {
 interface TenantDocuments {
   org?: Organization;
   vouchers: Voucher[];
+  version?: SnapshotVersion;
 }
 
 export const API_PREFIX = '/api/tab';
@@ -136,15 +148,38 @@ export function registerApi(server: Server, deps: ApiDeps): TabApi {
     };
   }
 
+  async function versionOf(tenantId: string): Promise<SnapshotVersion | undefined> {
+    if (!deps.vouchers.changeMarker) return undefined;
+    const readStartSec = Math.floor(Date.now() / 1000);
+    const [org, marker] = await Promise.all([deps.organizations.get(tenantId), deps.vouchers.changeMarker(tenantId)]);
+    return { orgEtag: org?.etag, ...marker, readStartSec };
+  }
+
   async function readTenant(tenantId: string): Promise<TenantDocuments> {
+    // The version is taken before the documents: a write that lands during the read makes it differ next time.
+    const version = await versionOf(tenantId);
     const [org, stored] = await Promise.all([deps.organizations.get(tenantId), deps.vouchers.list(tenantId)]);
     // The repositories query one partition; the check guards against a wrongly wired source.
     const vouchers = stored.map((s) => s.doc).filter((v) => v.tenantId === tenantId);
-    return { org: org?.doc, vouchers };
+    return { org: org?.doc, vouchers, version };
+  }
+
+  async function isCurrent(tenantId: string, docs: TenantDocuments): Promise<boolean> {
+    const then = docs.version;
+    if (!then) return true; // a source without change markers relies on the TTL and invalidate()
+    // `_ts` has whole-second resolution: a second write within the newest write's second could share its marker.
+    // Trust the snapshot only when that second had ended well before the read started (1 s covers clock skew).
+    if (then.lastModified >= then.readStartSec - 1) return false;
+    const now = await versionOf(tenantId);
+    return !!now && now.orgEtag === then.orgEtag && now.count === then.count && now.lastModified === then.lastModified;
   }
 
   async function load(caller: Caller): Promise<TenantData> {
-    const docs = await cache.get(caller.tenantId, () => readTenant(caller.tenantId));
+    const docs = await cache.get(
+      caller.tenantId,
+      () => readTenant(caller.tenantId),
+      (cached) => isCurrent(caller.tenantId, cached),
+    );
     const ctx = projectionContext(deps.rules, docs.org, deps.now(), deps.config.reminders.defaultTimeZone);
     return { caller, ctx, vouchers: docs.vouchers, docs };
   }

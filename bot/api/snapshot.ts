@@ -2,7 +2,8 @@
 // of a large organisation from the store takes far longer than the tab can wait (seconds for thousands on
 // the embedded server), while the tab only needs "current within seconds". So: one load per tenant at a
 // time (concurrent requests share it), fresh for `ttlMs`, then served stale while one background reload
-// runs. Writers that want the tab to reflect a change at once call `invalidate(tenantId)`.
+// runs. Writers that want the tab to reflect a change at once call `invalidate(tenantId)`; callers that can
+// check freshness cheaply pass `isCurrent` instead, which also sees writes made by other instances.
 import { performance } from 'node:perf_hooks';
 
 export interface SnapshotCacheOptions {
@@ -34,7 +35,11 @@ export class SnapshotCache<T> {
     this.clock = options.clock ?? (() => performance.now());
   }
 
-  async get(tenantId: string, load: () => Promise<T>): Promise<T> {
+  /**
+   * With `isCurrent`, a cached copy is served only after it confirms nothing changed (a cheap check against
+   * the store, so writes made by any instance show at once); otherwise it is reloaded before answering.
+   */
+  async get(tenantId: string, load: () => Promise<T>, isCurrent?: (value: T) => Promise<boolean>): Promise<T> {
     if (this.options.ttlMs <= 0) return load();
     let entry = this.entries.get(tenantId);
     if (entry) {
@@ -47,6 +52,11 @@ export class SnapshotCache<T> {
       this.evict();
     }
     const age = this.clock() - entry.loadedAt;
+    if (isCurrent) {
+      const cached = entry.value;
+      if (cached !== undefined && age < this.options.ttlMs && (await isCurrent(cached)) && entry.value === cached) return cached;
+      return entry.loading ?? this.start(tenantId, entry, load);
+    }
     if (entry.value !== undefined && age < this.options.ttlMs) return entry.value;
     if (entry.value !== undefined) {
       // Stale: answer now, reload once in the background.

@@ -23,6 +23,12 @@ export interface QuerySpec {
   limit?: number;
 }
 
+export interface ChangeMarker {
+  count: number;
+  /** Cosmos `_ts` of the newest document, in whole seconds since the epoch (0 when there is none). */
+  lastModified: number;
+}
+
 export interface RepositoryOptions {
   /** Called for each corrupt document met by a query (the query skips it and goes on). */
   onCorrupt?: (err: CorruptDocument) => void;
@@ -152,6 +158,20 @@ export class Repository<T extends TenantDocument> {
       }
     }
     return out;
+  }
+
+  /**
+   * How many documents the tenant has here and when the newest write happened (Cosmos `_ts`, whole seconds).
+   * A cheap aggregate that lets a cache tell whether anything changed, on any instance, since it read.
+   */
+  async changeMarker(tenantId: string): Promise<ChangeMarker> {
+    const iterator = this.container.items.query<{ n?: number; ts?: number }>(
+      { query: 'SELECT COUNT(1) AS n, MAX(c._ts) AS ts FROM c WHERE c.tenantId = @tenantId', parameters: [{ name: '@tenantId', value: tenantId }] },
+      { partitionKey: tenantId },
+    );
+    const { resources } = await withTransientRetry(() => iterator.fetchAll());
+    const row = resources[0] ?? {};
+    return { count: row.n ?? 0, lastModified: row.ts ?? 0 };
   }
 
   private encode(doc: T): Record<string, unknown> {

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import { Voucher, type IsoDate, type VoucherState } from '../program';
 import { assertTenant } from './organizations';
-import { Repository, type RepositoryOptions, type Stored } from './repository';
+import { Repository, type ChangeMarker, type RepositoryOptions, type Stored } from './repository';
 
 const ACTIVE_STATES: VoucherState[] = [
   'Assigned',
@@ -40,6 +40,11 @@ export class VoucherRepository {
   async save(tenantId: string, voucher: Voucher, etag: string): Promise<Stored<Voucher>> {
     assertTenant(tenantId, voucher.tenantId);
     return this.repo.replace(voucher, etag);
+  }
+
+  /** Count and newest write of the tenant's vouchers: tells a cache whether anything changed since it read. */
+  changeMarker(tenantId: string): Promise<ChangeMarker> {
+    return this.repo.changeMarker(tenantId);
   }
 
   /** All of a tenant's vouchers, oldest intake first. */
