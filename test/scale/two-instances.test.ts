@@ -1,0 +1,131 @@
+// Scale-out: two app processes' worth of the real composition (startApp) on different ports, one database.
+// Any instance can serve any turn; ETags make concurrent edits across instances safe.
+import { strict as assert } from 'node:assert';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { App } from '../../bot/app';
+import { t } from '../../bot/i18n';
+import { OrganizationRepository } from '../../bot/store';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../bot/store/embedded';
+import { invokeActivity, messageActivity, type ActivityOptions } from '../support/activities';
+import { post, startTestApp } from '../support/app';
+import { startLocalConnector, type LocalConnector } from '../support/connector';
+
+const TENANT = 'tenant-two-instances';
+
+describe('two instances on one database behave as one', function () {
+  this.timeout(60_000);
+  let cosmos: EmbeddedCosmos;
+  let a: App;
+  let b: App;
+  let connector: LocalConnector;
+  let orgs: OrganizationRepository;
+  const me = (o: Partial<ActivityOptions> = {}): ActivityOptions => ({
+    serviceUrl: connector.serviceUrl,
+    tenantId: TENANT,
+    userId: 'admin-1',
+    userName: 'Ana Souza',
+    ...o,
+  });
+  const env = (): Record<string, string> => ({ COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: 'k', COSMOS_DATABASE: 'scale' });
+
+  before(async () => {
+    cosmos = await startEmbeddedCosmos();
+    connector = await startLocalConnector();
+    a = await startTestApp(env());
+    b = await startTestApp(env());
+    orgs = new OrganizationRepository(a.store.containers.organizations);
+  });
+  after(async () => {
+    await a?.stop();
+    await b?.stop();
+    await connector?.stop();
+    await cosmos?.stop();
+  });
+
+  it('run on different ports and share no embedded database of their own', () => {
+    assert.notEqual(a.url, b.url);
+    assert.equal(a.embedded, undefined);
+    assert.equal(b.embedded, undefined);
+  });
+
+  it('a turn served by one instance is seen by a turn served by the other', async () => {
+    assert.equal((await post(`${a.url}/api/messages`, messageActivity(me(), 'hello'))).status, 200);
+    const created = await orgs.get(TENANT);
+    assert.ok(created, 'the first contact on A created the organisation');
+    assert.ok(created.doc.people.some((p) => p.userId === 'admin-1'));
+
+    // B claims the Global admin role on the organisation A created, with the ETag the card would carry.
+    const res = await post(`${b.url}/api/messages`, invokeActivity(me(), 'people.claimGlobalAdmin', { etag: created.etag }));
+    assert.equal(res.status, 200);
+    const after = await orgs.get(TENANT);
+    assert.ok(after?.doc.people.find((p) => p.userId === 'admin-1')?.roles.includes('globalAdmin'));
+
+    // A answers from the same state: claiming again is refused because someone (the same person) holds it.
+    const again = await post(`${a.url}/api/messages`, invokeActivity(me(), 'people.claimGlobalAdmin', { etag: after!.etag }));
+    assert.equal(again.status, 200);
+    assert.equal((await orgs.get(TENANT))?.etag, after!.etag, 'the refused claim changed nothing');
+  });
+
+  it('the same edit sent to both instances at once is applied once; the other is told it changed', async () => {
+    const current = await orgs.get(TENANT);
+    assert.ok(current);
+    const data = { step: 'submit', etag: current.etag, updatedOn: new Date().toISOString().slice(0, 10) };
+    const [ra, rb] = await Promise.all([
+      post(`${a.url}/api/messages`, invokeActivity(me(), 'profile.update', data)),
+      post(`${b.url}/api/messages`, invokeActivity(me(), 'profile.update', data)),
+    ]);
+    assert.equal(ra.status, 200);
+    assert.equal(rb.status, 200);
+    const stored = await orgs.get(TENANT);
+    const updates = stored!.doc.audit.filter((e) => e.action === 'businessProfile.update');
+    assert.equal(updates.length, 1, 'exactly one of the two writes landed');
+    const stale = t('en', 'notice.stale');
+    const told = [ra.text, rb.text].filter((body) => body.includes(stale));
+    assert.equal(told.length, 1, 'the other caller got the "changed since you opened it" card');
+  });
+
+  it('stopping one instance mid-turn loses nothing: its turn finishes, the other keeps serving', async () => {
+    // A connector that holds replies, so A's turn is in flight when A is told to stop.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const replies: unknown[] = [];
+    const slow = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        void held.then(() => {
+          replies.push(JSON.parse(body || '{}'));
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end('{"id":"r"}');
+        });
+      });
+    });
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
+    const slowUrl = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/`;
+    try {
+      const before = await orgs.get(TENANT);
+      const turn = post(`${a.url}/api/messages`, messageActivity(me({ serviceUrl: slowUrl, userId: 'member-2', userName: 'Bruno Lima' }), 'hello'));
+      while (a.http.inFlight() === 0) await new Promise((r) => setTimeout(r, 10));
+      const stopping = a.stop();
+      // B serves while A drains.
+      const onB = await post(`${b.url}/api/messages`, messageActivity(me(), 'status'));
+      assert.equal(onB.status, 200);
+      release();
+      assert.equal((await turn).status, 200);
+      await stopping;
+      assert.equal(replies.length, 1, "A's in-flight turn delivered its reply");
+      const after = await orgs.get(TENANT);
+      assert.ok(after?.doc.people.some((p) => p.userId === 'member-2'), "A's turn recorded the new person");
+      assert.notEqual(after?.etag, before?.etag);
+      // And B sees it.
+      const res = await post(`${b.url}/api/messages`, invokeActivity(me(), 'nav.people', {}));
+      assert.equal(res.status, 200);
+      assert.match(res.text, /Bruno Lima/);
+    } finally {
+      release();
+      slow.closeAllConnections();
+      await new Promise<void>((r) => slow.close(() => r()));
+    }
+  });
+});
