@@ -64,6 +64,11 @@ export interface ApiDeps {
   keys?: JWTVerifyGetKey;
   /** How long a tenant's documents are reused between requests (default 15 s; 0 = read the store every time). */
   cacheTtlMs?: number;
+  /**
+   * With a voucher source that has change markers: a snapshot checked less than this long ago is served without
+   * asking the store again (default 2 s). That bounds how stale the tab can be after a write on any instance.
+   */
+  snapshotFreshMs?: number;
 }
 
 /** What registerApi hands back: writers call `invalidate` so the tab shows their change at once. */
@@ -91,6 +96,7 @@ export function registerApi(server: Server, deps: ApiDeps): TabApi {
   const log = deps.logger.child({ component: 'tab-api' });
   const cache = new SnapshotCache<TenantDocuments>({
     ttlMs: deps.cacheTtlMs ?? 15_000,
+    verifyAfterMs: deps.snapshotFreshMs ?? 2_000,
     onError: (tenantId, err) => log.error({ err, tenantId }, 'tab API: background reload failed'),
   });
   const authenticator = createAuthenticator(deps.config.tab, { now: deps.now, keys: deps.keys });

@@ -9,6 +9,8 @@ import { performance } from 'node:perf_hooks';
 export interface SnapshotCacheOptions {
   /** How long a loaded snapshot is served without reloading. 0 disables caching. */
   ttlMs: number;
+  /** With `isCurrent`: a snapshot younger than this is served without asking (default 0: always ask). */
+  verifyAfterMs?: number;
   /** Upper bound on cached tenants; the least recently used is dropped. */
   maxTenants?: number;
   /** Reports background reload failures (the stale copy keeps being served). */
@@ -20,6 +22,8 @@ export interface SnapshotCacheOptions {
 interface Entry<T> {
   value?: T;
   loadedAt: number;
+  /** Last time `isCurrent` confirmed the value. */
+  verifiedAt?: number;
   loading?: Promise<T>;
   /** Bumped by invalidate(); a load that started before it is not stored as fresh. */
   generation: number;
@@ -51,10 +55,18 @@ export class SnapshotCache<T> {
       this.entries.set(tenantId, entry);
       this.evict();
     }
-    const age = this.clock() - entry.loadedAt;
+    const age = this.clock() - (isCurrent ? Math.max(entry.loadedAt, entry.verifiedAt ?? -Infinity) : entry.loadedAt);
     if (isCurrent) {
       const cached = entry.value;
-      if (cached !== undefined && age < this.options.ttlMs && (await isCurrent(cached)) && entry.value === cached) return cached;
+      if (cached !== undefined && age < this.options.ttlMs) {
+        if (age < (this.options.verifyAfterMs ?? 0)) return cached;
+        const checkedAt = this.clock();
+        if ((await isCurrent(cached)) && entry.value === cached) {
+          // Confirmed current: served without asking for another `verifyAfterMs`.
+          entry.verifiedAt = checkedAt;
+          return cached;
+        }
+      }
       return entry.loading ?? this.start(tenantId, entry, load);
     }
     if (entry.value !== undefined && age < this.options.ttlMs) return entry.value;
@@ -76,6 +88,7 @@ export class SnapshotCache<T> {
     entry.value = undefined;
     entry.loading = undefined;
     entry.loadedAt = -Infinity;
+    entry.verifiedAt = undefined;
   }
 
   clear(): void {

@@ -100,6 +100,8 @@ export async function startApiFixture(options: FixtureOptions = {}): Promise<Api
     vouchers,
     rules,
     now: () => NOW,
+    // Check freshness on every request, so a test sees a write at its very next request.
+    snapshotFreshMs: 0,
   });
   if (options.tabDir) await registerTab(server, options.tabDir);
   options.extraRoutes?.(server);

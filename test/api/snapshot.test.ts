@@ -92,4 +92,33 @@ describe('tab API snapshot cache', function () {
     assert.equal(await cache.get('a', () => Promise.resolve('A3')), 'A');
     assert.equal(await cache.get('b', () => Promise.resolve('B2')), 'B2');
   });
+
+  it('with isCurrent: serves a young copy without asking, then asks, and reloads when the store changed', async () => {
+    const cache = new SnapshotCache<number>({ ttlMs: 60_000, verifyAfterMs: 1000, clock: () => clock });
+    let version = 1;
+    let loads = 0;
+    let checks = 0;
+    const load = async () => {
+      loads++;
+      return version;
+    };
+    const isCurrent = async (v: number) => {
+      checks++;
+      return v === version;
+    };
+    assert.equal(await cache.get('t', load, isCurrent), 1);
+    tick(500);
+    assert.equal(await cache.get('t', load, isCurrent), 1);
+    assert.deepEqual([loads, checks], [1, 0], 'young: served without a check');
+    tick(600);
+    assert.equal(await cache.get('t', load, isCurrent), 1);
+    assert.deepEqual([loads, checks], [1, 1], 'old enough: checked, unchanged, served');
+    tick(500);
+    assert.equal(await cache.get('t', load, isCurrent), 1);
+    assert.deepEqual([loads, checks], [1, 1], 'the check renewed it');
+    version = 2;
+    tick(1500);
+    assert.equal(await cache.get('t', load, isCurrent), 2, 'changed in the store: reloaded before answering');
+    assert.deepEqual([loads, checks], [2, 2]);
+  });
 });
