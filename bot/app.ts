@@ -11,6 +11,8 @@ import { activityLocale } from './teams/scope';
 import { say } from './teams/say';
 import { loadRules } from './rules';
 import { ReferenceStore } from './reminders/references';
+import { ReminderService } from './reminders/service';
+import { reminderRenderer } from './teams/reminders-view';
 import { createHttpServer, installTurnErrorHandler, type HttpServer } from './server';
 import { registerApi, registerTab, type TabApi } from './api';
 import { OrganizationRepository, VoucherRepository } from './store';
@@ -22,6 +24,8 @@ export interface App {
   http: HttpServer;
   embedded?: EmbeddedCosmos;
   tabApi: TabApi;
+  /** The proactive reminders (ledger, sender, scheduler); scanning only when config.reminders.enabled. */
+  reminders: ReminderService;
   /** Base URL once listening, e.g. http://127.0.0.1:3978 */
   url: string;
   /** Stop accepting, finish in-flight turns (bounded), flush and close the store. */
@@ -64,6 +68,28 @@ export async function startApp(config: Config, logger: Logger, options: { now?: 
   });
 
   const adapter = createAdapter(config.bot);
+
+  // ---- reminders: references captured by the bot, the ledger, the throttled sender and the scan
+  const references = new ReferenceStore(store, { serviceUrlAllowlist: serviceUrlAllowlist(config), logger });
+  const reminders = new ReminderService({
+    store,
+    adapter,
+    botAppId: config.bot.appId,
+    references,
+    rules,
+    render: reminderRenderer({ store, rules, now }),
+    scanSeconds: config.reminders.scanSeconds,
+    defaultTimeZone: config.reminders.defaultTimeZone,
+    businessHours: config.reminders.businessHours,
+    now,
+    logger,
+  });
+  // Payment received / denied is news: scan that tenant now rather than at the next interval.
+  const afterChange = (tenantId: string, verb: string): void => {
+    if (verb !== 'payment.recordOutcome') return;
+    reminders.scanTenant(tenantId).catch((err: unknown) => logger.error({ err, tenantId }, 'immediate reminder scan failed'));
+  };
+
   const bot = new CompanionBot({
     logger,
     store,
@@ -72,7 +98,9 @@ export async function startApp(config: Config, logger: Logger, options: { now?: 
     defaultTimeZone: config.reminders.defaultTimeZone,
     businessHours: config.reminders.businessHours,
     now,
-    references: new ReferenceStore(store, { serviceUrlAllowlist: config.reminders.serviceUrlAllowlist, logger }),
+    references,
+    reminders,
+    afterChange,
   });
   installTurnErrorHandler(adapter, logger, (ctx, id) => say(activityLocale(ctx.activity), 'error.turn', { id }));
 
@@ -98,6 +126,10 @@ export async function startApp(config: Config, logger: Logger, options: { now?: 
   });
   const { port } = http.server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  if (config.reminders.enabled) {
+    reminders.start();
+    logger.info({ scanSeconds: config.reminders.scanSeconds, businessHours: config.reminders.businessHours }, 'reminder scan started');
+  }
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
@@ -110,12 +142,38 @@ export async function startApp(config: Config, logger: Logger, options: { now?: 
       if (http.inFlight() > 0) logger.warn({ inFlight: http.inFlight() }, 'shutdown timeout: closing with turns in flight');
       http.server.server.closeAllConnections?.();
       await closed;
+      // No scan or send may outlive the store: stop scanning, record the sends in flight, then close.
+      await reminders.stop().catch((err: unknown) => logger.error({ err }, 'reminders did not stop cleanly'));
       store.close();
       if (embedded) await embedded.stop();
       logger.info('stopped');
     })());
 
-  return { config, store, http, embedded, tabApi, url, stop };
+  return { config, store, http, embedded, tabApi, reminders, url, stop };
+}
+
+/**
+ * Where proactive messages may go besides Teams' own hosts: the configured extras and, in development only,
+ * loopback (the Agents Playground's connector at http://localhost:56150/_connector, local test connectors).
+ */
+export function serviceUrlAllowlist(config: Pick<Config, 'env' | 'reminders'>): string[] {
+  const extra = config.reminders.serviceUrlAllowlist;
+  if (config.env === 'development') return [...new Set([...extra, ...LOOPBACK_HOSTS])];
+  // Production never posts to loopback, whatever the configuration says.
+  return extra.filter((entry) => !isLoopbackEntry(entry));
+}
+
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+function isLoopbackEntry(entry: string): boolean {
+  const raw = entry.trim().toLowerCase();
+  let host = raw;
+  try {
+    host = raw.includes('://') ? new URL(raw).hostname : raw.startsWith('[') ? raw.slice(0, raw.indexOf(']') + 1) : raw.split(':')[0] ?? raw;
+  } catch {
+    return false;
+  }
+  return host === 'localhost' || host === '[::1]' || host.startsWith('127.') || host.endsWith('.localhost');
 }
 
 function isLoopback(endpoint: string): boolean {

@@ -35,4 +35,12 @@ export { buildVoucherListCard, type VoucherListCardData, type VoucherListItemVie
 export { buildPeopleCard, ASSIGNABLE_ROLES, MAX_PEOPLE_ROWS, MAX_PICKER_PEOPLE, type PeopleCardData, type PersonView } from './people';
 export { buildSettingsCard, DEFAULT_TIME_ZONES, type SettingsCardData } from './settings';
 export { buildReminderCard, REMINDER_CARD_KINDS, type ReminderCardData } from './reminder';
+export {
+  buildReminderListCard,
+  MAX_REMINDER_ROWS,
+  REMINDER_LIST_STATES,
+  type ReminderListCardData,
+  type ReminderListItemView,
+  type ReminderListState,
+} from './reminder-list';
 export { buildNoticeCard, staleNotice, savedNotice, refusalNotice, errorNotice } from './notice';

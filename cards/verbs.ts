@@ -36,6 +36,7 @@ export const CARD_VERBS = [
   'settings.save',
   'reminder.snooze',
   'reminder.done',
+  'reminder.test',
 ] as const;
 
 export type CardVerb = (typeof CARD_VERBS)[number];

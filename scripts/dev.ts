@@ -44,6 +44,9 @@ async function seedOnFirstStart(store: Parameters<typeof seedDemoData>[0], confi
   console.log(`  Seeded a demo organisation for the local tenant (${seeded.vouchers.length} vouchers); SEED_DEMO=false starts empty.`);
 }
 
+/** The reminder scan interval `npm start` uses unless REMINDER_SCAN_SECONDS is set. */
+const DEV_SCAN_SECONDS = 30;
+
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const result = loadConfig(process.env);
@@ -53,6 +56,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = result.config;
+  // Local development: scan often so a due reminder shows up in the Playground soon (business hours still
+  // apply; "test reminder" or BUSINESS_HOURS=0-24 shows one at any hour).
+  if (config.env === 'development' && !process.env.REMINDER_SCAN_SECONDS?.trim()) config.reminders.scanSeconds = DEV_SCAN_SECONDS;
   const logger = createLogger(config.logLevel);
   const app = await startApp(config, logger);
   await seedOnFirstStart(app.store, config);
@@ -76,6 +82,10 @@ async function main(): Promise<void> {
       console.log(`  Bot endpoint:                ${endpoint}`);
       console.log(`  Status tab:                  ${app.url}/tab`);
       if (app.embedded?.dataFile) console.log(`  Local data:                  ${app.embedded.dataFile}`);
+      if (config.reminders.enabled) {
+        const { start, end } = config.reminders.businessHours;
+        console.log(`  Reminders:                   scanned every ${config.reminders.scanSeconds} s, sent ${start}:00–${end}:00 on weekdays (say "test reminder" to get one now)`);
+      }
       console.log('  Stop with Ctrl+C.');
       console.log('');
     }

@@ -46,3 +46,5 @@ export {
   type SenderOptions,
   type SenderStats,
 } from './sender';
+export { REMINDERS_ACTOR, expireOverdueVouchers, type ExpiryResult, type ExpiryStore } from './expiry';
+export { ReminderService, type ReminderServiceOptions, type ReminderStats, type TestReminderResult } from './service';

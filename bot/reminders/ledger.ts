@@ -203,6 +203,15 @@ export class Ledger {
     return this.repo.query(tenantId, { where: "c.type = 'delivery' AND (c.state = 'pending' OR c.state = 'snoozed' OR c.state = 'claimed')" });
   }
 
+  /** Every recipient's entry of the given reminder keys (what the "reminders" list shows). */
+  async listByKeys(tenantId: string, keys: readonly string[]): Promise<Stored<LedgerEntry>[]> {
+    if (keys.length === 0) return [];
+    return this.repo.query(tenantId, {
+      where: "c.type = 'delivery' AND ARRAY_CONTAINS(@keys, c.reminderKey)",
+      parameters: [{ name: '@keys', value: [...keys] }],
+    });
+  }
+
   async listAll(tenantId: string): Promise<Stored<LedgerEntry>[]> {
     return this.repo.query(tenantId, { where: "c.type = 'delivery'" });
   }

@@ -48,6 +48,8 @@ export interface RenderContext {
   entryId: string;
   tenantId: string;
   target: LedgerEntry['target'];
+  /** The recipient's time zone (their "today" for due dates). */
+  timeZone: string;
 }
 
 /** Builds the message for a reminder in a language (the cards module supplies the real one). */
@@ -295,12 +297,15 @@ export class ReminderSender {
     const next = this.queue[0];
     if (next && this.running < this.o.concurrency && next.at > now && next.at < this.timerAt) {
       if (this.timer) clearTimeout(this.timer);
-      this.timerAt = next.at;
+      // Node turns a delay above 2^31-1 ms (~24.8 days; a 30-day snooze) into 1 ms: wake up within the hour
+      // instead and look again.
+      const delay = Math.min(next.at - now, 3_600_000);
+      this.timerAt = now + delay;
       this.timer = setTimeout(() => {
         this.timer = undefined;
         this.timerAt = Infinity;
         this.pump();
-      }, next.at - now);
+      }, delay);
     }
   }
 
@@ -350,8 +355,9 @@ export class ReminderSender {
       return this.emit({ id: item.id, result: 'skipped', reason: `state ${d.state}` });
     }
     // Outside business hours (a takeover, a snooze, a retry that crossed closing time): wait for opening.
+    // A reminder someone asked for right now (the test reminder) is marked `anyHour`.
     const opening = nextSendTime(new Date(this.o.now()), current.doc.timeZone, this.o.businessHours).getTime();
-    if (opening > this.o.now()) {
+    if (opening > this.o.now() && current.doc.payload.anyHour !== true) {
       this.later(item, opening);
       return this.emit({ id: item.id, result: 'skipped', reason: 'outside business hours' });
     }
@@ -396,7 +402,12 @@ export class ReminderSender {
     let activityId = '';
     this.stats.requests++;
     try {
-      const message = await this.o.render(claimed.doc.payload, locale, { entryId: claimed.doc.id, tenantId: claimed.doc.tenantId, target: claimed.doc.target });
+      const message = await this.o.render(claimed.doc.payload, locale, {
+        entryId: claimed.doc.id,
+        tenantId: claimed.doc.tenantId,
+        target: claimed.doc.target,
+        timeZone: claimed.doc.timeZone,
+      });
       await this.withTimeout(
         this.o.adapter.continueConversationAsync(this.o.botAppId, toConversationReference(ref.doc), async (context) => {
           this.ownRetries(context);

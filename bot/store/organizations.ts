@@ -8,8 +8,25 @@ import { Repository, type RepositoryOptions, type Stored } from './repository';
 export class OrganizationRepository {
   private readonly repo: Repository<Organization>;
 
-  constructor(container: Container, options: RepositoryOptions = {}) {
+  constructor(
+    private readonly container: Container,
+    options: RepositoryOptions = {},
+  ) {
     this.repo = new Repository<Organization>(container, Organization, 'organization', options);
+  }
+
+  /**
+   * Every tenant that has an organisation: the one cross-partition query of the app, for the reminder scan
+   * (which then reads each organisation with a point read in its own partition).
+   */
+  async listTenantIds(): Promise<string[]> {
+    const iterator = this.container.items.query<{ tenantId?: unknown }>({
+      query: 'SELECT c.tenantId FROM c WHERE c.id = @id',
+      parameters: [{ name: '@id', value: ORGANIZATION_ID }],
+    });
+    const { resources } = await iterator.fetchAll();
+    const ids = resources.map((r) => r.tenantId).filter((t): t is string => typeof t === 'string' && t !== '');
+    return [...new Set(ids)].sort();
   }
 
   get(tenantId: string): Promise<Stored<Organization> | undefined> {

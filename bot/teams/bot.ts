@@ -24,7 +24,7 @@ import { createRepos, type Repos } from './repos';
 import { say } from './say';
 import { activityLocale, identityOf, loadScope, tenantIdOf, type Identity, type TurnScope } from './scope';
 import { lookupVerb, verbTable, type VerbEnv, type VerbHandler } from './verbs';
-import { reminderVerbs } from './verbs/reminders';
+import { reminderVerbs, type ReminderActions, type ReminderVerbs } from './verbs/reminders';
 import { tenantVouchers } from './verbs/show';
 import {
   eligibilityCard,
@@ -57,6 +57,10 @@ export interface BotDeps {
   references?: ReferenceStore;
   /** When snoozed reminders may be delivered again (config.reminders.businessHours). */
   businessHours?: BusinessHours;
+  /** The running reminders (the app's ReminderService): snooze, done and the test reminder go through it. */
+  reminders?: ReminderActions;
+  /** Told after a card action stored a change (the app sends payment news at once). */
+  afterChange?: (tenantId: string, verb: string) => void;
 }
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -85,13 +89,15 @@ export class CompanionBot extends TeamsActivityHandler {
   private readonly now: () => Date;
   private readonly references: ReferenceStore;
   private readonly verbs: Readonly<Record<string, VerbHandler>>;
+  private readonly reminderVerbs: ReminderVerbs;
 
   constructor(private readonly deps: BotDeps) {
     super();
     this.repos = createRepos(deps.store);
     this.now = deps.now ?? (() => new Date());
     this.references = deps.references ?? new ReferenceStore(deps.store, { logger: deps.logger });
-    this.verbs = verbTable(reminderVerbs(deps.store, deps.businessHours));
+    this.reminderVerbs = reminderVerbs(deps.store, deps.businessHours, deps.reminders);
+    this.verbs = verbTable(this.reminderVerbs);
 
     this.onMessage(async (context, next) => {
       await this.answerMessage(context);
@@ -182,9 +188,12 @@ export class CompanionBot extends TeamsActivityHandler {
       case 'welcome':
         return welcomeCard(env, await all(), { firstRun: true });
       case 'next':
-      case 'reminders':
       case 'status':
         return welcomeCard(env, await all());
+      case 'reminders':
+        return this.reminderVerbs.list(env, await all());
+      case 'testReminder':
+        return (await this.reminderVerbs.test({ ...env, repos: this.repos, logger: this.deps.logger, ...(channel ? { channel } : {}) }, {})).card;
       case 'help':
         return helpCard(env);
       case 'unknown':
@@ -272,6 +281,7 @@ export class CompanionBot extends TeamsActivityHandler {
       const env: VerbEnv = { ...this.viewEnv(scope), repos: this.repos, logger: this.deps.logger, ...channelOf(context.activity) };
       const reply = await handler(env, value.data.action.data ?? {});
       if (reply.changed) await this.updateForEveryone(context, reply.card);
+      if (reply.changed) this.deps.afterChange?.(scope.tenantId, value.data.action.verb);
       return reply.card;
     } catch (err) {
       this.deps.logger.error({ correlationId, err }, 'action failed');

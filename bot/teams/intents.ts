@@ -22,7 +22,8 @@ export type IntentKind =
   | 'claimAdmin'
   | 'settings'
   | 'language'
-  | 'reminders';
+  | 'reminders'
+  | 'testReminder';
 
 export type Intent =
   | { kind: IntentKind }
@@ -78,6 +79,11 @@ const PHRASES: Record<IntentKind, readonly string[]> = {
   settings: ['settings', 'preferences', 'time zone', 'program channel', 'configurações', 'preferências', 'fuso horário', 'configuración', 'preferencias', 'zona horaria', 'ajustes'],
   language: ['language', 'change language', 'english', 'idioma', 'língua', 'mudar idioma', 'português', 'cambiar idioma', 'español', 'espanhol', 'inglês', 'inglés'],
   reminders: ['reminders', 'deadlines', 'due dates', 'lembretes', 'prazos', 'recordatorios', 'plazos', 'vencimientos'],
+  testReminder: [
+    'test reminder', 'send me a test reminder', 'send a test reminder',
+    'lembrete de teste', 'enviar lembrete de teste', 'envie um lembrete de teste',
+    'recordatorio de prueba', 'enviar recordatorio de prueba', 'envíame un recordatorio de prueba',
+  ],
 };
 
 /** Lower case, accents folded, apostrophes dropped, everything else that is not a letter or digit a space. */

@@ -15,6 +15,9 @@ import {
   buildProfileCard,
   buildRedeemCard,
   buildReminderCard,
+  buildReminderListCard,
+  MAX_REMINDER_ROWS,
+  REMINDER_LIST_STATES,
   buildReservationCard,
   buildSettingsCard,
   buildVoucherDetailCard,
@@ -23,6 +26,7 @@ import {
   REMINDER_CARD_KINDS,
   VOUCHER_ACTIONS,
   type AdaptiveCard,
+  type ReminderListState,
   type VoucherSummary,
 } from '../../cards';
 import { NEXT_ACTION_IDS, VoucherState } from '../../bot/program';
@@ -395,6 +399,30 @@ export const SCENARIOS: Scenario[] = [
         { refresh: { userIds: [people[1]!.userId], verb: 'voucher.show', data: { voucherId: ids.voucherId } } },
       ),
   })),
+  {
+    name: 'reminder list (admin, every state, more rows than shown)',
+    build: (locale) =>
+      buildReminderListCard(
+        {
+          days: 30,
+          canTest: true,
+          items: Array.from({ length: MAX_REMINDER_ROWS + 5 }, (_, i) => ({
+            kind: REMINDER_CARD_KINDS[i % REMINDER_CARD_KINDS.length] as string,
+            sendOn: '2024-05-20',
+            dueDate: '2024-06-19',
+            state: REMINDER_LIST_STATES[i % REMINDER_LIST_STATES.length] as ReminderListState,
+            snoozedUntil: '2024-05-23',
+            subject: { voucherNumber: summary.voucherNumber, customerName: CUSTOMER, offeringName: 'Desktop Deployment Planning Services' },
+          })),
+        },
+        locale,
+        { notice: { tone: 'success', text: 'A test reminder is on its way to your personal chat.' } },
+      ),
+  },
+  {
+    name: 'reminder list (member, nothing scheduled)',
+    build: (locale) => buildReminderListCard({ days: 30, canTest: false, items: [] }, locale),
+  },
   {
     name: 'notice (refusals)',
     build: (locale) => buildNoticeCard({ tone: 'error', text: 'That could not be done', details: ['The voucher expired on Sep 1, 2024.', REASON] }, locale),

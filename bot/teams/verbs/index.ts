@@ -49,6 +49,7 @@ export function verbTable(reminders: ReminderVerbs): Readonly<Record<CardVerb, V
     // proactive reminders
     'reminder.snooze': reminders.snooze,
     'reminder.done': reminders.done,
+    'reminder.test': reminders.test,
   };
 }
 
