@@ -1,5 +1,7 @@
 // Environment → one typed, validated configuration object. Every bad value is named at start-up.
+import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { isTimeZone } from './program/dates';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -124,13 +126,14 @@ export interface Config {
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
-export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
+/** Loads the configuration from the process environment (and `.env`); on problems prints each and exits 2. */
+export function configFromProcessOrExit(): Config {
+  loadDotenv({ quiet: true });
+  const result = loadConfig(process.env);
+  if (result.ok) return result.config;
+  console.error('Configuration is not valid:');
+  for (const line of result.errors) console.error(`  - ${line}`);
+  process.exit(2);
 }
 
 /** Reads configuration from an environment map. Never throws; problems come back one line each. */

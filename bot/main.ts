@@ -1,18 +1,10 @@
 // Composition root: read config (environment + optional .env), start the app, stop it gracefully.
-import { config as loadDotenv } from 'dotenv';
-import { loadConfig } from './config';
+import { configFromProcessOrExit } from './config';
 import { createLogger } from './logger';
 import { startApp } from './app';
 
 async function main(): Promise<void> {
-  loadDotenv({ quiet: true });
-  const result = loadConfig(process.env);
-  if (!result.ok) {
-    console.error('Configuration is not valid:');
-    for (const line of result.errors) console.error(`  - ${line}`);
-    process.exit(2);
-  }
-  const config = result.config;
+  const config = configFromProcessOrExit();
   const logger = createLogger(config.logLevel);
   const app = await startApp(config, logger);
   logger.info({ url: app.url, env: config.env, anonymous: config.bot.anonymous }, 'listening');

@@ -4,8 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { config as loadDotenv } from 'dotenv';
-import { loadConfig, type Config } from '../bot/config';
+import { configFromProcessOrExit, type Config } from '../bot/config';
 import { createLogger } from '../bot/logger';
 import { startApp } from '../bot/app';
 import { seedDemoData } from '../bot/api/seed';
@@ -48,14 +47,7 @@ async function seedOnFirstStart(store: Parameters<typeof seedDemoData>[0], confi
 const DEV_SCAN_SECONDS = 30;
 
 async function main(): Promise<void> {
-  loadDotenv({ quiet: true });
-  const result = loadConfig(process.env);
-  if (!result.ok) {
-    console.error('Configuration is not valid:');
-    for (const line of result.errors) console.error(`  - ${line}`);
-    process.exit(2);
-  }
-  const config = result.config;
+  const config = configFromProcessOrExit();
   // Local development: scan often so a due reminder shows up in the Playground soon (business hours still
   // apply; "test reminder" or BUSINESS_HOURS=0-24 shows one at any hour).
   if (config.env === 'development' && !process.env.REMINDER_SCAN_SECONDS?.trim()) config.reminders.scanSeconds = DEV_SCAN_SECONDS;
