@@ -3,6 +3,8 @@ import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { isTimeZone } from './program/dates';
 
+export { isTimeZone };
+
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
