@@ -20,6 +20,9 @@ export const en = {
   'common.requiredError': 'This field is required.',
   'common.dateError': 'Enter a date.',
   'common.fieldError': 'Check this field: {field}',
+  'common.tooLongError': 'Too long: at most {max} characters.',
+  'common.numberError': 'Enter a number.',
+  'common.choiceError': 'Choose one of the options.',
 
   // ---- notice banner
   'notice.stale': 'This changed since you opened it. Here is the current version.',
@@ -27,6 +30,12 @@ export const en = {
   'notice.refusedTitle': 'That could not be done',
   'notice.errorTitle': 'Something went wrong',
   'notice.errorBody': 'Please try again in a moment. If it keeps happening, tell your Global admin.',
+  'notice.notFound': 'I could not find that. It may have been removed, or it belongs to another organization. Nothing was changed.',
+  'notice.voucherNumberNotFound': 'There is no voucher {voucherNumber} here. Paste the customer\'s voucher email to record it.',
+  'notice.unknownVerb': 'I do not know that action. Nothing was changed.',
+  'notice.invalidCard': 'This card is not valid. Nothing was changed. Here is the current version.',
+  'notice.noTenant': 'I work for one Microsoft Teams organization at a time, and I could not tell which one this is. Please use the app from Teams in your organization.',
+  'error.turn': 'Something went wrong. If it happens again, quote this reference: {id}',
 
   // ---- roles and states (dynamic keys: see dynamic-keys.ts)
   'role.globalAdmin': 'Global admin',
@@ -145,6 +154,7 @@ export const en = {
 
   // ---- help
   'help.title': 'Help',
+  'help.notUnderstood': 'I did not understand that. Here is what I can do.',
   'help.intro': 'Ask me "what\'s next?" at any time, or paste a customer\'s voucher email to record the voucher.',
   'help.commandsTitle': 'You can say',
   'help.cmd.next': '"what\'s next" – the next thing to do',
