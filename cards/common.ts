@@ -1,5 +1,5 @@
 // Small view helpers several builders share: voucher facts, due dates, choice lists.
-import { daysBetween, formatCountry, formatDate, formatRelativeDays, stateLabel, t, type Locale } from '../bot/i18n';
+import { compareText, daysBetween, formatCountry, formatDate, formatRelativeDays, stateLabel, t, type Locale } from '../bot/i18n';
 import type { Choice, VoucherSummary } from './types';
 
 export interface Fact {
@@ -28,7 +28,7 @@ export function dateWithRelative(locale: Locale, date: string, today: string): {
 export function countryChoices(locale: Locale, codes: readonly string[]): Choice[] {
   return codes
     .map((code) => ({ title: formatCountry(locale, code), value: code }))
-    .sort((a, b) => a.title.localeCompare(b.title, locale));
+    .sort((a, b) => compareText(locale, a.title, b.title));
 }
 
 /** The templating engine drops an element whose `$when` is false; empty strings keep optional text out. */

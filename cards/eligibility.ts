@@ -40,7 +40,7 @@ function gapLines(locale: Locale, gap: EligibilityGapView): string[] {
   const lines: string[] = [];
   const anyOf = gap.anyOf.map((c) => `${c.name} (${c.minimumLevel})`);
   // "A or B": any one of the listed competencies qualifies.
-  const either = new Intl.ListFormat(locale, { type: 'disjunction' }).format(anyOf);
+  const either = formatList(locale, anyOf, 'disjunction');
   lines.push(t(locale, 'eligibility.missingCompetency', { competencies: either }));
   if (gap.expired.length > 0) {
     const expired = formatList(locale, gap.expired.map((e) => `${e.name} (${formatDate(locale, e.validUntil)})`));
@@ -98,7 +98,7 @@ export function buildEligibilityCard(data: EligibilityCardData, locale: Locale, 
         missing: e.missing.flatMap((g) => gapLines(locale, g)),
       })),
     })),
-    competencyChoices: data.competencyChoices,
+    competencyChoices: data.competencyChoices.map((c) => ({ title: c, value: c })),
     canEdit: data.canEdit,
     canRecordAssessment: data.canRecordAssessment,
     myAssessments: (data.myAssessments ?? []).map((a) =>

@@ -51,7 +51,7 @@ export function buildPaymentRequestCard(data: PaymentRequestCardData, locale: Lo
     window: data.windowEndsOn ? t(locale, 'payment.window', dateWithRelative(locale, data.windowEndsOn, data.today)) : '',
     windowColor,
     savbMissing: data.savbRegistered ? '' : t(locale, 'payment.savbMissing', { offering: data.voucher.offeringName }),
-    currencies: data.currencies ?? [...DEFAULT_CURRENCIES],
+    currencies: (data.currencies ?? DEFAULT_CURRENCIES).map((c) => ({ title: c, value: c })),
     values: {
       savbReference: v.savbReference ?? '',
       amount: v.amount ?? 0,

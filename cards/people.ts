@@ -1,6 +1,6 @@
 // People and roles: who is Global admin, MPN partner admin, Consultant; assigning and removing roles
 // (Global admin only); claiming Global admin when the tenant has none (PRODUCT.md §1 bootstrap).
-import { formatList, roleLabel, t, type Locale } from '../bot/i18n';
+import { compareText, formatList, roleLabel, t, type Locale } from '../bot/i18n';
 import { expand, finish, labels } from './render';
 import template from './templates/people.json';
 import type { AdaptiveCard, CardOptions } from './types';
@@ -35,7 +35,7 @@ function short(name: string): string {
 }
 
 export function buildPeopleCard(data: PeopleCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
-  const sorted = [...data.people].sort((a, b) => a.name.localeCompare(b.name, locale));
+  const sorted = [...data.people].sort((a, b) => compareText(locale, a.name, b.name));
   // People with roles first: they are who a reader looks for.
   const withRoles = [...sorted.filter((p) => p.roles.length > 0), ...sorted.filter((p) => p.roles.length === 0)];
   const shown = withRoles.slice(0, MAX_PEOPLE_ROWS);

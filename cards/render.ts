@@ -5,8 +5,18 @@ import { t, type Locale, type MessageKey } from '../bot/i18n';
 import type { AdaptiveCard, CardElement, CardOptions, Notice } from './types';
 import type { ActionData, CardVerb } from './verbs';
 
+// Preparing a template parses every `${…}` string into an expression tree (milliseconds per card); the
+// prepared Template is reusable for any data, so each template JSON is prepared once per process. Expansion
+// is synchronous and never mutates the prepared payload, so one instance serves every turn.
+const prepared = new WeakMap<object, ACData.Template>();
+
 export function expand(template: object, data: object): AdaptiveCard {
-  return new ACData.Template(template).expand({ $root: data }) as AdaptiveCard;
+  let compiled = prepared.get(template);
+  if (!compiled) {
+    compiled = new ACData.Template(template);
+    prepared.set(template, compiled);
+  }
+  return compiled.expand({ $root: data }) as AdaptiveCard;
 }
 
 /** Localize a map of label names → message keys in one go (keeps builders short and keys greppable). */

@@ -4,15 +4,36 @@ import type { Locale } from './locale';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
+// Building an Intl formatter costs tens of microseconds (locale data lookup); formatting with a built one
+// costs about one. A card formats dozens of dates and numbers, so formatters are made once per
+// locale + options and reused. The key space is small: three locales × the few option sets below × the
+// time zones people actually use.
+// Zones and currency codes can come from what people type or what a client sends, so the cache is
+// bounded: past MAX_CACHED entries it starts over rather than grow.
+const cache = new Map<string, unknown>();
+const MAX_CACHED = 1000;
+
+function cached<T>(key: string, make: () => T): T {
+  let value = cache.get(key) as T | undefined;
+  if (value === undefined) {
+    value = make();
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 /** Intl throws on an unknown zone; a typo in someone's settings must not break every card they get. */
 function safeZone(timeZone: string | undefined): string {
   if (!timeZone) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return timeZone;
-  } catch {
-    return 'UTC';
-  }
+  return cached(`zone|${timeZone}`, () => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone });
+      return timeZone;
+    } catch {
+      return 'UTC';
+    }
+  });
 }
 
 function toDate(iso: string): { date: Date; dateOnly: boolean } | undefined {
@@ -26,7 +47,7 @@ export function formatDate(locale: Locale, isoDate: string, timeZone?: string): 
   const parsed = toDate(isoDate);
   if (!parsed) return isoDate;
   const zone = parsed.dateOnly ? 'UTC' : safeZone(timeZone);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: zone }).format(parsed.date);
+  return cached(`date|${locale}|${zone}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: zone })).format(parsed.date);
 }
 
 /** Date and time of an instant (audit trail), in the reader's time zone. */
@@ -34,19 +55,23 @@ export function formatDateTime(locale: Locale, isoInstant: string, timeZone?: st
   const parsed = toDate(isoInstant);
   if (!parsed) return isoInstant;
   if (parsed.dateOnly) return formatDate(locale, isoInstant);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: safeZone(timeZone) }).format(
+  const zone = safeZone(timeZone);
+  return cached(`datetime|${locale}|${zone}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone })).format(
     parsed.date,
   );
 }
 
 export function formatNumber(locale: Locale, value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(locale, options).format(value);
+  const format = options
+    ? cached(`number|${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options))
+    : cached(`number|${locale}`, () => new Intl.NumberFormat(locale));
+  return format.format(value);
 }
 
 /** Amounts are whatever the partner recorded from SAVB, in whatever currency SAVB used. */
 export function formatMoney(locale: Locale, amount: number, currency: string): string {
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
+    return cached(`money|${locale}|${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency })).format(amount);
   } catch {
     // An invalid currency code is the user's typo: show the number and the code rather than throw.
     return `${formatNumber(locale, amount, { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
@@ -55,7 +80,7 @@ export function formatMoney(locale: Locale, amount: number, currency: string): s
 
 /** "today", "tomorrow", "in 30 days", "3 days ago" — negative is the past. */
 export function formatRelativeDays(locale: Locale, days: number): string {
-  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(Math.trunc(days), 'day');
+  return cached(`relative|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(Math.trunc(days), 'day');
 }
 
 /** Whole calendar days from `from` to `to` (both YYYY-MM-DD or instants; instants count by their UTC day). */
@@ -73,13 +98,23 @@ function ymd(iso: string): [number, number, number] {
 /** "Brazil" / "Brasil" for a country code; the code itself if Intl does not know it. */
 export function formatCountry(locale: Locale, code: string): string {
   try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+    return cached(`region|${locale}`, () => new Intl.DisplayNames([locale], { type: 'region' })).of(code) ?? code;
   } catch {
     return code;
   }
 }
 
-/** "A, B and C" / "A, B e C" / "A, B y C". */
-export function formatList(locale: Locale, items: readonly string[]): string {
-  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+/** "A, B and C" / "A, B e C" / "A, B y C"; with 'disjunction', "A, B or C". */
+export function formatList(locale: Locale, items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+  return cached(`list|${locale}|${type}`, () => new Intl.ListFormat(locale, { style: 'long', type })).format(items);
+}
+
+/** Compares two texts the way the reader's language sorts them (names, countries). */
+export function compareText(locale: Locale, a: string, b: string): number {
+  return cached(`collator|${locale}`, () => new Intl.Collator(locale)).compare(a, b);
+}
+
+/** The plural category ("one", "other", …) of a count in the locale. */
+export function pluralCategory(locale: Locale, count: number): Intl.LDMLPluralRule {
+  return cached(`plural|${locale}`, () => new Intl.PluralRules(locale)).select(count);
 }

@@ -11,6 +11,7 @@ export {
   formatCountry,
   formatList,
   daysBetween,
+  compareText,
 } from './format';
 export { refusalMessage, REFUSAL_PARAMS, type RefusalLike } from './refusals';
 export { nextActionMessage, isNextActionId, NEXT_ACTION_PARAMS, type NextActionLike } from './next-actions';

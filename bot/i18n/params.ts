@@ -1,7 +1,7 @@
 // Turns the domain's raw parameters (ids, ISO dates, codes, numbers, lists) into words for one reader.
 // The domain never sends sentences (DESIGN.md "Refusals are data"); this is where they become readable.
 import { ROLE_KEYS, STATE_KEYS } from './dynamic-keys';
-import { formatCountry, formatDate } from './format';
+import { formatCountry, formatDate, formatList, formatNumber } from './format';
 import type { Locale } from './locale';
 import { t, type MessageParams } from './translate';
 
@@ -29,12 +29,12 @@ function list(locale: Locale, name: string, items: readonly unknown[], timeZone?
     .filter((v): v is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof v) && v !== '')
     .map((v) => {
       const w = one(locale, name, v, timeZone);
-      return typeof w === 'number' ? new Intl.NumberFormat(locale).format(w) : w;
+      return typeof w === 'number' ? formatNumber(locale, w) : w;
     });
   // An empty list (e.g. nobody holds a role) reads as "nobody yet" rather than as a blank.
   if (words.length === 0) return t(locale, 'common.nobody');
   const type = EITHER_PARAMS.has(name) ? 'disjunction' : 'conjunction';
-  return new Intl.ListFormat(locale, { style: 'long', type }).format(words);
+  return formatList(locale, words, type);
 }
 
 export function localizeParams(

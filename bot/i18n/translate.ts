@@ -1,7 +1,7 @@
 // t(locale, key, params): look a key up in the reader's catalogue and fill its {placeholders}.
 import { catalogs, type MessageKey } from './catalog';
 import type { Message } from './catalog/types';
-import { formatList, formatNumber } from './format';
+import { formatList, formatNumber, pluralCategory } from './format';
 import type { Locale } from './locale';
 
 export type ParamValue = string | number | boolean | null | undefined | readonly string[] | readonly number[];
@@ -11,7 +11,7 @@ function pick(locale: Locale, message: Message, params: MessageParams | undefine
   if (typeof message === 'string') return message;
   const count = params?.['count'];
   if (typeof count !== 'number') return message.other;
-  const category = new Intl.PluralRules(locale).select(count);
+  const category = pluralCategory(locale, count);
   return message[category] ?? message.other;
 }
 

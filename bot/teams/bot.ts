@@ -20,6 +20,7 @@ import type { Store, Stored } from '../store';
 import { correlationIdOf } from '../server';
 import { errorNotice } from '../../cards';
 import { matchIntent, type Intent } from './intents';
+import { ReferenceMemo } from './reference-memo';
 import { createRepos, type Repos } from './repos';
 import { say } from './say';
 import { activityLocale, identityOf, loadScope, tenantIdOf, type Identity, type TurnScope } from './scope';
@@ -89,6 +90,7 @@ export class CompanionBot extends TeamsActivityHandler {
   private readonly now: () => Date;
   private readonly references: ReferenceStore;
   private readonly verbs: Readonly<Record<string, VerbHandler>>;
+  private readonly recentReferences = new ReferenceMemo();
   private readonly reminderVerbs: ReminderVerbs;
 
   constructor(private readonly deps: BotDeps) {
@@ -136,8 +138,13 @@ export class CompanionBot extends TeamsActivityHandler {
   }
 
   private async capture(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const message = activity.type === 'message';
+    if (message && this.recentReferences.isFresh(activity)) return;
+    if (!message) this.recentReferences.forget(activity);
     try {
-      await this.references.capture(context.activity);
+      const result = await this.references.capture(activity);
+      if (message && result.action !== 'ignored' && result.action !== 'refused') this.recentReferences.remember(activity);
     } catch (err) {
       // A reference that cannot be stored only costs a proactive message later; the turn goes on.
       this.deps.logger.warn({ correlationId: correlationIdOf(context), err }, 'conversation reference not captured');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatDate, formatDateTime, formatMoney, formatNumber, formatRelativeDays, daysBetween, t } from '../../bot/i18n';
+import { compareText, formatDate, formatDateTime, formatList, formatMoney, formatNumber, formatRelativeDays, daysBetween, t } from '../../bot/i18n';
 
 describe('i18n: formatting in the reader\'s locale', () => {
   it('formats calendar dates per locale without shifting the day in any time zone', () => {
@@ -52,5 +52,33 @@ describe('i18n: formatting in the reader\'s locale', () => {
     assert.equal(t('en', 'welcome.greeting', { name: 'Ana' }), 'Hello Ana.');
     // A missing parameter stays visible in t(), so the omission is noticed.
     assert.equal(t('en', 'welcome.greeting'), 'Hello {name}.');
+  });
+});
+
+describe('i18n: formatters are reused, and reuse changes no output', () => {
+  it('the same call twice gives the same words, with options, zones and currencies kept apart', () => {
+    // Cached formatters are keyed by locale and options: a key mix-up would show here as a wrong format.
+    for (let i = 0; i < 2; i++) {
+      assert.equal(formatDate('en', '2024-03-05T02:00:00Z', 'America/Sao_Paulo'), 'Mar 4, 2024');
+      assert.equal(formatDate('en', '2024-03-05T02:00:00Z', 'UTC'), 'Mar 5, 2024');
+      assert.equal(formatDate('en', '2024-03-05T02:00:00Z', 'Not/AZone'), 'Mar 5, 2024');
+      assert.equal(formatNumber('en', 0.5, { style: 'percent' }), '50%');
+      assert.equal(formatNumber('en', 0.5), '0.5');
+      assert.equal(formatMoney('en', 1, 'USD'), '$1.00');
+      assert.equal(formatMoney('en', 1, 'EUR'), '€1.00');
+      assert.equal(formatList('es-ES', ['A', 'B']), 'A y B');
+      assert.equal(formatList('es-ES', ['A', 'B'], 'disjunction'), 'A o B');
+    }
+  });
+
+  it('compares texts as the language sorts them (accents next to their letter)', () => {
+    const names = ['Zé', 'Álvaro', 'Ana', 'Ángela', 'Bruno'];
+    assert.deepEqual([...names].sort((a, b) => compareText('pt-BR', a, b)), ['Álvaro', 'Ana', 'Ángela', 'Bruno', 'Zé']);
+    assert.deepEqual([...names].sort((a, b) => compareText('es-ES', a, b)), [...names].sort((a, b) => a.localeCompare(b, 'es-ES')));
+  });
+
+  it('many different unknown zones (what a client can send) do not break formatting', () => {
+    for (let i = 0; i < 1500; i++) assert.equal(formatDate('en', '2024-03-05T02:00:00Z', `Nowhere/Zone${i}`), 'Mar 5, 2024');
+    assert.equal(formatDate('en', '2024-03-05T02:00:00Z', 'America/Sao_Paulo'), 'Mar 4, 2024');
   });
 });
