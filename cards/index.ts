@@ -3,7 +3,7 @@ export { CARD_VERBS, isCardVerb, isAllowedDataKey, type CardVerb, type ActionDat
 export { LINKS, type LinkId } from './links';
 export type { AdaptiveCard, CardElement, CardOptions, Choice, Notice, NoticeTone, RefreshOption, VoucherSummary } from './types';
 export { NEXT_ACTION_TARGETS } from './next-action-targets';
-export { buildWelcomeCard, type WelcomeCardData, type NextActionView, type StepStatus } from './welcome';
+export { buildWelcomeCard, type WelcomeCardData, type WelcomeLanguageView, type NextActionView, type StepStatus } from './welcome';
 export { buildHelpCard, type HelpCardData } from './help';
 export { buildEligibilityCard, type EligibilityCardData, type EligibilityGapView, type EligibilityStatusView } from './eligibility';
 export { buildEnrollmentCard, type EnrollmentCardData, type EnrollmentOfferingView } from './enrollment';
@@ -33,7 +33,7 @@ export {
 } from './voucher-detail';
 export { buildVoucherListCard, type VoucherListCardData, type VoucherListItemView } from './voucher-list';
 export { buildPeopleCard, ASSIGNABLE_ROLES, MAX_PEOPLE_ROWS, MAX_PICKER_PEOPLE, type PeopleCardData, type PersonView } from './people';
-export { buildSettingsCard, DEFAULT_TIME_ZONES, type SettingsCardData } from './settings';
+export { buildSettingsCard, languageChoices, AUTOMATIC_LOCALE, DEFAULT_TIME_ZONES, type SettingsCardData } from './settings';
 export { buildReminderCard, REMINDER_CARD_KINDS, type ReminderCardData } from './reminder';
 export {
   buildReminderListCard,

@@ -46,8 +46,24 @@ export const DEFAULT_TIME_ZONES = [
   'Australia/Sydney',
 ] as const;
 
+/**
+ * The value of the "Automatic" language choice (clears the personal override, so the Teams locale applies).
+ * Not '': web renderers (the Agents Playground's among them) treat an empty value as "nothing chosen" and
+ * show a blank dropdown instead of the current choice.
+ */
+export const AUTOMATIC_LOCALE = 'auto';
+
+const LANGUAGE_KEY = { en: 'settings.lang.en', 'pt-BR': 'settings.lang.pt-BR', 'es-ES': 'settings.lang.es-ES' } as const;
+
+/** "Automatic (English)", English, Português (Brasil), Español (España) — in the reader's language. */
+export function languageChoices(locale: Locale, detectedLocale: Locale): Choice[] {
+  return [
+    { title: t(locale, 'common.automatic', { value: t(locale, LANGUAGE_KEY[detectedLocale]) }), value: AUTOMATIC_LOCALE },
+    ...SUPPORTED_LOCALES.map((l) => ({ title: t(locale, LANGUAGE_KEY[l]), value: l })),
+  ];
+}
+
 export function buildSettingsCard(data: SettingsCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
-  const langKey = { en: 'settings.lang.en', 'pt-BR': 'settings.lang.pt-BR', 'es-ES': 'settings.lang.es-ES' } as const;
   const zones = [...(data.timeZoneChoices ?? DEFAULT_TIME_ZONES)];
   // The user's current zone must be selectable even when it is not in the short list.
   if (data.timeZone && !zones.includes(data.timeZone)) zones.unshift(data.timeZone);
@@ -61,11 +77,8 @@ export function buildSettingsCard(data: SettingsCardData, locale: Locale, option
       save: 'common.save',
     }),
     etag: data.etag,
-    locale: data.localeOverride ?? '',
-    languageChoices: [
-      { title: t(locale, 'common.automatic', { value: t(locale, langKey[data.detectedLocale]) }), value: '' },
-      ...SUPPORTED_LOCALES.map((l) => ({ title: t(locale, langKey[l]), value: l })),
-    ],
+    locale: data.localeOverride ?? AUTOMATIC_LOCALE,
+    languageChoices: languageChoices(locale, data.detectedLocale),
     timeZone: data.timeZone ?? '',
     // '' = no personal zone: the organisation's (then the configured) default applies.
     timeZoneChoices: [{ title: t(locale, 'common.notSet'), value: '' }, ...zones.map((z) => ({ title: z.replace(/_/g, ' '), value: z }))],

@@ -3,6 +3,7 @@ import { formatDate, isNextActionId, nextActionMessage, t, type Locale } from '.
 import { dateWithRelative } from './common';
 import { targetFor } from './next-action-targets';
 import { expand, finish, labels } from './render';
+import { AUTOMATIC_LOCALE, languageChoices } from './settings';
 import template from './templates/welcome.json';
 import type { AdaptiveCard, CardOptions } from './types';
 import type { CardVerb } from './verbs';
@@ -18,6 +19,16 @@ export interface NextActionView {
   overdue?: boolean;
 }
 
+/** The language picker of a first welcome (settings.save with only the language). */
+export interface WelcomeLanguageView {
+  /** The organisation's ETag, which settings.save checks. */
+  etag: string;
+  /** The reader's override; absent = automatic. */
+  localeOverride?: Locale;
+  /** What automatic resolves to (the Teams locale). */
+  detectedLocale: Locale;
+}
+
 export interface WelcomeCardData {
   userName?: string;
   /** Show the one-paragraph introduction (first contact, install). */
@@ -29,6 +40,11 @@ export interface WelcomeCardData {
   /** The reader's today (YYYY-MM-DD), for "in 30 days". */
   today: string;
   nextActions: NextActionView[];
+  /**
+   * Offer the language right away, with the current choice selected. Install events often carry no locale,
+   * so a first welcome may be in English for a Portuguese or Spanish team.
+   */
+  language?: WelcomeLanguageView;
 }
 
 /** At most this many actions: the card is a summary, the list lives in the tab. */
@@ -70,6 +86,8 @@ export function buildWelcomeCard(data: WelcomeCardData, locale: Locale, options?
       vouchers: 'welcome.vouchers',
       newVoucher: 'welcome.newVoucher',
       help: 'welcome.help',
+      language: 'settings.language',
+      save: 'common.save',
     }),
     greeting: data.userName ? t(locale, 'welcome.greeting', { name: data.userName }) : '',
     firstRun: data.firstRun === true,
@@ -81,6 +99,14 @@ export function buildWelcomeCard(data: WelcomeCardData, locale: Locale, options?
     ],
     renewal: data.renewalDueOn ? t(locale, 'welcome.renewal', dateWithRelative(locale, data.renewalDueOn, data.today)) : '',
     next,
+    language: data.language
+      ? {
+          show: true,
+          etag: data.language.etag,
+          value: data.language.localeOverride ?? AUTOMATIC_LOCALE,
+          choices: languageChoices(locale, data.language.detectedLocale),
+        }
+      : { show: false },
   };
   return finish(expand(template, view), { locale, options, refreshAction: { verb: 'nav.whatsNext', data: {} } });
 }

@@ -27,6 +27,7 @@ import {
   type StepStatus,
   type VoucherAction,
   type VoucherSummary,
+  type WelcomeLanguageView,
 } from '../../cards';
 import {
   businessProfileDue,
@@ -52,7 +53,7 @@ import {
   type Rules,
   type Voucher,
 } from '../program';
-import { resolveLocale, SUPPORTED_LOCALES, t, type Locale } from '../i18n';
+import { isLocale, resolveLocale, type Locale } from '../i18n';
 import type { Stored } from '../store';
 import type { TurnScope } from './scope';
 
@@ -131,7 +132,7 @@ export function welcomeCard(env: ViewEnv, vouchers: readonly Voucher[], opts: We
   const enrolled = org.enrollments.filter((e) => !isEnrollmentLapsed(e, env.rules, d));
   const profileDue = businessProfileDue(org, env.rules);
   const renewals = enrolled.map((e) => enrollmentRenewalDue(e, env.rules)).sort();
-  const card = buildWelcomeCard(
+  return buildWelcomeCard(
     {
       userName: env.scope.name || findPerson(org, env.scope.userId)?.name || undefined,
       firstRun: opts.firstRun === true,
@@ -143,6 +144,7 @@ export function welcomeCard(env: ViewEnv, vouchers: readonly Voucher[], opts: We
       },
       ...(renewals[0] ? { renewalDueOn: renewals[0] } : {}),
       today: d,
+      ...(opts.firstRun ? { language: languageView(env) } : {}),
       nextActions: [...byOrg.actions, ...byVoucher].map((a) => ({
         id: a.id,
         params: a.params,
@@ -152,33 +154,16 @@ export function welcomeCard(env: ViewEnv, vouchers: readonly Voucher[], opts: We
     L(env),
     options(env, opts.extras),
   );
-  return opts.firstRun ? withLanguageSwitch(env, card) : card;
 }
 
-/**
- * Install events often carry no locale, so the first welcome may be in English for a Portuguese or Spanish
- * team: it offers the language right away (settings.save with only the language input).
- */
-function withLanguageSwitch(env: ViewEnv, card: Card): Card {
-  const loc = L(env);
-  const person = findPerson(env.scope.org.doc, env.scope.userId);
-  const lang = { en: 'settings.lang.en', 'pt-BR': 'settings.lang.pt-BR', 'es-ES': 'settings.lang.es-ES' } as const;
-  card.body.push({
-    type: 'Input.ChoiceSet',
-    id: 'locale',
-    label: t(loc, 'settings.language'),
-    style: 'compact',
-    value: person?.settings.locale ?? '',
-    choices: [
-      { title: t(loc, 'common.automatic', { value: t(loc, lang[resolveLocale(env.scope.teamsLocale)]) }), value: '' },
-      ...SUPPORTED_LOCALES.map((l) => ({ title: t(loc, lang[l]), value: l })),
-    ],
-  });
-  card.actions = [
-    ...(card.actions ?? []),
-    { type: 'Action.Execute', title: t(loc, 'common.save'), verb: 'settings.save', data: { etag: env.scope.org.etag, step: 'submit' } },
-  ];
-  return card;
+/** The person's language override (if any) and what "automatic" resolves to: for the language pickers. */
+function languageView(env: ViewEnv): WelcomeLanguageView {
+  const override = findPerson(env.scope.org.doc, env.scope.userId)?.settings.locale;
+  return {
+    etag: env.scope.org.etag,
+    ...(override && isLocale(override) ? { localeOverride: override } : {}),
+    detectedLocale: resolveLocale(env.scope.teamsLocale),
+  };
 }
 
 export function helpCard(env: ViewEnv, lead?: string): Card {
@@ -297,15 +282,15 @@ export interface ChannelView {
 export function settingsCard(env: ViewEnv, channel: ChannelView | undefined, extras: Extras = {}): Card {
   const org = env.scope.org.doc;
   const person = findPerson(org, env.scope.userId);
-  const override = person?.settings.locale;
+  const language = languageView(env);
   const channels = new Map<string, string>();
   if (org.programChannel) channels.set(org.programChannel.channelId, org.programChannel.name ?? org.programChannel.channelId);
   if (channel) channels.set(channel.channelId, channel.name ?? channel.channelId);
   return buildSettingsCard(
     {
       etag: env.scope.org.etag,
-      ...(override && (SUPPORTED_LOCALES as readonly string[]).includes(override) ? { localeOverride: override as Locale } : {}),
-      detectedLocale: resolveLocale(env.scope.teamsLocale),
+      ...(language.localeOverride ? { localeOverride: language.localeOverride } : {}),
+      detectedLocale: language.detectedLocale,
       timeZone: person?.settings.timeZone ?? env.scope.timeZone,
       canEditOrganization: has(env, 'mpnPartnerAdmin'),
       ...(org.programChannel ? { programChannelId: org.programChannel.channelId } : {}),

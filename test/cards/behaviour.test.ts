@@ -14,6 +14,8 @@ import {
   buildVoucherDetailCard,
   buildVoucherListCard,
   buildWelcomeCard,
+  buildSettingsCard,
+  AUTOMATIC_LOCALE,
   refusalNotice,
   staleNotice,
   type AdaptiveCard,
@@ -251,6 +253,41 @@ describe('cards: behaviour', () => {
       assert.ok(texts(card).includes('Atrasado desde 10 de mai. de 2024'));
       const redeem = executeActions(card).find((a) => a.verb === 'voucher.redeem');
       assert.deepEqual(redeem?.data, { voucherId: 'v-9', step: 'open' });
+    });
+  });
+
+  describe('language pickers (welcome and settings)', () => {
+    const welcome = (language?: Parameters<typeof buildWelcomeCard>[0]['language']) =>
+      buildWelcomeCard({ partner: 'existing', setup: { eligibility: 'Met', enrollment: 'Met', profile: 'Met' }, today: '2024-05-20', nextActions: [], firstRun: true, ...(language ? { language } : {}) }, 'en');
+    const picker = (card: AdaptiveCard) => inputs(card).find((i) => i['id'] === 'locale');
+    const values = (input: Record<string, unknown> | undefined) => ((input?.['choices'] as { value: string }[] | undefined) ?? []).map((c) => c.value);
+
+    it('the welcome card offers the language with the current choice selected, and saves it with the ETag', () => {
+      const automatic = picker(welcome({ etag: 'etag-1', detectedLocale: 'pt-BR' }));
+      assert.equal(automatic?.['type'], 'Input.ChoiceSet');
+      assert.equal(automatic?.['value'], AUTOMATIC_LOCALE);
+      assert.deepEqual(values(automatic), [AUTOMATIC_LOCALE, 'en', 'pt-BR', 'es-ES']);
+      assert.match(String((automatic?.['choices'] as { title: string }[])[0]?.title), /Automatic \(Português \(Brasil\)\)/);
+
+      const card = welcome({ etag: 'etag-1', localeOverride: 'es-ES', detectedLocale: 'en' });
+      assert.equal(picker(card)?.['value'], 'es-ES');
+      const save = executeActions(card).find((a) => a.verb === 'settings.save');
+      assert.deepEqual(save?.data, { etag: 'etag-1', step: 'submit' });
+    });
+
+    it('the selected value is never empty: renderers show a blank dropdown for an empty value', () => {
+      for (const card of [welcome({ etag: 'e', detectedLocale: 'en' }), buildSettingsCard({ etag: 'e', detectedLocale: 'en', canEditOrganization: false, channels: [] }, 'en')]) {
+        const input = picker(card);
+        assert.notEqual(input?.['value'], '');
+        assert.ok(values(input).includes(String(input?.['value'])), 'the value is one of the choices');
+        assert.ok(!values(input).includes(''), 'no choice has an empty value');
+      }
+    });
+
+    it('without a language view the welcome card has no picker and no save', () => {
+      const card = welcome();
+      assert.equal(picker(card), undefined);
+      assert.equal(executeActions(card).some((a) => a.verb === 'settings.save'), false);
     });
   });
 });

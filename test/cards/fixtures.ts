@@ -111,6 +111,22 @@ export const SCENARIOS: Scenario[] = [
       ),
   },
   {
+    name: 'welcome (first run, language picker with an override)',
+    build: (locale) =>
+      buildWelcomeCard(
+        {
+          userName: people[0]!.name,
+          firstRun: true,
+          partner: 'new',
+          setup: { eligibility: 'NotStarted', enrollment: 'NotStarted', profile: 'NotStarted' },
+          today: TODAY,
+          nextActions: [{ id: 'eligibility.completeTraining' }],
+          language: { etag: ids.etag, localeOverride: 'es-ES', detectedLocale: 'pt-BR' },
+        },
+        locale,
+      ),
+  },
+  {
     name: 'welcome (existing partner, nothing to do)',
     build: (locale) =>
       buildWelcomeCard({ partner: 'existing', setup: { eligibility: 'Met', enrollment: 'Met', profile: 'Attention' }, today: TODAY, nextActions: [] }, locale),

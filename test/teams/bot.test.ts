@@ -3,7 +3,27 @@ import { CARD_VERBS } from '../../cards';
 import { verbTable } from '../../bot/teams/verbs';
 import { reminderVerbs } from '../../bot/teams/verbs/reminders';
 import { baseActivity } from '../support/activities';
-import { actionsOf, cardText, noticeOf, startHarness, type Harness } from '../conversation/harness';
+import { actionsOf, cardText, inputIds, noticeOf, startHarness, type Harness } from '../conversation/harness';
+
+/** The input with this id, wherever it is on the card. */
+function findInput(card: unknown, id: string): { value?: string; choices: { title: string; value: string }[] } | undefined {
+  let found: { value?: string; choices: { title: string; value: string }[] } | undefined;
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) x.forEach(walk);
+    else if (x && typeof x === 'object') {
+      const o = x as Record<string, unknown>;
+      if (o.id === id && typeof o.type === 'string' && o.type.startsWith('Input.')) found = { value: o.value as string | undefined, choices: (o.choices as { title: string; value: string }[]) ?? [] };
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+
+/** A person's language override as stored. */
+function findPerson(org: { doc: { people: { userId: string; settings: { locale?: string } }[] } }, userId: string): string | undefined {
+  return org.doc.people.find((p) => p.userId === userId)?.settings.locale;
+}
 
 describe('teams bot: install, welcome, free text, verbs (over HTTP)', () => {
   let h: Harness;
@@ -44,6 +64,36 @@ describe('teams bot: install, welcome, free text, verbs (over HTTP)', () => {
       assert.match(text, /Español \(España\)/);
     });
   }
+
+  it('the welcome language picker shows the current choice, and "Automatic" clears an override', async () => {
+    const tenantId = 'tenant-install-language';
+    const picker = (card: unknown) => inputIds(card).includes('locale') ? findInput(card, 'locale') : undefined;
+    const welcomeOf = async () => {
+      const before = h.connector.received.length;
+      await h.post({ ...install('personal', 'pt-BR'), channelData: { tenant: { id: tenantId } }, conversation: { id: 'a:lang', conversationType: 'personal', tenantId } });
+      const [reply] = (await h.connector.waitFor(before + 1)).slice(before);
+      return (reply?.activity.attachments as { content: unknown }[])[0]?.content;
+    };
+    // Nobody chose yet: "Automatic" is selected (a real value, so web renderers show it instead of a blank).
+    const first = picker(await welcomeOf());
+    assert.equal(first?.value, 'auto');
+    assert.ok(first?.choices.some((c) => c.value === 'auto' && /Automático \(Português \(Brasil\)\)/.test(c.title)));
+
+    // Choose Spanish from the welcome card: the next welcome shows Spanish selected, in Spanish.
+    await h.say({ tenantId, userId: 'user-1' }, 'hello');
+    const org = await h.org(tenantId);
+    const saved = await h.act({ tenantId, userId: 'user-1', locale: 'pt-BR' }, 'settings.save', { etag: org.etag, step: 'submit', locale: 'es-ES' });
+    assert.match(noticeOf(saved) ?? '', /Guardado/);
+    assert.equal(findPerson(await h.org(tenantId), 'user-1'), 'es-ES');
+    const chosen = picker(await welcomeOf());
+    assert.equal(chosen?.value, 'es-ES');
+    assert.ok(chosen?.choices.some((c) => c.value === 'es-ES' && c.title === 'Español (España)'));
+
+    // "Automatic" clears the override again.
+    const again = await h.org(tenantId);
+    await h.act({ tenantId, userId: 'user-1', locale: 'pt-BR' }, 'settings.save', { etag: again.etag, step: 'submit', locale: 'auto' });
+    assert.equal(findPerson(await h.org(tenantId), 'user-1'), undefined);
+  });
 
   it('welcomes in Portuguese when the install event says pt-BR', async () => {
     const before = h.connector.received.length;

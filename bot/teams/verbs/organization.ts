@@ -17,6 +17,7 @@ import {
   type Result,
 } from '../../program';
 import { SUPPORTED_LOCALES } from '../../i18n';
+import { AUTOMATIC_LOCALE } from '../../../cards';
 import { eligibilityCard, enrollmentCard, peopleCard, profileCard, settingsCard, type Card, type Extras } from '../views';
 import { choice, date, DocId, optionalDate, optionalText, text } from './inputs';
 import { invalidCard, orgVerb, type VerbEnv, type VerbHandler } from './kit';
@@ -144,10 +145,14 @@ export const unassign = orgVerb({ inputs: RoleInputs, apply: (org, i, actor, ctx
 
 // ---------------------------------------------------------------------------------------------------------
 // Settings: the person's language and time zone; the organisation's program channel (admins). An input that
-// is absent changes nothing; the language "Automatic" ('') clears the override.
+// is absent changes nothing; the language "Automatic" (AUTOMATIC_LOCALE; '' from cards sent before it)
+// clears the override.
 
 const SettingsInputs = z.object({
-  locale: z.union([z.literal(''), z.enum(SUPPORTED_LOCALES)]).optional(),
+  locale: z
+    .union([z.literal(''), z.literal(AUTOMATIC_LOCALE), z.enum(SUPPORTED_LOCALES)])
+    .optional()
+    .transform((l) => (l === AUTOMATIC_LOCALE ? '' : l)),
   timeZone: optionalText(64),
   programChannelId: z.string().max(256).optional(),
 });
