@@ -5,7 +5,7 @@
 // delivery inside business hours.
 import type { Activity, ConversationReference } from 'botbuilder';
 import { z } from 'zod';
-import { isTimeZone } from '../config';
+import { isTimeZone } from '../program/dates';
 import type { Logger } from '../logger';
 import { AlreadyExists, ConcurrencyConflict, NotFound, Repository, type Store, type Stored } from '../store';
 import { checkServiceUrl } from './allowlist';
@@ -259,6 +259,8 @@ export class ReferenceStore {
         teamsChannelId: channelId,
         conversationId: channelId,
         conversationType: 'channel',
+        // The language Teams reports for the channel's latest message: what channel posts are written in.
+        locale: info.locale,
       };
     }
     if (conv.conversationType === 'groupChat' || conv.isGroup) {

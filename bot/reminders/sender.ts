@@ -253,6 +253,18 @@ export class ReminderSender {
   }
 
   /**
+   * Resolves when nothing is in flight and nothing queued is due within `horizonMs` (a reminder snoozed for
+   * days does not count; a retry a second away does).
+   */
+  async settled(horizonMs = 60_000): Promise<void> {
+    for (;;) {
+      const soon = this.o.now() + horizonMs;
+      if (this.running === 0 && !this.queue.some((q) => q.at <= soon)) return;
+      await (this.running > 0 ? this.quiet() : new Promise((r) => setTimeout(r, 10)));
+    }
+  }
+
+  /**
    * Stops taking work; waits (at most the send timeout) for sends in flight to be recorded. Queued entries
    * stay in the ledger for the next scan or instance.
    */
@@ -408,15 +420,26 @@ export class ReminderSender {
         target: claimed.doc.target,
         timeZone: claimed.doc.timeZone,
       });
+      // The send's own error is kept here rather than thrown inside the turn: an adapter with onTurnError
+      // (the app's) would swallow it, tell the recipient "something went wrong", and make a failed send look
+      // delivered.
+      let sendFailed = false;
+      let sendError: unknown;
       await this.withTimeout(
         this.o.adapter.continueConversationAsync(this.o.botAppId, toConversationReference(ref.doc), async (context) => {
           this.ownRetries(context);
           // A continuation activity carries a random id that would make this a reply to nothing.
           (context.activity as { id?: string }).id = undefined;
-          const res = await context.sendActivity(message);
-          activityId = res?.id ?? '';
+          try {
+            const res = await context.sendActivity(message);
+            activityId = res?.id ?? '';
+          } catch (err) {
+            sendFailed = true;
+            sendError = err;
+          }
         }),
       );
+      if (sendFailed) throw sendError;
     } catch (err) {
       return this.afterError(item, claimed, ref.doc.id, convKey, err);
     }

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import { ConversationRefDoc, referenceId, type ReminderSender } from '../../bot/reminders';
 import { startConnectorSim } from '../support/connector-sim';
-import { personalMessage, startRig, TENANT, until, type Rig } from './fixture';
+import { makeAdapter, personalMessage, startRig, TENANT, until, type Rig } from './fixture';
 
 const T0 = Date.parse('2025-06-04T10:00:00Z');
 const conv = (user: string) => `a:personal-${user}`;
@@ -84,6 +84,30 @@ describe('reminders: sender through CloudAdapter and the connector simulator', (
     e = await entry(id);
     assert.equal(e.state, 'sent');
     assert.equal(e.attempts, 2);
+  });
+
+  it('an adapter with onTurnError (the app\'s) does not hide a failed send: retried, not recorded as sent, no error message posted', async () => {
+    const adapter = makeAdapter();
+    let turnErrors = 0;
+    adapter.onTurnError = async (context) => {
+      turnErrors++;
+      await context.sendActivity('Something went wrong');
+    };
+    const sender = rig.sender({ adapter, random: () => 0.5 });
+    const id = await entryFor('te1');
+    rig.sim.failNext(conv('te1'), { status: 429, retryAfter: 5 });
+    sender.submit(TENANT, id);
+    await until(() => rig.sim.requestCount(conv('te1')) === 1);
+    await settle(sender);
+    const e = await entry(id);
+    assert.equal(e.state, 'pending');
+    assert.equal(e.lastError?.status, 429);
+    assert.equal(turnErrors, 0);
+    assert.equal(rig.sim.requestCount(conv('te1')), 1, 'no "something went wrong" message was posted');
+    await clock.tickAsync(5100);
+    await until(() => rig.sim.activities(conv('te1')).length === 1);
+    await settle(sender);
+    assert.equal((await entry(id)).state, 'sent');
   });
 
   it('429 without Retry-After: exponential backoff with jitter', async () => {
