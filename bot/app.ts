@@ -80,7 +80,7 @@ export async function startApp(config: Config, logger: Logger, options: { now?: 
     render: reminderRenderer({ store, rules, now }),
     scanSeconds: config.reminders.scanSeconds,
     defaultTimeZone: config.reminders.defaultTimeZone,
-    businessHours: config.reminders.businessHours,
+    businessHours: reminderHours(config),
     now,
     logger,
   });
@@ -96,7 +96,7 @@ export async function startApp(config: Config, logger: Logger, options: { now?: 
     rules,
     initialGlobalAdmins: config.initialGlobalAdmins,
     defaultTimeZone: config.reminders.defaultTimeZone,
-    businessHours: config.reminders.businessHours,
+    businessHours: reminderHours(config),
     now,
     references,
     reminders,
@@ -161,6 +161,12 @@ export function serviceUrlAllowlist(config: Pick<Config, 'env' | 'reminders'>): 
   if (config.env === 'development') return [...new Set([...extra, ...LOOPBACK_HOSTS])];
   // Production never posts to loopback, whatever the configuration says.
   return extra.filter((entry) => !isLoopbackEntry(entry));
+}
+
+/** BUSINESS_HOURS=0-24 means any time: weekends too (handy to watch reminders arrive in development). */
+export function reminderHours(config: Pick<Config, 'reminders'>): { start: number; end: number; weekends: boolean } {
+  const { start, end } = config.reminders.businessHours;
+  return { start, end, weekends: start === 0 && end === 24 };
 }
 
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];

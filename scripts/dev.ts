@@ -76,7 +76,8 @@ async function main(): Promise<void> {
       if (app.embedded?.dataFile) console.log(`  Local data:                  ${app.embedded.dataFile}`);
       if (config.reminders.enabled) {
         const { start, end } = config.reminders.businessHours;
-        console.log(`  Reminders:                   scanned every ${config.reminders.scanSeconds} s, sent ${start}:00–${end}:00 on weekdays (say "test reminder" to get one now)`);
+        const when = start === 0 && end === 24 ? 'at any hour' : `${start}:00–${end}:00 on weekdays`;
+        console.log(`  Reminders:                   scanned every ${config.reminders.scanSeconds} s, sent ${when} (say "test reminder" to get one now)`);
       }
       console.log('  Stop with Ctrl+C.');
       console.log('');

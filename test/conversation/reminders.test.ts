@@ -327,11 +327,6 @@ describe('conversation: two app instances on one database scanning at once', fun
     await Promise.all([one.reminders.scanOnce(), two.reminders.scanOnce()]);
     await Promise.all([one.reminders.sender.idle(), two.reminders.sender.idle()]);
 
-    if (process.env.DEBUG_TWO) {
-      console.log(one.reminders.sender.stats, two.reminders.sender.stats);
-      for (const e of await one.reminders.ledger.listAll(F)) console.log(e.doc.reminderKey, e.doc.state, JSON.stringify(e.doc.history));
-      console.log(sim.requests.filter((r) => r.conversationId === conv(F, PARTNER_ADMIN)).map((r) => `${r.status} ${r.cause}`));
-    }
     const toPartnerAdmin = proactiveCards(sim, conv(F, PARTNER_ADMIN)).map(reminderIdOf);
     const toAdmin = proactiveCards(sim, conv(F, ADMIN)).map(reminderIdOf);
     assert.equal(toPartnerAdmin.length, ids.length, 'one per voucher');

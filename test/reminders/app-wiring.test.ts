@@ -1,10 +1,10 @@
 // The pieces the app adds around the reminder machinery: where proactive messages may go in development and
 // production, and the expiry pass of the scan (ETag-checked; a conflict waits for the next scan).
 import { strict as assert } from 'node:assert';
-import { serviceUrlAllowlist } from '../../bot/app';
+import { reminderHours, serviceUrlAllowlist } from '../../bot/app';
 import { loadConfig, type Config } from '../../bot/config';
 import { loadRules } from '../../bot/rules';
-import { checkServiceUrl, expireOverdueVouchers } from '../../bot/reminders';
+import { checkServiceUrl, expireOverdueVouchers, isBusinessTime } from '../../bot/reminders';
 import { createRepos, type Repos } from '../../bot/teams/repos';
 import { seedReadyOrganization, seedVoucher } from '../conversation/fixtures';
 import type { Harness } from '../conversation/harness';
@@ -45,6 +45,15 @@ describe('reminders in the app: service URLs', () => {
     for (const url of [...PLAYGROUND, 'http://[::1]:56150/']) assert.equal(checkServiceUrl(url, list).ok, false, url);
     assert.ok(checkServiceUrl('https://bots.example.net/x', list).ok, 'other configured hosts stay');
     assert.ok(checkServiceUrl('https://smba.trafficmanager.net/emea/', list).ok);
+  });
+});
+
+describe('reminders in the app: business hours', () => {
+  const saturdayNight = new Date('2026-05-09T23:30:00Z');
+  it('9-17 keeps to weekday office hours; 0-24 means any hour of any day', () => {
+    assert.equal(isBusinessTime(saturdayNight, 'UTC', reminderHours(config({ BUSINESS_HOURS: '9-17' }))), false);
+    assert.equal(isBusinessTime(new Date('2026-05-11T10:00:00Z'), 'UTC', reminderHours(config({ BUSINESS_HOURS: '9-17' }))), true);
+    assert.equal(isBusinessTime(saturdayNight, 'UTC', reminderHours(config({ BUSINESS_HOURS: '0-24' }))), true);
   });
 });
 
