@@ -25,10 +25,20 @@ export function dateWithRelative(locale: Locale, date: string, today: string): {
   return { date: formatDate(locale, date), relative: formatRelativeDays(locale, daysBetween(today, date)) };
 }
 
+// Naming and sorting ~250 countries costs milliseconds and gives the same list every time for a locale and
+// a set of codes (the enrolment card offers all of them), so the sorted list is kept; callers get copies.
+const sortedCountries = new Map<string, readonly Choice[]>();
+
 export function countryChoices(locale: Locale, codes: readonly string[]): Choice[] {
-  return codes
-    .map((code) => ({ title: formatCountry(locale, code), value: code }))
-    .sort((a, b) => compareText(locale, a.title, b.title));
+  const key = `${locale}|${codes.join(',')}`;
+  let sorted = sortedCountries.get(key);
+  if (!sorted) {
+    const byText = compareText(locale);
+    sorted = codes.map((code) => ({ title: formatCountry(locale, code), value: code })).sort((a, b) => byText(a.title, b.title));
+    if (sortedCountries.size >= 100) sortedCountries.clear();
+    sortedCountries.set(key, sorted);
+  }
+  return sorted.map((c) => ({ ...c }));
 }
 
 /** The templating engine drops an element whose `$when` is false; empty strings keep optional text out. */

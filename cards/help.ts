@@ -25,7 +25,8 @@ export function buildHelpCard(_data: HelpCardData, locale: Locale, options?: Car
       }),
       next: t(locale, 'welcome.title'),
     },
-    commands: [
+    // One bullet per command, built here rather than repeated by the template engine.
+    commandLines: [
       t(locale, 'help.cmd.next'),
       t(locale, 'help.cmd.vouchers'),
       t(locale, 'help.cmd.voucher'),
@@ -34,7 +35,7 @@ export function buildHelpCard(_data: HelpCardData, locale: Locale, options?: Car
       t(locale, 'help.cmd.profile'),
       t(locale, 'help.cmd.people'),
       t(locale, 'help.cmd.settings'),
-    ],
+    ].map((command) => ({ type: 'TextBlock', text: `• ${command}`, wrap: true, spacing: 'small' })),
     links: LINKS,
   };
   return finish(expand(template, view), { locale, options });

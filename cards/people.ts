@@ -35,7 +35,8 @@ function short(name: string): string {
 }
 
 export function buildPeopleCard(data: PeopleCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
-  const sorted = [...data.people].sort((a, b) => compareText(locale, a.name, b.name));
+  const byText = compareText(locale);
+  const sorted = [...data.people].sort((a, b) => byText(a.name, b.name));
   // People with roles first: they are who a reader looks for.
   const withRoles = [...sorted.filter((p) => p.roles.length > 0), ...sorted.filter((p) => p.roles.length === 0)];
   const shown = withRoles.slice(0, MAX_PEOPLE_ROWS);

@@ -115,7 +115,7 @@ export function buildVoucherDetailCard(data: VoucherDetailCardData, locale: Loca
     const actionData: ActionData = direct
       ? { voucherId: data.voucherId, etag: data.etag, step: 'submit' }
       : { voucherId: data.voucherId, step: 'open' };
-    return { title: t(locale, ACTION_TITLE[action]), verb, data: actionData };
+    return { type: 'Action.Execute', title: t(locale, ACTION_TITLE[action]), verb, data: actionData, associatedInputs: 'none' };
   });
 
   const newestFirst = [...data.timeline].sort((a, b) => b.at.localeCompare(a.at));
@@ -123,10 +123,15 @@ export function buildVoucherDetailCard(data: VoucherDetailCardData, locale: Loca
   const timeline = shown.map((e) => {
     let what = auditActionLabel(locale, e.action);
     if (e.from && e.to && e.from !== e.to) what += ` (${t(locale, 'detail.transition', { from: stateLabel(locale, e.from), to: stateLabel(locale, e.to) })})`;
+    // One container per entry, built here rather than repeated by the template engine.
     return {
-      what,
-      when: t(locale, 'detail.timelineEntry', { date: formatDateTime(locale, e.at, tz), who: e.byName || e.by }),
-      why: e.reason ? t(locale, 'detail.reason', { reason: e.reason }) : '',
+      type: 'Container',
+      spacing: 'small',
+      items: [
+        { type: 'TextBlock', text: what, wrap: true, weight: 'bolder', size: 'small' },
+        { type: 'TextBlock', text: t(locale, 'detail.timelineEntry', { date: formatDateTime(locale, e.at, tz), who: e.byName || e.by }), wrap: true, isSubtle: true, size: 'small', spacing: 'none' },
+        ...(e.reason ? [{ type: 'TextBlock', text: t(locale, 'detail.reason', { reason: e.reason }), wrap: true, size: 'small', spacing: 'none' }] : []),
+      ],
     };
   });
   const hidden = newestFirst.length - shown.length;
@@ -143,7 +148,7 @@ export function buildVoucherDetailCard(data: VoucherDetailCardData, locale: Loca
     facts,
     next,
     buttons,
-    timeline,
+    timelineEntries: timeline,
     older: hidden > 0 ? t(locale, 'common.moreEntries', { count: hidden }) : '',
     links: LINKS,
   };

@@ -3,7 +3,7 @@
 import { formatDate, stateLabel, t, type Locale } from '../bot/i18n';
 import { expand, finish, labels } from './render';
 import template from './templates/voucher-list.json';
-import type { AdaptiveCard, CardOptions } from './types';
+import type { AdaptiveCard, CardElement, CardOptions } from './types';
 
 export interface VoucherListItemView {
   voucherId: string;
@@ -31,11 +31,11 @@ const CLOSED = new Set(['Paid', 'Denied', 'Expired']);
 export function buildVoucherListCard(data: VoucherListCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
   const pages = Math.max(1, Math.ceil(data.total / Math.max(1, data.pageSize)));
   const page = Math.min(Math.max(1, Math.trunc(data.page)), pages);
+  const open = t(locale, 'common.open');
   const view = {
     l: labels(locale, {
       title: 'list.title',
       empty: 'list.empty',
-      open: 'common.open',
       filter: 'list.filter',
       previous: 'list.previous',
       next: 'list.next',
@@ -45,14 +45,43 @@ export function buildVoucherListCard(data: VoucherListCardData, locale: Locale, 
     summary: `${t(locale, 'list.count', { count: data.total })} · ${t(locale, 'list.page', { page, pages })}`,
     page,
     pages,
-    items: data.items.map((i) => ({
-      voucherId: i.voucherId,
-      voucherNumber: i.voucherNumber,
-      line: t(locale, 'list.item', { customer: i.customerName, offering: i.offeringId, days: t(locale, 'common.days', { count: i.days }) }),
-      state: i.expiresOn && !CLOSED.has(i.state)
-        ? t(locale, 'list.itemState', { state: stateLabel(locale, i.state), date: formatDate(locale, i.expiresOn) })
-        : stateLabel(locale, i.state),
-      stateColor: i.state === 'Expired' || i.state === 'Denied' ? 'attention' : i.state === 'Paid' ? 'good' : 'default',
+    empty: data.items.length === 0,
+    // One row per voucher, built here rather than repeated by the template engine.
+    rows: data.items.map((i): CardElement => ({
+      type: 'ColumnSet',
+      separator: true,
+      columns: [
+        {
+          type: 'Column',
+          width: 'stretch',
+          items: [
+            { type: 'TextBlock', text: i.voucherNumber, weight: 'bolder', wrap: true },
+            {
+              type: 'TextBlock',
+              text: t(locale, 'list.item', { customer: i.customerName, offering: i.offeringId, days: t(locale, 'common.days', { count: i.days }) }),
+              wrap: true,
+              size: 'small',
+              spacing: 'none',
+            },
+            {
+              type: 'TextBlock',
+              text: i.expiresOn && !CLOSED.has(i.state)
+                ? t(locale, 'list.itemState', { state: stateLabel(locale, i.state), date: formatDate(locale, i.expiresOn) })
+                : stateLabel(locale, i.state),
+              wrap: true,
+              size: 'small',
+              spacing: 'none',
+              color: i.state === 'Expired' || i.state === 'Denied' ? 'attention' : i.state === 'Paid' ? 'good' : 'default',
+            },
+          ],
+        },
+        {
+          type: 'Column',
+          width: 'auto',
+          verticalContentAlignment: 'center',
+          items: [{ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: open, verb: 'voucher.show', data: { voucherId: i.voucherId }, associatedInputs: 'none' }] }],
+        },
+      ],
     })),
     stateFilter: data.stateFilter ?? '',
     stateChoices: [{ title: t(locale, 'list.allStates'), value: '' }, ...data.states.map((s) => ({ title: stateLabel(locale, s), value: s }))],

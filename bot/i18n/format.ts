@@ -109,9 +109,10 @@ export function formatList(locale: Locale, items: readonly string[], type: 'conj
   return cached(`list|${locale}|${type}`, () => new Intl.ListFormat(locale, { style: 'long', type })).format(items);
 }
 
-/** Compares two texts the way the reader's language sorts them (names, countries). */
-export function compareText(locale: Locale, a: string, b: string): number {
-  return cached(`collator|${locale}`, () => new Intl.Collator(locale)).compare(a, b);
+/** A comparison of texts the way the reader's language sorts them (names, countries): `sort(compareText(l))`. */
+export function compareText(locale: Locale): (a: string, b: string) => number {
+  // Intl.Collator's `compare` is bound to its collator, so it can be handed to sort() as is.
+  return cached(`collator|${locale}`, () => new Intl.Collator(locale)).compare;
 }
 
 /** The plural category ("one", "other", …) of a count in the locale. */
