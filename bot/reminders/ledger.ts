@@ -212,6 +212,15 @@ export class Ledger {
     });
   }
 
+  /** What a scan needs in one query: every open entry, and any entry (whatever its state) of `keys`. */
+  async listForScan(tenantId: string, keys: readonly string[]): Promise<Stored<LedgerEntry>[]> {
+    return this.repo.query(tenantId, {
+      where:
+        "c.type = 'delivery' AND (c.state = 'pending' OR c.state = 'snoozed' OR c.state = 'claimed' OR ARRAY_CONTAINS(@keys, c.reminderKey))",
+      parameters: [{ name: '@keys', value: [...keys] }],
+    });
+  }
+
   async listAll(tenantId: string): Promise<Stored<LedgerEntry>[]> {
     return this.repo.query(tenantId, { where: "c.type = 'delivery'" });
   }

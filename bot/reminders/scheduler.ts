@@ -52,6 +52,8 @@ export interface SchedulerOptions<O extends SchedulerOrganization, V, Ru, R exte
   toPayload?: (reminder: R) => Record<string, unknown>;
 }
 
+const OPEN_STATES = new Set<string>(['pending', 'snoozed', 'claimed']);
+
 export interface ScanSummary {
   tenants: number;
   due: number;
@@ -147,28 +149,51 @@ export class ReminderScheduler<O extends SchedulerOrganization, V, Ru, R extends
     const rules = typeof this.o.rules === 'function' ? (this.o.rules as () => Ru)() : this.o.rules;
     const due = this.o.dueReminders(org, vouchers, rules, now);
     const dueKeys = new Set<string>();
+    // One ledger query per scan of a tenant: the entries of what is due (most were enqueued by an earlier
+    // scan, so no read and refused create per reminder and recipient) and every open entry.
+    const listed = await ledger.listForScan(tenantId, due.map((r) => r.key));
+    const known = new Set(listed.map((e) => e.doc.id));
+    let open = listed.filter((e) => OPEN_STATES.has(e.doc.state));
+    let raced = false;
+    const whereabouts = new Map<string, Promise<{ timeZone: string; locale?: string }>>();
 
     for (const reminder of due) {
       summary.due++;
       dueKeys.add(reminder.key);
-      const payload = this.o.toPayload ? this.o.toPayload(reminder) : (JSON.parse(JSON.stringify(reminder)) as Record<string, unknown>);
+      let payload: Record<string, unknown> | undefined;
       for (const target of this.targets(org, reminder)) {
-        const { timeZone, locale } = await this.whereabouts(org, target);
+        if (known.has(ledgerId(reminder.key, target))) continue;
+        payload ??= this.o.toPayload ? this.o.toPayload(reminder) : (JSON.parse(JSON.stringify(reminder)) as Record<string, unknown>);
+        const who = target.kind === 'user' ? `u:${target.userId}` : `c:${target.channelId}`;
+        if (!whereabouts.has(who)) whereabouts.set(who, this.whereabouts(org, target));
+        const { timeZone, locale } = await (whereabouts.get(who) as Promise<{ timeZone: string; locale?: string }>);
         const notBefore = nextSendTime(now, timeZone, this.o.businessHours, reminder.sendableOn);
         const res = await ledger.enqueue({ tenantId, reminderKey: reminder.key, target, payload, timeZone, locale, notBefore });
         if (res.created) summary.enqueued++;
+        else raced = true;
+        if (res.entry && OPEN_STATES.has(res.entry.doc.state)) open.push(res.entry);
       }
     }
+    // Another instance enqueued some of these at the same moment: look again, so both share the sending.
+    if (raced) open = await ledger.listOpen(tenantId);
 
     // A cause resolved since it was enqueued: the domain no longer lists it. Claimed entries are in flight;
     // a test reminder someone asked for has no cause in the domain and lives until it is delivered.
-    for (const open of await ledger.listOpen(tenantId)) {
-      if (dueKeys.has(open.doc.reminderKey) || open.doc.state === 'claimed' || open.doc.payload.test === true) continue;
-      if (await ledger.drop(open, 'resolved')) summary.dropped++;
+    const dropped = new Set<string>();
+    for (const entry of open) {
+      if (dueKeys.has(entry.doc.reminderKey) || entry.doc.state === 'claimed' || entry.doc.payload.test === true) continue;
+      if (await ledger.drop(entry, 'resolved')) {
+        summary.dropped++;
+        dropped.add(entry.doc.id);
+      }
     }
 
-    for (const ready of await ledger.listReady(tenantId)) {
-      sender.submit(tenantId, ready.doc.id, undefined, ready);
+    const nowMs = now.getTime();
+    const ready = open
+      .filter((e) => !dropped.has(e.doc.id) && ledger.isClaimable(e.doc, nowMs))
+      .sort((a, b) => (a.doc.notBefore < b.doc.notBefore ? -1 : a.doc.notBefore > b.doc.notBefore ? 1 : 0));
+    for (const entry of ready) {
+      sender.submit(tenantId, entry.doc.id, undefined, entry);
       summary.submitted++;
     }
   }
