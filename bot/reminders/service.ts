@@ -54,6 +54,8 @@ export class ReminderService {
   private readonly now: () => Date;
   private started = false;
   private stopped = false;
+  /** Tenant scans started outside the interval (payment news); stop() waits for them. */
+  private readonly tenantScans = new Set<Promise<unknown>>();
 
   constructor(private readonly o: ReminderServiceOptions) {
     this.now = o.now ?? (() => new Date());
@@ -105,6 +107,7 @@ export class ReminderService {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    await Promise.allSettled([...this.tenantScans]);
     await this.scheduler.stop({ stopSender: true });
   }
 
@@ -117,7 +120,13 @@ export class ReminderService {
   /** Scans one tenant at once, when running (a recorded payment outcome is news to send now). */
   async scanTenant(tenantId: string): Promise<ScanSummary | undefined> {
     if (!this.running) return undefined;
-    return this.scheduler.scanTenant(tenantId);
+    const scan = this.scheduler.scanTenant(tenantId);
+    this.tenantScans.add(scan);
+    try {
+      return await scan;
+    } finally {
+      this.tenantScans.delete(scan);
+    }
   }
 
   snooze(tenantId: string, entryId: string, forMs: number, by: string): Promise<ActionResult> {
