@@ -81,6 +81,7 @@ export async function startApp(config: Config, logger: Logger, options: { now?: 
     scanSeconds: config.reminders.scanSeconds,
     defaultTimeZone: config.reminders.defaultTimeZone,
     businessHours: reminderHours(config),
+    tenantShare: config.reminders.tenantShare,
     now,
     logger,
   });

@@ -61,6 +61,7 @@ const envSchema = z.object({
     .regex(/^([01]?\d|2[0-3])-([01]?\d|2[0-4])$/, 'must look like 9-17')
     .default('9-17'),
   SERVICE_URL_ALLOWLIST: csv.optional(),
+  APP_INSTANCES: z.coerce.number().int().min(1).max(100).default(1),
 
   ENTRA_CLIENT_ID: z.guid().optional(),
   ENTRA_APP_ID_URI: z.string().min(1).optional(),
@@ -112,6 +113,8 @@ export interface Config {
     defaultTimeZone: string;
     businessHours: { start: number; end: number };
     serviceUrlAllowlist: string[];
+    /** Share of the Teams per-tenant send limit this instance may use (1 / APP_INSTANCES). */
+    tenantShare: number;
   };
   tab: {
     clientId?: string;
@@ -217,6 +220,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       defaultTimeZone: e.DEFAULT_TIME_ZONE,
       businessHours: { start: startH, end: endH },
       serviceUrlAllowlist: e.SERVICE_URL_ALLOWLIST ?? [],
+      tenantShare: 1 / e.APP_INSTANCES,
     },
     tab: {
       clientId: e.ENTRA_CLIENT_ID,

@@ -77,4 +77,13 @@ describe('config', () => {
   it('development with an app id but no secret is refused', () => {
     assert.ok(errorsOf({ BOT_APP_ID: GUID }).some((e) => e.startsWith('BOT_APP_PASSWORD:')));
   });
+
+  it('APP_INSTANCES splits the per-tenant send budget between instances', () => {
+    const one = loadConfig({});
+    const three = loadConfig({ APP_INSTANCES: '3' });
+    assert.ok(one.ok && three.ok);
+    assert.equal(one.config.reminders.tenantShare, 1);
+    assert.ok(Math.abs(three.config.reminders.tenantShare - 1 / 3) < 1e-9);
+    assert.ok(errorsOf({ APP_INSTANCES: '0' }).some((e) => e.startsWith('APP_INSTANCES:')));
+  });
 });
