@@ -111,6 +111,7 @@ export async function startApp(config: Config, logger: Logger, options: { now?: 
     bot,
     bodyLimitBytes: config.bodyLimitBytes,
     ready: () => store.ping(),
+    allowedTenants: config.allowedTenants,
   });
   const tabApi = registerApi(http.server, {
     config,

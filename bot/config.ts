@@ -65,6 +65,8 @@ const envSchema = z.object({
 
   ENTRA_CLIENT_ID: z.guid().optional(),
   ENTRA_APP_ID_URI: z.string().min(1).optional(),
+  ALLOWED_TENANTS: csv.optional(),
+  /** Earlier name of ALLOWED_TENANTS (tab only); still read, merged in. */
   TAB_ALLOWED_TENANTS: csv.optional(),
   ENTRA_JWKS_URI: z.string().url().optional(),
   ENTRA_AUTHORITY_HOST: z.string().url().default('https://login.microsoftonline.com'),
@@ -127,6 +129,8 @@ export interface Config {
   };
   publicHostname?: string;
   playgroundPort: number;
+  /** Tenants the app serves (bot and tab), lower case; empty = any (development default). */
+  allowedTenants: string[];
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -169,6 +173,9 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       errors.push(`BOT_TENANT_ID: required in production for BOT_APP_TYPE=${appType}`);
     }
     if (!e.COSMOS_ENDPOINT) errors.push('COSMOS_ENDPOINT: required in production (the embedded database is for development)');
+    if (e.BOT_APP_ID && appType === 'MultiTenant') {
+      errors.push('BOT_APP_TYPE: MultiTenant bot registrations are retired; use SingleTenant or UserAssignedMSI');
+    }
   } else if (e.BOT_APP_ID && appType !== 'UserAssignedMSI' && !e.BOT_APP_PASSWORD) {
     errors.push('BOT_APP_PASSWORD: required when BOT_APP_ID is set (or leave both empty for anonymous local mode)');
   }
@@ -187,6 +194,10 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
   }
 
   if (errors.length > 0) return { ok: false, errors };
+
+  // Tenant ids are GUIDs; Teams and Entra may differ in case. One lower-case list guards the bot and the tab.
+  const listed = [...(e.ALLOWED_TENANTS ?? []), ...(e.TAB_ALLOWED_TENANTS ?? [])].map((t) => t.toLowerCase());
+  const allowedTenants = listed.length > 0 ? [...new Set(listed)] : production && e.BOT_TENANT_ID ? [e.BOT_TENANT_ID.toLowerCase()] : [];
 
   const config: Config = {
     env: e.APP_ENV,
@@ -225,7 +236,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     tab: {
       clientId: e.ENTRA_CLIENT_ID,
       appIdUri: e.ENTRA_APP_ID_URI,
-      allowedTenants: e.TAB_ALLOWED_TENANTS ?? [],
+      allowedTenants,
       jwksUri: e.ENTRA_JWKS_URI,
       authorityHost: e.ENTRA_AUTHORITY_HOST,
       localIdentity: entraConfigured
@@ -234,6 +245,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     },
     publicHostname: e.PUBLIC_HOSTNAME,
     playgroundPort: e.PLAYGROUND_PORT,
+    allowedTenants,
   };
   return { ok: true, config };
 }

@@ -15,6 +15,8 @@ export interface ServerDeps {
   bodyLimitBytes: number;
   /** Database reachability for /readyz. */
   ready: () => Promise<boolean>;
+  /** Tenants served, lower case; empty = any. */
+  allowedTenants?: string[];
 }
 
 export interface HttpServer {
@@ -74,6 +76,12 @@ export function createHttpServer(deps: ServerDeps): HttpServer {
       res.send(400, { error: 'malformed activity', problems });
       return;
     }
+    const tenant = tenantOf(req.body as Record<string, unknown>);
+    if (deps.allowedTenants?.length && !(tenant && deps.allowedTenants.includes(tenant))) {
+      logger.warn({ correlationId, tenantId: tenant }, 'activity from a tenant this app does not serve refused');
+      res.send(403, { error: 'tenant not served' });
+      return;
+    }
     await adapter.process(req, res, async (context) => {
       context.turnState.set(CORRELATION, correlationId);
       const started = process.hrtime.bigint();
@@ -98,6 +106,14 @@ export function createHttpServer(deps: ServerDeps): HttpServer {
   });
 
   return { server, inFlight: () => inFlight };
+}
+
+/** The tenant an activity comes from (Teams sends it in channelData and on the conversation), lower case. */
+function tenantOf(activity: Record<string, unknown>): string | undefined {
+  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
+  const conversation = activity.conversation as { tenantId?: unknown } | undefined;
+  const id = channelData?.tenant?.id ?? conversation?.tenantId;
+  return typeof id === 'string' && id ? id.toLowerCase() : undefined;
 }
 
 /** The turn error handler: log with the correlation id, tell the user the id to quote, never a stack trace. */

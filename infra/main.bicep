@@ -49,8 +49,8 @@ param botSku string = 'F0'
 @maxLength(36)
 param entraClientId string
 
-@description('TAB_ALLOWED_TENANTS: comma-separated tenant ids allowed to call the tab API. Default: this tenant only.')
-param tabAllowedTenants string = tenant().tenantId
+@description('ALLOWED_TENANTS: comma-separated tenant ids the bot and the tab serve. Default: this tenant only.')
+param allowedTenants string = tenant().tenantId
 
 @description('INITIAL_GLOBAL_ADMINS: comma-separated Entra object ids pinned as Global admins. Empty: the first person to ask claims the role.')
 param initialGlobalAdmins string = ''
@@ -110,7 +110,7 @@ var appSettings = union(botCredentials, {
   COSMOS_DATABASE: cosmosDatabaseName
   ENTRA_CLIENT_ID: entraClientId
   ENTRA_APP_ID_URI: 'api://${publicHostname}/${entraClientId}'
-  TAB_ALLOWED_TENANTS: tabAllowedTenants
+  ALLOWED_TENANTS: allowedTenants
   PUBLIC_HOSTNAME: publicHostname
   INITIAL_GLOBAL_ADMINS: initialGlobalAdmins
   RULES_PROFILE: rulesProfile

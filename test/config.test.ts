@@ -86,4 +86,21 @@ describe('config', () => {
     assert.ok(Math.abs(three.config.reminders.tenantShare - 1 / 3) < 1e-9);
     assert.ok(errorsOf({ APP_INSTANCES: '0' }).some((e) => e.startsWith('APP_INSTANCES:')));
   });
+
+  it('production refuses the retired MultiTenant bot type', () => {
+    assert.ok(errorsOf({ ...prodOk, BOT_APP_TYPE: 'MultiTenant' }).some((e) => e.startsWith('BOT_APP_TYPE:')));
+  });
+
+  it('allowed tenants: one lower-case list for bot and tab; production defaults to the bot tenant', () => {
+    const prod = loadConfig(prodOk);
+    assert.ok(prod.ok);
+    assert.deepEqual(prod.config.allowedTenants, [GUID]);
+    assert.deepEqual(prod.config.tab.allowedTenants, [GUID]);
+    const listed = loadConfig({ ALLOWED_TENANTS: 'AAAA-1, bbbb-2', TAB_ALLOWED_TENANTS: 'aaaa-1,cccc-3' });
+    assert.ok(listed.ok);
+    assert.deepEqual(listed.config.allowedTenants, ['aaaa-1', 'bbbb-2', 'cccc-3']);
+    const dev = loadConfig({});
+    assert.ok(dev.ok);
+    assert.deepEqual(dev.config.allowedTenants, []);
+  });
 });

@@ -79,3 +79,23 @@ describe('HTTP server: readiness while the database is down', () => {
     }
   });
 });
+
+describe('HTTP server: tenants the app does not serve', () => {
+  it('an activity from a tenant outside ALLOWED_TENANTS gets 403 and no reply; a listed tenant (any case) is served', async () => {
+    const connector = await startLocalConnector();
+    const app = await startTestApp({ ALLOWED_TENANTS: 'Tenant-A' });
+    try {
+      const foreign = await post(`${app.url}/api/messages`, messageActivity({ serviceUrl: connector.serviceUrl, tenantId: 'tenant-b' }, 'hello'));
+      assert.equal(foreign.status, 403);
+      const none = await post(`${app.url}/api/messages`, { ...messageActivity({ serviceUrl: connector.serviceUrl }, 'hello'), channelData: {}, conversation: { id: 'c1' } });
+      assert.equal(none.status, 403);
+      assert.equal(connector.received.length, 0);
+      const ours = await post(`${app.url}/api/messages`, messageActivity({ serviceUrl: connector.serviceUrl, tenantId: 'tenant-a' }, 'hello'));
+      assert.equal(ours.status, 200);
+      await connector.waitFor(1);
+    } finally {
+      await app.stop();
+      await connector.stop();
+    }
+  });
+});

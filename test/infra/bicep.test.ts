@@ -132,7 +132,7 @@ describe('infra: Bicep structure (checked without the Bicep compiler)', () => {
       COSMOS_MANAGED_IDENTITY_CLIENT_ID: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
       ENTRA_CLIENT_ID: '6e4c1f0a-8f2d-4b7e-9a51-2f0c9d8e7b6a',
       ENTRA_APP_ID_URI: 'api://psc.azurewebsites.net/6e4c1f0a-8f2d-4b7e-9a51-2f0c9d8e7b6a',
-      TAB_ALLOWED_TENANTS: '9188040d-6c67-4c5b-b112-36a304b66dad',
+      ALLOWED_TENANTS: '9188040d-6c67-4c5b-b112-36a304b66dad',
       PUBLIC_HOSTNAME: 'psc.azurewebsites.net',
     };
 
