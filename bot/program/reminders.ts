@@ -1,7 +1,7 @@
 // Proactive messages (PRODUCT.md §5): which reminders are due now, to whom, with a deterministic key.
 // The scanner sends each key once (delivery ledger), inside the recipient's business hours.
 import { organizationToday } from './context';
-import { addDays } from './dates';
+import { addDays, localDate } from './dates';
 import {
   businessProfileDue,
   enrollmentRenewalDue,
@@ -105,8 +105,25 @@ function action(
   return dueDate ? { id, step, roles, params, dueDate } : { id, step, roles, params };
 }
 
+/**
+ * The organisation's calendar day on which `action` was recorded on the voucher (its latest audit entry of
+ * that action, else the instant it entered its current state). News about something recorded is keyed to
+ * when it was recorded, not to the date the user typed: a backdated payment is still news today.
+ */
+function recordedOn(v: Voucher, action: string, timeZone: string): IsoDate {
+  let at = v.stateSince;
+  for (const e of v.audit) if (e.action === action) at = e.at;
+  return localDate(new Date(at), timeZone);
+}
+
 /** Every series whose cause is unresolved, regardless of today. */
-function allSeries(org: Organization, vouchers: readonly Voucher[], rules: Rules): Series[] {
+function allSeries(
+  org: Organization,
+  vouchers: readonly Voucher[],
+  rules: Rules,
+  defaultTimeZone = 'UTC',
+): Series[] {
+  const timeZone = org.timeZone ?? defaultTimeZone;
   const out: Series[] = [];
   const r = rules.reminders;
   const partnerAdmins = recipients(org, ['mpnPartnerAdmin']);
@@ -150,8 +167,12 @@ function allSeries(org: Organization, vouchers: readonly Voucher[], rules: Rules
     const vp = { voucherId: v.id, voucherNumber: v.voucherNumber, offeringId: v.offeringId };
     const consultants = v.reservation?.consultants ?? [];
     if (v.redemption) {
+      // Keyed to the day the redemption was recorded (redeemedOn may be backdated).
+      const redeemed = v.audit.some((e) => e.action === 'voucher.redeem')
+        ? recordedOn(v, 'voucher.redeem', timeZone)
+        : v.redemption.redeemedOn;
       const prev = firstRedemption.get(v.offeringId);
-      if (!prev || v.redemption.redeemedOn < prev) firstRedemption.set(v.offeringId, v.redemption.redeemedOn);
+      if (!prev || redeemed < prev) firstRedemption.set(v.offeringId, redeemed);
     }
     const expiry = voucherExpiryDate(v, rules);
     if (v.state === 'Assigned') {
@@ -234,11 +255,12 @@ function allSeries(org: Organization, vouchers: readonly Voucher[], rules: Rules
         ),
       });
     }
+    // "When recorded, immediately" (PRODUCT.md §5): the day the outcome was recorded, whatever date it carries.
     const outcome =
       v.state === 'Paid'
-        ? v.paymentRequest?.paidOn
+        ? recordedOn(v, 'voucher.recordPayment', timeZone)
         : v.state === 'Denied'
-          ? v.paymentRequest?.deniedOn
+          ? recordedOn(v, 'voucher.recordDenial', timeZone)
           : undefined;
     if (outcome) {
       const paid = v.state === 'Paid';
@@ -301,7 +323,7 @@ export function dueReminders(
   options: ReminderOptions = {},
 ): DueReminder[] {
   const today = organizationToday(org, now, options.defaultTimeZone);
-  return allSeries(org, vouchers, rules)
+  return allSeries(org, vouchers, rules, options.defaultTimeZone)
     .map((s) => current(s, today))
     .filter((r): r is DueReminder => r !== undefined)
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -314,9 +336,10 @@ export function upcomingReminders(
   rules: Rules,
   from: IsoDate,
   to: IsoDate,
+  options: ReminderOptions = {},
 ): DueReminder[] {
   const out: DueReminder[] = [];
-  for (const s of allSeries(org, vouchers, rules)) {
+  for (const s of allSeries(org, vouchers, rules, options.defaultTimeZone)) {
     for (const o of s.offsets) {
       const day = addDays(s.dueDate, o);
       if (day < from || day > to) continue;

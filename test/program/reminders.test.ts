@@ -183,15 +183,52 @@ describe('program: reminders (PRODUCT.md §5)', () => {
 
   it('payment received / denied: immediately, also to the program channel when there is one', () => {
     const org = readyOrg({ programChannel: { channelId: '19:abc@thread.tacv2' } });
-    const paid = due(org, [voucherIn('Paid')], '2020-04-20').find((x) => x.kind === 'paymentReceived')!;
+    const paidVoucher = voucherIn('Paid', { stateSince: '2020-04-20T09:00:00.000Z' });
+    const paid = due(org, [paidVoucher], '2020-04-20').find((x) => x.kind === 'paymentReceived')!;
     assert.equal(paid.key, 'paymentReceived:v-1:2020-04-20:0');
     assert.equal(paid.toProgramChannel, true);
     assert.equal(paid.action.params.amount, 5000);
-    const denied = due(readyOrg(), [voucherIn('Denied')], '2020-04-02').find(
-      (x) => x.kind === 'paymentDenied',
-    )!;
+    const deniedVoucher = voucherIn('Denied', { stateSince: '2020-04-02T09:00:00.000Z' });
+    const denied = due(readyOrg(), [deniedVoucher], '2020-04-02').find((x) => x.kind === 'paymentDenied')!;
     assert.equal(denied.toProgramChannel, false);
     assert.equal(denied.action.params.reason, 'no report');
+  });
+
+  it('payment received / denied: keyed to the day it was recorded, not to a backdated paid/denied date', () => {
+    const org = readyOrg({ timeZone: 'Asia/Tokyo' });
+    // Paid on 2020-04-20 but recorded on 2020-05-15 (23:30 UTC = 2020-05-16 in Tokyo): 26 days later.
+    const paid = voucherIn('Paid', {
+      stateSince: '2020-05-15T23:30:00.000Z',
+      audit: [
+        {
+          at: '2020-05-15T23:30:00.000Z',
+          by: 'u-admin',
+          action: 'voucher.recordPayment',
+          from: 'PaymentRequested',
+          to: 'Paid',
+        },
+      ],
+    });
+    const news = due(org, [paid], '2020-05-16').find((x) => x.kind === 'paymentReceived');
+    assert.equal(news?.key, 'paymentReceived:v-1:2020-05-16:0');
+    assert.equal(
+      due(org, [paid], '2020-05-15').find((x) => x.kind === 'paymentReceived'),
+      undefined,
+    );
+    // Denied on 2020-04-01, recorded on 2020-05-20 (no audit entry: the state's start counts).
+    const denied = voucherIn('Denied', { stateSince: '2020-05-20T10:00:00.000Z' });
+    const deniedNews = due(readyOrg(), [denied], '2020-05-21').find((x) => x.kind === 'paymentDenied');
+    assert.equal(deniedNews?.key, 'paymentDenied:v-1:2020-05-20:0');
+  });
+
+  it('SAVB registration: keyed to the day the first redemption was recorded, not a backdated redeemedOn', () => {
+    const org = readyOrg({ savbRegistrations: [] });
+    const v = voucherIn('Redeemed', {
+      redemption: { redeemedOn: '2020-03-25', redeemedBy: 'u-admin' },
+      audit: [{ at: '2020-05-10T10:00:00.000Z', by: 'u-admin', action: 'voucher.redeem', to: 'Redeemed' }],
+    });
+    const r = due(org, [v], '2020-05-13').find((x) => x.kind === 'savbRegistration');
+    assert.equal(r?.key, 'savbRegistration:DDPS:2020-05-10:3');
   });
 
   it('annual re-enrolment: −90, −30, −7, 0 to Global and partner admins; gone once renewed', () => {
