@@ -7,6 +7,9 @@ import type { MessageKey } from './catalog';
 export const REFUSAL_KEYS: Record<RuleId, MessageKey> = {
   'input.invalid': 'refusal.input.invalid',
   'date.inFuture': 'refusal.input.dateInFuture',
+  'date.beforeReport': 'refusal.input.dateBeforeReport',
+  'date.beforeRedemption': 'refusal.input.dateBeforeRedemption',
+  'date.beforeRequest': 'refusal.input.dateBeforeRequest',
   'role.required': 'refusal.role.required',
   'transition.notAllowed': 'refusal.transition.notAllowed',
   'bootstrap.globalAdminExists': 'refusal.bootstrap.globalAdminExists',

@@ -12,6 +12,9 @@ import { t } from './translate';
 export const REFUSAL_PARAMS: Record<RuleId, readonly string[]> = {
   'input.invalid': ['field', 'issue'],
   'date.inFuture': ['field', 'value', 'today'],
+  'date.beforeReport': ['field', 'value', 'reportOn'],
+  'date.beforeRedemption': ['field', 'value', 'redeemedOn'],
+  'date.beforeRequest': ['field', 'value', 'requestedOn'],
   'role.required': ['command', 'requiredRoles', 'holders', 'holderNames'],
   'transition.notAllowed': ['command', 'from', 'to'],
   'bootstrap.globalAdminExists': ['holders', 'holderNames'],

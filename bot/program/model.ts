@@ -360,6 +360,12 @@ export const RULE_IDS = [
   'input.invalid',
   /** A date that must not be later than the actor's today (params: field, value, today). */
   'date.inFuture',
+  /** A redemption date before the completion report was submitted (params: field, value, reportOn). */
+  'date.beforeReport',
+  /** A payment request date before the redemption (params: field, value, redeemedOn). */
+  'date.beforeRedemption',
+  /** An approval, payment or denial date before the payment request (params: field, value, requestedOn). */
+  'date.beforeRequest',
   'role.required',
   'transition.notAllowed',
   // organisation: people and roles

@@ -58,6 +58,24 @@ function notInFuture(field: string, value: IsoDate | undefined, today: IsoDate):
   return value !== undefined && value > today ? [refusal('date.inFuture', { field, value, today })] : [];
 }
 
+/** A date the user typed must not precede the record it follows (a backdated step before its cause). */
+type NotBeforeRule = 'date.beforeReport' | 'date.beforeRedemption' | 'date.beforeRequest';
+const BOUND_PARAM: Record<NotBeforeRule, string> = {
+  'date.beforeReport': 'reportOn',
+  'date.beforeRedemption': 'redeemedOn',
+  'date.beforeRequest': 'requestedOn',
+};
+function notBefore(
+  rule: NotBeforeRule,
+  field: string,
+  value: IsoDate,
+  bound: IsoDate | undefined,
+): Refusal[] {
+  return bound !== undefined && value < bound
+    ? [refusal(rule, { field, value, [BOUND_PARAM[rule]]: bound })]
+    : [];
+}
+
 /** Trimmed; letters, digits and dashes per the rules' pattern (PRODUCT.md §9). */
 export function normalizeVoucherNumber(raw: string, pattern: string): string | undefined {
   const trimmed = raw.trim();
@@ -519,7 +537,10 @@ export function redeemVoucher(
   return runCommand('redeem', voucher, input, actor, ctx, RedeemInput, { roles: ADMIN }, (i, today) => {
     const { rules } = ctx;
     const redeemedOn = i.redeemedOn ?? today;
-    const problems = notInFuture('redeemedOn', redeemedOn, today);
+    const problems = [
+      ...notInFuture('redeemedOn', redeemedOn, today),
+      ...notBefore('date.beforeReport', 'redeemedOn', redeemedOn, voucher.completionReport?.submittedOn),
+    ];
     if (isVoucherExpired(voucher, rules, redeemedOn)) {
       problems.push(
         refusal('voucher.expired', {
@@ -557,7 +578,10 @@ export function requestPayment(
     (i, today) => {
       const { org, rules } = ctx;
       const requestedOn = i.requestedOn ?? today;
-      const problems = notInFuture('requestedOn', requestedOn, today);
+      const problems = [
+        ...notInFuture('requestedOn', requestedOn, today),
+        ...notBefore('date.beforeRedemption', 'requestedOn', requestedOn, voucher.redemption?.redeemedOn),
+      ];
       if (!org.savbRegistrations.some((r) => r.offeringId === voucher.offeringId)) {
         const admins = org.people.filter((p) => p.roles.includes('globalAdmin'));
         problems.push(
@@ -615,7 +639,10 @@ export function recordPaymentApproval(
       if (request?.approvedOn)
         return [refusal('payment.alreadyApproved', { approvedOn: request.approvedOn })];
       const approvedOn = i.approvedOn ?? today;
-      const problems = notInFuture('approvedOn', approvedOn, today);
+      const problems = [
+        ...notInFuture('approvedOn', approvedOn, today),
+        ...notBefore('date.beforeRequest', 'approvedOn', approvedOn, request?.requestedOn),
+      ];
       if (problems.length > 0 || !request) return problems;
       return { patch: { paymentRequest: { ...request, approvedOn } }, details: { approvedOn } };
     },
@@ -639,7 +666,10 @@ export function recordPaymentReceived(
     (i, today) => {
       const request = voucher.paymentRequest;
       const paidOn = i.paidOn ?? today;
-      const problems = notInFuture('paidOn', paidOn, today);
+      const problems = [
+        ...notInFuture('paidOn', paidOn, today),
+        ...notBefore('date.beforeRequest', 'paidOn', paidOn, request?.requestedOn),
+      ];
       if (problems.length > 0 || !request) return problems;
       const paid = { ...request, paidOn, paidAmount: i.paidAmount ?? request.amount };
       return {
@@ -671,7 +701,10 @@ export function recordPaymentDenial(
       if (request?.approvedOn)
         problems.push(refusal('payment.alreadyApproved', { approvedOn: request.approvedOn }));
       const deniedOn = i.deniedOn ?? today;
-      problems.push(...notInFuture('deniedOn', deniedOn, today));
+      problems.push(
+        ...notInFuture('deniedOn', deniedOn, today),
+        ...notBefore('date.beforeRequest', 'deniedOn', deniedOn, request?.requestedOn),
+      );
       if (problems.length > 0 || !request) return problems;
       return {
         patch: { paymentRequest: { ...request, deniedOn, denialReason: i.reason } },

@@ -19,7 +19,7 @@ const SAMPLE: Record<string, unknown> = {
   voucherDays: 5, closedFrom: '2022-01-01', redeemedOn: '2024-06-20', globalAdmins: ['u1'], globalAdminNames: ['Ana Souza'],
   deadline: '2024-08-30', offerings: ['DDPS', 'SDPS'], lapsed: true, daysLeft: 30, lastUpdatedOn: '2023-05-01',
   consultants: ['u3', 'u4'], paidOn: '2024-10-01', amount: 1000, currency: 'USD', reason: 'No report', pendingExpiry: false,
-  requestedOn: '2024-09-02', approvedOn: '2024-09-10', validUntil: '2024-12-31',
+  requestedOn: '2024-09-02', approvedOn: '2024-09-10', validUntil: '2024-12-31', reportOn: '2024-06-10',
 };
 
 function sampleFor(names: readonly string[]): Record<string, unknown> {

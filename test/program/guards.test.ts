@@ -6,7 +6,9 @@ import {
   reserveVoucher,
   submitCompletionReport,
   markDelivered,
+  recordPaymentApproval,
   recordPaymentDenial,
+  recordPaymentReceived,
   expireVoucher,
   cancelReservation,
   type Actor,
@@ -462,6 +464,15 @@ describe('program: guards of PRODUCT.md §4', () => {
       refusedWith(redeemVoucher(v, {}, ADMIN, at('2020-03-25')), 'voucher.expired');
       assert.ok(redeemVoucher(v, { redeemedOn: '2020-03-24' }, ADMIN, at('2020-03-25')).ok);
     });
+    it('redemption date not before the completion report was submitted', () => {
+      const v = voucherIn('ReportSubmitted'); // report submitted 2020-03-21
+      const params = refusedWith(
+        redeemVoucher(v, { redeemedOn: '2020-03-20' }, ADMIN, at('2020-03-25')),
+        'date.beforeReport',
+      );
+      assert.deepEqual(params, { field: 'redeemedOn', value: '2020-03-20', reportOn: '2020-03-21' });
+      assert.ok(redeemVoucher(v, { redeemedOn: '2020-03-21' }, ADMIN, at('2020-03-25')).ok);
+    });
     it('retirement-2021: no redemption on or after 2022-01-01', () => {
       const v = voucherIn('ReportSubmitted', { expiresOn: '2022-06-01' });
       const r = rules('retirement-2021');
@@ -499,6 +510,51 @@ describe('program: guards of PRODUCT.md §4', () => {
         'payment.windowClosed',
       );
       assert.equal(params.deadline, '2020-05-24');
+    });
+    it('payment request date not before the redemption', () => {
+      // redeemed 2020-03-25
+      const params = refusedWith(
+        requestPayment(
+          voucherIn('Redeemed'),
+          { ...input, requestedOn: '2020-03-24' },
+          ADMIN,
+          at('2020-03-26'),
+        ),
+        'date.beforeRedemption',
+      );
+      assert.deepEqual(params, { field: 'requestedOn', value: '2020-03-24', redeemedOn: '2020-03-25' });
+      assert.ok(
+        requestPayment(
+          voucherIn('Redeemed'),
+          { ...input, requestedOn: '2020-03-25' },
+          ADMIN,
+          at('2020-03-26'),
+        ).ok,
+      );
+    });
+    it('approval, payment and denial dates not before the payment request', () => {
+      // requested 2020-03-26
+      const v = voucherIn('PaymentRequested');
+      const day = at('2020-04-10');
+      const expect = (field: string) => ({ field, value: '2020-03-25', requestedOn: '2020-03-26' });
+      assert.deepEqual(
+        refusedWith(recordPaymentApproval(v, { approvedOn: '2020-03-25' }, ADMIN, day), 'date.beforeRequest'),
+        expect('approvedOn'),
+      );
+      assert.deepEqual(
+        refusedWith(recordPaymentReceived(v, { paidOn: '2020-03-25' }, ADMIN, day), 'date.beforeRequest'),
+        expect('paidOn'),
+      );
+      assert.deepEqual(
+        refusedWith(
+          recordPaymentDenial(v, { reason: 'x', deniedOn: '2020-03-25' }, ADMIN, day),
+          'date.beforeRequest',
+        ),
+        expect('deniedOn'),
+      );
+      assert.ok(recordPaymentApproval(v, { approvedOn: '2020-03-26' }, ADMIN, day).ok);
+      assert.ok(recordPaymentReceived(v, { paidOn: '2020-03-26' }, ADMIN, day).ok);
+      assert.ok(recordPaymentDenial(v, { reason: 'x', deniedOn: '2020-03-26' }, ADMIN, day).ok);
     });
     it('amount and currency are validated', () => {
       const r = requestPayment(

@@ -59,6 +59,9 @@ export const en = {
   // ---- refusals (one per RuleId, wording in refusals.ts)
   'refusal.input.invalid': 'The value entered for {field} is not valid.',
   'refusal.input.dateInFuture': 'The date {value} is in the future (today is {today}).',
+  'refusal.input.dateBeforeReport': 'The redemption date {value} is before the completion report was submitted ({reportOn}).',
+  'refusal.input.dateBeforeRedemption': 'The payment request date {value} is before the redemption ({redeemedOn}).',
+  'refusal.input.dateBeforeRequest': 'The date {value} is before the payment request ({requestedOn}).',
   'refusal.role.required': 'This needs the role {requiredRoles}. Who holds it: {holderNames}.',
   'refusal.transition.notAllowed': 'This cannot be done while the voucher is {from}.',
   'refusal.bootstrap.globalAdminExists': 'This organization already has a Global admin: {holderNames}.',

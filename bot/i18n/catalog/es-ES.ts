@@ -54,6 +54,9 @@ export const esES: Translation = {
 
   'refusal.input.invalid': 'El valor introducido en {field} no es válido.',
   'refusal.input.dateInFuture': 'La fecha {value} está en el futuro (hoy es {today}).',
+  'refusal.input.dateBeforeReport': 'La fecha de canje {value} es anterior al envío del informe de finalización ({reportOn}).',
+  'refusal.input.dateBeforeRedemption': 'La fecha de la solicitud de pago {value} es anterior al canje ({redeemedOn}).',
+  'refusal.input.dateBeforeRequest': 'La fecha {value} es anterior a la solicitud de pago ({requestedOn}).',
   'refusal.role.required': 'Esto requiere el rol {requiredRoles}. Quién lo tiene: {holderNames}.',
   'refusal.transition.notAllowed': 'Esto no se puede hacer mientras el vale está {from}.',
   'refusal.bootstrap.globalAdminExists': 'Esta organización ya tiene un administrador global: {holderNames}.',

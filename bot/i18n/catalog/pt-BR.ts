@@ -54,6 +54,9 @@ export const ptBR: Translation = {
 
   'refusal.input.invalid': 'O valor informado em {field} não é válido.',
   'refusal.input.dateInFuture': 'A data {value} está no futuro (hoje é {today}).',
+  'refusal.input.dateBeforeReport': 'A data de resgate {value} é anterior ao envio do relatório de conclusão ({reportOn}).',
+  'refusal.input.dateBeforeRedemption': 'A data da solicitação de pagamento {value} é anterior ao resgate ({redeemedOn}).',
+  'refusal.input.dateBeforeRequest': 'A data {value} é anterior à solicitação de pagamento ({requestedOn}).',
   'refusal.role.required': 'Isto exige a função {requiredRoles}. Quem a tem: {holderNames}.',
   'refusal.transition.notAllowed': 'Isto não pode ser feito enquanto o voucher está {from}.',
   'refusal.bootstrap.globalAdminExists': 'Esta organização já tem um administrador global: {holderNames}.',
