@@ -106,6 +106,27 @@ export function nextSendTime(now: Date, timeZone: string, hours: BusinessHours, 
   return new Date(from.getTime() + 86_400_000);
 }
 
+/** The local calendar day (`YYYY-MM-DD`) of `instant` in `timeZone`. */
+export function localDay(instant: Date, timeZone: string): string {
+  const p = localParts(instant, timeZone);
+  return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+}
+
+/**
+ * nextSendTime for a message that is only worth sending up to the end of local day `lastDay` (a reminder
+ * before its due date: "your voucher expires tomorrow"). When the next business-hours slot on a working day
+ * would fall after `lastDay` (a Saturday reminder for a Sunday expiry would wait for Monday, and by then the
+ * domain no longer lists it), the business hours of any day of the week are used instead; when even those
+ * come too late (the app was down, evening of the last day), the message goes out at once rather than never.
+ */
+export function sendTimeBy(now: Date, timeZone: string, hours: BusinessHours, lastDay: string | undefined, notBeforeDate?: string): Date {
+  const slot = nextSendTime(now, timeZone, hours, notBeforeDate);
+  if (!lastDay || localDay(slot, timeZone) <= lastDay) return slot;
+  const anyDay = nextSendTime(now, timeZone, { ...hours, weekends: true }, notBeforeDate);
+  if (localDay(anyDay, timeZone) <= lastDay) return anyDay;
+  return now;
+}
+
 /** True when `now` is inside business hours on a weekday in `timeZone`. */
 export function isBusinessTime(now: Date, timeZone: string, hours: BusinessHours): boolean {
   return nextSendTime(now, timeZone, hours).getTime() === now.getTime();

@@ -1,6 +1,6 @@
 // Proactive reminders: conversation references, the delivery ledger, the throttled sender and the scan.
 export { checkServiceUrl, isAllowedServiceUrl, type ServiceUrlCheck } from './allowlist';
-export { isBusinessTime, localParts, nextSendTime, zonedTime, type BusinessHours } from './business-hours';
+export { isBusinessTime, localDay, localParts, nextSendTime, sendTimeBy, zonedTime, type BusinessHours } from './business-hours';
 export {
   CauseDone,
   DeliveryState,

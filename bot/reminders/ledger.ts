@@ -44,6 +44,11 @@ export const LedgerEntry = z.object({
   state: DeliveryState,
   /** Earliest send instant (inside business hours of `timeZone`). */
   notBefore: Iso,
+  /**
+   * Last local day (`YYYY-MM-DD`, in `timeZone`) the message is worth sending, for reminders before their
+   * due date: business hours give way to it (see sendTimeBy).
+   */
+  sendBy: z.string().optional(),
   attempts: z.number().int().min(0),
   sendCount: z.number().int().min(0).default(0),
   claim: z.object({ owner: z.string(), at: Iso, until: Iso, from: DeliveryState }).optional(),
@@ -101,6 +106,7 @@ export interface EnqueueInput {
   timeZone: string;
   locale?: string;
   notBefore: Date;
+  sendBy?: string;
 }
 
 export type ActionResult =
@@ -160,6 +166,7 @@ export class Ledger {
       payload: input.payload,
       timeZone: input.timeZone,
       locale: input.locale,
+      ...(input.sendBy ? { sendBy: input.sendBy } : {}),
       state: suppressed ? 'dropped' : 'pending',
       droppedReason: suppressed ? 'markedDone' : undefined,
       notBefore: input.notBefore.toISOString(),

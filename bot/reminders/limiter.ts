@@ -56,6 +56,9 @@ export class RateLimiter {
     const s = this.keys.get(key);
     if (!s) return 0;
     let wait = Math.max(0, s.blockedUntil - at);
+    // A send stamped after `at` means the wall clock stepped back (NTP): count it as sent now, or the key
+    // would stall for as long as the clock moved.
+    for (let i = s.stamps.length - 1; i >= 0 && (s.stamps[i] as number) > at; i--) s.stamps[i] = at;
     const windows = this.windowsFor(key);
     const longest = Math.max(0, ...windows.map((w) => w.ms));
     while (s.stamps.length > 0 && (s.stamps[0] as number) <= at - Math.min(longest, this.horizon)) s.stamps.shift();

@@ -1,11 +1,13 @@
 // The reminder scan: every `scanSeconds` it loads each organisation and its vouchers, asks the domain which
 // reminders are due, enqueues one ledger entry per reminder and recipient (the personal chat of each person
 // who must act, plus the program channel when asked), drops open entries whose cause was resolved, and hands
-// what is due to the sender. Delivery waits for business hours in the recipient's time zone. Several
+// what is due to the sender. Delivery waits for business hours in the recipient's time zone, except that a
+// reminder before its due date is never pushed past that date by them (see sendTimeBy): the domain stops
+// listing it after its due date, so waiting for Monday would lose Saturday's "expires tomorrow". Several
 // instances may scan the same database at once: enqueueing is create-only and sending claims by ETag, so
 // nothing is sent twice.
 import type { Logger } from '../logger';
-import { nextSendTime, type BusinessHours } from './business-hours';
+import { nextSendTime, sendTimeBy, type BusinessHours } from './business-hours';
 import { ledgerId, type ActionResult, type DeliveryTarget, type Ledger } from './ledger';
 import type { ReferenceStore } from './references';
 import type { ReminderSender } from './sender';
@@ -19,6 +21,8 @@ export interface SchedulerReminder {
   toProgramChannel: boolean;
   /** First local calendar day (`YYYY-MM-DD`) it may be sent. */
   sendableOn: string;
+  /** The day it is about (`YYYY-MM-DD`); a reminder sendable before it must go out by then. */
+  dueDate?: string;
 }
 
 /** The parts of the domain's Organization the scheduler relies on. */
@@ -167,8 +171,9 @@ export class ReminderScheduler<O extends SchedulerOrganization, V, Ru, R extends
         const who = target.kind === 'user' ? `u:${target.userId}` : `c:${target.channelId}`;
         if (!whereabouts.has(who)) whereabouts.set(who, this.whereabouts(org, target));
         const { timeZone, locale } = await (whereabouts.get(who) as Promise<{ timeZone: string; locale?: string }>);
-        const notBefore = nextSendTime(now, timeZone, this.o.businessHours, reminder.sendableOn);
-        const res = await ledger.enqueue({ tenantId, reminderKey: reminder.key, target, payload, timeZone, locale, notBefore });
+        const sendBy = reminder.dueDate && reminder.sendableOn < reminder.dueDate ? reminder.dueDate : undefined;
+        const notBefore = sendTimeBy(now, timeZone, this.o.businessHours, sendBy, reminder.sendableOn);
+        const res = await ledger.enqueue({ tenantId, reminderKey: reminder.key, target, payload, timeZone, locale, notBefore, ...(sendBy ? { sendBy } : {}) });
         if (res.created) summary.enqueued++;
         else raced = true;
         if (res.entry && OPEN_STATES.has(res.entry.doc.state)) open.push(res.entry);

@@ -28,7 +28,7 @@ import { randomUUID } from 'node:crypto';
 import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
 import type { Stored } from '../store';
-import { nextSendTime, type BusinessHours } from './business-hours';
+import { sendTimeBy, type BusinessHours } from './business-hours';
 import type { Ledger, LedgerEntry } from './ledger';
 import { CONVERSATION_LIMITS, RateLimiter, TENANT_LIMITS, type Window } from './limiter';
 import { toConversationReference, type ReferenceStore, type ReferenceTarget } from './references';
@@ -347,8 +347,12 @@ export class ReminderSender {
     }
   }
 
+  private sendTime(at: number, entry: LedgerEntry): Date {
+    return sendTimeBy(new Date(at), entry.timeZone, this.o.businessHours, entry.sendBy);
+  }
+
   private retryInstant(entry: LedgerEntry, afterMs: number): Date {
-    return nextSendTime(new Date(this.o.now() + afterMs), entry.timeZone, this.o.businessHours);
+    return this.sendTime(this.o.now() + afterMs, entry);
   }
 
   private backoff(attempt: number): number {
@@ -366,9 +370,10 @@ export class ReminderSender {
       if (Number.isFinite(wakeAt) && wakeAt > this.o.now()) this.later(item, wakeAt);
       return this.emit({ id: item.id, result: 'skipped', reason: `state ${d.state}` });
     }
-    // Outside business hours (a takeover, a snooze, a retry that crossed closing time): wait for opening.
-    // A reminder someone asked for right now (the test reminder) is marked `anyHour`.
-    const opening = nextSendTime(new Date(this.o.now()), current.doc.timeZone, this.o.businessHours).getTime();
+    // Outside business hours (a takeover, a snooze, a retry that crossed closing time): wait for opening,
+    // but never past the last day the reminder is worth sending (`sendBy`). A reminder someone asked for
+    // right now (the test reminder) is marked `anyHour`.
+    const opening = this.sendTime(this.o.now(), current.doc).getTime();
     if (opening > this.o.now() && current.doc.payload.anyHour !== true) {
       this.later(item, opening);
       return this.emit({ id: item.id, result: 'skipped', reason: 'outside business hours' });

@@ -269,6 +269,23 @@ describe('conversation: proactive reminders, the whole app over HTTP', function 
     assert.match(cardText(proactiveCards(sim, channelId)[1]), new RegExp(t('es-ES', 'reminder.paymentDenied.title')));
   });
 
+  it('a voucher expiring on a Sunday: its last reminder (-1 day) goes out on Saturday, not lost to the weekend', async () => {
+    const S = 'tenant-rem-sunday';
+    await newTenant(S);
+    await people.say(S, PARTNER_ADMIN, 'hello');
+    await seedVoucher(h, S, 'v-SUN-0001', 'Assigned', { expiresOn: '2026-05-10' }); // Sunday
+    clock.set('2026-05-09T10:00:00Z'); // Saturday, 10:00 UTC
+    await app.reminders.scanOnce();
+    await app.reminders.sender.settled();
+    const cards = proactiveCards(sim, conv(S, PARTNER_ADMIN));
+    assert.equal(cards.length, 1);
+    assert.match(cardText(cards[0]), new RegExp(t('en', 'reminder.voucherExpiry.title')));
+    assert.match(cardText(cards[0]), /SUN-0001/);
+    const entry = await app.reminders.ledger.read(S, reminderIdOf(cards[0] as Card) ?? '');
+    assert.equal(entry?.doc.reminderKey, 'voucherExpiry:v-SUN-0001:2026-05-10:-1');
+    assert.equal(entry?.doc.state, 'sent');
+  });
+
   it('the scan moves a voucher past its expiry to Expired through the domain, with an audit entry by the app', async () => {
     const E = 'tenant-rem-e';
     await newTenant(E);

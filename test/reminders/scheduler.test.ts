@@ -18,22 +18,26 @@ interface FakeVoucher {
   sendableOn: string;
   offset: number;
   toProgramChannel?: boolean;
+  /** Like the domain: a reminder with a due date is listed up to that (UTC) day only. */
+  dueDate?: string;
 }
 type Reminder = SchedulerReminder & { kind: string };
 
 const conv = (user: string) => `a:personal-${user}`;
 const RULES = { profile: 'test' };
 
-function dueReminders(_org: Org, vouchers: FakeVoucher[], rules: typeof RULES, _now: Date): Reminder[] {
+function dueReminders(_org: Org, vouchers: FakeVoucher[], rules: typeof RULES, now: Date): Reminder[] {
   assert.equal(rules.profile, 'test');
+  const today = now.toISOString().slice(0, 10);
   return vouchers
-    .filter((v) => !v.resolved)
+    .filter((v) => !v.resolved && (!v.dueDate || today <= v.dueDate))
     .map((v) => ({
-      key: `voucherExpiry:${v.id}:2025-06-30:${v.offset}`,
+      key: `voucherExpiry:${v.id}:${v.dueDate ?? '2025-06-30'}:${v.offset}`,
       kind: 'voucherExpiry',
       recipients: v.recipients,
       toProgramChannel: v.toProgramChannel ?? false,
       sendableOn: v.sendableOn,
+      ...(v.dueDate ? { dueDate: v.dueDate } : {}),
     }));
 }
 
@@ -162,6 +166,48 @@ describe('reminders: scheduler', () => {
     assert.equal(e?.state, 'dropped');
     assert.equal(e?.droppedReason, 'resolved');
     assert.equal(rig.sim.requestCount(), 0);
+  });
+
+  it('the last reminder before an expiry on a Sunday goes out on the weekend (in business hours, else at once) instead of being lost', async () => {
+    begin('2025-06-28T07:00:00Z'); // Saturday, before opening; the voucher expires on Sunday 29 June
+    await user('sun1');
+    await user('sun2');
+    await user('sun3');
+    vouchers.push({ id: 'vsun', resolved: false, recipients: ['sun1'], sendableOn: '2025-06-28', offset: -1, dueDate: '2025-06-29' });
+    // A reminder whose due date is after the weekend still waits for Monday's opening.
+    vouchers.push({ id: 'vtue', resolved: false, recipients: ['sun3'], sendableOn: '2025-06-28', offset: -3, dueDate: '2025-07-01' });
+    const s = sender();
+    const sched = scheduler(s);
+    await sched.scanOnce();
+    await drain([s]);
+    const first = await entries();
+    const sat = first.find((e) => e.reminderKey.startsWith('voucherExpiry:vsun:'));
+    assert.equal(sat?.notBefore, '2025-06-28T09:00:00.000Z', 'Saturday at opening, not Monday');
+    assert.equal(sat?.sendBy, '2025-06-29');
+    assert.equal(first.find((e) => e.reminderKey.startsWith('voucherExpiry:vtue:'))?.notBefore, '2025-06-30T09:00:00.000Z');
+    assert.equal(rig.sim.activities(conv('sun1')).length, 0, 'not before opening hours');
+
+    await clock.tickAsync(Date.parse('2025-06-28T09:00:00Z') - Date.now());
+    await sched.scanOnce();
+    await drain([s]);
+    assert.equal(rig.sim.activities(conv('sun1')).length, 1, 'sent on Saturday');
+
+    // Sunday evening, after closing: a reminder first seen now (the app was down) goes out at once.
+    await clock.tickAsync(Date.parse('2025-06-29T18:00:00Z') - Date.now());
+    vouchers.push({ id: 'vlate', resolved: false, recipients: ['sun2'], sendableOn: '2025-06-28', offset: -1, dueDate: '2025-06-29' });
+    await sched.scanOnce();
+    await drain([s]);
+    assert.equal(rig.sim.activities(conv('sun2')).length, 1, 'sent on Sunday evening rather than never');
+
+    // Monday: past the due date nothing more goes out, and what was sent stays sent.
+    await clock.tickAsync(Date.parse('2025-06-30T10:00:00Z') - Date.now());
+    await sched.scanOnce();
+    await drain([s]);
+    assert.equal(rig.sim.activities(conv('sun1')).length, 1);
+    assert.equal(rig.sim.activities(conv('sun2')).length, 1);
+    assert.equal(rig.sim.activities(conv('sun3')).length, 1, 'the Tuesday reminder on Monday');
+    const states = (await entries()).filter((e) => e.reminderKey.endsWith(':-1')).map((e) => e.state);
+    assert.deepEqual(states, ['sent', 'sent']);
   });
 
   it('also posts to the program channel when the reminder asks for it', async () => {
