@@ -292,6 +292,20 @@ export class Ledger {
     });
   }
 
+  /**
+   * A send whose outcome is unknown (it timed out): still claimed by the same owner until the lease runs
+   * out, so nobody sends it again before then; counted as an attempt.
+   */
+  async markUnknown(claimed: Stored<LedgerEntry>, reason: string): Promise<Stored<LedgerEntry> | undefined> {
+    const d = claimed.doc;
+    const at = this.iso();
+    return this.commit(claimed, {
+      ...this.step(d, 'claimed', `outcome unknown: ${reason}`),
+      attempts: d.attempts + 1,
+      lastError: { reason, at },
+    });
+  }
+
   /** Not sendable now for a reason outside the message (no reference, uninstalled): try again later. */
   async markBlocked(claimed: Stored<LedgerEntry>, reason: string, retryAt: Date): Promise<Stored<LedgerEntry> | undefined> {
     const d = claimed.doc;

@@ -18,12 +18,19 @@
 // and the ledger; the sender removes that policy from the per-turn connector client so every attempt is
 // its own, counted and recorded.
 //
-// Crash safety (the in-flight window): an entry is claimed right before its request and its outcome is
-// written right after the connector answers. If the process dies between the connector accepting a message
-// and the ledger recording `sent`, the claim expires after `leaseMs` and another sender delivers the message
-// again. So a crash can duplicate at most `concurrency` messages (the sends in flight at that moment), and
-// only those whose HTTP request had already succeeded; every other claimed entry is delivered exactly once.
-// The lease (default 2 min) is far longer than the send timeout (30 s), so a live sender never loses a claim.
+// Duplicates (what "once" means here): an entry is claimed right before its request and its outcome is
+// written right after the connector answers. An answer is taken at its word: a message the connector refused
+// (429, 5xx, 4xx) is sent again or not at all, never twice. Bot Connector has no idempotency key, so a
+// message is delivered twice exactly when the connector accepted it but the sender never learned so:
+//   - a crash (or a failed ledger write) between the connector accepting a message and the ledger recording
+//     `sent`: the claim expires after `leaseMs` and another sender delivers it again. At most `concurrency`
+//     messages per crash (the sends in flight at that moment).
+//   - a send timeout: no answer within `sendTimeoutMs` (30 s). The request is aborted (a signal on the
+//     per-turn connector client) and its outcome is unknown: the entry stays claimed, is not sent again
+//     before its lease (2 min from the claim) has run out, and is then sent again. If the connector had
+//     accepted it, that is a duplicate; if the answer still arrives while the lease runs (an adapter that
+//     cannot be aborted), the entry is recorded as sent and nothing more goes out.
+// The lease is far longer than the send timeout, so a live sender never loses a claim to another one.
 import { randomUUID } from 'node:crypto';
 import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
@@ -91,7 +98,8 @@ export interface SenderOptions {
   tenantShare?: number;
 }
 
-export type SendResult = 'sent' | 'retry' | 'failed' | 'blocked' | 'skipped' | 'lost';
+/** `unknown`: the send timed out; it is tried again once its lease has run out. */
+export type SendResult = 'sent' | 'retry' | 'failed' | 'blocked' | 'skipped' | 'lost' | 'unknown';
 
 export interface SendOutcome {
   id: string;
@@ -108,6 +116,7 @@ export interface SenderStats {
   blocked: number;
   skipped: number;
   lost: number;
+  unknown: number;
   throttled: number;
   serverErrors: number;
   tenantPauses: number;
@@ -166,7 +175,7 @@ class ThrottleTracker {
 
 export class ReminderSender {
   readonly owner: string;
-  readonly stats: SenderStats = { sent: 0, retries: 0, failed: 0, blocked: 0, skipped: 0, lost: 0, throttled: 0, serverErrors: 0, tenantPauses: 0, requests: 0 };
+  readonly stats: SenderStats = { sent: 0, retries: 0, failed: 0, blocked: 0, skipped: 0, lost: 0, unknown: 0, throttled: 0, serverErrors: 0, tenantPauses: 0, requests: 0 };
   private readonly o: Required<Omit<SenderOptions, 'logger' | 'owner'>> & { logger?: Logger };
   private readonly limiter: RateLimiter;
   private readonly throttle = new ThrottleTracker();
@@ -417,6 +426,7 @@ export class ReminderSender {
 
     const locale = claimed.doc.locale ?? ref.doc.locale ?? this.o.defaultLocale;
     let activityId = '';
+    let sending: Promise<boolean> | undefined;
     this.stats.requests++;
     try {
       const message = await this.o.render(claimed.doc.payload, locale, {
@@ -430,27 +440,61 @@ export class ReminderSender {
       // delivered.
       let sendFailed = false;
       let sendError: unknown;
-      await this.withTimeout(
-        this.o.adapter.continueConversationAsync(this.o.botAppId, toConversationReference(ref.doc), async (context) => {
-          this.ownRetries(context);
-          // A continuation activity carries a random id that would make this a reply to nothing.
-          (context.activity as { id?: string }).id = undefined;
-          try {
-            const res = await context.sendActivity(message);
-            activityId = res?.id ?? '';
-          } catch (err) {
-            sendFailed = true;
-            sendError = err;
-          }
-        }),
-      );
-      if (sendFailed) throw sendError;
+      const abort = new AbortController();
+      sending = this.o.adapter.continueConversationAsync(this.o.botAppId, toConversationReference(ref.doc), async (context) => {
+        this.ownRetries(context);
+        this.abortWith(context, abort.signal);
+        // A continuation activity carries a random id that would make this a reply to nothing.
+        (context.activity as { id?: string }).id = undefined;
+        try {
+          const res = await context.sendActivity(message);
+          activityId = res?.id ?? '';
+        } catch (err) {
+          sendFailed = true;
+          sendError = err;
+        }
+      }).then(() => !sendFailed);
+      const delivered = await this.withTimeout(sending, () => abort.abort());
+      if (!delivered) throw sendError;
     } catch (err) {
+      if (err instanceof TimeoutError && sending) return this.afterTimeout(item, claimed, sending, () => activityId, err);
       return this.afterError(item, claimed, ref.doc.id, convKey, err);
     }
     this.throttle.record(item.tenantId, this.o.now(), false);
     const recorded = await ledger.markSent(claimed, activityId);
     return this.emit({ id: item.id, result: recorded ? 'sent' : 'lost', activityId });
+  }
+
+  /**
+   * No answer within the send timeout: the request was aborted, but the connector may have accepted it.
+   * The entry stays claimed (nobody sends it while the lease runs) and this sender looks at it again when
+   * the lease has run out. Should the send still complete meanwhile, it is recorded as sent.
+   */
+  private async afterTimeout(
+    item: QueueItem,
+    claimed: Stored<LedgerEntry>,
+    sending: Promise<boolean>,
+    activityId: () => string,
+    err: TimeoutError,
+  ): Promise<SendOutcome> {
+    const { ledger } = this.o;
+    const reason = `${err.message}; outcome unknown`;
+    if (claimed.doc.attempts + 1 >= this.o.maxAttempts) {
+      const failed = await ledger.markFailed(claimed, `attempts exhausted: ${reason}`);
+      return this.emit({ id: item.id, result: failed ? 'failed' : 'lost', reason });
+    }
+    const unknown = await ledger.markUnknown(claimed, reason);
+    if (!unknown) return this.emit({ id: item.id, result: 'lost', reason });
+    void sending.then(
+      async (ok) => {
+        if (ok && (await ledger.markSent(unknown, activityId()))) {
+          this.o.logger?.info({ id: item.id }, 'a reminder send that timed out was answered later; recorded as sent');
+        }
+      },
+      () => undefined,
+    );
+    this.later(item, Date.parse(unknown.doc.claim?.until ?? claimed.doc.claim?.until ?? new Date(this.o.now() + this.o.leaseMs).toISOString()));
+    return this.emit({ id: item.id, result: 'unknown', reason });
   }
 
   private async afterError(item: QueueItem, claimed: Stored<LedgerEntry>, referenceId: string, convKey: string, err: unknown): Promise<SendOutcome> {
@@ -515,11 +559,32 @@ export class ReminderSender {
     client?.client?.pipeline?.removePolicy?.({ name: 'defaultRetryPolicy' });
   }
 
-  private withTimeout<T>(p: Promise<T>): Promise<T> {
+  /**
+   * Makes this turn's requests abortable: the connector client is created per turn, so the policy lives and
+   * dies with it. (botbuilder's sendActivity takes no options; the pipeline is the one place a signal fits.)
+   */
+  private abortWith(context: TurnContext, signal: AbortSignal): void {
+    const key = this.o.adapter.ConnectorClientKey;
+    if (!key) return;
+    type Policy = { name: string; sendRequest: (request: { abortSignal?: AbortSignal }, next: (r: unknown) => Promise<unknown>) => Promise<unknown> };
+    const client = context.turnState.get(key) as { client?: { pipeline?: { addPolicy?: (p: Policy) => unknown } } } | undefined;
+    client?.client?.pipeline?.addPolicy?.({
+      name: 'reminderSendAbort',
+      sendRequest: (request, next) => {
+        request.abortSignal = signal;
+        return next(request);
+      },
+    });
+  }
+
+  private withTimeout<T>(p: Promise<T>, onTimeout?: () => void): Promise<T> {
     const ms = Math.min(this.o.sendTimeoutMs, 2_147_483_647); // larger values overflow to 1 ms in Node
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new TimeoutError(ms)), ms);
+      timer = setTimeout(() => {
+        reject(new TimeoutError(ms));
+        onTimeout?.();
+      }, ms);
     });
     return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
   }

@@ -1,11 +1,61 @@
 import { strict as assert } from 'node:assert';
+import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import sinon from 'sinon';
-import { ConversationRefDoc, referenceId, type ReminderSender } from '../../bot/reminders';
+import { silentLogger } from '../../bot/logger';
+import { ConversationRefDoc, ReferenceStore, referenceId, type ReminderSender } from '../../bot/reminders';
 import { startConnectorSim } from '../support/connector-sim';
 import { makeAdapter, personalMessage, startRig, TENANT, until, type Rig } from './fixture';
 
 const T0 = Date.parse('2025-06-04T10:00:00Z');
 const conv = (user: string) => `a:personal-${user}`;
+
+interface HoldingProxy {
+  url: string;
+  /** While true, the connector's answers are kept from the bot (the request itself goes through). */
+  hold: boolean;
+  /** Requests whose answer is being held. */
+  held: number;
+  /** Requests the bot gave up on (closed) before it got the answer. */
+  aborted: number;
+  close(): Promise<void>;
+}
+
+/** Sits between the bot and the connector simulator and can keep the simulator's answers from the bot. */
+async function startHoldingProxy(target: string): Promise<HoldingProxy> {
+  const proxy: HoldingProxy = { url: '', hold: false, held: 0, aborted: 0, close: async () => undefined };
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const holding = proxy.hold;
+      if (holding) {
+        proxy.held++;
+        res.on('close', () => {
+          if (!res.writableEnded) proxy.aborted++;
+        });
+      }
+      const upstream = request(new URL(req.url ?? '/', target), { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (answer) => {
+        const body: Buffer[] = [];
+        answer.on('data', (c: Buffer) => body.push(c));
+        answer.on('end', () => {
+          if (holding) return; // never answered: the bot has to give up
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          res.end(Buffer.concat(body));
+        });
+      });
+      upstream.end(Buffer.concat(chunks));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  proxy.close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  return proxy;
+}
 
 describe('reminders: sender through CloudAdapter and the connector simulator', () => {
   let rig: Rig;
@@ -62,6 +112,54 @@ describe('reminders: sender through CloudAdapter and the connector simulator', (
     sender.submit(TENANT, id);
     await settle(sender);
     assert.equal(rig.sim.requestCount(conv('ok1')), 1);
+  });
+
+  it('a send timeout: the request is aborted, the outcome is unknown, and nothing is sent again before the lease has run out', async () => {
+    const proxy = await startHoldingProxy(rig.sim.url);
+    try {
+      const references = new ReferenceStore(rig.cosmos.store, { serviceUrlAllowlist: [new URL(proxy.url).origin], logger: silentLogger() });
+      await references.capture(personalMessage(rig.sim, 'slow1', { serviceUrl: proxy.url }));
+      const res = await rig.ledger.enqueue({
+        tenantId: TENANT,
+        reminderKey: 'test:slow1:2025-06-04:0',
+        target: { kind: 'user', userId: 'slow1' },
+        payload: { key: 'test:slow1:2025-06-04:0' },
+        timeZone: 'UTC',
+        notBefore: new Date(Date.now()),
+      });
+      const sender = rig.sender({ references, random: () => 0.5, sendTimeoutMs: 30_000, leaseMs: 120_000 });
+      proxy.hold = true;
+      sender.submit(TENANT, res.id);
+      await until(() => rig.sim.activities(conv('slow1')).length === 1); // the connector accepted it; the bot does not know
+      assert.equal(proxy.held, 1);
+
+      await clock.tickAsync(30_000);
+      await until(() => proxy.aborted === 1);
+      await settle(sender);
+      let e = await entry(res.id);
+      assert.equal(e.state, 'claimed', 'still held by its claim');
+      assert.match(e.lastError?.reason ?? '', /outcome unknown/);
+      assert.equal(e.claim?.until, new Date(T0 + 120_000).toISOString());
+      assert.equal(sender.stats.unknown, 1);
+
+      // While the lease runs, nothing is sent again (a retry a second later could duplicate the message).
+      proxy.hold = false;
+      for (let i = 0; i < 8; i++) {
+        await clock.tickAsync(10_000);
+        await settle(sender);
+      }
+      assert.equal(rig.sim.requestCount(conv('slow1')), 1);
+
+      // Once the lease has run out it is sent again (the one duplicate left: the connector had accepted it).
+      await clock.tickAsync(10_000);
+      await until(() => rig.sim.activities(conv('slow1')).length === 2);
+      await settle(sender);
+      e = await entry(res.id);
+      assert.equal(e.state, 'sent');
+      assert.equal(e.sendCount, 1);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('429 with Retry-After: waits exactly that long, then delivers', async () => {
