@@ -28,6 +28,7 @@ export const CARD_VERBS = [
   'voucher.markDelivered',
   'report.submit',
   'voucher.redeem',
+  'voucher.setExpiry',
   'payment.request',
   'payment.recordOutcome',
   'people.assignRole',

@@ -28,6 +28,8 @@ export const VOUCHER_ACTIONS = [
   'redeem',
   'requestPayment',
   'recordOutcome',
+  /** Not a button: a date input on this card with its own submit (the Partner Center expiry). */
+  'setExpiry',
 ] as const;
 export type VoucherAction = (typeof VOUCHER_ACTIONS)[number];
 
@@ -61,6 +63,8 @@ export interface VoucherDetailCardData {
   nextAction?: { id: string; params?: Record<string, unknown> };
   /** What this reader may do now (the server decides by state and role). */
   actions: VoucherAction[];
+  /** The expiry now in force (the setExpiry input starts from it). */
+  expiresOn?: string;
   /** Newest first or oldest first: the card shows the newest first either way. */
   timeline: TimelineEntryView[];
 }
@@ -68,7 +72,9 @@ export interface VoucherDetailCardData {
 /** The card must stay well under 28 KB even for a voucher with a long history. */
 export const MAX_TIMELINE_ENTRIES = 15;
 
-const ACTION_VERB: Record<VoucherAction, { verb: CardVerb; direct?: true }> = {
+type ButtonAction = Exclude<VoucherAction, 'setExpiry'>;
+
+const ACTION_VERB: Record<ButtonAction, { verb: CardVerb; direct?: true }> = {
   reserve: { verb: 'voucher.reserve' },
   cancelReservation: { verb: 'voucher.cancelReservation' },
   // The only one applied straight from here: it has no inputs, so the ETag guards it.
@@ -110,13 +116,30 @@ export function buildVoucherDetailCard(data: VoucherDetailCardData, locale: Loca
     add('voucher.payment', `${formatMoney(locale, v.payment.amount, v.payment.currency)} · ${formatDate(locale, v.payment.requestedOn)}`);
   }
 
-  const buttons = data.actions.map((action) => {
+  const buttons = data.actions.filter((a): a is ButtonAction => a !== 'setExpiry').map((action) => {
     const { verb, direct } = ACTION_VERB[action];
     const actionData: ActionData = direct
       ? { voucherId: data.voucherId, etag: data.etag, step: 'submit' }
       : { voucherId: data.voucherId, step: 'open' };
     return { type: 'Action.Execute', title: t(locale, ACTION_TITLE[action]), verb, data: actionData, associatedInputs: 'none' };
   });
+
+  // A date and its own submit: the ETag guards it, the typed date is the only input it sends.
+  const expiryForm = data.actions.includes('setExpiry')
+    ? [
+        {
+          type: 'Container',
+          separator: true,
+          items: [
+            { type: 'Input.Date', id: 'expiresOn', label: t(locale, 'detail.expiryLabel'), isRequired: true, errorMessage: t(locale, 'common.dateError'), ...(data.expiresOn ? { value: data.expiresOn } : {}) },
+            {
+              type: 'ActionSet',
+              actions: [{ type: 'Action.Execute', title: t(locale, 'detail.setExpiry'), verb: 'voucher.setExpiry', data: { voucherId: data.voucherId, etag: data.etag, step: 'submit' } satisfies ActionData, associatedInputs: 'auto' }],
+            },
+          ],
+        },
+      ]
+    : [];
 
   const newestFirst = [...data.timeline].sort((a, b) => b.at.localeCompare(a.at));
   const shown = newestFirst.slice(0, MAX_TIMELINE_ENTRIES);
@@ -148,6 +171,7 @@ export function buildVoucherDetailCard(data: VoucherDetailCardData, locale: Loca
     facts,
     next,
     buttons,
+    expiryForm,
     timelineEntries: timeline,
     older: hidden > 0 ? t(locale, 'common.moreEntries', { count: hidden }) : '',
     links: LINKS,

@@ -33,7 +33,8 @@ export const TRANSITIONS: Readonly<Record<StateCommand, Transition>> = {
   recordPayment: { from: ['PaymentRequested'], to: 'Paid' },
   recordDenial: { from: ['PaymentRequested'], to: 'Denied' },
   expire: { from: PRE_REDEMPTION, to: 'Expired' },
-  setExpiry: { from: PRE_REDEMPTION, to: 'same' },
+  // From Expired too: a corrected Partner Center expiry that is not past restores the state it expired from.
+  setExpiry: { from: [...PRE_REDEMPTION, 'Expired'], to: 'same' },
 };
 
 /** The state a command leads to from `from`, or undefined when it is not allowed there. */

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { actorToday, auditEntry, type VoucherContext } from './context';
 import {
+  EXPIRABLE_STATES,
   findEnrollment,
   isActive,
   isEnrollmentLapsed,
@@ -104,6 +105,8 @@ function activeWithNumber(
 
 interface Change {
   patch?: Partial<Voucher>;
+  /** Overrides the transition table's target (setExpiry on an Expired voucher restores its earlier state). */
+  to?: VoucherState;
   remove?: (keyof Voucher)[];
   reason?: string;
   details?: Record<string, string | number | boolean | null | string[] | undefined>;
@@ -142,7 +145,7 @@ function runCommand<S extends z.ZodType>(
   const out = body(parsed.value, today);
   if (Array.isArray(out)) return refused(out);
 
-  const to: VoucherState = t.to === 'same' ? voucher.state : t.to;
+  const to: VoucherState = out.to ?? (t.to === 'same' ? voucher.state : t.to);
   const next: Voucher = { ...voucher, ...out.patch };
   for (const key of out.remove ?? []) delete next[key];
   next.state = to;
@@ -742,23 +745,54 @@ export function expireVoucher(
   );
 }
 
-/** Records the exact expiry Partner Center shows; it then wins over the computed one. */
+/**
+ * The state an Expired voucher expired from: the `from` of its last expiry in the audit trail, else what its
+ * records imply (a report → ReportSubmitted, a reservation → Reserved, else Assigned).
+ */
+export function stateBeforeExpiry(voucher: Voucher): VoucherState {
+  const last = [...voucher.audit].reverse().find((e) => e.action === 'voucher.expire');
+  const from = EXPIRABLE_STATES.find((s) => s === last?.from);
+  if (from) return from;
+  if (voucher.completionReport) return 'ReportSubmitted';
+  if (voucher.reservation) return 'Reserved';
+  return 'Assigned';
+}
+
+/**
+ * Records the exact expiry Partner Center shows; it then wins over the computed one. On an Expired voucher a
+ * corrected expiry that is not past returns it to the state it expired from (PRODUCT.md §4).
+ */
 export function setVoucherExpiry(
   voucher: Voucher,
   input: SetExpiryInput,
   actor: Actor,
   ctx: VoucherContext,
 ): Result<Voucher> {
-  return runCommand('setExpiry', voucher, input, actor, ctx, SetExpiryInput, { roles: ADMIN }, (i) => {
+  return runCommand('setExpiry', voucher, input, actor, ctx, SetExpiryInput, { roles: ADMIN }, (i, today) => {
+    const problems: Refusal[] = [];
     if (i.expiresOn < voucher.assignedOn) {
-      return [
+      problems.push(
         refusal('voucher.expiryBeforeAssignment', { expiresOn: i.expiresOn, assignedOn: voucher.assignedOn }),
-      ];
+      );
     }
-    return {
+    const change: Change = {
       patch: { expiresOn: i.expiresOn },
       details: { expiresOn: i.expiresOn, previous: voucher.expiresOn ?? null },
     };
+    if (voucher.state === 'Expired') {
+      if (i.expiresOn < today) problems.push(refusal('voucher.expired', { expiresOn: i.expiresOn, today }));
+      const other = activeWithNumber(ctx, voucher.voucherNumber, voucher.id);
+      if (other)
+        problems.push(
+          refusal('voucher.alreadyActive', {
+            voucherNumber: voucher.voucherNumber,
+            voucherId: other.id,
+            state: other.state,
+          }),
+        );
+      change.to = stateBeforeExpiry(voucher);
+    }
+    return problems.length > 0 ? problems : change;
   });
 }
 

@@ -44,6 +44,7 @@ import {
   organizationToday,
   paymentRequestDeadline,
   rolesOf,
+  TRANSITIONS,
   voucherExpiryDate,
   voucherNextAction,
   voucherNextActions,
@@ -371,6 +372,12 @@ function voucherActions(env: ViewEnv, v: Voucher): VoucherAction[] {
   }
 }
 
+/** The buttons and forms of the detail card: the state's step, and the Partner Center expiry while it matters. */
+function detailActions(env: ViewEnv, v: Voucher): VoucherAction[] {
+  const actions = voucherActions(env, v);
+  return has(env, 'mpnPartnerAdmin') && TRANSITIONS.setExpiry.from.includes(v.state) ? [...actions, 'setExpiry'] : actions;
+}
+
 export function voucherCard(env: ViewEnv, stored: Stored<Voucher>, step: VoucherStep, extras: Extras = {}): Card {
   const v = stored.doc;
   const loc = L(env);
@@ -502,6 +509,7 @@ export function voucherCard(env: ViewEnv, stored: Stored<Voucher>, step: Voucher
       const r = v.reservation;
       const location = r ? org.enrollments.find((e) => e.offeringId === v.offeringId)?.approvedLocations.find((l) => l.id === r.partnerLocationId) : undefined;
       const next = voucherNextAction(v, org, env.rules, env.now, { defaultTimeZone: env.defaultTimeZone });
+      const expiry = voucherExpiryDate(v, env.rules);
       return buildVoucherDetailCard(
         {
           voucherId: v.id,
@@ -525,7 +533,8 @@ export function voucherCard(env: ViewEnv, stored: Stored<Voucher>, step: Voucher
             ...(v.paymentRequest ? { payment: { amount: v.paymentRequest.amount, currency: v.paymentRequest.currency, requestedOn: v.paymentRequest.requestedOn } } : {}),
           },
           nextAction: { id: next.id, params: next.params },
-          actions: voucherActions(env, v),
+          actions: detailActions(env, v),
+          ...(expiry ? { expiresOn: expiry } : {}),
           timeline: v.audit.map((a) => ({
             at: a.at,
             by: a.by,

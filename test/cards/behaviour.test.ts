@@ -147,6 +147,22 @@ describe('cards: behaviour', () => {
       assert.equal(actions.find((a) => a.verb === 'voucher.redeem'), undefined, 'only the actions the server allowed');
     });
 
+    it('offers the Partner Center expiry as a date with its own submit only when the server allows it', () => {
+      const detail = (actions: ('setExpiry' | 'reserve')[]) =>
+        buildVoucherDetailCard(
+          { voucherId: 'v-1', etag: 'e-1', voucher: { ...voucher, state: 'Expired', stateSince: '2024-05-01T10:00:00Z', assignedOn: '2024-05-01', voucherAdminEmail: 'pm@contoso.com' }, actions, expiresOn: '2024-10-28', timeline: [] },
+          'en',
+        );
+      const form = detail(['setExpiry']);
+      const input = elements(form).find((e) => e['id'] === 'expiresOn');
+      assert.deepEqual({ type: input?.['type'], value: input?.['value'] }, { type: 'Input.Date', value: '2024-10-28' });
+      const submit = executeActions(form).find((a) => a.verb === 'voucher.setExpiry');
+      assert.deepEqual(submit?.data, { voucherId: 'v-1', etag: 'e-1', step: 'submit' });
+      const raw = elements(form).find((e) => e['type'] === 'Action.Execute' && e['verb'] === 'voucher.setExpiry');
+      assert.equal(raw?.['associatedInputs'], 'auto');
+      assert.equal(elements(detail(['reserve'])).find((e) => e['id'] === 'expiresOn'), undefined);
+    });
+
     it('refreshes itself with voucher.show by default', () => {
       const shared = buildVoucherDetailCard(
         { voucherId: 'v-1', etag: 'e-1', voucher: { ...voucher, stateSince: '2024-05-01T10:00:00Z', assignedOn: '2024-05-01', voucherAdminEmail: 'pm@contoso.com' }, actions: [], timeline: [] },

@@ -178,6 +178,33 @@ const CASES: VerbCase[] = [
     ],
   },
   {
+    verb: 'voucher.setExpiry',
+    kind: 'voucher',
+    actor: PARTNER_ADMIN,
+    state: 'Expired',
+    voucherExtra: { audit: [{ at: '2026-03-09T03:00:00.000Z', by: 'system:reminders', action: 'voucher.expire', from: 'Assigned', to: 'Expired' }] },
+    clock: '2026-03-10',
+    inputs: { expiresOn: '2026-09-01' },
+    changed: async (c) => {
+      const v = (await c.h.voucher(c.voucherId ?? '', c.tenantId))?.doc;
+      assert.deepEqual({ state: v?.state, expiresOn: v?.expiresOn }, { state: 'Assigned', expiresOn: '2026-09-01' });
+      assert.deepEqual({ action: v?.audit.at(-1)?.action, by: v?.audit.at(-1)?.by }, { action: 'voucher.setExpiry', by: PARTNER_ADMIN });
+    },
+    required: 'expiresOn',
+    wrongType: ['expiresOn', '01/09/2026'],
+    refusals: [
+      { name: 'the corrected expiry is past too', rule: 'voucher.expired', inputs: { expiresOn: '2026-03-09' } },
+      {
+        name: 'another voucher with this number is active',
+        rule: 'voucher.alreadyActive',
+        prepare: async (c) => {
+          await seedVoucher(c.h, c.tenantId, 'other-doc-id', 'Assigned', { voucherNumber: (c.voucherId ?? '').replace(/^v-/, '') });
+        },
+      },
+      { name: 'after the redemption', rule: 'transition.notAllowed', state: 'Redeemed' },
+    ],
+  },
+  {
     verb: 'payment.request',
     kind: 'voucher',
     actor: PARTNER_ADMIN,

@@ -1,12 +1,14 @@
 import { strict as assert } from 'node:assert';
 import {
   applyVoucherCommand,
+  setVoucherExpiry,
+  stateBeforeExpiry,
   TRANSITIONS,
   VoucherState,
   type Actor,
   type StateCommand,
 } from '../../bot/program';
-import { ADMIN, CONSULTANT, ctx, GLOBAL, SYSTEM, voucherIn } from './fixtures';
+import { ADMIN, CONSULTANT, ctx, GLOBAL, MEMBER, SYSTEM, voucherIn } from './fixtures';
 
 /** For each command: who, when and with what it succeeds from its allowed states. */
 const VALID: Record<StateCommand, { actor: Actor; now: string; input: unknown }> = {
@@ -54,7 +56,9 @@ describe('program: voucher state machine', () => {
     const t = TRANSITIONS[command];
     for (const state of VoucherState.options) {
       const allowed = t.from.includes(state);
-      const expected = t.to === 'same' ? state : t.to;
+      // setExpiry on an Expired voucher restores the state it expired from (a fixture's Expired was Reserved).
+      const restores = command === 'setExpiry' && state === 'Expired';
+      const expected = restores ? 'Reserved' : t.to === 'same' ? state : t.to;
       it(`${command} from ${state}: ${allowed ? `→ ${expected}` : 'refused'}`, () => {
         const v = VALID[command];
         // Reserved-like states need the consultant assignment; Expired/Assigned vouchers come from fixtures.
@@ -91,6 +95,72 @@ describe('program: voucher state machine', () => {
       });
     }
   }
+
+  describe('correcting the expiry (PRODUCT.md §4: the Partner Center date wins)', () => {
+    const expiredFrom = (from: VoucherState) =>
+      voucherIn('Expired', {
+        stateSince: '2020-09-01T03:00:00.000Z',
+        audit: [
+          {
+            at: '2020-09-01T03:00:00.000Z',
+            by: 'system:reminders',
+            action: 'voucher.expire',
+            from,
+            to: 'Expired',
+          },
+        ],
+      });
+    const sept = (extra = {}) => ctx(undefined, new Date('2020-09-02T12:00:00Z'), extra);
+
+    it('an Expired voucher returns to the state it expired from when the corrected expiry is not past', () => {
+      const r = setVoucherExpiry(expiredFrom('Delivered'), { expiresOn: '2020-09-02' }, ADMIN, sept());
+      assert.ok(r.ok, JSON.stringify(!r.ok && r.refusals));
+      assert.equal(r.value.state, 'Delivered');
+      assert.equal(r.value.expiresOn, '2020-09-02');
+      assert.equal(r.value.stateSince, '2020-09-02T12:00:00.000Z');
+      assert.equal(r.value.dueOn, '2020-03-20', 'the overdue report is its next deadline again');
+      assert.deepEqual(
+        {
+          action: r.value.audit.at(-1)?.action,
+          from: r.value.audit.at(-1)?.from,
+          to: r.value.audit.at(-1)?.to,
+        },
+        { action: 'voucher.setExpiry', from: 'Expired', to: 'Delivered' },
+      );
+      assert.equal(r.value.audit.at(-1)?.details?.expiresOn, '2020-09-02');
+      assert.equal(
+        stateBeforeExpiry(voucherIn('Expired')),
+        'Reserved',
+        'without an audit entry: what its records imply',
+      );
+    });
+
+    it('a corrected expiry that is already past leaves it Expired (voucher.expired)', () => {
+      const v = expiredFrom('Assigned');
+      const before = structuredClone(v);
+      const r = setVoucherExpiry(v, { expiresOn: '2020-09-01' }, ADMIN, sept());
+      assert.deepEqual(!r.ok && r.refusals.map((x) => x.rule), ['voucher.expired']);
+      assert.deepEqual(v, before);
+    });
+
+    it('not when another voucher with the same number is active now', () => {
+      const other = voucherIn('Assigned', { id: 'v-2' });
+      const r = setVoucherExpiry(
+        expiredFrom('Assigned'),
+        { expiresOn: '2020-12-01' },
+        ADMIN,
+        sept({ vouchers: [other] }),
+      );
+      assert.deepEqual(!r.ok && r.refusals.map((x) => x.rule), ['voucher.alreadyActive']);
+    });
+
+    it('partner and Global admins only', () => {
+      const v = expiredFrom('Assigned');
+      assert.ok(setVoucherExpiry(v, { expiresOn: '2020-12-01' }, GLOBAL, sept()).ok);
+      const r = setVoucherExpiry(v, { expiresOn: '2020-12-01' }, MEMBER, sept());
+      assert.equal(!r.ok && r.refusal.rule, 'role.required');
+    });
+  });
 
   it('a refused command changes nothing', () => {
     const v = voucherIn('Paid');

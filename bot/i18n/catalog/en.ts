@@ -367,6 +367,8 @@ export const en = {
   'detail.redeem': 'Redeem',
   'detail.requestPayment': 'Payment request',
   'detail.recordOutcome': 'Payment outcome',
+  'detail.setExpiry': 'Correct the expiry',
+  'detail.expiryLabel': 'Expiry date shown in Partner Center',
   'audit.voucher.intake': 'Voucher recorded',
   'audit.voucher.reserve': 'Reserved',
   'audit.voucher.cancelReservation': 'Reservation cancelled',

@@ -346,6 +346,8 @@ export const esES: Translation = {
   'detail.redeem': 'Canjear',
   'detail.requestPayment': 'Solicitud de pago',
   'detail.recordOutcome': 'Resultado del pago',
+  'detail.setExpiry': 'Corregir la caducidad',
+  'detail.expiryLabel': 'Fecha de caducidad que muestra el Partner Center',
   'audit.voucher.intake': 'Vale registrado',
   'audit.voucher.reserve': 'Reservado',
   'audit.voucher.cancelReservation': 'Reserva cancelada',

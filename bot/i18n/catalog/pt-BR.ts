@@ -346,6 +346,8 @@ export const ptBR: Translation = {
   'detail.redeem': 'Resgatar',
   'detail.requestPayment': 'Solicitação de pagamento',
   'detail.recordOutcome': 'Resultado do pagamento',
+  'detail.setExpiry': 'Corrigir a expiração',
+  'detail.expiryLabel': 'Data de expiração mostrada no Partner Center',
   'audit.voucher.intake': 'Voucher registrado',
   'audit.voucher.reserve': 'Reservado',
   'audit.voucher.cancelReservation': 'Reserva cancelada',

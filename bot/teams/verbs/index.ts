@@ -37,6 +37,7 @@ export function verbTable(reminders: ReminderVerbs): Readonly<Record<CardVerb, V
     'voucher.markDelivered': voucher.deliver,
     'report.submit': voucher.report,
     'voucher.redeem': voucher.redeem,
+    'voucher.setExpiry': voucher.setExpiry,
     'payment.request': voucher.paymentRequest,
     'payment.recordOutcome': voucher.paymentOutcome,
 

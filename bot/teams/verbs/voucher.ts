@@ -13,6 +13,7 @@ import {
   redeemVoucher,
   requestPayment,
   reserveVoucher,
+  setVoucherExpiry,
   submitCompletionReport,
 } from '../../program';
 import { AlreadyExists } from '../../store';
@@ -119,6 +120,22 @@ export const redeem = voucherVerb({
   commands: ['redeem'],
   inputs: z.object({ redeemedOn: optionalDate() }),
   apply: (v, i, actor, ctx) => redeemVoucher(v, i.redeemedOn ? { redeemedOn: i.redeemedOn } : {}, actor, ctx),
+});
+
+/** The exact expiry Partner Center shows (from the detail card); it may bring an Expired voucher back. */
+export const setExpiry = voucherVerb({
+  step: 'detail',
+  commands: ['setExpiry'],
+  inputs: z.object({ expiresOn: date() }),
+  apply: (v, i, actor, ctx) => setVoucherExpiry(v, { expiresOn: i.expiresOn }, actor, ctx),
+  // Back from Expired only while no other voucher with this number is active.
+  across: (v) => ({
+    where: 'c.id != @id AND c.voucherNumber = @number',
+    parameters: [
+      { name: '@id', value: v.id },
+      { name: '@number', value: v.voucherNumber },
+    ],
+  }),
 });
 
 export const paymentRequest = voucherVerb({
