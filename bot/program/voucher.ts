@@ -77,10 +77,18 @@ function notBefore(
     : [];
 }
 
-/** Trimmed; letters, digits and dashes per the rules' pattern (PRODUCT.md §9). */
+/**
+ * The one spelling of a voucher number everything compares and stores: trimmed, upper case (Partner Center and
+ * VLSC do not distinguish "abc-1" from "ABC-1").
+ */
+export function voucherNumberKey(raw: string): string {
+  return raw.trim().toUpperCase();
+}
+
+/** Trimmed and upper-cased; letters, digits and dashes per the rules' pattern (PRODUCT.md §9). */
 export function normalizeVoucherNumber(raw: string, pattern: string): string | undefined {
   const trimmed = raw.trim();
-  return new RegExp(pattern).test(trimmed) ? trimmed : undefined;
+  return new RegExp(pattern).test(trimmed) ? voucherNumberKey(trimmed) : undefined;
 }
 
 /** The customer as the 15-day rule sees it: a different division, legal entity or product is a different one. */
@@ -95,8 +103,9 @@ function activeWithNumber(
   voucherNumber: string,
   exceptId?: string,
 ): Voucher | undefined {
+  const key = voucherNumberKey(voucherNumber);
   return (ctx.vouchers ?? []).find(
-    (o) => o.id !== exceptId && o.voucherNumber === voucherNumber && isActive(o),
+    (o) => o.id !== exceptId && voucherNumberKey(o.voucherNumber) === key && isActive(o),
   );
 }
 

@@ -2,7 +2,7 @@
 // state and by due date rely on the `dueOn` field the engine keeps on every command.
 import { randomUUID } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
-import { Voucher, type IsoDate, type VoucherState } from '../program';
+import { Voucher, voucherNumberKey, type IsoDate, type VoucherState } from '../program';
 import { assertTenant } from './organizations';
 import { Repository, type ChangeMarker, type RepositoryOptions, type Stored } from './repository';
 
@@ -71,11 +71,12 @@ export class VoucherRepository {
     });
   }
 
-  /** Every voucher (any state) with this voucher number. */
+  /** Every voucher (any state) with this voucher number, whatever its case (documents stored before numbers
+   *  were upper-cased at intake included). */
   findByNumber(tenantId: string, voucherNumber: string): Promise<Stored<Voucher>[]> {
     return this.repo.query(tenantId, {
-      where: 'c.voucherNumber = @n',
-      parameters: [{ name: '@n', value: voucherNumber.trim() }],
+      where: 'UPPER(c.voucherNumber) = @n',
+      parameters: [{ name: '@n', value: voucherNumberKey(voucherNumber) }],
     });
   }
 

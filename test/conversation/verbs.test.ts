@@ -560,6 +560,27 @@ describe('verbs: success, refusals, roles, stale and foreign data, bad inputs ‚Ä
     assert.equal(await snapshot(c), before);
   });
 
+  it('intake compares voucher numbers whatever their case: "abc-1" is ABC-1 (active: refused; expired: a new one)', async () => {
+    h.clock.now = new Date('2026-03-10T12:00:00Z');
+    const intake = (tenantId: string) =>
+      h.act({ tenantId, userId: PARTNER_ADMIN, userName: 'Pedro Alves', locale: 'en' }, 'intake.confirm', {
+        step: 'submit', voucherNumber: ' abc-1 ', customerName: 'Fabrikam', offeringId: 'SDPS', days: '5', voucherAdminEmail: 'pm@fabrikam.example', assignedOn: '2026-03-09',
+      });
+    const active = `t-${++tenantSeq}`;
+    await seedReadyOrganization(h, active);
+    await seedVoucher(h, active, 'doc-1', 'Assigned', { voucherNumber: 'ABC-1' });
+    const c: Ctx = { h, tenantId: active, data: {} };
+    const before = await snapshot(c);
+    await refused(c, await intake(active), before, ruleText('voucher.alreadyActive'));
+
+    const expired = `t-${++tenantSeq}`;
+    await seedReadyOrganization(h, expired);
+    await seedVoucher(h, expired, 'v-ABC-1', 'Expired', { voucherNumber: 'ABC-1' });
+    assert.match(noticeOf(await intake(expired)) ?? '', SAVED);
+    const all = await h.repos.vouchers.findByNumber(expired, 'abc-1');
+    assert.deepEqual(all.map((v) => [v.doc.voucherNumber, v.doc.state]).sort(), [['ABC-1', 'Assigned'], ['ABC-1', 'Expired']]);
+  });
+
   it('the not-found message is localized', () => {
     assert.match(say('es-ES', 'notice.notFound'), /No lo encontr√©/);
   });

@@ -100,6 +100,14 @@ describe('program: guards of PRODUCT.md §4', () => {
       assert.equal(params.voucherId, 'v-old');
       assert.ok(intakeVoucher(input, ADMIN, c(undefined, { vouchers: [{ ...other, state: 'Expired' }] })).ok);
     });
+    it('voucher numbers are one spelling: trimmed and upper case, compared so', () => {
+      const lower = { ...input, voucherNumber: ' abcd-1234 ' };
+      const created = intakeVoucher(lower, ADMIN, c());
+      assert.equal(created.ok && created.value.voucherNumber, 'ABCD-1234');
+      const other = voucherIn('Reserved', { id: 'v-old', voucherNumber: 'abcd-1234' });
+      refusedWith(intakeVoucher(lower, ADMIN, c(undefined, { vouchers: [other] })), 'voucher.alreadyActive');
+      refusedWith(intakeVoucher(input, ADMIN, c(undefined, { vouchers: [other] })), 'voucher.alreadyActive');
+    });
     it('refuses an unknown offering, naming the known ones', () => {
       const params = refusedWith(
         intakeVoucher({ ...input, offeringId: 'XDPS' }, ADMIN, c()),

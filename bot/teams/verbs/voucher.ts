@@ -15,6 +15,7 @@ import {
   reserveVoucher,
   setVoucherExpiry,
   submitCompletionReport,
+  voucherNumberKey,
 } from '../../program';
 import { AlreadyExists } from '../../store';
 import { intakeCard, voucherCard } from '../views';
@@ -38,10 +39,10 @@ export const reserve = voucherVerb({
   apply: (v, i, actor, ctx) => reserveVoucher(v, i, actor, ctx),
   // The 15-day rule and "same voucher number already active" look across this customer's vouchers.
   across: (v) => ({
-    where: 'c.id != @id AND (c.voucherNumber = @number OR LOWER(c.customer.name) = @customer)',
+    where: 'c.id != @id AND (UPPER(c.voucherNumber) = @number OR LOWER(c.customer.name) = @customer)',
     parameters: [
       { name: '@id', value: v.id },
-      { name: '@number', value: v.voucherNumber },
+      { name: '@number', value: voucherNumberKey(v.voucherNumber) },
       { name: '@customer', value: v.customer.name.trim().toLowerCase() },
     ],
   }),
@@ -130,10 +131,10 @@ export const setExpiry = voucherVerb({
   apply: (v, i, actor, ctx) => setVoucherExpiry(v, { expiresOn: i.expiresOn }, actor, ctx),
   // Back from Expired only while no other voucher with this number is active.
   across: (v) => ({
-    where: 'c.id != @id AND c.voucherNumber = @number',
+    where: 'c.id != @id AND UPPER(c.voucherNumber) = @number',
     parameters: [
       { name: '@id', value: v.id },
-      { name: '@number', value: v.voucherNumber },
+      { name: '@number', value: voucherNumberKey(v.voucherNumber) },
     ],
   }),
 });
@@ -178,7 +179,7 @@ export const paymentOutcome = voucherVerb({
 // recorded twice at the same moment meets a 409 instead of becoming two documents.
 
 export function voucherDocumentId(voucherNumber: string): string {
-  return `v-${voucherNumber.trim().toUpperCase()}`;
+  return `v-${voucherNumberKey(voucherNumber)}`;
 }
 
 const IntakeInputs = z.object({
