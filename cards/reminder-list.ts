@@ -5,8 +5,19 @@ import { expand, finish, labels } from './render';
 import template from './templates/reminder-list.json';
 import type { AdaptiveCard, CardOptions } from './types';
 
-export const REMINDER_LIST_STATES = ['scheduled', 'pending', 'sent', 'snoozed', 'done', 'failed'] as const;
+export const REMINDER_LIST_STATES = ['scheduled', 'pending', 'sent', 'snoozed', 'done', 'failed', 'blocked'] as const;
 export type ReminderListState = (typeof REMINDER_LIST_STATES)[number];
+
+/** Why a reminder could not be delivered: each has its own advice. */
+export type BlockedReason = 'noChat' | 'noChannelChat' | 'inactive' | 'refused' | 'unreachable';
+
+const BLOCKED_KEYS = {
+  noChat: 'reminderList.blocked.noChat',
+  noChannelChat: 'reminderList.blocked.noChannelChat',
+  inactive: 'reminderList.blocked.inactive',
+  refused: 'reminderList.blocked.refused',
+  unreachable: 'reminderList.blocked.unreachable',
+} as const;
 
 export interface ReminderListItemView {
   /** A ReminderKind of the program. */
@@ -17,6 +28,8 @@ export interface ReminderListItemView {
   state: ReminderListState;
   /** Calendar day a snoozed reminder comes back. */
   snoozedUntil?: string;
+  /** State `blocked`: to whom it could not be delivered (names, or "the program channel") and why. */
+  blocked?: { to: string[]; reason: BlockedReason };
   subject: { voucherNumber?: string; customerName?: string; offeringName?: string };
 }
 
@@ -38,6 +51,7 @@ const STATE_KEYS = {
   snoozed: 'reminderList.state.snoozed',
   done: 'reminderList.state.done',
   failed: 'reminderList.state.failed',
+  blocked: 'reminderList.state.blocked',
 } as const;
 
 const STATE_COLORS: Record<ReminderListState, string> = {
@@ -47,6 +61,7 @@ const STATE_COLORS: Record<ReminderListState, string> = {
   snoozed: 'warning',
   done: 'good',
   failed: 'attention',
+  blocked: 'attention',
 };
 
 function subjectLine(s: ReminderListItemView['subject']): string {
@@ -74,7 +89,11 @@ export function buildReminderListCard(data: ReminderListCardData, locale: Locale
         title: words?.title ?? i.kind,
         subject: subjectLine(s),
         when: t(locale, 'reminderList.when', { sendOn: formatDate(locale, i.sendOn), due: formatDate(locale, i.dueDate) }),
-        state: t(locale, STATE_KEYS[i.state], { date: i.snoozedUntil ? formatDate(locale, i.snoozedUntil) : '' }),
+        state: t(locale, STATE_KEYS[i.state], {
+          date: i.snoozedUntil ? formatDate(locale, i.snoozedUntil) : '',
+          names: i.blocked?.to.join(', ') ?? '',
+          reason: i.blocked ? t(locale, BLOCKED_KEYS[i.blocked.reason]) : '',
+        }),
         stateColor: STATE_COLORS[i.state],
       };
     }),

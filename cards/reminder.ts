@@ -15,6 +15,8 @@ export interface ReminderCardData {
   kind: string;
   dueDate: string;
   today: string;
+  /** Marked done by the reader: the card keeps its action and link, without snooze and done. */
+  resolved?: boolean;
   subject: { voucherId?: string; voucherNumber?: string; customerName?: string; offeringId?: string; offeringName?: string };
 }
 
@@ -83,7 +85,7 @@ export function buildReminderCard(data: ReminderCardData, locale: Locale, option
     },
     url: link ? LINKS[link] : '',
     urlTitle: link && link in LINK_TITLE ? t(locale, LINK_TITLE[link as keyof typeof LINK_TITLE]) : '',
-    canSnooze: !spec.news,
+    canSnooze: !spec.news && data.resolved !== true,
     snoozeChoices: [1, 3, 7].map((n) => ({ title: t(locale, 'common.days', { count: n }), value: String(n) })),
   };
   return finish(expand(template, view), { locale, options });

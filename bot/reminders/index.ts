@@ -37,7 +37,9 @@ export {
 } from './scheduler';
 export {
   ReminderSender,
+  blockedKind,
   describeError,
+  type BlockedKind,
   type ProactiveAdapter,
   type RenderContext,
   type RenderFn,

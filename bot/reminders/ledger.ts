@@ -285,6 +285,7 @@ export class Ledger {
     return this.commit(claimed, {
       ...this.step(d, back, `retry: ${reason}`),
       claim: undefined,
+      blocked: undefined, // it got as far as the connector: reachable again
       attempts: d.attempts + 1,
       lastError: { reason, status, at },
       notBefore: retryAt.toISOString(),

@@ -133,6 +133,16 @@ interface QueueItem {
 
 const RETRYABLE = new Set([412, 500, 502, 503, 504]);
 
+/** Why an entry could not be sent, as people need to know it (see the blocked reasons in process()). */
+export type BlockedKind = 'noChat' | 'inactive' | 'refused' | 'unreachable';
+
+export function blockedKind(reason: string): BlockedKind {
+  if (reason.startsWith('no conversation reference')) return 'noChat';
+  if (reason.startsWith('conversation inactive')) return 'inactive';
+  if (reason.startsWith('service URL refused')) return 'refused';
+  return 'unreachable';
+}
+
 /** Status and Retry-After (ms) from whatever the SDK threw. */
 export function describeError(err: unknown, nowMs: number): { status?: number; retryAfterMs?: number; message: string } {
   const e = err as { statusCode?: unknown; response?: { headers?: { get?: (n: string) => string | undefined } } ; message?: unknown };

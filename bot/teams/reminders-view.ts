@@ -2,11 +2,12 @@
 // renderer), the "reminders" list (what is scheduled for the next 30 days and the state of what is open),
 // and the sample a "send me a test reminder" delivers.
 import { CardFactory, type Activity } from 'botbuilder';
-import { buildReminderCard, buildReminderListCard, type ReminderListItemView, type ReminderListState } from '../../cards';
-import { resolveLocale, t } from '../i18n';
+import { buildReminderCard, buildReminderListCard, type Notice, type ReminderListItemView } from '../../cards';
+import { resolveLocale, t, type Locale } from '../i18n';
 import {
   addDays,
   dueReminders,
+  findPerson,
   localDate,
   organizationToday,
   rolesOf,
@@ -17,7 +18,7 @@ import {
   type Voucher,
 } from '../program';
 import type { Ledger, LedgerEntry } from '../reminders/ledger';
-import type { RenderFn } from '../reminders/sender';
+import { blockedKind, type RenderContext, type RenderFn } from '../reminders/sender';
 import { VoucherRepository, type Store } from '../store';
 import { offeringName, type Card, type Extras, type ViewEnv } from './views';
 
@@ -33,34 +34,53 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
+/** What the reminder card needs besides the reminder itself. */
+export interface ReminderCardDeps {
+  store: Pick<Store, 'containers'>;
+  rules: Rules;
+  now: () => Date;
+}
+
 /**
- * The sender's renderer: the reminder card in `locale` (the recipient's choice, else their Teams locale),
- * with the voucher's customer and the offering's name looked up at send time. Snooze and done carry the
- * ledger entry id.
+ * The reminder card in `locale`, with the voucher's customer and the offering's name looked up now. Snooze and
+ * done carry the ledger entry id. With `notice` (the answer to snooze or done) that notice replaces the test
+ * reminder's; `resolved` drops snooze and done (marked done).
  */
-export function reminderRenderer(deps: { store: Pick<Store, 'containers'>; rules: Rules; now: () => Date }): RenderFn {
-  const vouchers = new VoucherRepository(deps.store.containers.vouchers);
+export async function reminderCard(
+  deps: ReminderCardDeps,
+  payload: Record<string, unknown>,
+  locale: Locale,
+  ctx: RenderContext,
+  extras: { notice?: Notice; resolved?: boolean } = {},
+): Promise<Card> {
+  const subject = subjectOf(payload);
+  const voucher = subject?.type === 'voucher' ? await new VoucherRepository(deps.store.containers.vouchers).get(ctx.tenantId, subject.voucherId) : undefined;
+  const offeringId = subject && subject.type !== 'organization' ? subject.offeringId : undefined;
+  const today = localDate(deps.now(), ctx.timeZone);
+  const notice = extras.notice ?? (payload.test === true ? ({ tone: 'info', text: t(locale, 'reminder.testNotice') } as const) : undefined);
+  return buildReminderCard(
+    {
+      reminderId: ctx.entryId,
+      kind: str(payload.kind) ?? 'unknown',
+      dueDate: str(payload.dueDate) ?? today,
+      today,
+      ...(extras.resolved ? { resolved: true } : {}),
+      subject: {
+        ...(subject?.type === 'voucher' ? { voucherId: subject.voucherId, voucherNumber: subject.voucherNumber } : {}),
+        ...(voucher ? { customerName: voucher.doc.customer.name } : {}),
+        ...(offeringId ? { offeringId, offeringName: offeringName(deps.rules, offeringId) } : {}),
+      },
+    },
+    locale,
+    notice ? { notice } : undefined,
+  );
+}
+
+/** The sender's renderer: the reminder card in `locale` (the recipient's choice, else their Teams locale). */
+export function reminderRenderer(deps: ReminderCardDeps): RenderFn {
   return async (payload, rawLocale, ctx): Promise<Partial<Activity>> => {
     const locale = resolveLocale(rawLocale);
-    const subject = subjectOf(payload);
-    const voucher = subject?.type === 'voucher' ? await vouchers.get(ctx.tenantId, subject.voucherId) : undefined;
-    const offeringId = subject && subject.type !== 'organization' ? subject.offeringId : undefined;
-    const today = localDate(deps.now(), ctx.timeZone);
-    const card = buildReminderCard(
-      {
-        reminderId: ctx.entryId,
-        kind: str(payload.kind) ?? 'unknown',
-        dueDate: str(payload.dueDate) ?? today,
-        today,
-        subject: {
-          ...(subject?.type === 'voucher' ? { voucherId: subject.voucherId, voucherNumber: subject.voucherNumber } : {}),
-          ...(voucher ? { customerName: voucher.doc.customer.name } : {}),
-          ...(offeringId ? { offeringId, offeringName: offeringName(deps.rules, offeringId) } : {}),
-        },
-      },
-      locale,
-      payload.test === true ? { notice: { tone: 'info', text: t(locale, 'reminder.testNotice') } } : undefined,
-    );
+    const card = await reminderCard(deps, payload, locale, ctx);
     return { type: 'message', locale, attachments: [CardFactory.adaptiveCard(card)] };
   };
 }
@@ -77,10 +97,32 @@ export function scheduledReminders(env: ViewEnv, vouchers: readonly Voucher[], d
 
 const STATE_ORDER: LedgerEntry['state'][] = ['sent', 'snoozed', 'claimed', 'pending', 'failed', 'done', 'dropped'];
 
-/** One key's state for the list: the reader's own delivery if they are a recipient, else the furthest one. */
-function stateOf(entries: readonly LedgerEntry[], userId: string, dueNow: boolean): { state: ReminderListState; snoozedUntil?: string } {
+type ListState = Pick<ReminderListItemView, 'state' | 'snoozedUntil' | 'blocked'>;
+type BlockedReason = NonNullable<ReminderListItemView['blocked']>['reason'];
+
+function blockedReason(e: LedgerEntry): BlockedReason {
+  const kind = blockedKind(e.blocked?.reason ?? '');
+  return kind === 'noChat' && e.target.kind === 'channel' ? 'noChannelChat' : kind;
+}
+
+/**
+ * One key's state for the list. A delivery still open that the sender could not make (nobody to send it to:
+ * a person who never opened a chat with the bot, a removed app, a refused address) comes first, naming the
+ * recipients and what to do: that is what an admin must act on. Otherwise the reader's own delivery if they
+ * are a recipient, else the furthest one.
+ */
+function stateOf(entries: readonly LedgerEntry[], env: ViewEnv, dueNow: boolean): ListState {
   if (entries.length === 0) return { state: dueNow ? 'pending' : 'scheduled' };
-  const mine = entries.find((e) => e.target.kind === 'user' && e.target.userId === userId);
+  const { scope } = env;
+  const stuck = entries.filter((e) => e.blocked && (e.state === 'pending' || e.state === 'snoozed' || e.state === 'claimed'));
+  if (stuck.length > 0) {
+    const reason = blockedReason(stuck[0]!);
+    const to = stuck
+      .filter((e) => blockedReason(e) === reason)
+      .map((e) => (e.target.kind === 'user' ? (findPerson(scope.org.doc, e.target.userId)?.name ?? e.target.userId) : t(scope.locale, 'reminderList.programChannel')));
+    return { state: 'blocked', blocked: { to: [...new Set(to)], reason } };
+  }
+  const mine = entries.find((e) => e.target.kind === 'user' && e.target.userId === scope.userId);
   const pick = mine ?? [...entries].sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state))[0]!;
   switch (pick.state) {
     case 'pending':
@@ -113,7 +155,7 @@ export async function reminderListCard(env: ViewEnv, ledger: Ledger, vouchers: r
       kind: r.kind,
       sendOn: r.sendableOn,
       dueDate: r.dueDate,
-      ...stateOf(byKey.get(r.key) ?? [], scope.userId, r.sendableOn <= today),
+      ...stateOf(byKey.get(r.key) ?? [], env, r.sendableOn <= today),
       subject: {
         ...(s.type === 'voucher' ? { voucherNumber: s.voucherNumber } : {}),
         ...(voucher ? { customerName: voucher.customer.name } : {}),

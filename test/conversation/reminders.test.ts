@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
-import { t } from '../../bot/i18n';
+import { formatDate, t } from '../../bot/i18n';
 import { silentLogger } from '../../bot/logger';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../bot/store/embedded';
 import { createRepos, type Repos } from '../../bot/teams/repos';
@@ -17,7 +17,7 @@ import { savedNotice } from '../../cards';
 import { invokeActivity, messageActivity } from '../support/activities';
 import { post } from '../support/app';
 import { startConnectorSim, type ConnectorSim } from '../support/connector-sim';
-import { ADMIN, MEMBER, PARTNER_ADMIN, seedReadyOrganization, seedVoucher } from './fixtures';
+import { ADMIN, CONSULTANT, MEMBER, PARTNER_ADMIN, seedReadyOrganization, seedVoucher } from './fixtures';
 import { actionsOf, cardText, noticeOf, type Card, type Harness } from './harness';
 
 const START = '2026-05-05T12:00:00Z'; // a Tuesday, inside 9–17 UTC
@@ -160,16 +160,26 @@ describe('conversation: proactive reminders, the whole app over HTTP', function 
     assert.match(noticeOf(foreign) ?? cardText(foreign), /I could not find that/);
     assert.equal((await app.reminders.ledger.read(A, idA))?.doc.state, 'sent');
     const snoozed = await people.act(A, PARTNER_ADMIN, 'reminder.snooze', { reminderId: idA, snoozeDays: '3' }, 'pt-BR');
-    assert.match(cardText(snoozed), new RegExp(savedNotice('pt-BR').text.replace('.', '\\.')));
     const afterSnooze = await app.reminders.ledger.read(A, idA);
     assert.equal(afterSnooze?.doc.state, 'snoozed');
     assert.ok((afterSnooze?.doc.snoozedUntil ?? '') >= '2026-05-08T09:00:00.000Z', afterSnooze?.doc.snoozedUntil);
+    // The answer is the reminder itself (its action still there) with "snoozed until <date>" on top.
+    const until = formatDate('pt-BR', (afterSnooze?.doc.snoozedUntil ?? '').slice(0, 10));
+    assert.equal(noticeOf(snoozed), t('pt-BR', 'reminder.snoozedNotice', { date: until }));
+    assert.doesNotMatch(cardText(snoozed), new RegExp(savedNotice('pt-BR').text.replace('.', '\\.')));
+    assert.match(cardText(snoozed), new RegExp(t('pt-BR', 'reminder.voucherReserve.title')));
+    assert.match(cardText(snoozed), /REMA-0001/);
+    assert.ok(actionsOf(snoozed).some((a) => a.verb === 'voucher.reserve'), 'the resolving action is still there');
+    assert.equal(reminderIdOf(snoozed), idA);
 
     // Done (en).
     const idB = reminderIdOf(cardB);
     assert.ok(idB);
     const done = await people.act(B, PARTNER_ADMIN, 'reminder.done', { reminderId: idB });
-    assert.match(cardText(done), /Saved\./);
+    assert.equal(noticeOf(done), t('en', 'reminder.doneNotice'));
+    assert.match(cardText(done), new RegExp(t('en', 'reminder.voucherReserve.title')));
+    assert.ok(actionsOf(done).some((a) => a.verb === 'voucher.reserve'), 'the resolving action is still there');
+    assert.ok(!actionsOf(done).some((a) => a.verb === 'reminder.snooze' || a.verb === 'reminder.done'), 'nothing left to snooze');
     const afterDone = await app.reminders.ledger.read(B, idB);
     assert.equal(afterDone?.doc.state, 'done');
     assert.equal(afterDone?.doc.doneBy, PARTNER_ADMIN);
@@ -203,6 +213,25 @@ describe('conversation: proactive reminders, the whole app over HTTP', function 
     await repos.organizations.getOrCreate(empty, new Date(START));
     const nothing = await people.say(empty, 'someone-1', 'reminders');
     assert.match(cardText(nothing), new RegExp(t('en', 'reminderList.empty', { days: 30 })));
+  });
+
+  it('"reminders" shows a reminder nobody could deliver as "not delivered to <who>: <reason>" with what to do', async () => {
+    const G = 'tenant-rem-g';
+    await newTenant(G);
+    await people.say(G, PARTNER_ADMIN, 'hello');
+    // The consultant on the voucher never opened a chat with the bot.
+    await seedVoucher(h, G, 'v-BLK-0001', 'Reserved', { expiresOn: '2026-05-12' }); // -7 days: today
+    await app.reminders.scanOnce();
+    await app.reminders.sender.settled();
+    assert.equal(proactiveCards(sim, conv(G, PARTNER_ADMIN)).length, 1, 'the partner admin got it');
+    const toConsultant = (await app.reminders.ledger.listAll(G)).find((e) => e.doc.target.kind === 'user' && e.doc.target.userId === CONSULTANT);
+    assert.match(toConsultant?.doc.blocked?.reason ?? '', /no conversation reference/);
+
+    for (const [locale, text] of [['en', 'reminders'], ['pt-BR', 'lembretes']] as const) {
+      const list = await people.say(G, PARTNER_ADMIN, text, locale);
+      const expected = t(locale, 'reminderList.state.blocked', { names: 'Carla Dias', reason: t(locale, 'reminderList.blocked.noChat') });
+      assert.ok(cardText(list).includes(expected), `${locale}: ${cardText(list)}`);
+    }
   });
 
   it('"send me a test reminder" delivers a sample to the caller\'s personal chat at once, at night too; a member is refused', async () => {
@@ -267,6 +296,25 @@ describe('conversation: proactive reminders, the whole app over HTTP', function 
     );
     assert.match(cardText(proactiveCards(sim, conv(D, PARTNER_ADMIN))[1]), new RegExp(t('pt-BR', 'reminder.paymentDenied.title')));
     assert.match(cardText(proactiveCards(sim, channelId)[1]), new RegExp(t('es-ES', 'reminder.paymentDenied.title')));
+
+    // The channel's copy is seen by everyone there: a member (or a consultant, whose role the payment does not
+    // need) cannot snooze it or mark it done; the partner admin can.
+    const channelEntry = (await app.reminders.ledger.listAll(D)).find((e) => e.doc.target.kind === 'channel' && e.doc.payload.kind === 'paymentDenied');
+    assert.ok(channelEntry);
+    const before = await app.reminders.ledger.read(D, channelEntry.doc.id);
+    for (const who of [MEMBER, CONSULTANT]) {
+      for (const [verb, data] of [['reminder.done', {}], ['reminder.snooze', { snoozeDays: '1' }]] as const) {
+        const refused = await people.act(D, who, verb, { reminderId: channelEntry.doc.id, ...data });
+        assert.match(noticeOf(refused) ?? '', new RegExp(t('en', 'notice.refusedTitle')), `${who} ${verb}`);
+        assert.match(noticeOf(refused) ?? '', /MPN partner admin/);
+      }
+    }
+    const unchanged = await app.reminders.ledger.read(D, channelEntry.doc.id);
+    assert.equal(unchanged?.etag, before?.etag, 'nothing changed');
+    assert.equal(unchanged?.doc.state, 'sent');
+    const allowed = await people.act(D, PARTNER_ADMIN, 'reminder.done', { reminderId: channelEntry.doc.id });
+    assert.equal(noticeOf(allowed), t('en', 'reminder.doneNotice'));
+    assert.equal((await app.reminders.ledger.read(D, channelEntry.doc.id))?.doc.state, 'done');
   });
 
   it('a voucher expiring on a Sunday: its last reminder (-1 day) goes out on Saturday, not lost to the weekend', async () => {

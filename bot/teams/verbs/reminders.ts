@@ -1,24 +1,27 @@
 // The buttons of a proactive reminder (snooze it for a few days, mark it done) and the "send me a test
 // reminder" action of the reminders list. A reminder is looked up in the caller's tenant, and a reminder
-// sent to one person can only be handled by that person. In the app these go through the running reminder
+// sent to one person can only be handled by that person; one posted to a channel by someone with a role its
+// action needs (or a Global admin / MPN partner admin). In the app these go through the running reminder
 // service (the same ledger and sender the scan uses); without one (tests of the bot alone) through a ledger
 // of their own.
 import { z } from 'zod';
-import { refusalNotice, savedNotice } from '../../../cards';
-import { checkRole, type Voucher } from '../../program';
-import { Ledger } from '../../reminders/ledger';
+import { refusalNotice, type Notice } from '../../../cards';
+import { checkRole, localDate, Role, type Voucher } from '../../program';
+import { Ledger, type LedgerEntry } from '../../reminders/ledger';
 import { nextSendTime, type BusinessHours } from '../../reminders/business-hours';
 import type { ReminderService } from '../../reminders/service';
-import type { Store } from '../../store';
-import { reminderListCard, testReminderSample } from '../reminders-view';
+import type { Store, Stored } from '../../store';
+import { reminderCard, reminderListCard, testReminderSample } from '../reminders-view';
 import { noticeCard, type Card, type ViewEnv } from '../views';
 import { say } from '../say';
-import { t } from '../../i18n';
-import { inputErrors, notFound, type VerbHandler } from './kit';
+import { formatDate, t } from '../../i18n';
+import { inputErrors, notFound, type VerbEnv, type VerbHandler } from './kit';
 import { tenantVouchers } from './show';
 
 const ReminderRef = z.object({ reminderId: z.string().min(1).max(512) });
 const SnoozeInputs = z.object({ snoozeDays: z.coerce.number().int().min(1).max(30) });
+/** The roles of the action a reminder asks for, as the domain stored it in the ledger payload. */
+const ReminderAction = z.object({ roles: z.array(Role) });
 
 /** What the verbs need of the running reminders (ReminderService). */
 export type ReminderActions = Pick<ReminderService, 'ledger' | 'snooze' | 'markDone' | 'sendTest'>;
@@ -45,8 +48,24 @@ export function reminderVerbs(
     return target.kind === 'user' && target.userId !== userId ? undefined : entry;
   };
 
-  const answer = (locale: Parameters<typeof savedNotice>[0], ok: boolean) =>
-    noticeCard(locale, ok ? savedNotice(locale) : { tone: 'warning', text: say(locale, 'notice.notFound') });
+  /**
+   * A reminder posted to a channel is seen by everyone there; only someone who may do what it asks (a role
+   * its action needs), or a Global admin or MPN partner admin, may snooze it or mark it done.
+   */
+  const channelRefusal = (env: VerbEnv, entry: Stored<LedgerEntry>, command: 'reminder.snooze' | 'reminder.done') => {
+    if (entry.doc.target.kind !== 'channel') return undefined;
+    const action = ReminderAction.safeParse(entry.doc.payload.action);
+    const roles = new Set<Role>(['mpnPartnerAdmin', ...(action.success ? action.data.roles : [])]);
+    return checkRole(env.scope.org.doc, env.scope.actor, { command, roles: [...roles] });
+  };
+
+  /** The reminder card the person acted on, again (its action and link still there), with `notice` on top. */
+  const reminderAnswer = (env: VerbEnv, entry: Stored<LedgerEntry>, notice: Notice, resolved = false): Promise<Card> => {
+    const { scope } = env;
+    const ctx = { entryId: entry.doc.id, tenantId: scope.tenantId, target: entry.doc.target, timeZone: scope.timeZone };
+    return reminderCard({ store, rules: env.rules, now: () => env.now }, entry.doc.payload, scope.locale, ctx, { notice, ...(resolved ? { resolved } : {}) });
+  };
+  const failed = (env: VerbEnv): Notice => ({ tone: 'warning', text: say(env.scope.locale, 'notice.notFound') });
 
   return {
     snooze: async (env, data) => {
@@ -54,26 +73,37 @@ export function reminderVerbs(
       if (!ref.success) return notFound(env);
       const entry = await mine(env.scope.tenantId, env.scope.userId, ref.data.reminderId);
       if (!entry) return notFound(env);
+      const denied = channelRefusal(env, entry, 'reminder.snooze');
+      if (denied) return { card: await reminderAnswer(env, entry, refusalNotice(env.scope.locale, [denied], env.scope.timeZone)), changed: false };
       const input = SnoozeInputs.safeParse(data);
       if (!input.success) {
         const extras = inputErrors(env, input.error, data);
-        return { card: noticeCard(env.scope.locale, { ...(extras.notice ?? { tone: 'error', text: '' }), details: Object.values(extras.errors ?? {}) }), changed: false };
+        const notice: Notice = { ...(extras.notice ?? { tone: 'error', text: '' }), details: Object.values(extras.errors ?? {}) };
+        return { card: await reminderAnswer(env, entry, notice), changed: false };
       }
       const forMs = input.data.snoozeDays * 86_400_000;
       const result = service
         ? await service.snooze(env.scope.tenantId, entry.doc.id, forMs, env.scope.userId)
         : await ledger.snooze(env.scope.tenantId, entry.doc.id, nextSendTime(new Date(env.now.getTime() + forMs), env.scope.timeZone, hours), env.scope.userId);
-      return { card: answer(env.scope.locale, result.ok), changed: result.ok };
+      if (!result.ok) return { card: await reminderAnswer(env, entry, failed(env)), changed: false };
+      const until = result.entry.doc.snoozedUntil ?? result.entry.doc.notBefore;
+      const date = formatDate(env.scope.locale, localDate(new Date(until), env.scope.timeZone));
+      const notice: Notice = { tone: 'success', text: t(env.scope.locale, 'reminder.snoozedNotice', { date }) };
+      return { card: await reminderAnswer(env, result.entry, notice), changed: true };
     },
     done: async (env, data) => {
       const ref = ReminderRef.safeParse(data);
       if (!ref.success) return notFound(env);
       const entry = await mine(env.scope.tenantId, env.scope.userId, ref.data.reminderId);
       if (!entry) return notFound(env);
+      const denied = channelRefusal(env, entry, 'reminder.done');
+      if (denied) return { card: await reminderAnswer(env, entry, refusalNotice(env.scope.locale, [denied], env.scope.timeZone)), changed: false };
       const result = service
         ? await service.markDone(env.scope.tenantId, entry.doc.id, env.scope.userId)
         : await ledger.markDone(env.scope.tenantId, entry.doc.id, env.scope.userId);
-      return { card: answer(env.scope.locale, result.ok || result.reason === 'final'), changed: result.ok };
+      if (!result.ok && result.reason !== 'final') return { card: await reminderAnswer(env, entry, failed(env)), changed: false };
+      const notice: Notice = { tone: 'success', text: t(env.scope.locale, 'reminder.doneNotice') };
+      return { card: await reminderAnswer(env, result.ok ? result.entry : entry, notice, true), changed: result.ok };
     },
     test: async (env) => {
       const { scope } = env;
