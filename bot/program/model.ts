@@ -162,6 +162,9 @@ export type UserSettings = z.infer<typeof UserSettings>;
 export const Person = z.object({
   /** Entra object id (the Teams `aadObjectId`). */
   userId: z.string().min(1),
+  /** Teams user id (the activity's `from.id`, `29:…`), learnt when the bot meets them; Adaptive Card
+   *  `refresh.userIds` must be these, not Entra object ids. */
+  teamsUserId: z.string().min(1).max(256).optional(),
   name: z.string().max(200).default(''),
   email: z.string().max(320).optional(),
   /** Roles beyond Member; everybody in the tenant is at least a Member. */

@@ -86,14 +86,19 @@ export function applyPinnedAdmins(
 /** Records a person the first time they talk to the app, and refreshes name/email. No audit entry. */
 export function ensurePerson(
   org: Organization,
-  who: { userId: string; name?: string; email?: string },
+  who: { userId: string; name?: string; email?: string; teamsUserId?: string },
   now: Date,
 ): { org: Organization; changed: boolean } {
   const existing = findPerson(org, who.userId);
   const person: Person = existing ? { ...existing } : blankPerson(who.userId, now);
   if (who.name && who.name !== person.name) person.name = who.name;
   if (who.email && who.email !== person.email) person.email = who.email;
-  const changed = !existing || existing.name !== person.name || existing.email !== person.email;
+  if (who.teamsUserId && who.teamsUserId !== person.teamsUserId) person.teamsUserId = who.teamsUserId;
+  const changed =
+    !existing ||
+    existing.name !== person.name ||
+    existing.email !== person.email ||
+    existing.teamsUserId !== person.teamsUserId;
   return changed ? { org: withPerson(org, person), changed } : { org, changed };
 }
 

@@ -14,6 +14,8 @@ export interface Identity {
   tenantId: string;
   userId: string;
   name: string;
+  /** The Teams user id (`from.id`, `29:…`): what Adaptive Card refresh.userIds names. */
+  teamsUserId?: string;
 }
 
 export interface TurnScope extends Identity {
@@ -45,7 +47,9 @@ export function identityOf(activity: Partial<Activity>): Identity | undefined {
   const userId = activity.from?.aadObjectId;
   if (!tenantId || typeof userId !== 'string' || !ID.test(userId)) return undefined;
   const name = typeof activity.from?.name === 'string' ? activity.from.name.slice(0, 200) : '';
-  return { tenantId, userId, name };
+  const teamsId = activity.from?.id;
+  const teamsUserId = typeof teamsId === 'string' && /^29:[^\s]{1,250}$/.test(teamsId) ? teamsId : undefined;
+  return { tenantId, userId, name, ...(teamsUserId ? { teamsUserId } : {}) };
 }
 
 export function conversationKindOf(activity: Partial<Activity>): ConversationKind {
@@ -72,7 +76,7 @@ export interface ScopeOptions {
 export async function loadScope(repos: Repos, activity: Partial<Activity>, who: Identity, options: ScopeOptions): Promise<TurnScope> {
   let org = await repos.organizations.getOrCreate(who.tenantId, options.now, options.initialGlobalAdmins);
   for (let attempt = 0; who.userId !== '' ; attempt++) {
-    const seen = ensurePerson(org.doc, { userId: who.userId, name: who.name || undefined }, options.now);
+    const seen = ensurePerson(org.doc, { userId: who.userId, name: who.name || undefined, ...(who.teamsUserId ? { teamsUserId: who.teamsUserId } : {}) }, options.now);
     if (!seen.changed) break;
     try {
       org = await repos.organizations.save(who.tenantId, seen.org, org.etag);
@@ -85,8 +89,9 @@ export async function loadScope(repos: Repos, activity: Partial<Activity>, who: 
   const person = who.userId ? findPerson(org.doc, who.userId) : undefined;
   const info = clientInfo(activity);
   const teamsLocale = activity.locale ?? info.locale;
+  const { teamsUserId: _teamsUserId, ...identity } = who;
   return {
-    ...who,
+    ...identity,
     actor: { kind: 'user', userId: who.userId, name: who.name || person?.name || undefined },
     org,
     locale: resolveLocale(teamsLocale, person?.settings.locale),

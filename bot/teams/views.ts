@@ -90,9 +90,10 @@ function has(env: ViewEnv, ...roles: Role[]): boolean {
   return mine.includes('globalAdmin') || roles.some((r) => mine.includes(r));
 }
 
-/** Everyone the organisation knows gets their own (role-specific) view by refresh; Teams allows 60. */
+/** Everyone the bot has met gets their own (role-specific) view by refresh; Teams wants their Teams user ids
+ *  (`29:…`, never Entra object ids) and allows 60. People it has not met yet have none and are skipped. */
 function refreshUsers(org: Organization): string[] {
-  return org.people.map((p) => p.userId).slice(0, 60);
+  return org.people.flatMap((p) => (p.teamsUserId ? [p.teamsUserId] : [])).slice(0, 60);
 }
 
 function options(env: ViewEnv, extras: Extras = {}): CardOptions {

@@ -7,8 +7,9 @@ export const PARTNER_ADMIN = 'pa-1';
 export const CONSULTANT = 'cons-1';
 export const MEMBER = 'member-1';
 
+/** Someone the bot has met: their Teams user id is the `from.id` test/support/activities.ts sends. */
 function person(userId: string, name: string, roles: Person['roles'], extra: Partial<Person> = {}): Person {
-  return { userId, name, roles, assessments: [], settings: {}, firstSeenAt: '2026-01-05T10:00:00.000Z', ...extra };
+  return { userId, teamsUserId: `29:${userId}`, name, roles, assessments: [], settings: {}, firstSeenAt: '2026-01-05T10:00:00.000Z', ...extra };
 }
 
 /** Steps 1–3 done: Global admin, MPN partner admin, a qualified consultant, a member; enrolled in SDPS (BR). */

@@ -83,6 +83,10 @@ describe('shared work: concurrent submits, cards updated for everyone, refresh',
       const card = (update?.activity.attachments as { content: Card }[])[0]?.content;
       assert.match(cardText(card), /Reserved/);
       assert.ok(Array.isArray((card?.refresh as { userIds: string[] }).userIds), 'the shared card refreshes per person');
+      // The Teams user ids (from.id) of everyone the bot has met, never their Entra object ids.
+      const org = await h.org(tenantId);
+      assert.deepEqual((card?.refresh as { userIds: string[] }).userIds, org.doc.people.map((p) => `29:${p.userId}`));
+      assert.ok(!(card?.refresh as { userIds: string[] }).userIds.includes(ADMIN));
     });
   }
 
@@ -106,7 +110,10 @@ describe('shared work: concurrent submits, cards updated for everyone, refresh',
     const refresh = asAdmin.refresh as { action: { verb: string; data: Record<string, unknown> }; userIds: string[] };
     assert.equal(refresh.action.verb, 'voucher.show');
     assert.deepEqual(refresh.action.data, { voucherId: 'v-R-1' });
-    assert.ok(refresh.userIds.includes(PARTNER_ADMIN) && refresh.userIds.includes('member-1'));
+    // Teams user ids (the activities' from.id), not Entra object ids; by the member's turn the bot has met both.
+    const later = (asMember.refresh as { userIds: string[] }).userIds;
+    assert.ok(later.includes(`29:${PARTNER_ADMIN}`) && later.includes('29:member-1'));
+    assert.ok(!later.includes(PARTNER_ADMIN));
     assert.ok(actionsOf(asAdmin).some((a) => a.verb === 'voucher.reserve'));
     assert.ok(!actionsOf(asMember).some((a) => a.verb === 'voucher.reserve'));
   });
