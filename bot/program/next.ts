@@ -263,7 +263,9 @@ export function voucherNextActions(
   now: Date,
   options: NextActionOptions = {},
 ): NextAction[] {
+  // The organisation's "today" (an Intl call) once per call, not once per voucher.
+  const today = options.today ?? organizationToday(org, now, options.defaultTimeZone);
   return vouchers
-    .map((v) => voucherNextAction(v, org, rules, now, options))
+    .map((v) => voucherNextAction(v, org, rules, now, { ...options, today }))
     .sort((a, b) => (a.dueDate ?? '9999-12-31').localeCompare(b.dueDate ?? '9999-12-31'));
 }

@@ -3,6 +3,7 @@ import {
   newOrganization,
   organizationNextActions,
   voucherNextAction,
+  voucherNextActions,
   type NextActionId,
   type Organization,
   type Voucher,
@@ -137,5 +138,23 @@ describe("program: what's next", () => {
       assert.equal(a.id, 'voucher.closedExpired');
       assert.equal(a.params.pendingExpiry, true);
     });
+  });
+
+  it("every voucher's next action: the organisation's today is computed once per call, not per voucher", () => {
+    const org = readyOrg({ timeZone: 'America/Sao_Paulo' });
+    const vouchers = Array.from({ length: 20 }, (_, i) => voucherIn(i % 2 ? 'Reserved' : 'Redeemed', { id: `v-${i}` }));
+    const original = Intl.DateTimeFormat.prototype.formatToParts;
+    let calls = 0;
+    Intl.DateTimeFormat.prototype.formatToParts = function (this: Intl.DateTimeFormat, date?: Date | number) {
+      calls++;
+      return original.call(this, date);
+    };
+    try {
+      const actions = voucherNextActions(vouchers, org, rules(), at('2020-03-10'));
+      assert.equal(actions.length, 20);
+    } finally {
+      Intl.DateTimeFormat.prototype.formatToParts = original;
+    }
+    assert.equal(calls, 1);
   });
 });

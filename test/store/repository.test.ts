@@ -59,6 +59,23 @@ describe('store: Repository over the real SDK and the embedded server', () => {
     assert.deepEqual(res.map((r) => r.doc.id), ['q5', 'q4']);
   });
 
+  it('a write validates its document once (before writing), not again on the response; reads validate', async () => {
+    let parses = 0;
+    const Counted = Note.transform((n) => {
+      parses++;
+      return n;
+    });
+    const counted = new Repository(cosmos.store.containers.vouchers, Counted as unknown as typeof Note, 'note');
+    const created = await counted.create({ id: 'once', tenantId: 't1', text: 'x', n: 1 });
+    assert.equal(parses, 1);
+    const replaced = await counted.replace({ ...created.doc, n: 2 }, created.etag);
+    assert.equal(parses, 2);
+    assert.deepEqual(replaced.doc, { id: 'once', tenantId: 't1', text: 'x', n: 2 });
+    assert.notEqual(replaced.etag, created.etag);
+    assert.equal((await counted.read('t1', 'once'))?.etag, replaced.etag);
+    assert.equal(parses, 3, 'the read is validated');
+  });
+
   it('refuses to write a document that breaks its schema', async () => {
     await assert.rejects(repo.create({ id: 'bad', tenantId: 't1', text: 'x'.repeat(101), n: 1 }), CorruptDocument);
     assert.equal(await repo.read('t1', 'bad'), undefined);
