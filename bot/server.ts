@@ -76,13 +76,14 @@ export function createHttpServer(deps: ServerDeps): HttpServer {
       res.send(400, { error: 'malformed activity', problems });
       return;
     }
-    const tenant = tenantOf(req.body as Record<string, unknown>);
-    if (deps.allowedTenants?.length && !(tenant && deps.allowedTenants.includes(tenant))) {
-      logger.warn({ correlationId, tenantId: tenant }, 'activity from a tenant this app does not serve refused');
-      res.send(403, { error: 'tenant not served' });
-      return;
-    }
     await adapter.process(req, res, async (context) => {
+      // After authentication (so a forged request still gets 401): a tenant this app does not serve gets no
+      // turn at all — nothing read, nothing stored, no reply.
+      const tenant = tenantOf(context.activity as unknown as Record<string, unknown>);
+      if (deps.allowedTenants?.length && !(tenant && deps.allowedTenants.includes(tenant))) {
+        logger.warn({ correlationId, tenantId: tenant }, 'activity from a tenant this app does not serve ignored');
+        return;
+      }
       context.turnState.set(CORRELATION, correlationId);
       const started = process.hrtime.bigint();
       await bot.run(context);

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { App } from '../bot/app';
+import { OrganizationRepository } from '../bot/store';
 import { messageActivity } from './support/activities';
 import { post, startTestApp } from './support/app';
 import { startLocalConnector, type LocalConnector } from './support/connector';
@@ -81,18 +82,21 @@ describe('HTTP server: readiness while the database is down', () => {
 });
 
 describe('HTTP server: tenants the app does not serve', () => {
-  it('an activity from a tenant outside ALLOWED_TENANTS gets 403 and no reply; a listed tenant (any case) is served', async () => {
+  it('an activity from a tenant outside ALLOWED_TENANTS gets no turn: no reply, nothing stored; a listed tenant (any case) is served', async () => {
     const connector = await startLocalConnector();
     const app = await startTestApp({ ALLOWED_TENANTS: 'Tenant-A' });
+    const orgs = new OrganizationRepository(app.store.containers.organizations);
     try {
       const foreign = await post(`${app.url}/api/messages`, messageActivity({ serviceUrl: connector.serviceUrl, tenantId: 'tenant-b' }, 'hello'));
-      assert.equal(foreign.status, 403);
+      assert.equal(foreign.status, 200);
       const none = await post(`${app.url}/api/messages`, { ...messageActivity({ serviceUrl: connector.serviceUrl }, 'hello'), channelData: {}, conversation: { id: 'c1' } });
-      assert.equal(none.status, 403);
-      assert.equal(connector.received.length, 0);
+      assert.equal(none.status, 200);
       const ours = await post(`${app.url}/api/messages`, messageActivity({ serviceUrl: connector.serviceUrl, tenantId: 'tenant-a' }, 'hello'));
       assert.equal(ours.status, 200);
-      await connector.waitFor(1);
+      const replies = await connector.waitFor(1);
+      assert.ok(replies.every((r) => r.conversationId.includes('tenant-a')), 'only the listed tenant got a reply');
+      assert.equal(await orgs.get('tenant-b'), undefined, 'nothing stored for the foreign tenant');
+      assert.ok(await orgs.get('tenant-a'));
     } finally {
       await app.stop();
       await connector.stop();
