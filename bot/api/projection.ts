@@ -5,18 +5,16 @@ import {
   eligibility,
   enrollmentRenewalDue,
   EXPIRABLE_STATES,
-  expectedPaymentDate,
   isEnrollmentLapsed,
-  paymentRequestDeadline,
-  reportDueDate,
   rolesOf,
   voucherExpiryDate,
+  voucherDeadlines as programVoucherDeadlines,
   type Organization,
   type Rules,
   type Voucher,
   type VoucherState,
 } from '../program';
-import { addDays, daysBetween, daysSince, localDate } from './dates';
+import { daysBetween, daysSince, localDate } from './dates';
 import type {
   CallerView,
   CurrencyTotalsView,
@@ -75,42 +73,19 @@ export function roleOf(org: Organization | undefined, userId: string): RoleCode 
 // ---------------------------------------------------------------------------------------------------------
 // Voucher deadlines
 
-const OPEN_FOR_EXPIRY: ReadonlySet<VoucherState> = new Set(EXPIRABLE_STATES);
-
-function lastOffset(offsets: number[]): number {
-  return offsets.reduce((m, o) => Math.max(m, o), 0);
-}
-
-/** The open deadlines of one voucher (what someone must still do, and by when). */
+/** The open deadlines of one voucher (the domain decides them; this adds what the tab shows with each). */
 export function voucherDeadlines(v: Voucher, ctx: ProjectionContext): DeadlineView[] {
-  const { rules, today } = ctx;
-  const out: DeadlineView[] = [];
-  const add = (kind: DeadlineView['kind'], due: string): void => {
-    out.push({
+  return programVoucherDeadlines(v, ctx.rules)
+    .map(({ kind, due }) => ({
       kind,
       due,
-      daysLeft: daysBetween(today, due),
+      daysLeft: daysBetween(ctx.today, due),
       voucherId: v.id,
       voucherNumber: v.voucherNumber,
       offering: v.offeringId,
       customer: v.customer.name,
-    });
-  };
-  const expiry = OPEN_FOR_EXPIRY.has(v.state) ? voucherExpiryDate(v, rules) : undefined;
-  if (expiry) add('voucherExpiry', expiry);
-  // "Reserve" and "redeem" have no hard date of their own: the last reminder offset is when they are late.
-  if (v.state === 'Assigned') add('reserveVoucher', addDays(v.intakeOn, lastOffset(rules.reminders.voucherReserve)));
-  const report = v.state === 'Reserved' || v.state === 'Delivered' ? reportDueDate(v) : undefined;
-  if (report) add('reportDue', report);
-  if (v.state === 'ReportSubmitted' && v.completionReport) {
-    add('redeem', addDays(v.completionReport.submittedOn, lastOffset(rules.reminders.redeemAfterReport)));
-  }
-  const window = v.state === 'Redeemed' ? paymentRequestDeadline(v, rules) : undefined;
-  if (window) add('paymentWindow', window);
-  const pr = v.paymentRequest;
-  const expected = v.state === 'PaymentRequested' && !pr?.paidOn && !pr?.deniedOn ? expectedPaymentDate(v, rules) : undefined;
-  if (expected) add('paymentFollowUp', expected);
-  return out.sort(byDue);
+    }))
+    .sort(byDue);
 }
 
 function byDue(a: DeadlineView, b: DeadlineView): number {
@@ -181,7 +156,7 @@ export function toRow(v: Voucher, ctx: ProjectionContext, deadlines = voucherDea
   };
   const engagement = engagementName(ctx.rules, v.offeringId, v.reservation?.engagementId);
   if (engagement) row.engagement = engagement;
-  const expiresOn = OPEN_FOR_EXPIRY.has(v.state) || v.expiresOn ? voucherExpiryDate(v, ctx.rules) : undefined;
+  const expiresOn = EXPIRABLE_STATES.includes(v.state) || v.expiresOn ? voucherExpiryDate(v, ctx.rules) : undefined;
   if (expiresOn) row.expiresOn = expiresOn;
   if (deadlines[0]) row.nextDeadline = deadlines[0];
   if (v.paymentRequest && status) {

@@ -82,6 +82,45 @@ export function voucherDueDate(voucher: Voucher, rules: Rules): IsoDate | undefi
   }
 }
 
+export type VoucherDeadlineKind =
+  | 'voucherExpiry'
+  | 'reserveVoucher'
+  | 'reportDue'
+  | 'redeem'
+  | 'paymentWindow'
+  | 'paymentFollowUp';
+
+export interface VoucherDeadline {
+  kind: VoucherDeadlineKind;
+  due: IsoDate;
+}
+
+function lastOffset(offsets: readonly number[]): number {
+  return offsets.reduce((m, o) => Math.max(m, o), 0);
+}
+
+/**
+ * Every open deadline of a voucher in its current state, soonest first: what someone must still do, and by when.
+ * Reserving and redeeming have no hard date in the program; they count as late once the last reminder offset
+ * for them has passed (PRODUCT.md §5: reserve +3/+7 days after intake, redeem +1 day after the report).
+ */
+export function voucherDeadlines(voucher: Voucher, rules: Rules): VoucherDeadline[] {
+  const out: VoucherDeadline[] = [];
+  const add = (kind: VoucherDeadlineKind, due: IsoDate | undefined): void => {
+    if (due) out.push({ kind, due });
+  };
+  if (EXPIRABLE_STATES.includes(voucher.state)) add('voucherExpiry', voucherExpiryDate(voucher, rules));
+  if (voucher.state === 'Assigned') add('reserveVoucher', addDays(voucher.intakeOn, lastOffset(rules.reminders.voucherReserve)));
+  if (voucher.state === 'Reserved' || voucher.state === 'Delivered') add('reportDue', reportDueDate(voucher));
+  if (voucher.state === 'ReportSubmitted' && voucher.completionReport) {
+    add('redeem', addDays(voucher.completionReport.submittedOn, lastOffset(rules.reminders.redeemAfterReport)));
+  }
+  if (voucher.state === 'Redeemed') add('paymentWindow', paymentRequestDeadline(voucher, rules));
+  const pr = voucher.paymentRequest;
+  if (voucher.state === 'PaymentRequested' && !pr?.paidOn && !pr?.deniedOn) add('paymentFollowUp', expectedPaymentDate(voucher, rules));
+  return out.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+}
+
 /** Renewal is due one enrolment period after the last renewal (or the enrolment). */
 export function enrollmentRenewalDue(enrollment: Enrollment, rules: Rules): IsoDate {
   return addMonths(enrollment.renewedOn ?? enrollment.enrolledOn, rules.enrollment.periodMonths);

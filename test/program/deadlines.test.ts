@@ -11,11 +11,14 @@ import {
   localDate,
   paymentRequestDeadline,
   reserveVoucher,
+  voucherDeadlines,
   voucherDueDate,
   voucherExpiryDate,
   type Rules,
 } from '../../bot/program';
 import { ADMIN, ctx, readyOrg, rules, voucherIn } from './fixtures';
+
+type VoucherStateName = Parameters<typeof voucherIn>[0];
 
 function withClock(clockStart: Rules['voucher']['clockStart']): Rules {
   const r = rules();
@@ -157,6 +160,45 @@ describe('program: deadlines', () => {
         actorToday(plain, ADMIN, { ...ctx(plain, now), defaultTimeZone: 'Asia/Tokyo' }),
         '2020-03-16',
       );
+    });
+  });
+
+  describe('open deadlines of a voucher, by state (what the tab and the bot show)', () => {
+    const R = rules();
+    const cases: [VoucherStateName, string[]][] = [
+      ['Assigned', ['reserveVoucher', 'voucherExpiry']],
+      ['Reserved', ['reportDue', 'voucherExpiry']],
+      ['Delivered', ['reportDue', 'voucherExpiry']],
+      ['ReportSubmitted', ['redeem', 'voucherExpiry']],
+      ['Redeemed', ['paymentWindow']],
+      ['Paid', []],
+      ['Denied', []],
+      ['Expired', []],
+    ];
+    for (const [state, kinds] of cases) {
+      it(`${state}: ${kinds.join(', ') || 'nothing open'}`, () => {
+        const deadlines = voucherDeadlines(voucherIn(state), R);
+        assert.deepEqual(deadlines.map((d) => d.kind).sort(), [...kinds].sort());
+        const dues = deadlines.map((d) => d.due);
+        assert.deepEqual(dues, [...dues].sort(), 'soonest first');
+      });
+    }
+
+    it('reserving is late after the last reserve reminder offset; redeeming after the last redeem offset', () => {
+      const assigned = voucherIn('Assigned');
+      const reserve = voucherDeadlines(assigned, R).find((d) => d.kind === 'reserveVoucher');
+      assert.equal(reserve?.due, addDays(assigned.intakeOn, Math.max(...R.reminders.voucherReserve)));
+      const reported = voucherIn('ReportSubmitted');
+      const redeem = voucherDeadlines(reported, R).find((d) => d.kind === 'redeem');
+      assert.equal(redeem?.due, addDays(reported.completionReport!.submittedOn, Math.max(...R.reminders.redeemAfterReport)));
+    });
+
+    it('a payment request waits on approval; once approved, the follow-up date is approval + expected delay', () => {
+      const requested = voucherIn('PaymentRequested');
+      const open = voucherDeadlines(requested, R).map((d) => d.kind);
+      const approvedOn = requested.paymentRequest?.approvedOn;
+      if (approvedOn) assert.deepEqual(open, ['paymentFollowUp']);
+      else assert.deepEqual(open, []);
     });
   });
 });
