@@ -1,12 +1,14 @@
 // Checks every built card the same way: official 1.5 schema, nothing left unexpanded, size, action rules.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import Ajv from 'ajv';
 import draft06 from 'ajv/dist/refs/json-schema-draft-06.json';
 import { CARD_VERBS, isAllowedDataKey } from '../../cards';
 import type { AdaptiveCard } from '../../cards';
 
-const SCHEMA_PATH = '/work/shared/schemas/adaptive-card-1.5.json';
+// The official schema is vendored in ../shared/schemas beside the repository (developer machines and CI).
+const SCHEMA_PATH = path.resolve(__dirname, '..', '..', '..', 'shared', 'schemas', 'adaptive-card-1.5.json');
 export const MAX_CARD_BYTES = 28 * 1024;
 
 function loadValidator() {
