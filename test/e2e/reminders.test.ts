@@ -3,51 +3,17 @@
 // to it through its own connector (http://localhost:<port>/_connector), and "test reminder" makes the bot post
 // a sample reminder card into the chat on its own, whatever the hour.
 import { strict as assert } from 'node:assert';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { App } from '../../bot/app';
 import { t } from '../../bot/i18n';
 import { startTestApp } from '../support/app';
 import { launchBrowser } from '../support/browser';
+import { freePort, startPlayground } from '../support/playground';
 
 const PLAYGROUND_USER = '00000000-0000-0000-0000-0000000000020'; // the Playground's mock user (config LOCAL_USER_ID)
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function runPlayground(endpoint: string, port: number): Promise<ChildProcess> {
-  const bin = path.join(__dirname, '..', '..', 'node_modules', '.bin', 'agentsplayground');
-  const noBrowser = mkdtempSync(path.join(os.tmpdir(), 'psc-pg-rem-'));
-  writeFileSync(path.join(noBrowser, 'xdg-open'), '#!/bin/sh\nexit 0\n');
-  chmodSync(path.join(noBrowser, 'xdg-open'), 0o755);
-  const child = spawn(bin, ['start', '-e', endpoint, '-c', 'msteams', '-p', String(port), '--disable-telemetry'], {
-    env: { ...process.env, PATH: `${noBrowser}${path.delimiter}${process.env.PATH ?? ''}`, LANG: 'en_US.UTF-8' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the Agents Playground did not start')), 30_000);
-    const onData = (chunk: Buffer): void => {
-      if (!/listening/i.test(chunk.toString())) return;
-      clearTimeout(timer);
-      resolve(child);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the Agents Playground exited (${code ?? 'signal'})`)));
-  });
-}
 
 describe('e2e: a proactive reminder reaches the Agents Playground', function () {
   this.timeout(90_000);
@@ -59,7 +25,7 @@ describe('e2e: a proactive reminder reaches the Agents Playground', function () 
   before(async () => {
     app = await startTestApp({ REMINDERS_ENABLED: 'true', REMINDER_SCAN_SECONDS: '86400', INITIAL_GLOBAL_ADMINS: PLAYGROUND_USER });
     const port = await freePort();
-    playground = await runPlayground(`${app.url}/api/messages`, port);
+    playground = await startPlayground(`${app.url}/api/messages`, port);
     url = `http://127.0.0.1:${port}`;
     browser = await launchBrowser();
   });
