@@ -45,3 +45,9 @@ export function countryChoices(locale: Locale, codes: readonly string[]): Choice
 export function orEmpty(value: string | undefined | null): string {
   return value ?? '';
 }
+
+/**
+ * The value of a dropdown's "nothing" choice ("Not set", "None", "All states", "Did not deliver"). Never '':
+ * web renderers (the Agents Playground's among them) show a choice whose value is '' as a blank box.
+ */
+export const NOT_SET = 'none';

@@ -1,7 +1,7 @@
 // Step 6: the completion report — actual dates, days delivered, deliverables (type + reference), each
 // consultant with the assessment that qualifies them, the customer contact who accepted, a summary.
 import { t, type Locale } from '../bot/i18n';
-import { summaryFacts } from './common';
+import { NOT_SET, summaryFacts } from './common';
 import { expand, finish, labels } from './render';
 import template from './templates/completion-report.json';
 import type { AdaptiveCard, CardOptions, VoucherSummary } from './types';
@@ -25,7 +25,7 @@ export interface CompletionReportValues {
   actualEnd?: string;
   daysDelivered?: number;
   deliverables?: Array<{ type: string; reference: string }>;
-  /** userId → chosen assessmentId ('' = did not deliver). */
+  /** userId → chosen assessmentId (NOT_SET = did not deliver). */
   assessments?: Record<string, string>;
   contactName?: string;
   contactEmail?: string;
@@ -66,14 +66,14 @@ export function buildCompletionReportCard(data: CompletionReportCardData, locale
     reference: v.deliverables?.[i]?.reference ?? '',
   }));
   const consultants = data.consultants.map((c) => {
-    const first = c.qualifyingAssessments[0]?.assessmentId ?? '';
+    const first = c.qualifyingAssessments[0]?.assessmentId ?? NOT_SET;
     return {
       inputId: consultantInputId(c.userId),
       label: t(locale, 'report.consultantAssessment', { name: c.name }),
       value: v.assessments?.[c.userId] ?? first,
       choices: [
         ...c.qualifyingAssessments.map((a) => ({ title: a.name, value: a.assessmentId })),
-        { title: t(locale, 'report.notDelivered'), value: '' },
+        { title: t(locale, 'report.notDelivered'), value: NOT_SET },
       ],
       warning: c.qualifyingAssessments.length === 0 ? t(locale, 'report.noAssessment', { name: c.name }) : '',
     };

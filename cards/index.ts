@@ -34,6 +34,7 @@ export {
 export { buildVoucherListCard, type VoucherListCardData, type VoucherListItemView } from './voucher-list';
 export { buildPeopleCard, ASSIGNABLE_ROLES, MAX_PEOPLE_ROWS, MAX_PICKER_PEOPLE, type PeopleCardData, type PersonView } from './people';
 export { buildSettingsCard, languageChoices, AUTOMATIC_LOCALE, DEFAULT_TIME_ZONES, type SettingsCardData } from './settings';
+export { NOT_SET } from './common';
 export { buildReminderCard, REMINDER_CARD_KINDS, type ReminderCardData } from './reminder';
 export {
   buildReminderListCard,

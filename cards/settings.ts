@@ -1,5 +1,6 @@
 // Settings: the reader's language and time zone (personal), and the organisation's program channel
 // (MPN partner admin / Global admin). "Automatic" clears the override so the Teams locale applies.
+import { NOT_SET } from './common';
 import { SUPPORTED_LOCALES, t, type Locale } from '../bot/i18n';
 import { expand, finish, labels } from './render';
 import template from './templates/settings.json';
@@ -53,6 +54,7 @@ export const DEFAULT_TIME_ZONES = [
  */
 export const AUTOMATIC_LOCALE = 'auto';
 
+
 const LANGUAGE_KEY = { en: 'settings.lang.en', 'pt-BR': 'settings.lang.pt-BR', 'es-ES': 'settings.lang.es-ES' } as const;
 
 /** "Automatic (English)", English, Português (Brasil), Español (España) — in the reader's language. */
@@ -79,12 +81,12 @@ export function buildSettingsCard(data: SettingsCardData, locale: Locale, option
     etag: data.etag,
     locale: data.localeOverride ?? AUTOMATIC_LOCALE,
     languageChoices: languageChoices(locale, data.detectedLocale),
-    timeZone: data.timeZone ?? '',
-    // '' = no personal zone: the organisation's (then the configured) default applies.
-    timeZoneChoices: [{ title: t(locale, 'common.notSet'), value: '' }, ...zones.map((z) => ({ title: z.replace(/_/g, ' '), value: z }))],
+    timeZone: data.timeZone ?? NOT_SET,
+    // NOT_SET = no personal zone: the organisation's (then the configured) default applies.
+    timeZoneChoices: [{ title: t(locale, 'common.notSet'), value: NOT_SET }, ...zones.map((z) => ({ title: z.replace(/_/g, ' '), value: z }))],
     canEditOrganization: data.canEditOrganization,
-    channelId: data.programChannelId ?? '',
-    channelChoices: [{ title: t(locale, 'settings.noChannel'), value: '' }, ...data.channels],
+    channelId: data.programChannelId ?? NOT_SET,
+    channelChoices: [{ title: t(locale, 'settings.noChannel'), value: NOT_SET }, ...data.channels],
   };
   return finish(expand(template, view), { locale, options, refreshAction: { verb: 'nav.settings', data: {} } });
 }

@@ -1,5 +1,6 @@
 // The organisation's vouchers, one page at a time, filterable by state. Paging carries only the page
 // number; the state filter travels as an input so the server re-queries rather than trusting a list.
+import { NOT_SET } from './common';
 import { formatDate, stateLabel, t, type Locale } from '../bot/i18n';
 import { expand, finish, labels } from './render';
 import template from './templates/voucher-list.json';
@@ -83,8 +84,8 @@ export function buildVoucherListCard(data: VoucherListCardData, locale: Locale, 
         },
       ],
     })),
-    stateFilter: data.stateFilter ?? '',
-    stateChoices: [{ title: t(locale, 'list.allStates'), value: '' }, ...data.states.map((s) => ({ title: stateLabel(locale, s), value: s }))],
+    stateFilter: data.stateFilter ?? NOT_SET,
+    stateChoices: [{ title: t(locale, 'list.allStates'), value: NOT_SET }, ...data.states.map((s) => ({ title: stateLabel(locale, s), value: s }))],
   };
   return finish(expand(template, view), { locale, options, refreshAction: { verb: 'voucher.list', data: { page } } });
 }

@@ -20,6 +20,7 @@ import {
   staleNotice,
   type AdaptiveCard,
   type CardElement,
+  NOT_SET,
 } from '../../cards';
 import { executeActions, inputs } from './validate';
 
@@ -215,7 +216,7 @@ describe('cards: behaviour', () => {
         'en',
       );
       const pickers = inputs(card).filter((i) => String(i['id']).startsWith('assessment-'));
-      assert.deepEqual(pickers.map((p) => [p['id'], p['value']]), [['assessment-u1', 'a1'], ['assessment-u2', '']]);
+      assert.deepEqual(pickers.map((p) => [p['id'], p['value']]), [['assessment-u1', 'a1'], ['assessment-u2', NOT_SET]]);
       assert.ok(texts(card).includes('Bo has no qualifying assessment recorded.'));
       const required = inputs(card).filter((i) => String(i['id']).startsWith('deliverable')).map((i) => i['isRequired']);
       assert.deepEqual(required, [true, true, false, false, false, false]);

@@ -13,6 +13,30 @@ describe('cards: every card in every language', () => {
     }
   }
 
+  it('no dropdown offers an empty value (web renderers show such a choice as a blank box)', () => {
+    const choiceSets = (node: unknown, out: Record<string, unknown>[] = []): Record<string, unknown>[] => {
+      if (Array.isArray(node)) node.forEach((n) => choiceSets(n, out));
+      else if (node && typeof node === 'object') {
+        const o = node as Record<string, unknown>;
+        if (o.type === 'Input.ChoiceSet') out.push(o);
+        Object.values(o).forEach((v) => choiceSets(v, out));
+      }
+      return out;
+    };
+    const sets = SCENARIOS.flatMap((s) => choiceSets(s.build('en')).map((c) => ({ scenario: s.name, c })));
+    assert.ok(sets.length > 0);
+    for (const { scenario, c } of sets) {
+      for (const choice of (c.choices as { value: string }[] | undefined) ?? []) {
+        assert.notEqual(choice.value, '', `${scenario}: ${String(c.id)} has a choice with an empty value`);
+      }
+      // A preselected value must be one of the choices (else the box shows blank); none = the user must choose.
+      if (typeof c.value === 'string' && c.value !== '' && !c.isMultiSelect && !String(c.value).includes('${')) {
+        const values = ((c.choices as { value: string }[] | undefined) ?? []).map((x) => x.value);
+        if (values.length > 0) assert.ok(values.includes(c.value), `${scenario}: ${String(c.id)} preselects ${c.value}, not a choice`);
+      }
+    }
+  });
+
   it('CARD_VERBS is exactly the set of verbs the cards use', () => {
     const used = new Set(SCENARIOS.flatMap((s) => executeActions(s.build('en')).map((a) => String(a.verb))));
     assert.deepEqual([...CARD_VERBS].filter((v) => !used.has(v)), [], 'listed but never used');

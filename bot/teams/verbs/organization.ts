@@ -17,7 +17,7 @@ import {
   type Result,
 } from '../../program';
 import { SUPPORTED_LOCALES } from '../../i18n';
-import { AUTOMATIC_LOCALE } from '../../../cards';
+import { AUTOMATIC_LOCALE, NOT_SET } from '../../../cards';
 import { eligibilityCard, enrollmentCard, peopleCard, profileCard, settingsCard, type Card, type Extras } from '../views';
 import { choice, date, DocId, optionalDate, optionalText, text } from './inputs';
 import { invalidCard, orgVerb, type VerbEnv, type VerbHandler } from './kit';
@@ -153,8 +153,13 @@ const SettingsInputs = z.object({
     .union([z.literal(''), z.literal(AUTOMATIC_LOCALE), z.enum(SUPPORTED_LOCALES)])
     .optional()
     .transform((l) => (l === AUTOMATIC_LOCALE ? '' : l)),
-  timeZone: optionalText(64),
-  programChannelId: z.string().max(256).optional(),
+  // NOT_SET ('' from cards sent before it) = "not set" / "no channel".
+  timeZone: optionalText(64).transform((v) => (v === NOT_SET ? '' : v)),
+  programChannelId: z
+    .string()
+    .max(256)
+    .optional()
+    .transform((v) => (v === NOT_SET ? '' : v)),
 });
 
 export const saveSettings: VerbHandler = async (env, data) => {

@@ -2,7 +2,7 @@
 // (offering, days, consultants of the reservation, state) comes from the stored voucher.
 import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
-import { consultantInputId, DELIVERABLE_ROWS } from '../../../cards';
+import { consultantInputId, DELIVERABLE_ROWS, NOT_SET } from '../../../cards';
 import {
   cancelReservation,
   intakeVoucher,
@@ -78,7 +78,7 @@ const ReportInputs = z.object({
   summary: optionalText(4000),
 });
 
-/** Each consultant's picker (`assessment-<userId>`): an assessment id, or '' for "did not deliver". */
+/** Each consultant's picker (`assessment-<userId>`): an assessment id, or NOT_SET ('' on older cards) for "did not deliver". */
 const AssessmentChoice = optionalText(64);
 
 export const report = voucherVerb({
@@ -96,7 +96,7 @@ export const report = voucherVerb({
     // Consultants come from the stored reservation; the card only says which assessment qualifies each.
     const consultants = (v.reservation?.consultants ?? []).flatMap((userId) => {
       const chosen = AssessmentChoice.safeParse(raw[consultantInputId(userId)]);
-      return chosen.success && chosen.data ? [{ userId, assessmentId: chosen.data }] : [];
+      return chosen.success && chosen.data && chosen.data !== NOT_SET ? [{ userId, assessmentId: chosen.data }] : [];
     });
     return submitCompletionReport(
       v,
