@@ -137,7 +137,7 @@ export async function runOverviewBench(): Promise<Record<string, number | string
       tabBundleKB: round(tab.bundleBytes / 1024),
       tabBundleGzipKB: round(gzipSync(bundle).length / 1024),
       tabCssKB: round(css.length / 1024),
-      note: 'warm = per-tenant snapshot cache (TTL 15 s in the app); cold = every request reads all vouchers from the embedded store; local identity (no JWT check)',
+      note: 'warm = per-tenant snapshot (re-checked against the store at most every 2 s with a change marker); cold = every request reads all vouchers from the embedded store; local identity (no JWT check)',
     };
   } finally {
     for (const s of servers) s.close();
