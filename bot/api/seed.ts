@@ -95,7 +95,7 @@ const DEFAULT_STATES: VoucherState[] = [
 ];
 
 /** A small deterministic generator (mulberry32): the same seed always gives the same data. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

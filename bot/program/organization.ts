@@ -486,6 +486,12 @@ export function removeAssessment(
 // ---------------------------------------------------------------------------------------------------------
 // Step 2: enrolment
 
+/** The refusal for an offering the rules' catalogue does not have (it names the ones it has). */
+function unknownOffering(ctx: OrgContext, offeringId: string): Refusal | undefined {
+  if (findOffering(ctx.rules, offeringId)) return undefined;
+  return refusal('enrollment.offeringUnknown', { offeringId, known: ctx.rules.catalogue.offerings.map((o) => o.id) });
+}
+
 export const EnrollInput = z.object({
   offeringId: z.string().trim().min(1),
   agreementSignedOn: IsoDate,
@@ -507,13 +513,9 @@ export function enroll(
     ctx,
     (i, today) => {
       const problems: Refusal[] = [];
-      if (!findOffering(ctx.rules, i.offeringId)) {
-        problems.push(
-          refusal('enrollment.offeringUnknown', {
-            offeringId: i.offeringId,
-            known: ctx.rules.catalogue.offerings.map((o) => o.id),
-          }),
-        );
+      const unknown = unknownOffering(ctx, i.offeringId);
+      if (unknown) {
+        problems.push(unknown);
       }
       const current = findEnrollment(org, i.offeringId);
       if (current && !isEnrollmentLapsed(current, ctx.rules, today)) {
@@ -700,13 +702,9 @@ export function registerSavb(
     ctx,
     (i, today) => {
       const problems: Refusal[] = [];
-      if (!findOffering(ctx.rules, i.offeringId)) {
-        problems.push(
-          refusal('enrollment.offeringUnknown', {
-            offeringId: i.offeringId,
-            known: ctx.rules.catalogue.offerings.map((o) => o.id),
-          }),
-        );
+      const unknown = unknownOffering(ctx, i.offeringId);
+      if (unknown) {
+        problems.push(unknown);
       }
       const existing = org.savbRegistrations.find((r) => r.offeringId === i.offeringId);
       if (existing)

@@ -2,6 +2,8 @@
 // It records every request and every delivered activity per conversation, enforces the Teams bot rate
 // limits with 429 + Retry-After, and fails requests on demand (queued per conversation, permanently per
 // conversation, or at random rates from a seeded generator so runs are repeatable).
+// The same seeded generator the demo seed uses: picks which requests fail, repeatably.
+import { rng as seeded } from '../../bot/api/seed';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -94,17 +96,6 @@ export interface ConnectorSim {
   close(): Promise<void>;
 }
 
-/** mulberry32: small, seedable, good enough to pick which requests fail. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class SlidingWindows {
   private readonly stamps = new Map<string, number[]>();
