@@ -20,7 +20,10 @@
 //     (target ≤ 2 point reads + 1 write, no queries).
 // Run alone: npx tsx bench/turns.ts   (the machine's load average is printed with the figures)
 import { fork, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { loadavg } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import type { Container } from '@azure/cosmos';
@@ -122,13 +125,13 @@ async function listen(bot: ActivityHandler): Promise<{ http: HttpServer; url: st
 // ---------------------------------------------------------------------------------------------------------
 // The bot host (child process): both bots, nothing else. Answers the driver's questions over IPC.
 
-interface HostStart {
+export interface HostStart {
   endpoint: string;
   database: string;
   /** The local connector: allowed for conversation references, as Teams' service URLs are in production. */
   serviceUrl: string;
 }
-type HostRequest = { id: number; ask: 'cpu' | 'counts' | 'reset' | 'stop' };
+type HostRequest = { id: number; ask: 'cpu' | 'counts' | 'reset' | 'stop' | 'profileStart' | 'profileStop'; arg?: string };
 
 async function runHost(start: HostStart): Promise<void> {
   const store = await openStore({ endpoint: start.endpoint, auth: 'key', key: 'bench', database: start.database, local: true });
@@ -141,11 +144,14 @@ async function runHost(start: HostStart): Promise<void> {
   const bot = new CompanionBot({ logger, store: counting.store, references, rules: loadRules({ profile: 'program-2020' }), now: () => now, defaultTimeZone: 'UTC' });
   const companion = await listen(bot);
   const echo = await listen(new EchoBot());
+  const profiler = hostProfiler();
   process.on('message', (m: HostRequest) => {
     const answer = (value: unknown) => process.send?.({ id: m.id, value });
     if (m.ask === 'cpu') answer(process.cpuUsage());
     else if (m.ask === 'counts') answer({ ...counting.counts });
     else if (m.ask === 'reset') answer(counting.reset());
+    else if (m.ask === 'profileStart') void profiler.start().then(() => answer(true));
+    else if (m.ask === 'profileStop') void profiler.stop(m.arg ?? 'host.cpuprofile').then(() => answer(true));
     else if (m.ask === 'stop') {
       store.close();
       process.exit(0);
@@ -154,17 +160,40 @@ async function runHost(start: HostStart): Promise<void> {
   process.send?.({ id: 0, value: { companion: companion.url, echo: echo.url } });
 }
 
-interface Host {
+export /** V8's sampling profiler in the bot host, started and stopped by the driver (bench/profile.ts). */
+function hostProfiler(): { start(): Promise<void>; stop(file: string): Promise<void> } {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params, (err, result) => (err ? reject(err) : resolve(result))));
+  return {
+    async start() {
+      await post('Profiler.enable');
+      await post('Profiler.setSamplingInterval', { interval: 100 });
+      await post('Profiler.start');
+    },
+    async stop(file) {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      writeFileSync(file, JSON.stringify(profile));
+    },
+  };
+}
+
+export interface Host {
   urls: { companion: string; echo: string };
   cpu(): Promise<NodeJS.CpuUsage>;
   counts(): Promise<Counts>;
   reset(): Promise<void>;
+  profileStart(): Promise<void>;
+  profileStop(file: string): Promise<void>;
   stop(): Promise<void>;
 }
 
-async function startHost(start: HostStart): Promise<Host> {
+export async function startHost(start: HostStart): Promise<Host> {
   // The same loader flags (tsx) as this process, so the host runs the TypeScript sources directly.
-  const child: ChildProcess = fork(__filename, ['--bench-host', JSON.stringify(start)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(path.join(__dirname, 'turns.ts'), ['--bench-host', JSON.stringify(start)], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const pending = new Map<number, (value: unknown) => void>();
   let seq = 0;
   const urls = await new Promise<Host['urls']>((resolve, reject) => {
@@ -176,17 +205,19 @@ async function startHost(start: HostStart): Promise<Host> {
       pending.delete(m.id);
     });
   });
-  const ask = <T>(what: HostRequest['ask']) =>
+  const ask = <T>(what: HostRequest['ask'], arg?: string) =>
     new Promise<T>((resolve) => {
       const id = ++seq;
       pending.set(id, resolve as (value: unknown) => void);
-      child.send({ id, ask: what });
+      child.send({ id, ask: what, arg });
     });
   return {
     urls,
     cpu: () => ask<NodeJS.CpuUsage>('cpu'),
     counts: () => ask<Counts>('counts'),
     reset: () => ask<void>('reset'),
+    profileStart: () => ask<void>('profileStart'),
+    profileStop: (file) => ask<void>('profileStop', file),
     async stop() {
       child.removeAllListeners('exit');
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -199,7 +230,7 @@ async function startHost(start: HostStart): Promise<Host> {
 // ---------------------------------------------------------------------------------------------------------
 // The driver
 
-async function send(url: string, body: unknown): Promise<void> {
+export async function send(url: string, body: unknown): Promise<void> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   await res.text();
   if (res.status !== 200) throw new Error(`turn answered ${res.status}`);
