@@ -8,15 +8,107 @@ import type { ActionData, CardVerb } from './verbs';
 // Preparing a template parses every `${…}` string into an expression tree (milliseconds per card); the
 // prepared Template is reusable for any data, so each template JSON is prepared once per process. Expansion
 // is synchronous and never mutates the prepared payload, so one instance serves every turn.
-const prepared = new WeakMap<object, ACData.Template>();
+//
+// Evaluating a binding costs microseconds (a memory object, a path parsed by regex, a walk), and most of a
+// card's bindings are its labels (`${l.title}`) and links, which change with the language only. So each
+// template is also prepared once per set of label and link values, with those bindings replaced by their
+// text: the engine then evaluates only what the turn's data changes. A set is reused only when every label
+// and link it replaced has the very same value in this turn's data, so one language's words cannot reach
+// another's card, whatever a builder puts in `l`.
+const LOCALE_STATIC = /^\$\{(\$root\.)?(l|links)\.([A-Za-z_][A-Za-z0-9_]*)\}$/;
+/** Three languages, with room to spare; beyond this a template is expanded unspecialised, as before. */
+const MAX_VARIANTS = 6;
+
+type Scope = 'l' | 'links';
+interface Slot {
+  scope: Scope;
+  name: string;
+}
+interface Variant {
+  values: unknown[];
+  compiled: ACData.Template;
+}
+interface Prepared {
+  /** Prepared on first need: with labels in every binding's data, never. */
+  generic?: ACData.Template;
+  slots: Slot[];
+  variants: Variant[];
+}
+const prepared = new WeakMap<object, Prepared>();
+
+/**
+ * Calls `visit` for each label/link binding whose value is the data's own `l`/`links` (not a `$data` item's)
+ * and whose result is the bound value itself: a whole string, not `$when` (a condition) nor `$data`.
+ */
+function mapStatic(node: unknown, inItemScope: boolean, visit: (slot: Slot, binding: string) => unknown): unknown {
+  if (typeof node === 'string') {
+    const m = LOCALE_STATIC.exec(node);
+    if (!m || (inItemScope && !m[1])) return node;
+    return visit({ scope: m[2] as Scope, name: m[3] as string }, node);
+  }
+  if (Array.isArray(node)) return node.map((item) => mapStatic(item, inItemScope, visit));
+  if (node && typeof node === 'object') {
+    const obj = node as Record<string, unknown>;
+    const itemScope = inItemScope || '$data' in obj;
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(obj)) {
+      out[key] = key === '$when' || key === '$data' ? obj[key] : mapStatic(obj[key], itemScope, visit);
+    }
+    return out;
+  }
+  return node;
+}
+
+function prepare(template: object): Prepared {
+  const slots: Slot[] = [];
+  const seen = new Set<string>();
+  mapStatic(template, false, (slot, binding) => {
+    const key = `${slot.scope}.${slot.name}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      slots.push(slot);
+    }
+    return binding;
+  });
+  return { slots, variants: [] };
+}
+
+function valueOf(data: object, slot: Slot): unknown {
+  const scope = (data as Record<string, unknown>)[slot.scope];
+  return scope && typeof scope === 'object' ? (scope as Record<string, unknown>)[slot.name] : undefined;
+}
+
+function specialise(template: object, slots: Slot[], values: unknown[]): ACData.Template {
+  const index = new Map(slots.map((slot, i) => [`${slot.scope}.${slot.name}`, i]));
+  const substituted = mapStatic(template, false, (slot, binding) => {
+    const value = values[index.get(`${slot.scope}.${slot.name}`) as number];
+    // Text with `${` would be parsed as a binding once in the template; a missing value must stay visible as
+    // the binding, as the engine leaves it. Both keep the binding.
+    return typeof value === 'string' && !value.includes('${') ? value : binding;
+  });
+  return new ACData.Template(substituted);
+}
+
+function compiledFor(template: object, data: object): ACData.Template {
+  let entry = prepared.get(template);
+  if (!entry) {
+    entry = prepare(template);
+    prepared.set(template, entry);
+  }
+  const { slots, variants } = entry;
+  if (slots.length === 0) return (entry.generic ??= new ACData.Template(template));
+  const values = slots.map((slot) => valueOf(data, slot));
+  for (const variant of variants) {
+    if (variant.values.every((v, i) => v === values[i])) return variant.compiled;
+  }
+  if (variants.length >= MAX_VARIANTS) return (entry.generic ??= new ACData.Template(template));
+  const compiled = specialise(template, slots, values);
+  variants.push({ values, compiled });
+  return compiled;
+}
 
 export function expand(template: object, data: object): AdaptiveCard {
-  let compiled = prepared.get(template);
-  if (!compiled) {
-    compiled = new ACData.Template(template);
-    prepared.set(template, compiled);
-  }
-  return compiled.expand({ $root: data }) as AdaptiveCard;
+  return compiledFor(template, data).expand({ $root: data }) as AdaptiveCard;
 }
 
 /** Localize a map of label names → message keys in one go (keeps builders short and keys greppable). */
@@ -84,8 +176,11 @@ export interface Finish {
 
 export function finish(card: AdaptiveCard, { locale, options, refreshAction }: Finish): AdaptiveCard {
   const errors = new Map(Object.entries(options?.errors ?? {}));
-  placeFieldErrors(card.body, errors);
-  if (card.actions) placeFieldErrors(card.actions, errors);
+  // Most cards carry no errors: then there is nothing to place and no reason to walk the whole card.
+  if (errors.size > 0) {
+    placeFieldErrors(card.body, errors);
+    if (card.actions) placeFieldErrors(card.actions, errors);
+  }
 
   // Errors for fields this card does not show must not vanish: they join the banner.
   const stray = [...errors.values()];
