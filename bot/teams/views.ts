@@ -127,8 +127,9 @@ export interface WelcomeOptions {
 export function welcomeCard(env: ViewEnv, vouchers: readonly Voucher[], opts: WelcomeOptions = {}): Card {
   const org = env.scope.org.doc;
   const d = today(env);
-  const byOrg = organizationNextActions(org, vouchers, env.rules, env.now, { defaultTimeZone: env.defaultTimeZone });
-  const byVoucher = voucherNextActions(vouchers.filter(isActive), org, env.rules, env.now, { defaultTimeZone: env.defaultTimeZone });
+  // "Today" is an Intl call: the one computed here serves the program's next actions too.
+  const byOrg = organizationNextActions(org, vouchers, env.rules, env.now, { defaultTimeZone: env.defaultTimeZone, today: d });
+  const byVoucher = voucherNextActions(vouchers.filter(isActive), org, env.rules, env.now, { defaultTimeZone: env.defaultTimeZone, today: d });
   const elig = eligibility(org, env.rules, d);
   const eligibilityStatus: StepStatus = elig.some((o) => o.status === 'Met') ? 'Met' : elig.some((o) => o.status === 'InProgress') ? 'InProgress' : 'NotStarted';
   const enrolled = org.enrollments.filter((e) => !isEnrollmentLapsed(e, env.rules, d));
@@ -337,9 +338,8 @@ export function intakeCard(env: ViewEnv, draft: IntakeDraft, extras: Extras = {}
 // ---------------------------------------------------------------------------------------------------------
 // Steps 4–8: one voucher
 
-function summary(env: ViewEnv, v: Voucher): VoucherSummary {
+function summary(env: ViewEnv, v: Voucher, expiry: string | undefined): VoucherSummary {
   const engagement = v.reservation ? findEngagement(env.rules, v.reservation.engagementId)?.engagement.name : undefined;
-  const expiry = voucherExpiryDate(v, env.rules);
   return {
     voucherNumber: v.voucherNumber,
     customerName: v.customer.name,
@@ -383,7 +383,8 @@ export function voucherCard(env: ViewEnv, stored: Stored<Voucher>, step: Voucher
   const v = stored.doc;
   const loc = L(env);
   const opts = options(env, extras);
-  const base = { voucherId: v.id, etag: stored.etag, today: today(env), voucher: summary(env, v) };
+  const expiry = voucherExpiryDate(v, env.rules);
+  const base = { voucherId: v.id, etag: stored.etag, today: today(env), voucher: summary(env, v, expiry) };
   const typed = extras.values ?? {};
   const org = env.scope.org.doc;
   switch (step) {
@@ -509,8 +510,7 @@ export function voucherCard(env: ViewEnv, stored: Stored<Voucher>, step: Voucher
     case 'detail': {
       const r = v.reservation;
       const location = r ? org.enrollments.find((e) => e.offeringId === v.offeringId)?.approvedLocations.find((l) => l.id === r.partnerLocationId) : undefined;
-      const next = voucherNextAction(v, org, env.rules, env.now, { defaultTimeZone: env.defaultTimeZone });
-      const expiry = voucherExpiryDate(v, env.rules);
+      const next = voucherNextAction(v, org, env.rules, env.now, { defaultTimeZone: env.defaultTimeZone, today: base.today });
       return buildVoucherDetailCard(
         {
           voucherId: v.id,
