@@ -2,7 +2,7 @@
 // process as bench/turns.ts) with V8's sampling profiler on, then prints the functions and the packages
 // with the most self time. The .cpuprofile is kept (bench/results/profiles/) for Chrome DevTools.
 //
-//   npx tsx bench/profile.ts show|reserve|next|help [turns]
+//   npx tsx bench/profile.ts show|reserve|next|help|echo|echo-invoke [turns]   (PROFILE_VOUCHERS: pipeline size, 80)
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRepos } from '../bot/teams/repos';
@@ -64,6 +64,10 @@ async function main(): Promise<void> {
   const harness = { repos: createRepos(cosmos.store) } as Parameters<typeof seedReadyOrganization>[0];
   await seedReadyOrganization(harness, tenantId);
   await seedVoucher(harness, tenantId, 'v-BENCH-SHOW', 'Reserved');
+  // A pipeline as large as the turns bench has by its latency phase (PROFILE_VOUCHERS=0 for none).
+  const states = ['Assigned', 'Reserved', 'Delivered', 'ReportSubmitted', 'Redeemed', 'PaymentRequested', 'Paid'] as const;
+  const extra = Number(process.env.PROFILE_VOUCHERS ?? 80);
+  for (let i = 0; i < extra; i++) await seedVoucher(harness, tenantId, `v-PIPE-${i}`, states[i % states.length] as (typeof states)[number], { customer: { name: `Pipeline customer ${i}` } });
   const me = { serviceUrl: connector.serviceUrl, tenantId, userId: ADMIN, userName: 'Ana Souza', conversationId: 'a:bench-0' };
   const reserveData = { step: 'submit', engagementId: 'sdps-sharepoint', deliveryCountry: 'BR', partnerLocationId: 'sp-br', plannedStart: '2026-05-04', plannedEnd: '2026-05-08', consultants: CONSULTANT, offsiteDays: '0' };
   let seq = 0;
@@ -72,12 +76,13 @@ async function main(): Promise<void> {
     if (kind === 'next') return send(host.urls.companion, messageActivity(me, "what's next"));
     if (kind === 'help') return send(host.urls.companion, messageActivity(me, 'help'));
     if (kind === 'echo') return send(host.urls.echo, messageActivity(me, 'help'));
+    if (kind === 'echo-invoke') return send(host.urls.echo, invokeActivity(me, 'voucher.show', { voucherId: 'v-BENCH-SHOW' }));
     if (kind === 'reserve') {
       const id = `v-PROF-${++seq}`;
       const v = await seedVoucher(harness, tenantId, id, 'Assigned', { customer: { name: `Profile customer ${seq}` } });
       return send(host.urls.companion, invokeActivity(me, 'voucher.reserve', { ...reserveData, voucherId: id, etag: v.etag }));
     }
-    throw new Error(`unknown kind ${kind}: show | reserve | next | help | echo`);
+    throw new Error(`unknown kind ${kind}: show | reserve | next | help | echo | echo-invoke`);
   };
   const run = async (n: number) => {
     for (let i = 0; i < n; i++) {

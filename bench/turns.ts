@@ -18,6 +18,9 @@
 //     is roughly 50 × the CPU of one turn on this machine, for the echo bot too;
 //   - store operations per single-voucher action, counted by a proxy around the containers
 //     (target ≤ 2 point reads + 1 write, no queries).
+// The bot runs as configured by default: read-only turns may use the instance's copies of documents up to
+// READ_CACHE_MS (2 s) old (bot/store/cache.ts). The same bot with READ_CACHE_MS=0 is measured beside it
+// ("read_cache_off"): every turn then asks the database for the current version.
 // Run alone: npx tsx bench/turns.ts   (the machine's load average is printed with the figures)
 import { fork, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -28,6 +31,7 @@ import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import type { Container } from '@azure/cosmos';
 import { ActivityHandler, CardFactory, MessageFactory } from 'botbuilder';
+import { DEFAULT_READ_CACHE_MS } from '../bot/config';
 import { createLogger } from '../bot/logger';
 import { loadRules } from '../bot/rules';
 import { createHttpServer, type HttpServer } from '../bot/server';
@@ -141,8 +145,11 @@ async function runHost(start: HostStart): Promise<void> {
   // Message turns capture the conversation reference as in production (a point read; a write only when it
   // changed). Without the connector on the allowlist every capture would be refused before the read.
   const references = new ReferenceStore(counting.store, { logger, serviceUrlAllowlist: [new URL(start.serviceUrl).origin] });
-  const bot = new CompanionBot({ logger, store: counting.store, references, rules: loadRules({ profile: 'program-2020' }), now: () => now, defaultTimeZone: 'UTC' });
-  const companion = await listen(bot);
+  const deps = { logger, store: counting.store, references, rules: loadRules({ profile: 'program-2020' }), now: () => now, defaultTimeZone: 'UTC' };
+  // As configured by default (read-only turns may use this instance's copies up to READ_CACHE_MS old), and the
+  // same bot with READ_CACHE_MS=0 (every turn asks the database for the current version).
+  const companion = await listen(new CompanionBot({ ...deps, readCacheMs: DEFAULT_READ_CACHE_MS }));
+  const uncached = await listen(new CompanionBot({ ...deps, readCacheMs: 0 }));
   const echo = await listen(new EchoBot());
   const profiler = hostProfiler();
   process.on('message', (m: HostRequest) => {
@@ -157,7 +164,7 @@ async function runHost(start: HostStart): Promise<void> {
       process.exit(0);
     }
   });
-  process.send?.({ id: 0, value: { companion: companion.url, echo: echo.url } });
+  process.send?.({ id: 0, value: { companion: companion.url, uncached: uncached.url, echo: echo.url } });
 }
 
 export /** V8's sampling profiler in the bot host, started and stopped by the driver (bench/profile.ts). */
@@ -180,7 +187,7 @@ function hostProfiler(): { start(): Promise<void>; stop(file: string): Promise<v
 }
 
 export interface Host {
-  urls: { companion: string; echo: string };
+  urls: { companion: string; uncached: string; echo: string };
   cpu(): Promise<NodeJS.CpuUsage>;
   counts(): Promise<Counts>;
   reset(): Promise<void>;
@@ -300,7 +307,7 @@ export async function runTurnsBench(): Promise<Record<string, number | string>> 
     const me = { serviceUrl, tenantId, userId: ADMIN, userName: 'Ana Souza' };
     const msg = (text: string, c = 0) => messageActivity({ ...me, conversationId: `a:bench-${c}` }, text);
     const show = (c = 0) => invokeActivity({ ...me, conversationId: `a:bench-${c}` }, 'voucher.show', { voucherId: 'v-BENCH-SHOW' });
-    const { companion, echo } = host.urls;
+    const { companion, uncached, echo } = host.urls;
 
     // Keep the connector's capture list from growing without bound.
     const trim = () => {
@@ -313,8 +320,11 @@ export async function runTurnsBench(): Promise<Record<string, number | string>> 
     const botNext = await cpuPerTurn(host, async () => { await send(companion, msg("what's next")); trim(); });
     const echoInvoke = await cpuPerTurn(host, async () => send(echo, show()));
     const botInvoke = await cpuPerTurn(host, async () => send(companion, show()));
+    const uncachedNext = await cpuPerTurn(host, async () => { await send(uncached, msg("what's next")); trim(); });
+    const uncachedInvoke = await cpuPerTurn(host, async () => send(uncached, show()));
 
     // A mutating invoke: reserve a fresh voucher each time (seeded, and its ETag read, outside the measurement).
+    // As in Teams, the person first opens the reservation form (a read-only turn, not measured), then submits.
     let seq = 0;
     const reserveData = { step: 'submit', engagementId: 'sdps-sharepoint', deliveryCountry: 'BR', partnerLocationId: 'sp-br', plannedStart: '2026-05-04', plannedEnd: '2026-05-08', consultants: CONSULTANT, offsiteDays: '0' };
     const freshVoucher = async () => {
@@ -325,6 +335,7 @@ export async function runTurnsBench(): Promise<Record<string, number | string>> 
     const mutatingSamples: number[] = [];
     for (let i = 0; i < 80; i++) {
       const v = await freshVoucher();
+      await send(companion, invokeActivity(me, 'voucher.reserve', { step: 'open', voucherId: v.id }));
       const before = cpuOf(await host.cpu());
       await send(companion, invokeActivity(me, 'voucher.reserve', { ...reserveData, voucherId: v.id, etag: v.etag }));
       if (i >= 20) mutatingSamples.push(cpuOf(await host.cpu()) - before);
@@ -345,6 +356,7 @@ export async function runTurnsBench(): Promise<Record<string, number | string>> 
       const id = `v-OPS-${verb.replace(/\W/g, '')}`;
       const v = await seedVoucher(harness, tenantId, id, state, { customer: { name: `Ops customer ${verb}` } });
       await send(companion, msg('hello')); // the person is known: the turn itself writes nothing
+      await send(companion, invokeActivity(me, verb, { voucherId: id, step: 'open' })); // the form, as in Teams
       await host.reset();
       await send(companion, invokeActivity(me, verb, { ...inputs, voucherId: id, etag: v.etag, step: 'submit' }));
       const c = await host.counts();
@@ -369,6 +381,18 @@ export async function runTurnsBench(): Promise<Record<string, number | string>> 
     const showCounts = await host.counts();
     ops['voucher.show'] = `${showCounts.read} reads, ${showCounts.query} queries`;
     await host.reset();
+    await send(uncached, show());
+    const showUncached = await host.counts();
+    ops['voucher.show_read_cache_off'] = `${showUncached.read} reads, ${showUncached.query} queries`;
+    await host.reset();
+    await send(companion, msg("what's next"));
+    const nextCounts = await host.counts();
+    ops['message.whats_next'] = `${nextCounts.read} reads, ${nextCounts.query} queries`;
+    await host.reset();
+    await send(uncached, msg("what's next"));
+    const nextUncached = await host.counts();
+    ops['message.whats_next_read_cache_off'] = `${nextUncached.read} reads, ${nextUncached.query} queries`;
+    await host.reset();
     await send(companion, msg('help'));
     const helpCounts = await host.counts();
     ops['message.help'] = `${helpCounts.read} reads, ${helpCounts.create + helpCounts.replace + helpCounts.upsert + helpCounts.delete} writes, ${helpCounts.query} queries`;
@@ -384,6 +408,10 @@ export async function runTurnsBench(): Promise<Record<string, number | string>> 
       cpu_us_per_invoke_echo: round(echoInvoke, 0),
       cpu_us_per_invoke_voucher_show: round(botInvoke, 0),
       cpu_ratio_invoke_show_vs_echo: round(botInvoke / echoInvoke),
+      cpu_us_per_message_turn_whats_next_read_cache_off: round(uncachedNext, 0),
+      cpu_ratio_message_whats_next_vs_echo_read_cache_off: round(uncachedNext / echoMsg),
+      cpu_us_per_invoke_voucher_show_read_cache_off: round(uncachedInvoke, 0),
+      cpu_ratio_invoke_show_vs_echo_read_cache_off: round(uncachedInvoke / echoInvoke),
       cpu_us_per_invoke_voucher_reserve: round(median(mutatingSamples), 0),
       cpu_ratio_invoke_reserve_vs_echo: round(median(mutatingSamples) / echoInvoke),
       latency_50_conversations_echo_message_p50_ms: echoLatency.p50,

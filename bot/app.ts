@@ -97,6 +97,7 @@ export async function startApp(config: Config, logger: Logger, options: { now?: 
     rules,
     initialGlobalAdmins: config.initialGlobalAdmins,
     defaultTimeZone: config.reminders.defaultTimeZone,
+    readCacheMs: config.readCacheMs,
     businessHours: reminderHours(config),
     now,
     references,

@@ -20,6 +20,9 @@ const csv = z
 
 const port = z.coerce.number().int().min(0).max(65535);
 
+/** READ_CACHE_MS when not set: the same "current within 2 s" bound the tab's snapshot has. */
+export const DEFAULT_READ_CACHE_MS = 2_000;
+
 /** Raw environment variables and their rules. Empty strings count as "not set". */
 const envSchema = z.object({
   APP_ENV: z.enum(['development', 'production']).default('development'),
@@ -29,6 +32,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(DEFAULT_READ_CACHE_MS),
 
   BOT_APP_ID: z.guid('must be the Entra application (client) id, a GUID').optional(),
   BOT_APP_PASSWORD: z.string().min(1).optional(),
@@ -89,6 +93,11 @@ export interface Config {
   dataDir: string;
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
+  /**
+   * How old a copy of a document a read-only turn (a card, a refresh, "what's next") may be served from this
+   * instance's cache. Changes always read the current version. 0 = always ask the database.
+   */
+  readCacheMs: number;
   bot: {
     /** Empty in anonymous (local) mode. */
     appId: string;
@@ -207,6 +216,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     dataDir: e.DATA_DIR,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    readCacheMs: e.READ_CACHE_MS,
     bot: {
       appId: e.BOT_APP_ID ?? '',
       appPassword: e.BOT_APP_PASSWORD ?? '',

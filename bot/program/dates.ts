@@ -4,13 +4,17 @@ import type { IsoDate } from './model';
 
 const DAY_MS = 86_400_000;
 
+// Next actions and reminders do this arithmetic for every voucher on every "what's next": string slicing and
+// Date.UTC cost a fraction of split/map and toISOString.
 function toUtc(date: IsoDate): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d);
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 }
 
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
 function fromUtc(ms: number): IsoDate {
-  return new Date(ms).toISOString().slice(0, 10);
+  const d = new Date(ms);
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
@@ -50,8 +54,14 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** The last answer per time zone: a turn asks for the same instant many times (once per voucher and card). */
+const lastLocalDate = new Map<string, { ms: number; date: IsoDate }>();
+
 /** The calendar date `now` falls on in `timeZone` (IANA). An unknown zone falls back to UTC. */
 export function localDate(now: Date, timeZone = 'UTC'): IsoDate {
+  const ms = now.getTime();
+  const last = lastLocalDate.get(timeZone);
+  if (last && last.ms === ms) return last.date;
   let f: Intl.DateTimeFormat;
   try {
     f = formatterFor(timeZone);
@@ -60,7 +70,10 @@ export function localDate(now: Date, timeZone = 'UTC'): IsoDate {
   }
   const parts = f.formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const date = `${get('year')}-${get('month')}-${get('day')}`;
+  if (lastLocalDate.size > 500) lastLocalDate.clear();
+  lastLocalDate.set(timeZone, { ms, date });
+  return date;
 }
 
 export function isTimeZone(tz: string): boolean {

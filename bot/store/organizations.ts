@@ -3,7 +3,7 @@
 import type { Container } from '@azure/cosmos';
 import { applyPinnedAdmins, newOrganization, Organization, ORGANIZATION_ID } from '../program';
 import { AlreadyExists, StoreError } from './errors';
-import { Repository, type RepositoryOptions, type Stored } from './repository';
+import { Repository, type ReadOptions, type RepositoryOptions, type Stored } from './repository';
 
 export class OrganizationRepository {
   private readonly repo: Repository<Organization>;
@@ -29,8 +29,8 @@ export class OrganizationRepository {
     return [...new Set(ids)].sort();
   }
 
-  get(tenantId: string): Promise<Stored<Organization> | undefined> {
-    return this.repo.read(tenantId, ORGANIZATION_ID);
+  get(tenantId: string, opts: ReadOptions = {}): Promise<Stored<Organization> | undefined> {
+    return this.repo.read(tenantId, ORGANIZATION_ID, opts);
   }
 
   /**
@@ -41,8 +41,9 @@ export class OrganizationRepository {
     tenantId: string,
     now: Date,
     initialGlobalAdmins: readonly string[] = [],
+    opts: ReadOptions = {},
   ): Promise<Stored<Organization>> {
-    let stored = await this.get(tenantId);
+    let stored = await this.get(tenantId, opts);
     if (!stored) {
       try {
         stored = await this.repo.create(newOrganization(tenantId, now, initialGlobalAdmins));

@@ -2,6 +2,7 @@
 // partition key), every read is a point read or a single-partition query, every replace is ETag-checked.
 import type { Container, SqlParameter } from '@azure/cosmos';
 import type { z } from 'zod';
+import { cacheOf, type DocumentCache } from './cache';
 import { AlreadyExists, ConcurrencyConflict, CorruptDocument, NotFound, statusOf } from './errors';
 
 export interface TenantDocument {
@@ -21,12 +22,22 @@ export interface QuerySpec {
   parameters?: SqlParameter[];
   /** Upper bound on returned documents (paging is done by the SDK). */
   limit?: number;
+  /** A result this process got at most this long ago, with no write of its own in the tenant since, will do. */
+  maxAgeMs?: number;
 }
 
 export interface ChangeMarker {
   count: number;
   /** Cosmos `_ts` of the newest document, in whole seconds since the epoch (0 when there is none). */
   lastModified: number;
+}
+
+/** How current a read must be. Without options, the server is asked (a 304 when the cached version is current). */
+export interface ReadOptions {
+  /** A copy the server confirmed at most this long ago will do (read-only views; see cache.ts). */
+  maxAgeMs?: number;
+  /** The caller will write with this ETag: if the cache holds exactly that version, it is used without a read. */
+  atVersion?: string;
 }
 
 export interface RepositoryOptions {
@@ -53,21 +64,64 @@ async function withTransientRetry<R>(op: () => Promise<R>, attempts = 4): Promis
   }
 }
 
+/**
+ * A copy past half its allowed age is renewed in the background while it is still served, so a busy read-only
+ * path never waits for the database and never serves a copy older than allowed. A failed renewal is not lost:
+ * the copy then ages out and the next request asks in the foreground, where the error reaches the turn.
+ */
+function refreshAhead(renew: () => Promise<unknown>): void {
+  renew().catch(() => undefined);
+}
+
 export class Repository<T extends TenantDocument> {
+  private readonly cache: DocumentCache;
+
   constructor(
     private readonly container: Container,
     private readonly schema: z.ZodType<T>,
     readonly kind: string,
     private readonly options: RepositoryOptions = {},
-  ) {}
+  ) {
+    this.cache = cacheOf(container);
+  }
 
-  async read(tenantId: string, id: string): Promise<Stored<T> | undefined> {
+  async read(tenantId: string, id: string, opts: ReadOptions = {}): Promise<Stored<T> | undefined> {
+    const cached = this.cache.get<T>(tenantId, id);
+    const recent = opts.maxAgeMs !== undefined ? () => this.cache.shared(tenantId, `read:${id}`, () => this.readFromServer(tenantId, id)) : undefined;
+    if (cached) {
+      if (recent && cached.ageMs <= (opts.maxAgeMs as number)) {
+        if (cached.ageMs > (opts.maxAgeMs as number) / 2) refreshAhead(recent);
+        return cached.stored;
+      }
+      if (opts.atVersion !== undefined && cached.stored.etag === opts.atVersion) return cached.stored;
+    }
+    return recent ? recent() : this.readFromServer(tenantId, id);
+  }
+
+  private async readFromServer(tenantId: string, id: string): Promise<Stored<T> | undefined> {
+    const cached = this.cache.get<T>(tenantId, id);
     try {
-      const res = await withTransientRetry(() => this.container.item(id, tenantId).read<Record<string, unknown>>());
-      if (res.statusCode === 404 || !res.resource) return undefined;
-      return this.decode(res.resource, res.etag);
+      const res = await withTransientRetry(() =>
+        this.container
+          .item(id, tenantId)
+          .read<Record<string, unknown>>(cached ? { accessCondition: { type: 'IfNoneMatch', condition: cached.stored.etag } } : undefined),
+      );
+      if (res.statusCode === 304 && cached) {
+        this.cache.touch(tenantId, id);
+        return cached.stored;
+      }
+      if (res.statusCode === 404 || !res.resource) {
+        this.cache.drop(tenantId, id);
+        return undefined;
+      }
+      const raw = res.resource;
+      const etag = res.etag ?? (typeof raw._etag === 'string' ? raw._etag : '');
+      return this.cache.confirmed(tenantId, id, etag, () => this.decode(raw, etag));
     } catch (err) {
-      if (statusOf(err) === 404) return undefined;
+      if (statusOf(err) === 404) {
+        this.cache.drop(tenantId, id);
+        return undefined;
+      }
       throw err;
     }
   }
@@ -76,9 +130,12 @@ export class Repository<T extends TenantDocument> {
     const body = this.encode(doc);
     try {
       const res = await withTransientRetry(() => this.container.items.create<Record<string, unknown>>(body));
-      return this.written(body, res.resource, res.etag);
+      return this.written(doc, body, res.resource, res.etag);
     } catch (err) {
-      if (statusOf(err) === 409) throw new AlreadyExists(this.kind, doc.id);
+      if (statusOf(err) === 409) {
+        this.cache.drop(doc.tenantId, doc.id);
+        throw new AlreadyExists(this.kind, doc.id);
+      }
       throw err;
     }
   }
@@ -92,9 +149,10 @@ export class Repository<T extends TenantDocument> {
           .item(doc.id, doc.tenantId)
           .replace<Record<string, unknown>>(body, { accessCondition: { type: 'IfMatch', condition: etag } }),
       );
-      return this.written(body, res.resource, res.etag);
+      return this.written(doc, body, res.resource, res.etag);
     } catch (err) {
       const status = statusOf(err);
+      if (status === 412 || status === 404) this.cache.drop(doc.tenantId, doc.id);
       if (status === 412) throw new ConcurrencyConflict(this.kind, doc.id);
       if (status === 404) throw new NotFound(this.kind, doc.id);
       throw err;
@@ -111,15 +169,19 @@ export class Repository<T extends TenantDocument> {
           etag ? { accessCondition: { type: 'IfMatch', condition: etag } } : undefined,
         ),
       );
-      return this.written(body, res.resource, res.etag);
+      return this.written(doc, body, res.resource, res.etag);
     } catch (err) {
-      if (statusOf(err) === 412) throw new ConcurrencyConflict(this.kind, doc.id);
+      if (statusOf(err) === 412) {
+        this.cache.drop(doc.tenantId, doc.id);
+        throw new ConcurrencyConflict(this.kind, doc.id);
+      }
       throw err;
     }
   }
 
   /** Deletes; with `etag` only that version. Deleting what is not there is a no-op. */
   async delete(tenantId: string, id: string, etag?: string): Promise<void> {
+    this.cache.drop(tenantId, id, true);
     try {
       await withTransientRetry(() =>
         this.container.item(id, tenantId).delete(etag ? { accessCondition: { type: 'IfMatch', condition: etag } } : undefined),
@@ -140,6 +202,42 @@ export class Repository<T extends TenantDocument> {
       query: `SELECT * FROM c WHERE c.tenantId = @tenantId${where}${order}`,
       parameters: [{ name: '@tenantId', value: tenantId }, ...(spec.parameters ?? [])],
     };
+    const cacheKey = `${query.query}\u0000${JSON.stringify(query.parameters)}\u0000${spec.limit ?? ''}`;
+    if (spec.maxAgeMs !== undefined) {
+      const recent = () => this.cache.shared(tenantId, `query:${cacheKey}`, () => this.queryFromServer(tenantId, query, spec, cacheKey));
+      const hit = this.cachedQuery(tenantId, cacheKey, spec.maxAgeMs);
+      if (hit) {
+        if (hit.ageMs > spec.maxAgeMs / 2) refreshAhead(recent);
+        return hit.docs;
+      }
+      // Each caller gets its own array (callers may sort it); the documents are shared, frozen copies.
+      return [...(await recent())];
+    }
+    return this.queryFromServer(tenantId, query, spec, cacheKey);
+  }
+
+  private async queryFromServer(tenantId: string, query: { query: string; parameters: SqlParameter[] }, spec: QuerySpec, cacheKey: string): Promise<Stored<T>[]> {
+    const generation = this.cache.generation(tenantId);
+    const startedAt = this.cache.clock();
+    const out = await this.runQuery(tenantId, query, spec);
+    this.cache.rememberQuery(tenantId, cacheKey, out.map((s) => s.doc.id), generation, startedAt);
+    return out;
+  }
+
+  /** A remembered result whose every document is still in the cache (else a miss). */
+  private cachedQuery(tenantId: string, cacheKey: string, maxAgeMs: number): { docs: Stored<T>[]; ageMs: number } | undefined {
+    const result = this.cache.queryResult(tenantId, cacheKey, maxAgeMs);
+    if (!result) return undefined;
+    const docs: Stored<T>[] = [];
+    for (const id of result.ids) {
+      const hit = this.cache.get<T>(tenantId, id);
+      if (!hit) return undefined;
+      docs.push(hit.stored);
+    }
+    return { docs, ageMs: result.ageMs };
+  }
+
+  private async runQuery(tenantId: string, query: { query: string; parameters: SqlParameter[] }, spec: QuerySpec): Promise<Stored<T>[]> {
     const iterator = this.container.items.query<Record<string, unknown>>(query, {
       partitionKey: tenantId,
       maxItemCount: Math.min(spec.limit ?? 1000, 1000),
@@ -149,7 +247,9 @@ export class Repository<T extends TenantDocument> {
       const page = await withTransientRetry(() => iterator.fetchNext());
       for (const raw of page.resources ?? []) {
         try {
-          out.push(this.decode(raw, typeof raw._etag === 'string' ? raw._etag : ''));
+          const etag = typeof raw._etag === 'string' ? raw._etag : '';
+          const id = typeof raw.id === 'string' ? raw.id : undefined;
+          out.push(id === undefined ? this.decode(raw, etag) : this.cache.confirmed(tenantId, id, etag, () => this.decode(raw, etag)));
         } catch (err) {
           if (err instanceof CorruptDocument && this.options.onCorrupt) this.options.onCorrupt(err);
           else if (!(err instanceof CorruptDocument)) throw err;
@@ -190,9 +290,9 @@ export class Repository<T extends TenantDocument> {
    * A write's answer: the body is what encode() has just validated, so it is not parsed again (that doubled the
    * zod cost of every write); only the new ETag is taken from the response. Reads still validate.
    */
-  private written(body: Record<string, unknown>, resource: Record<string, unknown> | undefined, etag: string | undefined): Stored<T> {
+  private written(doc: T, body: Record<string, unknown>, resource: Record<string, unknown> | undefined, etag: string | undefined): Stored<T> {
     const fromResource = typeof resource?._etag === 'string' ? resource._etag : '';
-    return { doc: body as unknown as T, etag: etag ?? fromResource };
+    return this.cache.written(doc.tenantId, doc.id, { doc: body as unknown as T, etag: etag ?? fromResource });
   }
 
   private decode(raw: Record<string, unknown>, etag: string | undefined): Stored<T> {

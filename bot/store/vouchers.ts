@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import { Voucher, voucherNumberKey, type IsoDate, type VoucherState } from '../program';
 import { assertTenant } from './organizations';
-import { Repository, type ChangeMarker, type RepositoryOptions, type Stored } from './repository';
+import { Repository, type ChangeMarker, type ReadOptions, type RepositoryOptions, type Stored } from './repository';
 
 const ACTIVE_STATES: VoucherState[] = [
   'Assigned',
@@ -27,8 +27,8 @@ export class VoucherRepository {
     return randomUUID();
   }
 
-  get(tenantId: string, id: string): Promise<Stored<Voucher> | undefined> {
-    return this.repo.read(tenantId, id);
+  get(tenantId: string, id: string, opts: ReadOptions = {}): Promise<Stored<Voucher> | undefined> {
+    return this.repo.read(tenantId, id, opts);
   }
 
   async create(tenantId: string, voucher: Voucher): Promise<Stored<Voucher>> {
@@ -47,18 +47,19 @@ export class VoucherRepository {
     return this.repo.changeMarker(tenantId);
   }
 
-  /** All of a tenant's vouchers, oldest intake first. */
-  list(tenantId: string): Promise<Stored<Voucher>[]> {
-    return this.repo.query(tenantId, { orderBy: 'c.stateSince ASC' });
+  /** All of a tenant's vouchers, oldest intake first. `maxAgeMs`: a result this process got that recently will do. */
+  list(tenantId: string, opts: Pick<ReadOptions, 'maxAgeMs'> = {}): Promise<Stored<Voucher>[]> {
+    return this.repo.query(tenantId, { orderBy: 'c.stateSince ASC', ...opts });
   }
 
-  listByState(tenantId: string, states: readonly VoucherState[]): Promise<Stored<Voucher>[]> {
+  listByState(tenantId: string, states: readonly VoucherState[], opts: Pick<ReadOptions, 'maxAgeMs'> = {}): Promise<Stored<Voucher>[]> {
     if (states.length === 0) return Promise.resolve([]);
     const names = states.map((_, i) => `@s${i}`);
     return this.repo.query(tenantId, {
       where: `c.state IN (${names.join(', ')})`,
       orderBy: 'c.stateSince ASC',
       parameters: states.map((s, i) => ({ name: names[i] as string, value: s })),
+      ...opts,
     });
   }
 

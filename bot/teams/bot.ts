@@ -24,7 +24,7 @@ import { ReferenceMemo } from './reference-memo';
 import { createRepos, type Repos } from './repos';
 import { say } from './say';
 import { activityLocale, identityOf, loadScope, tenantIdOf, type Identity, type TurnScope } from './scope';
-import { lookupVerb, verbTable, type VerbEnv, type VerbHandler } from './verbs';
+import { isReadOnly, lookupVerb, verbTable, type VerbEnv, type VerbHandler } from './verbs';
 import { reminderVerbs, type ReminderActions, type ReminderVerbs } from './verbs/reminders';
 import { tenantVouchers } from './verbs/show';
 import {
@@ -62,6 +62,8 @@ export interface BotDeps {
   reminders?: ReminderActions;
   /** Told after a card action stored a change (the app sends payment news at once). */
   afterChange?: (tenantId: string, verb: string) => void;
+  /** config.readCacheMs: how old a cached document a turn that only shows something may use (0 = never). */
+  readCacheMs?: number;
 }
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -125,12 +127,20 @@ export class CompanionBot extends TeamsActivityHandler {
   // -------------------------------------------------------------------------------------------------------
   // Turn scope
 
-  private async scopeOf(context: TurnContext, who: Identity): Promise<TurnScope> {
+  /** `readOnly`: the turn only shows something, so the organisation may come from the instance's recent copy. */
+  private async scopeOf(context: TurnContext, who: Identity, readOnly: boolean): Promise<TurnScope> {
     return loadScope(this.repos, context.activity, who, {
       now: this.now(),
       initialGlobalAdmins: this.deps.initialGlobalAdmins ?? [],
       defaultTimeZone: this.deps.defaultTimeZone ?? 'UTC',
+      ...this.recent(readOnly),
     });
+  }
+
+  /** Read options of a turn: a turn that only shows something accepts a copy up to readCacheMs old. */
+  private recent(readOnly: boolean): { maxAgeMs?: number } {
+    const ms = this.deps.readCacheMs ?? 0;
+    return readOnly && ms > 0 ? { maxAgeMs: ms } : {};
   }
 
   private viewEnv(scope: TurnScope): ViewEnv {
@@ -166,8 +176,8 @@ export class CompanionBot extends TeamsActivityHandler {
     }
     const who = identityOf(context.activity);
     // Who installed the app is usually known; in a team the welcome still works without them.
-    const scope = await this.scopeOf(context, who ?? { tenantId, userId: '', name: '' });
-    const vouchers = await tenantVouchers({ repos: this.repos, scope });
+    const scope = await this.scopeOf(context, who ?? { tenantId, userId: '', name: '' }, true);
+    const vouchers = await tenantVouchers({ repos: this.repos, scope, read: this.recent(true) });
     await this.sendCard(context, welcomeCard(this.viewEnv(scope), vouchers.map((s) => s.doc), { firstRun: true }));
   }
 
@@ -181,7 +191,8 @@ export class CompanionBot extends TeamsActivityHandler {
       return;
     }
     // Card submits from older clients (Action.Submit) carry a value and no text: treat them as a verb.
-    const scope = await this.scopeOf(context, who);
+    // Free text only ever shows a card (changes go through card verbs), so recent copies will do.
+    const scope = await this.scopeOf(context, who, true);
     await this.capture(context);
     const card = await this.cardForText(scope, stripMentions(context.activity), channelOf(context.activity).channel);
     await this.sendCard(context, card);
@@ -190,7 +201,8 @@ export class CompanionBot extends TeamsActivityHandler {
   private async cardForText(scope: TurnScope, text: string, channel: VerbEnv['channel']): Promise<Card> {
     const env = this.viewEnv(scope);
     const intent = matchIntent(text);
-    const all = async (): Promise<Voucher[]> => (await tenantVouchers({ repos: this.repos, scope })).map((s) => s.doc);
+    const read = this.recent(true);
+    const all = async (): Promise<Voucher[]> => (await tenantVouchers({ repos: this.repos, scope, read })).map((s) => s.doc);
     switch (intent.kind) {
       case 'welcome':
         return welcomeCard(env, await all(), { firstRun: true });
@@ -200,7 +212,7 @@ export class CompanionBot extends TeamsActivityHandler {
       case 'reminders':
         return this.reminderVerbs.list(env, await all());
       case 'testReminder':
-        return (await this.reminderVerbs.test({ ...env, repos: this.repos, logger: this.deps.logger, ...(channel ? { channel } : {}) }, {})).card;
+        return (await this.reminderVerbs.test({ ...env, repos: this.repos, logger: this.deps.logger, read: {}, ...(channel ? { channel } : {}) }, {})).card;
       case 'help':
         return helpCard(env);
       case 'unknown':
@@ -224,7 +236,7 @@ export class CompanionBot extends TeamsActivityHandler {
       case 'pastedEmail':
         return this.intakeFromEmail(env, intent.text);
       case 'vouchers':
-        return listCard(env, await tenantVouchers({ repos: this.repos, scope }), 1, undefined);
+        return listCard(env, await tenantVouchers({ repos: this.repos, scope, read }), 1, undefined);
       case 'voucher': {
         const found = await this.repos.vouchers.findByNumber(scope.tenantId, intent.voucherNumber);
         const stored = found.find((s) => s.doc.state !== 'Expired') ?? found[0];
@@ -239,7 +251,7 @@ export class CompanionBot extends TeamsActivityHandler {
   /** "reserve", "canjear vale", …: the one voucher waiting for that step, a list when several, else what's next. */
   private async stepCard(env: ViewEnv, kind: Intent['kind']): Promise<Card> {
     const wanted = STEP_INTENTS[kind];
-    const vouchers = await tenantVouchers({ repos: this.repos, scope: env.scope });
+    const vouchers = await tenantVouchers({ repos: this.repos, scope: env.scope, read: this.recent(true) });
     if (!wanted) return welcomeCard(env, vouchers.map((s) => s.doc));
     const waiting: Stored<Voucher>[] = vouchers.filter((s) => wanted.states.includes(s.doc.state));
     const [only] = waiting;
@@ -279,13 +291,14 @@ export class CompanionBot extends TeamsActivityHandler {
     if (!who) return noticeCard(locale, { tone: 'error', text: say(locale, 'notice.noTenant') });
     const correlationId = correlationIdOf(context);
     try {
-      const scope = await this.scopeOf(context, who);
+      const readOnly = value.success && isReadOnly(value.data.action.verb, value.data.action.data);
+      const scope = await this.scopeOf(context, who, readOnly);
       const handler = value.success ? lookupVerb(this.verbs, value.data.action.verb) : undefined;
       if (!value.success || !handler) {
         this.deps.logger.warn({ correlationId, verb: value.success ? value.data.action.verb : undefined }, 'unknown or malformed action refused');
         return noticeCard(scope.locale, { tone: 'error', text: say(scope.locale, 'notice.unknownVerb') });
       }
-      const env: VerbEnv = { ...this.viewEnv(scope), repos: this.repos, logger: this.deps.logger, ...channelOf(context.activity) };
+      const env: VerbEnv = { ...this.viewEnv(scope), repos: this.repos, logger: this.deps.logger, read: this.recent(readOnly), ...channelOf(context.activity) };
       const reply = await handler(env, value.data.action.data ?? {});
       if (reply.changed) await this.updateForEveryone(context, reply.card);
       if (reply.changed) this.deps.afterChange?.(scope.tenantId, value.data.action.verb);

@@ -67,6 +67,8 @@ export interface ScopeOptions {
   now: Date;
   initialGlobalAdmins: readonly string[];
   defaultTimeZone: string;
+  /** The turn only shows something: a copy of the organisation this recent will do (see store/cache.ts). */
+  maxAgeMs?: number;
 }
 
 /**
@@ -74,7 +76,8 @@ export interface ScopeOptions {
  * write, only when something changed). A concurrent write is retried on the fresh document.
  */
 export async function loadScope(repos: Repos, activity: Partial<Activity>, who: Identity, options: ScopeOptions): Promise<TurnScope> {
-  let org = await repos.organizations.getOrCreate(who.tenantId, options.now, options.initialGlobalAdmins);
+  const recent = options.maxAgeMs !== undefined ? { maxAgeMs: options.maxAgeMs } : {};
+  let org = await repos.organizations.getOrCreate(who.tenantId, options.now, options.initialGlobalAdmins, recent);
   for (let attempt = 0; who.userId !== '' ; attempt++) {
     const seen = ensurePerson(org.doc, { userId: who.userId, name: who.name || undefined, ...(who.teamsUserId ? { teamsUserId: who.teamsUserId } : {}) }, options.now);
     if (!seen.changed) break;

@@ -10,6 +10,8 @@ import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../bot/store/embedd
 import { invokeActivity, messageActivity, type ActivityOptions } from '../support/activities';
 import { post, startTestApp } from '../support/app';
 import { startLocalConnector, type LocalConnector } from '../support/connector';
+import { createRepos } from '../../bot/teams/repos';
+import { seedReadyOrganization, seedVoucher, ADMIN } from '../conversation/fixtures';
 
 const TENANT = 'tenant-two-instances';
 
@@ -27,7 +29,10 @@ describe('two instances on one database behave as one', function () {
     userName: 'Ana Souza',
     ...o,
   });
-  const env = (): Record<string, string> => ({ COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: 'k', COSMOS_DATABASE: 'scale' });
+  // Read-only turns may show an instance's own copy of a document up to READ_CACHE_MS old (bot/store/cache.ts);
+  // short here so the tests can wait it out. Changes always work on the current version.
+  const READ_CACHE_MS = 300;
+  const env = (): Record<string, string> => ({ COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: 'k', COSMOS_DATABASE: 'scale', READ_CACHE_MS: String(READ_CACHE_MS) });
 
   before(async () => {
     cosmos = await startEmbeddedCosmos();
@@ -85,6 +90,35 @@ describe('two instances on one database behave as one', function () {
     assert.equal(told.length, 1, 'the other caller got the "changed since you opened it" card');
   });
 
+  it('a change on one instance works on what another instance wrote a moment before, whatever copy it showed', async () => {
+    const tenantId = 'tenant-two-instances-cache';
+    const harness = { repos: createRepos(a.store) } as Parameters<typeof seedReadyOrganization>[0];
+    await seedReadyOrganization(harness, tenantId);
+    // These instances run on the real clock: dates relative to today.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const v1 = await seedVoucher(harness, tenantId, 'v-CACHE-1', 'Assigned', { assignedOn: day(-5), intakeOn: day(-5) });
+    const admin = me({ tenantId, userId: ADMIN });
+    const stale = t('en', 'notice.stale');
+
+    // B shows the voucher (and so holds that version); A then reserves it.
+    assert.equal((await post(`${b.url}/api/messages`, invokeActivity(admin, 'voucher.show', { voucherId: 'v-CACHE-1' }))).status, 200);
+    const reserve = { step: 'submit', engagementId: 'sdps-sharepoint', deliveryCountry: 'BR', partnerLocationId: 'sp-br', plannedStart: day(14), plannedEnd: day(18), consultants: 'cons-1', offsiteDays: '0' };
+    const onA = await post(`${a.url}/api/messages`, invokeActivity(admin, 'voucher.reserve', { ...reserve, voucherId: 'v-CACHE-1', etag: v1.etag }));
+    assert.doesNotMatch(onA.text, new RegExp(stale));
+    const v2 = await harness.repos.vouchers.get(tenantId, 'v-CACHE-1');
+    assert.equal(v2?.doc.state, 'Reserved');
+
+    // The old card submitted on B: B still holds that version, takes it, and its ETag-checked write is refused.
+    const oldCard = await post(`${b.url}/api/messages`, invokeActivity(admin, 'voucher.reserve', { ...reserve, voucherId: 'v-CACHE-1', etag: v1.etag }));
+    assert.match(oldCard.text, new RegExp(stale));
+    assert.equal((await harness.repos.vouchers.get(tenantId, 'v-CACHE-1'))?.etag, v2!.etag, 'nothing changed');
+
+    // The current card submitted on B: B reads the version A wrote and the change lands.
+    const current = await post(`${b.url}/api/messages`, invokeActivity(admin, 'voucher.cancelReservation', { step: 'submit', voucherId: 'v-CACHE-1', etag: v2!.etag, reason: 'customer postponed' }));
+    assert.doesNotMatch(current.text, new RegExp(stale));
+    assert.equal((await harness.repos.vouchers.get(tenantId, 'v-CACHE-1'))?.doc.state, 'Assigned');
+  });
+
   it('stopping one instance mid-turn loses nothing: its turn finishes, the other keeps serving', async () => {
     // A connector that holds replies, so A's turn is in flight when A is told to stop.
     let release!: () => void;
@@ -118,7 +152,14 @@ describe('two instances on one database behave as one', function () {
       const after = await orgs.get(TENANT);
       assert.ok(after?.doc.people.some((p) => p.userId === 'member-2'), "A's turn recorded the new person");
       assert.notEqual(after?.etag, before?.etag);
-      // And B sees it.
+      // A change made on B at once works on the version A wrote (B's copy, read by the "status" turn above, is older).
+      const assigned = await post(`${b.url}/api/messages`, invokeActivity(me(), 'people.assignRole', { step: 'submit', etag: after!.etag, userId: 'member-2', role: 'consultant' }));
+      assert.equal(assigned.status, 200);
+      assert.doesNotMatch(assigned.text, new RegExp(t('en', 'notice.stale')));
+      const final = await orgs.get(TENANT);
+      assert.ok(final?.doc.people.find((p) => p.userId === 'member-2')?.roles.includes('consultant'), "B's change landed on A's version");
+      // And B's views show it (after at most READ_CACHE_MS).
+      await new Promise((r) => setTimeout(r, READ_CACHE_MS + 50));
       const res = await post(`${b.url}/api/messages`, invokeActivity(me(), 'nav.people', {}));
       assert.equal(res.status, 200);
       assert.match(res.text, /Bruno Lima/);

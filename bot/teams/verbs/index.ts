@@ -54,6 +54,28 @@ export function verbTable(reminders: ReminderVerbs): Readonly<Record<CardVerb, V
   };
 }
 
+/** Verbs that only show a card, whatever their data. */
+const SHOW_VERBS: ReadonlySet<string> = new Set<CardVerb>([
+  'nav.whatsNext',
+  'nav.help',
+  'nav.eligibility',
+  'nav.enrollment',
+  'nav.profile',
+  'nav.people',
+  'nav.settings',
+  'nav.intake',
+  'voucher.show',
+  'voucher.list',
+]);
+
+/**
+ * An action that cannot change anything: a show verb, or a form verb asked to open its form (`step: 'open'`).
+ * Such a turn may read recent cached copies; every other one reads current versions.
+ */
+export function isReadOnly(verb: string, data: Record<string, unknown> | undefined): boolean {
+  return SHOW_VERBS.has(verb) || data?.step === 'open';
+}
+
 export function lookupVerb(table: Readonly<Record<string, VerbHandler>>, verb: string): VerbHandler | undefined {
   return Object.prototype.hasOwnProperty.call(table, verb) ? table[verb] : undefined;
 }

@@ -8,7 +8,7 @@ import { refusalNotice, savedNotice, staleNotice } from '../../../cards';
 import type { Logger } from '../../logger';
 import { TRANSITIONS, type Actor, type OrgContext, type Organization, type Refusal, type Result, type StateCommand, type Voucher, type VoucherContext } from '../../program';
 import { t } from '../../i18n';
-import { ConcurrencyConflict, type QuerySpec, type Stored } from '../../store';
+import { ConcurrencyConflict, type QuerySpec, type ReadOptions, type Stored } from '../../store';
 import type { Repos } from '../repos';
 import { say } from '../say';
 import { withOrganization } from '../scope';
@@ -20,6 +20,8 @@ export interface VerbEnv extends ViewEnv {
   logger: Logger;
   /** The team channel the action came from (shared conversations in a team), from the activity. */
   channel?: { teamId?: string; channelId: string; name?: string };
+  /** How current reads must be: `{ maxAgeMs }` when the turn only shows something, else `{}` (ask the database). */
+  read: ReadOptions;
 }
 
 export interface VerbReply {
@@ -124,7 +126,7 @@ export function voucherVerb<S extends z.ZodType>(spec: VoucherVerbSpec<S>): Verb
     const { tenantId } = env.scope;
     const open = OpenRequest.safeParse(data);
     if (open.success) {
-      const stored = await env.repos.vouchers.get(tenantId, open.data.voucherId);
+      const stored = await env.repos.vouchers.get(tenantId, open.data.voucherId, env.read);
       return stored ? { card: voucherCard(env, stored, stepFor(spec, stored.doc)), changed: false } : notFound(env);
     }
     const ref = VoucherRef.safeParse(data);
@@ -134,16 +136,31 @@ export function voucherVerb<S extends z.ZodType>(spec: VoucherVerbSpec<S>): Verb
       const found = id.success ? await env.repos.vouchers.get(tenantId, id.data) : undefined;
       return found ? { card: voucherCard(env, found, stepFor(spec, found.doc), invalidCard(env)), changed: false } : notFound(env);
     }
-    const stored = await env.repos.vouchers.get(tenantId, ref.data.voucherId);
+    // The version the card was rendered from, if this instance has it, is taken without a read: the write below
+    // is ETag-checked, so a newer version on the server ends in the stale-card answer, never a lost update.
+    const stored = await env.repos.vouchers.get(tenantId, ref.data.voucherId, { atVersion: ref.data.etag });
     if (!stored) return notFound(env);
     if (stored.etag !== ref.data.etag) return { card: voucherCard(env, stored, stepFor(spec, stored.doc), stale(env)), changed: false };
+    // Before saying no from that copy, make sure it is still current: a newer version gets the stale-card answer.
+    const unlessChanged = async (answer: () => VerbReply): Promise<VerbReply> => {
+      const now = await env.repos.vouchers.get(tenantId, stored.doc.id);
+      if (!now) return notFound(env);
+      if (now.etag !== stored.etag) return { card: voucherCard(env, now, stepFor(spec, now.doc), stale(env)), changed: false };
+      return answer();
+    };
 
     const parsed = spec.inputs.safeParse(data);
-    if (!parsed.success) return { card: voucherCard(env, stored, spec.step, inputErrors(env, parsed.error, data)), changed: false };
+    if (!parsed.success) {
+      const error = parsed.error;
+      return unlessChanged(() => ({ card: voucherCard(env, stored, spec.step, inputErrors(env, error, data)), changed: false }));
+    }
     const vouchers = spec.across ? (await env.repos.voucherQueries.query(tenantId, spec.across(stored.doc))).map((s) => s.doc) : undefined;
     const ctx: VoucherContext = { rules: env.rules, now: env.now, defaultTimeZone: env.defaultTimeZone, org: env.scope.org.doc, ...(vouchers ? { vouchers } : {}) };
     const result = spec.apply(stored.doc, parsed.data, env.scope.actor, ctx);
-    if (!result.ok) return { card: voucherCard(env, stored, stepFor(spec, stored.doc), refusals(env, result.refusals, data, spec.aliases)), changed: false };
+    if (!result.ok) {
+      const list = result.refusals;
+      return unlessChanged(() => ({ card: voucherCard(env, stored, stepFor(spec, stored.doc), refusals(env, list, data, spec.aliases)), changed: false }));
+    }
     try {
       const next = await env.repos.vouchers.save(tenantId, result.value, stored.etag);
       return { card: voucherCard(env, next, 'detail', saved(env)), changed: true };

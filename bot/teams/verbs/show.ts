@@ -8,10 +8,12 @@ import { DocId } from './inputs';
 import { notFound, showVerb, type VerbEnv, type VerbHandler } from './kit';
 import { enrollmentView } from './organization';
 
-/** The tenant's vouchers (one single-partition query), newest state change first. */
-export async function tenantVouchers(env: Pick<VerbEnv, 'repos' | 'scope'>, state?: string): Promise<Stored<Voucher>[]> {
-  const all = state ? await env.repos.vouchers.listByState(env.scope.tenantId, [state as Voucher['state']]) : await env.repos.vouchers.list(env.scope.tenantId);
-  return all.reverse();
+/** The tenant's vouchers (one single-partition query, or a recent result of it), newest state change first. */
+export async function tenantVouchers(env: Pick<VerbEnv, 'repos' | 'scope' | 'read'>, state?: string): Promise<Stored<Voucher>[]> {
+  const all = state
+    ? await env.repos.vouchers.listByState(env.scope.tenantId, [state as Voucher['state']], env.read)
+    : await env.repos.vouchers.list(env.scope.tenantId, env.read);
+  return [...all].reverse();
 }
 
 export const showNext = showVerb(async (env) => welcomeCard(env, (await tenantVouchers(env)).map((s) => s.doc)));
@@ -28,7 +30,7 @@ const ShowVoucher = z.object({ voucherId: DocId });
 export const showVoucher: VerbHandler = async (env, data) => {
   const ref = ShowVoucher.safeParse(data);
   if (!ref.success) return notFound(env);
-  const stored = await env.repos.vouchers.get(env.scope.tenantId, ref.data.voucherId);
+  const stored = await env.repos.vouchers.get(env.scope.tenantId, ref.data.voucherId, env.read);
   return stored ? { card: voucherCard(env, stored, 'detail'), changed: false } : notFound(env);
 };
 
