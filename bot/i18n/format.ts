@@ -23,6 +23,55 @@ function cached<T>(key: string, make: () => T): T {
   return value;
 }
 
+// Formatting with a built formatter still costs microseconds (a date about 4, a country name about 5), and a
+// card shows the same few dates, numbers and names turn after turn, so finished strings are kept as well.
+// They are kept in nested maps rather than under one joined key: the strings looked up (a locale, a zone, a
+// stored date) are mostly the same string objects every time, whose hashes V8 keeps, while a joined key is a
+// new string to hash on every call. Bounded like the formatters: past MAX_RESULTS everything starts over.
+type Level = Map<unknown, Level | string>;
+const MAX_RESULTS = 20_000;
+let resultCount = 0;
+const memos: Level[] = [];
+
+function memo(): (a: unknown, b: unknown, c: unknown, make: () => string) => string {
+  const root: Level = new Map();
+  memos.push(root);
+  const below = (level: Level, key: unknown): Level => {
+    let next = level.get(key) as Level | undefined;
+    if (next === undefined) {
+      next = new Map();
+      level.set(key, next);
+    }
+    return next;
+  };
+  return (a, b, c, make) => {
+    const last = below(below(root, a), b);
+    let value = last.get(c) as string | undefined;
+    if (value === undefined) {
+      value = make();
+      if (++resultCount > MAX_RESULTS) {
+        for (const m of memos) m.clear();
+        resultCount = 1;
+      }
+      below(below(root, a), b).set(c, value);
+    }
+    return value;
+  };
+}
+
+const dates = memo();
+const dateTimes = memo();
+const numbers = memo();
+const relativeDays = memo();
+const regions = memo();
+const lists = memo();
+const plurals = memo();
+
+/** Maps treat -0 as 0, which Intl does not ("-0"): such values are not remembered. */
+function rememberable(value: number): boolean {
+  return !Object.is(value, -0);
+}
+
 /** Intl throws on an unknown zone; a typo in someone's settings must not break every card they get. */
 function safeZone(timeZone: string | undefined): string {
   if (!timeZone) return 'UTC';
@@ -44,6 +93,10 @@ function toDate(iso: string): { date: Date; dateOnly: boolean } | undefined {
 
 /** "5 Mar 2024" / "5 de mar. de 2024" / "5 mar 2024". Unparseable input is shown as given rather than hidden. */
 export function formatDate(locale: Locale, isoDate: string, timeZone?: string): string {
+  return dates(locale, timeZone, isoDate, () => formatDateNow(locale, isoDate, timeZone));
+}
+
+function formatDateNow(locale: Locale, isoDate: string, timeZone: string | undefined): string {
   const parsed = toDate(isoDate);
   if (!parsed) return isoDate;
   const zone = parsed.dateOnly ? 'UTC' : safeZone(timeZone);
@@ -52,6 +105,10 @@ export function formatDate(locale: Locale, isoDate: string, timeZone?: string): 
 
 /** Date and time of an instant (audit trail), in the reader's time zone. */
 export function formatDateTime(locale: Locale, isoInstant: string, timeZone?: string): string {
+  return dateTimes(locale, timeZone, isoInstant, () => formatDateTimeNow(locale, isoInstant, timeZone));
+}
+
+function formatDateTimeNow(locale: Locale, isoInstant: string, timeZone: string | undefined): string {
   const parsed = toDate(isoInstant);
   if (!parsed) return isoInstant;
   if (parsed.dateOnly) return formatDate(locale, isoInstant);
@@ -62,6 +119,10 @@ export function formatDateTime(locale: Locale, isoInstant: string, timeZone?: st
 }
 
 export function formatNumber(locale: Locale, value: number, options?: Intl.NumberFormatOptions): string {
+  return options || !rememberable(value) ? formatNumberNow(locale, value, options) : numbers(locale, undefined, value, () => formatNumberNow(locale, value));
+}
+
+function formatNumberNow(locale: Locale, value: number, options?: Intl.NumberFormatOptions): string {
   const format = options
     ? cached(`number|${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options))
     : cached(`number|${locale}`, () => new Intl.NumberFormat(locale));
@@ -80,6 +141,11 @@ export function formatMoney(locale: Locale, amount: number, currency: string): s
 
 /** "today", "tomorrow", "in 30 days", "3 days ago" — negative is the past. */
 export function formatRelativeDays(locale: Locale, days: number): string {
+  const whole = Math.trunc(days);
+  return rememberable(whole) ? relativeDays(locale, undefined, whole, () => formatRelativeDaysNow(locale, whole)) : formatRelativeDaysNow(locale, whole);
+}
+
+function formatRelativeDaysNow(locale: Locale, days: number): string {
   return cached(`relative|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(Math.trunc(days), 'day');
 }
 
@@ -97,6 +163,10 @@ function ymd(iso: string): [number, number, number] {
 
 /** "Brazil" / "Brasil" for a country code; the code itself if Intl does not know it. */
 export function formatCountry(locale: Locale, code: string): string {
+  return regions(locale, undefined, code, () => formatCountryNow(locale, code));
+}
+
+function formatCountryNow(locale: Locale, code: string): string {
   try {
     return cached(`region|${locale}`, () => new Intl.DisplayNames([locale], { type: 'region' })).of(code) ?? code;
   } catch {
@@ -106,6 +176,10 @@ export function formatCountry(locale: Locale, code: string): string {
 
 /** "A, B and C" / "A, B e C" / "A, B y C"; with 'disjunction', "A, B or C". */
 export function formatList(locale: Locale, items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+  return lists(locale, type, JSON.stringify(items), () => formatListNow(locale, items, type));
+}
+
+function formatListNow(locale: Locale, items: readonly string[], type: 'conjunction' | 'disjunction'): string {
   return cached(`list|${locale}|${type}`, () => new Intl.ListFormat(locale, { style: 'long', type })).format(items);
 }
 
@@ -117,5 +191,9 @@ export function compareText(locale: Locale): (a: string, b: string) => number {
 
 /** The plural category ("one", "other", …) of a count in the locale. */
 export function pluralCategory(locale: Locale, count: number): Intl.LDMLPluralRule {
+  return rememberable(count) ? (plurals(locale, undefined, count, () => pluralCategoryNow(locale, count)) as Intl.LDMLPluralRule) : pluralCategoryNow(locale, count);
+}
+
+function pluralCategoryNow(locale: Locale, count: number): Intl.LDMLPluralRule {
   return cached(`plural|${locale}`, () => new Intl.PluralRules(locale)).select(count);
 }

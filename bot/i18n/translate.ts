@@ -21,13 +21,32 @@ function render(locale: Locale, value: ParamValue): string {
   return String(value);
 }
 
+// A card fills dozens of messages per turn from a catalogue of a few thousand texts, so each text is split
+// at its placeholders once: [text, name, text, name, …, text]. Texts from elsewhere are possible, so bounded.
+const pieces = new Map<string, readonly string[]>();
+const MAX_PIECES = 10_000;
+
+function piecesOf(text: string): readonly string[] {
+  let split = pieces.get(text);
+  if (split === undefined) {
+    split = text.split(/\{(\w+)\}/);
+    if (pieces.size >= MAX_PIECES) pieces.clear();
+    pieces.set(text, split);
+  }
+  return split;
+}
+
 /** Replace every {name} that has a parameter; an unknown one stays visible so a missing parameter is noticed. */
 export function interpolate(locale: Locale, text: string, params: MessageParams | undefined): string {
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  const split = piecesOf(text);
+  let out = split[0] as string;
+  for (let i = 1; i < split.length; i += 2) {
+    const name = split[i] as string;
     const value = params[name];
-    return value === undefined || value === null ? whole : render(locale, value);
-  });
+    out += (value === undefined || value === null ? `{${name}}` : render(locale, value)) + (split[i + 1] as string);
+  }
+  return out;
 }
 
 export function t(locale: Locale, key: MessageKey, params?: MessageParams): string {
