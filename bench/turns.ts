@@ -11,7 +11,7 @@
 // Reports:
 //   - median CPU per turn over batches, after a warm-up, for message turns ("help", "what's next") and
 //     Action.Execute invokes (voucher.show, a reserve that writes), and the ratio to the echo bot
-//     (target ≤ 1.5×);
+//     (target ≤ 1.5×), each measured in batches alternating with the echo bot's (see pairedCpu);
 //   - latency with 50 concurrent conversations, each sending a turn about once a second (an open-loop
 //     arrival rate of ~50 turns/s, well above people typing): p50 / p99 (target p99 < 100 ms). The burst
 //     figures (all 50 conversations firing back-to-back with no think time) are a saturation test: there p99
@@ -135,7 +135,7 @@ export interface HostStart {
   /** The local connector: allowed for conversation references, as Teams' service URLs are in production. */
   serviceUrl: string;
 }
-type HostRequest = { id: number; ask: 'cpu' | 'counts' | 'reset' | 'stop' | 'profileStart' | 'profileStop'; arg?: string };
+type HostRequest = { id: number; ask: 'cpu' | 'counts' | 'reset' | 'stop' | 'profileStart' | 'profileStop' | 'storeCpu'; arg?: string };
 
 async function runHost(start: HostStart): Promise<void> {
   const store = await openStore({ endpoint: start.endpoint, auth: 'key', key: 'bench', database: start.database, local: true });
@@ -159,6 +159,7 @@ async function runHost(start: HostStart): Promise<void> {
     else if (m.ask === 'reset') answer(counting.reset());
     else if (m.ask === 'profileStart') void profiler.start().then(() => answer(true));
     else if (m.ask === 'profileStop') void profiler.stop(m.arg ?? 'host.cpuprofile').then(() => answer(true));
+    else if (m.ask === 'storeCpu') void storeCpu(store, m.arg ?? '').then(answer);
     else if (m.ask === 'stop') {
       store.close();
       process.exit(0);
@@ -167,7 +168,40 @@ async function runHost(start: HostStart): Promise<void> {
   process.send?.({ id: 0, value: { companion: companion.url, uncached: uncached.url, echo: echo.url } });
 }
 
-export /** V8's sampling profiler in the bot host, started and stopped by the driver (bench/profile.ts). */
+export /**
+ * What the store's round trips cost the bot host, without any bot: CPU µs per point read that returns the
+ * document (what a change pays for the organisation on the embedded server, which ignores If-None-Match), and
+ * per single-partition query of one customer's vouchers (the reservation's 15-day rule), and per small upsert.
+ * Medians of 5 × 100.
+ */
+async function storeCpu(store: Store, tenantId: string): Promise<{ pointRead: number; customerQuery: number; write: number }> {
+  const raw = store.containers;
+  const measure = async (op: () => Promise<unknown>) => {
+    for (let i = 0; i < 50; i++) await op();
+    const samples: number[] = [];
+    for (let b = 0; b < 5; b++) {
+      const before = process.cpuUsage();
+      for (let i = 0; i < 100; i++) await op();
+      const used = process.cpuUsage(before);
+      samples.push((used.user + used.system) / 100);
+    }
+    return samples.sort((x, y) => x - y)[2] as number;
+  };
+  const pointRead = await measure(() => raw.organizations.item('organization', tenantId).read());
+  const customerQuery = await measure(() =>
+    raw.vouchers.items
+      .query(
+        { query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.customer.name = @c', parameters: [{ name: '@t', value: tenantId }, { name: '@c', value: 'Bench customer 1' }] },
+        { partitionKey: tenantId },
+      )
+      .fetchAll(),
+  );
+  let n = 0;
+  const write = await measure(() => raw.conversations.items.upsert({ id: 'bench-scratch', tenantId, n: ++n }));
+  return { pointRead, customerQuery, write };
+}
+
+/** V8's sampling profiler in the bot host, started and stopped by the driver (bench/profile.ts). */
 function hostProfiler(): { start(): Promise<void>; stop(file: string): Promise<void> } {
   const session = new Session();
   session.connect();
@@ -193,6 +227,7 @@ export interface Host {
   reset(): Promise<void>;
   profileStart(): Promise<void>;
   profileStop(file: string): Promise<void>;
+  storeCpu(tenantId: string): Promise<{ pointRead: number; customerQuery: number; write: number }>;
   stop(): Promise<void>;
 }
 
@@ -225,6 +260,7 @@ export async function startHost(start: HostStart): Promise<Host> {
     reset: () => ask<void>('reset'),
     profileStart: () => ask<void>('profileStart'),
     profileStop: (file) => ask<void>('profileStop', file),
+    storeCpu: (tenantId) => ask<{ pointRead: number; customerQuery: number; write: number }>('storeCpu', tenantId),
     async stop() {
       child.removeAllListeners('exit');
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -253,17 +289,41 @@ const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** di
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const cpuOf = (u: NodeJS.CpuUsage) => u.user + u.system;
 
-/** Median over batches of the bot host's CPU microseconds per turn, after a warm-up. */
-async function cpuPerTurn(host: Host, turn: (i: number) => Promise<void>, batches = 9, perBatch = 50): Promise<number> {
-  let n = 0;
-  for (let i = 0; i < 100; i++) await turn(n++); // warm up: JIT, connection pools, prepared templates
-  const samples: number[] = [];
-  for (let b = 0; b < batches; b++) {
-    const before = cpuOf(await host.cpu());
-    for (let i = 0; i < perBatch; i++) await turn(n++);
-    samples.push((cpuOf(await host.cpu()) - before) / perBatch);
+/** The bot host's CPU microseconds per turn over one batch of `count` turns. */
+async function batchCpu(host: Host, turn: () => Promise<void>, count: number): Promise<number> {
+  const before = cpuOf(await host.cpu());
+  for (let i = 0; i < count; i++) await turn();
+  return (cpuOf(await host.cpu()) - before) / count;
+}
+
+interface Paired {
+  echo: number;
+  bot: number;
+  /** Median of the per-round ratios bot / echo. */
+  ratio: number;
+}
+
+/**
+ * CPU per turn of the bot against the echo bot, measured in alternating batches (echo, bot, echo, bot, …)
+ * after a warm-up of both. The machine is shared: load that comes and goes then hits both sides of each round
+ * alike, and the median of the per-round ratios is far steadier than the ratio of two separate runs.
+ * `botBatch` returns CPU µs per bot turn for one round (it may set up its turns outside the measurement).
+ */
+async function pairedCpu(host: Host, echoTurn: () => Promise<void>, botBatch: () => Promise<number>, rounds = 11, perBatch = 40): Promise<Paired> {
+  for (let i = 0; i < 100; i++) await echoTurn(); // warm up: JIT, connection pools, prepared templates
+  await botBatch();
+  await botBatch();
+  const echo: number[] = [];
+  const bot: number[] = [];
+  const ratios: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const e = await batchCpu(host, echoTurn, perBatch);
+    const b = await botBatch();
+    echo.push(e);
+    bot.push(b);
+    ratios.push(b / e);
   }
-  return median(samples);
+  return { echo: median(echo), bot: median(bot), ratio: median(ratios) };
 }
 
 /**
@@ -314,14 +374,15 @@ export async function runTurnsBench(): Promise<Record<string, number | string>> 
       if (connector.received.length > 1000) connector.clear();
     };
 
-    // CPU per turn
-    const echoMsg = await cpuPerTurn(host, async () => { await send(echo, msg('help')); trim(); });
-    const botMsg = await cpuPerTurn(host, async () => { await send(companion, msg('help')); trim(); });
-    const botNext = await cpuPerTurn(host, async () => { await send(companion, msg("what's next")); trim(); });
-    const echoInvoke = await cpuPerTurn(host, async () => send(echo, show()));
-    const botInvoke = await cpuPerTurn(host, async () => send(companion, show()));
-    const uncachedNext = await cpuPerTurn(host, async () => { await send(uncached, msg("what's next")); trim(); });
-    const uncachedInvoke = await cpuPerTurn(host, async () => send(uncached, show()));
+    // CPU per turn, each kind in alternating batches with the echo bot's matching kind of turn
+    const echoMessage = async () => { await send(echo, msg('help')); trim(); };
+    const echoInvokeTurn = () => send(echo, show());
+    const batch = (turn: () => Promise<void>) => () => batchCpu(host, turn, 40);
+    const help = await pairedCpu(host, echoMessage, batch(async () => { await send(companion, msg('help')); trim(); }));
+    const next = await pairedCpu(host, echoMessage, batch(async () => { await send(companion, msg("what's next")); trim(); }));
+    const nextOff = await pairedCpu(host, echoMessage, batch(async () => { await send(uncached, msg("what's next")); trim(); }));
+    const showCpu = await pairedCpu(host, echoInvokeTurn, batch(() => send(companion, show())));
+    const showOff = await pairedCpu(host, echoInvokeTurn, batch(() => send(uncached, show())));
 
     // A mutating invoke: reserve a fresh voucher each time (seeded, and its ETag read, outside the measurement).
     // As in Teams, the person first opens the reservation form (a read-only turn, not measured), then submits.
@@ -332,14 +393,21 @@ export async function runTurnsBench(): Promise<Record<string, number | string>> 
       const v = await seedVoucher(harness, tenantId, id, 'Assigned', { customer: { name: `Bench customer ${seq}` } });
       return { id, etag: v.etag };
     };
-    const mutatingSamples: number[] = [];
-    for (let i = 0; i < 80; i++) {
-      const v = await freshVoucher();
-      await send(companion, invokeActivity(me, 'voucher.reserve', { step: 'open', voucherId: v.id }));
-      const before = cpuOf(await host.cpu());
-      await send(companion, invokeActivity(me, 'voucher.reserve', { ...reserveData, voucherId: v.id, etag: v.etag }));
-      if (i >= 20) mutatingSamples.push(cpuOf(await host.cpu()) - before);
-    }
+    const reserveBatch = async (): Promise<number> => {
+      let used = 0;
+      const count = 8;
+      for (let i = 0; i < count; i++) {
+        const v = await freshVoucher();
+        await send(companion, invokeActivity(me, 'voucher.reserve', { step: 'open', voucherId: v.id }));
+        const before = cpuOf(await host.cpu());
+        await send(companion, invokeActivity(me, 'voucher.reserve', { ...reserveData, voucherId: v.id, etag: v.etag }));
+        used += cpuOf(await host.cpu()) - before;
+      }
+      return used / count;
+    };
+    const reserve = await pairedCpu(host, echoInvokeTurn, reserveBatch);
+
+    const storeOps = await host.storeCpu(tenantId);
 
     // Latency with 50 concurrent conversations: about one turn per second each, then back-to-back (burst).
     const echoLatency = await concurrentLatency((c) => send(echo, msg('help', c)).then(trim), 1000);
@@ -400,20 +468,23 @@ export async function runTurnsBench(): Promise<Record<string, number | string>> 
     return {
       load_average_1m_before: round(loadBefore),
       load_average_1m_after: round(loadavg()[0] ?? NaN),
-      cpu_us_per_message_turn_echo: round(echoMsg, 0),
-      cpu_us_per_message_turn_help: round(botMsg, 0),
-      cpu_us_per_message_turn_whats_next: round(botNext, 0),
-      cpu_ratio_message_help_vs_echo: round(botMsg / echoMsg),
-      cpu_ratio_message_whats_next_vs_echo: round(botNext / echoMsg),
-      cpu_us_per_invoke_echo: round(echoInvoke, 0),
-      cpu_us_per_invoke_voucher_show: round(botInvoke, 0),
-      cpu_ratio_invoke_show_vs_echo: round(botInvoke / echoInvoke),
-      cpu_us_per_message_turn_whats_next_read_cache_off: round(uncachedNext, 0),
-      cpu_ratio_message_whats_next_vs_echo_read_cache_off: round(uncachedNext / echoMsg),
-      cpu_us_per_invoke_voucher_show_read_cache_off: round(uncachedInvoke, 0),
-      cpu_ratio_invoke_show_vs_echo_read_cache_off: round(uncachedInvoke / echoInvoke),
-      cpu_us_per_invoke_voucher_reserve: round(median(mutatingSamples), 0),
-      cpu_ratio_invoke_reserve_vs_echo: round(median(mutatingSamples) / echoInvoke),
+      cpu_us_per_message_turn_echo: round(help.echo, 0),
+      cpu_us_per_message_turn_help: round(help.bot, 0),
+      cpu_ratio_message_help_vs_echo: round(help.ratio),
+      cpu_us_per_message_turn_whats_next: round(next.bot, 0),
+      cpu_ratio_message_whats_next_vs_echo: round(next.ratio),
+      cpu_us_per_message_turn_whats_next_read_cache_off: round(nextOff.bot, 0),
+      cpu_ratio_message_whats_next_vs_echo_read_cache_off: round(nextOff.ratio),
+      cpu_us_per_invoke_echo: round(showCpu.echo, 0),
+      cpu_us_per_invoke_voucher_show: round(showCpu.bot, 0),
+      cpu_ratio_invoke_show_vs_echo: round(showCpu.ratio),
+      cpu_us_per_invoke_voucher_show_read_cache_off: round(showOff.bot, 0),
+      cpu_ratio_invoke_show_vs_echo_read_cache_off: round(showOff.ratio),
+      cpu_us_per_invoke_voucher_reserve: round(reserve.bot, 0),
+      cpu_ratio_invoke_reserve_vs_echo: round(reserve.ratio),
+      cpu_us_per_store_point_read: round(storeOps.pointRead, 0),
+      cpu_us_per_store_customer_query: round(storeOps.customerQuery, 0),
+      cpu_us_per_store_write: round(storeOps.write, 0),
       latency_50_conversations_echo_message_p50_ms: echoLatency.p50,
       latency_50_conversations_echo_message_p99_ms: echoLatency.p99,
       latency_50_conversations_message_p50_ms: msgLatency.p50,

@@ -55,7 +55,7 @@ export class DocumentCache {
   readonly clock: () => number;
 
   constructor(options: CacheOptions = {}) {
-    this.maxDocuments = options.maxDocuments ?? 20_000;
+    this.maxDocuments = options.maxDocuments ?? 5_000;
     this.maxQueries = options.maxQueries ?? 2_000;
     this.clock = options.clock ?? (() => performance.now());
   }

@@ -1,6 +1,6 @@
 // A typed, tenant-scoped repository over one Cosmos container. Every document carries `tenantId` (the
 // partition key), every read is a point read or a single-partition query, every replace is ETag-checked.
-import type { Container, SqlParameter } from '@azure/cosmos';
+import type { Container, QueryIterator, SqlParameter } from '@azure/cosmos';
 import type { z } from 'zod';
 import { cacheOf, type DocumentCache } from './cache';
 import { AlreadyExists, ConcurrencyConflict, CorruptDocument, NotFound, statusOf } from './errors';
@@ -61,6 +61,39 @@ async function withTransientRetry<R>(op: () => Promise<R>, attempts = 4): Promis
       if (statusOf(err) !== 503 || attempt >= attempts) throw err;
       await new Promise((r) => setTimeout(r, 50 * 2 ** attempt + Math.random() * 50));
     }
+  }
+}
+
+/** Thrown by a query that needed the plan it was started without (see withoutQueryPlan): it is run again. */
+class QueryPlanSkipped extends Error {
+  constructor() {
+    super('query plan skipped');
+  }
+}
+
+/**
+ * @azure/cosmos 4.9 asks the gateway for a query plan before every query, in parallel with the query itself,
+ * and uses it only when the gateway answers the query with "needs a query plan" (cross-partition ORDER BY,
+ * aggregates, …) — which a query scoped to one partition key never gets (Azure/azure-sdk-for-js#4978). That is
+ * one more HTTP round trip per query. The iterator starts with its plan slot already filled by a marker, so no
+ * plan request goes out; should a query need one after all, the marker surfaces as QueryPlanSkipped and the
+ * query is run again the SDK's usual way. A later SDK without that slot is left as it is.
+ */
+function withoutQueryPlan<R>(iterator: QueryIterator<R>): QueryIterator<R> {
+  const internals = iterator as unknown as { queryPlanPromise?: Promise<unknown> };
+  if ('queryPlanPromise' in internals && internals.queryPlanPromise === undefined) {
+    internals.queryPlanPromise = Promise.resolve(new QueryPlanSkipped());
+  }
+  return iterator;
+}
+
+/** Runs `run` over an iterator without the plan request, and once more with it if the query needed the plan. */
+async function planless<R, O>(start: () => QueryIterator<R>, run: (iterator: QueryIterator<R>) => Promise<O>): Promise<O> {
+  try {
+    return await run(withoutQueryPlan(start()));
+  } catch (err) {
+    if (!(err instanceof QueryPlanSkipped)) throw err;
+    return run(start());
   }
 }
 
@@ -238,10 +271,15 @@ export class Repository<T extends TenantDocument> {
   }
 
   private async runQuery(tenantId: string, query: { query: string; parameters: SqlParameter[] }, spec: QuerySpec): Promise<Stored<T>[]> {
-    const iterator = this.container.items.query<Record<string, unknown>>(query, {
-      partitionKey: tenantId,
-      maxItemCount: Math.min(spec.limit ?? 1000, 1000),
-    });
+    const start = () =>
+      this.container.items.query<Record<string, unknown>>(query, {
+        partitionKey: tenantId,
+        maxItemCount: Math.min(spec.limit ?? 1000, 1000),
+      });
+    return planless(start, (iterator) => this.collect(tenantId, iterator, spec));
+  }
+
+  private async collect(tenantId: string, iterator: QueryIterator<Record<string, unknown>>, spec: QuerySpec): Promise<Stored<T>[]> {
     const out: Stored<T>[] = [];
     while (iterator.hasMoreResults()) {
       const page = await withTransientRetry(() => iterator.fetchNext());
@@ -265,11 +303,17 @@ export class Repository<T extends TenantDocument> {
    * A cheap aggregate that lets a cache tell whether anything changed, on any instance, since it read.
    */
   async changeMarker(tenantId: string): Promise<ChangeMarker> {
-    const iterator = this.container.items.query<{ n?: number; ts?: number }>(
-      { query: 'SELECT COUNT(1) AS n, MAX(c._ts) AS ts FROM c WHERE c.tenantId = @tenantId', parameters: [{ name: '@tenantId', value: tenantId }] },
-      { partitionKey: tenantId },
-    );
-    const { resources } = await withTransientRetry(() => iterator.fetchAll());
+    const start = () =>
+      this.container.items.query<{ n?: number; ts?: number }>(
+        { query: 'SELECT COUNT(1) AS n, MAX(c._ts) AS ts FROM c WHERE c.tenantId = @tenantId', parameters: [{ name: '@tenantId', value: tenantId }] },
+        { partitionKey: tenantId },
+      );
+    // fetchNext, not fetchAll: fetchAll resets the iterator, plan slot included.
+    const resources = await planless(start, async (iterator) => {
+      const rows: { n?: number; ts?: number }[] = [];
+      while (iterator.hasMoreResults()) rows.push(...((await withTransientRetry(() => iterator.fetchNext())).resources ?? []));
+      return rows;
+    });
     const row = resources[0] ?? {};
     return { count: row.n ?? 0, lastModified: row.ts ?? 0 };
   }

@@ -1,0 +1,86 @@
+import { strict as assert } from 'node:assert';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { openStore, Repository, type Store } from '../../bot/store';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../bot/store/embedded';
+
+const Doc = z.object({ id: z.string(), tenantId: z.string(), v: z.number() });
+
+/** Counts query and query-plan requests; can answer the next query like a gateway that wants a query plan. */
+async function planProxy(target: string) {
+  const state = { queries: 0, plans: 0, refuseNextQuery: false };
+  const server = http.createServer((req, res) => {
+    const isPlan = req.headers['x-ms-cosmos-is-query-plan-request'] !== undefined;
+    const isQuery = req.headers['x-ms-documentdb-isquery'] !== undefined;
+    if (isPlan) state.plans++;
+    if (isQuery) state.queries++;
+    if (isQuery && state.refuseNextQuery) {
+      state.refuseNextQuery = false;
+      req.resume();
+      res.writeHead(400, { 'content-type': 'application/json', 'x-ms-substatus': '1004' });
+      res.end(JSON.stringify({ code: 'BadRequest', message: 'Cross partition query only supports … (injected)', additionalErrorInfo: '{}' }));
+      return;
+    }
+    const upstream = http.request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
+    req.pipe(upstream);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    state,
+    stop: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+describe('store: queries go out without the SDK’s query-plan request', () => {
+  let embedded: EmbeddedCosmos;
+  let proxy: Awaited<ReturnType<typeof planProxy>>;
+  let store: Store;
+  let repo: Repository<z.infer<typeof Doc>>;
+
+  before(async () => {
+    embedded = await startEmbeddedCosmos();
+    proxy = await planProxy(embedded.endpoint);
+    store = await openStore({ endpoint: proxy.url, auth: 'key', key: 'k', database: 'plans', local: true });
+    repo = new Repository(store.containers.vouchers, Doc, 'doc');
+    for (let i = 0; i < 3; i++) await repo.create({ id: `p${i}`, tenantId: 't', v: i });
+  });
+  after(async () => {
+    store.close();
+    await proxy.stop();
+    await embedded.stop();
+  });
+
+  it('a query is one request, results and order intact', async () => {
+    Object.assign(proxy.state, { queries: 0, plans: 0 });
+    const res = await repo.query('t', { where: 'c.v >= @min', orderBy: 'c.v DESC', parameters: [{ name: '@min', value: 1 }] });
+    assert.deepEqual(res.map((r) => r.doc.id), ['p2', 'p1']);
+    assert.equal(proxy.state.queries, 1);
+    assert.equal(proxy.state.plans, 0, 'no query-plan request');
+  });
+
+  it('the change marker (an aggregate in one partition) is one request too', async () => {
+    Object.assign(proxy.state, { queries: 0, plans: 0 });
+    const marker = await repo.changeMarker('t');
+    assert.equal(marker.count, 3);
+    assert.ok(marker.lastModified > 0);
+    assert.equal(proxy.state.plans, 0);
+    assert.equal(proxy.state.queries, 1);
+  });
+
+  it('a query the gateway answers with "needs a query plan" is run again the SDK’s usual way and returns its results', async () => {
+    Object.assign(proxy.state, { queries: 0, plans: 0, refuseNextQuery: true });
+    const res = await repo.query('t', { orderBy: 'c.v ASC' });
+    assert.deepEqual(res.map((r) => r.doc.id), ['p0', 'p1', 'p2']);
+    assert.equal(proxy.state.queries, 2, 'the refused query, then the rerun');
+    assert.equal(proxy.state.plans, 1, 'the rerun asked for the plan as the SDK does');
+  });
+});
