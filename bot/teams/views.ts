@@ -379,7 +379,41 @@ function detailActions(env: ViewEnv, v: Voucher): VoucherAction[] {
   return has(env, 'mpnPartnerAdmin') && TRANSITIONS.setExpiry.from.includes(v.state) ? [...actions, 'setExpiry'] : actions;
 }
 
+/**
+ * Finished detail cards by everything they are made of: the voucher's and the organisation's versions, who is
+ * looking (roles, language, time zone, kind of conversation) and the minute. Teams sends a `refresh` each
+ * time someone looks at a card, so a channel opening one card asks for the same detail card many times over;
+ * they get the same (frozen) object. Cards with a notice, errors or typed values are always built afresh.
+ */
+const detailCards = new WeakMap<Rules, Map<string, Card>>();
+const DETAIL_CARDS_KEPT = 1_000;
+
+function freeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value as Record<string, unknown>)) freeze(v);
+  }
+  return value;
+}
+
 export function voucherCard(env: ViewEnv, stored: Stored<Voucher>, step: VoucherStep, extras: Extras = {}): Card {
+  if (step !== 'detail' || extras.notice || extras.errors || extras.values) return buildVoucherCard(env, stored, step, extras);
+  const { scope } = env;
+  const key = [stored.doc.tenantId, stored.doc.id, stored.etag, scope.org.etag, scope.userId, scope.teamsUserId ?? '', scope.locale, scope.timeZone, scope.conversation, env.defaultTimeZone, Math.floor(env.now.getTime() / 60_000)].join('\u0000');
+  let cards = detailCards.get(env.rules);
+  if (!cards) {
+    cards = new Map();
+    detailCards.set(env.rules, cards);
+  }
+  const hit = cards.get(key);
+  if (hit) return hit;
+  const card = freeze(buildVoucherCard(env, stored, step, extras));
+  cards.set(key, card);
+  if (cards.size > DETAIL_CARDS_KEPT) cards.delete(cards.keys().next().value as string);
+  return card;
+}
+
+function buildVoucherCard(env: ViewEnv, stored: Stored<Voucher>, step: VoucherStep, extras: Extras): Card {
   const v = stored.doc;
   const loc = L(env);
   const opts = options(env, extras);
