@@ -124,7 +124,48 @@ export interface WelcomeOptions {
   extras?: Extras;
 }
 
+/**
+ * Each voucher document object gets a number the first time a welcome card sees it. The store's cache hands out
+ * one frozen object per document version, so the same numbers mean the same versions: together with the
+ * organisation's version, the viewer and the minute they name a finished welcome card ("what's next" asked
+ * again, or its refresh). Objects that did not come from the cache only ever miss.
+ */
+const voucherNumbers = new WeakMap<Voucher, number>();
+let nextVoucherNumber = 0;
+const welcomeCards = new WeakMap<Rules, Map<string, Card>>();
+
+function numberOf(v: Voucher): number {
+  let n = voucherNumbers.get(v);
+  if (n === undefined) {
+    n = ++nextVoucherNumber;
+    voucherNumbers.set(v, n);
+  }
+  return n;
+}
+
 export function welcomeCard(env: ViewEnv, vouchers: readonly Voucher[], opts: WelcomeOptions = {}): Card {
+  if (opts.extras || !Object.isFrozen(env.scope.org.doc) || !vouchers.every((v) => Object.isFrozen(v))) return buildWelcomeView(env, vouchers, opts);
+  const { scope } = env;
+  const key = [scope.tenantId, scope.org.etag, scope.userId, scope.name, scope.teamsLocale ?? '', scope.locale, scope.timeZone, scope.conversation, env.defaultTimeZone, opts.firstRun === true, Math.floor(env.now.getTime() / 60_000), vouchers.map(numberOf).join(',')].join('\u0000');
+  return remembered(welcomeCards, env.rules, key, () => buildWelcomeView(env, vouchers, opts));
+}
+
+/** A finished card from `cards` by key, else built, frozen and kept (the oldest go beyond CARDS_KEPT). */
+function remembered(cards: WeakMap<Rules, Map<string, Card>>, rules: Rules, key: string, build: () => Card): Card {
+  let kept = cards.get(rules);
+  if (!kept) {
+    kept = new Map();
+    cards.set(rules, kept);
+  }
+  const hit = kept.get(key);
+  if (hit) return hit;
+  const card = freeze(build());
+  kept.set(key, card);
+  if (kept.size > CARDS_KEPT) kept.delete(kept.keys().next().value as string);
+  return card;
+}
+
+function buildWelcomeView(env: ViewEnv, vouchers: readonly Voucher[], opts: WelcomeOptions): Card {
   const org = env.scope.org.doc;
   const d = today(env);
   // "Today" is an Intl call: the one computed here serves the program's next actions too.
@@ -386,7 +427,7 @@ function detailActions(env: ViewEnv, v: Voucher): VoucherAction[] {
  * they get the same (frozen) object. Cards with a notice, errors or typed values are always built afresh.
  */
 const detailCards = new WeakMap<Rules, Map<string, Card>>();
-const DETAIL_CARDS_KEPT = 1_000;
+const CARDS_KEPT = 1_000;
 
 function freeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -399,18 +440,8 @@ function freeze<T>(value: T): T {
 export function voucherCard(env: ViewEnv, stored: Stored<Voucher>, step: VoucherStep, extras: Extras = {}): Card {
   if (step !== 'detail' || extras.notice || extras.errors || extras.values) return buildVoucherCard(env, stored, step, extras);
   const { scope } = env;
-  const key = [stored.doc.tenantId, stored.doc.id, stored.etag, scope.org.etag, scope.userId, scope.teamsUserId ?? '', scope.locale, scope.timeZone, scope.conversation, env.defaultTimeZone, Math.floor(env.now.getTime() / 60_000)].join('\u0000');
-  let cards = detailCards.get(env.rules);
-  if (!cards) {
-    cards = new Map();
-    detailCards.set(env.rules, cards);
-  }
-  const hit = cards.get(key);
-  if (hit) return hit;
-  const card = freeze(buildVoucherCard(env, stored, step, extras));
-  cards.set(key, card);
-  if (cards.size > DETAIL_CARDS_KEPT) cards.delete(cards.keys().next().value as string);
-  return card;
+  const key = [stored.doc.tenantId, stored.doc.id, stored.etag, scope.org.etag, scope.userId, scope.locale, scope.timeZone, scope.conversation, env.defaultTimeZone, Math.floor(env.now.getTime() / 60_000)].join('\u0000');
+  return remembered(detailCards, env.rules, key, () => buildVoucherCard(env, stored, step, extras));
 }
 
 function buildVoucherCard(env: ViewEnv, stored: Stored<Voucher>, step: VoucherStep, extras: Extras): Card {

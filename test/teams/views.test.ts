@@ -3,7 +3,7 @@ import { newOrganization, type Organization, type Person, type Voucher } from '.
 import { loadRules } from '../../bot/rules';
 import type { Stored } from '../../bot/store';
 import type { TurnScope } from '../../bot/teams/scope';
-import { voucherCard, type ViewEnv } from '../../bot/teams/views';
+import { voucherCard, welcomeCard, type ViewEnv } from '../../bot/teams/views';
 
 const rules = loadRules({ profile: 'program-2020' });
 const TENANT = 'tenant-views';
@@ -87,5 +87,41 @@ describe('teams views: finished voucher detail cards are reused only for the sam
     assert.notEqual(noticed, base);
     assert.match(json(noticed), /Saved/);
     assert.doesNotMatch(json(voucherCard(env(), voucher('Assigned', 'v1'), 'detail')), /Saved/);
+  });
+});
+
+describe('teams views: finished welcome cards are reused only for the same document versions', () => {
+  const deepFreeze = <T>(x: T): T => {
+    if (x && typeof x === 'object' && !Object.isFrozen(x)) {
+      Object.freeze(x);
+      Object.values(x as object).forEach(deepFreeze);
+    }
+    return x;
+  };
+  // As the store's cache hands them out: one frozen object per document version.
+  const frozenOrg = deepFreeze(structuredClone(org));
+  const v1 = deepFreeze(voucher('Assigned', 'a').doc);
+  const v2 = deepFreeze(voucher('ReportSubmitted', 'b').doc);
+  const frozenEnv = (o: Partial<TurnScope> = {}) => env({ org: stored(frozenOrg, 'org-1'), ...o });
+
+  it('the same versions, viewer and minute: the same card', () => {
+    const a = welcomeCard(frozenEnv(), [v1]);
+    assert.equal(welcomeCard(frozenEnv(), [v1]), a);
+    assert.equal(json(a), json(welcomeCard(frozenEnv(), [v1], { extras: {} })), 'equal to one built afresh');
+  });
+
+  it('another voucher version, another list, another language or the first-run variant: another card', () => {
+    const a = welcomeCard(frozenEnv(), [v1]);
+    assert.notEqual(json(welcomeCard(frozenEnv(), [v2])), json(a));
+    assert.notEqual(welcomeCard(frozenEnv(), [v1, v2]), a);
+    assert.notEqual(json(welcomeCard(frozenEnv({ locale: 'es-ES' }), [v1])), json(a));
+    assert.notEqual(json(welcomeCard(frozenEnv(), [v1], { firstRun: true })), json(a));
+  });
+
+  it('documents that could still change (not frozen) are never a reason to reuse a card', () => {
+    const mutable = voucher('Assigned', 'a').doc;
+    const a = welcomeCard(frozenEnv(), [mutable]);
+    assert.notEqual(welcomeCard(frozenEnv(), [mutable]), a);
+    assert.ok(!Object.isFrozen(a));
   });
 });
