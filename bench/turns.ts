@@ -393,6 +393,11 @@ export async function runTurnsBench(): Promise<Record<string, number | string>> 
       const v = await seedVoucher(harness, tenantId, id, 'Assigned', { customer: { name: `Bench customer ${seq}` } });
       return { id, etag: v.etag };
     };
+    // A change that was refused would be measured as a cheap turn: every measured change must have landed.
+    const expectState = async (id: string, state: string) => {
+      const now = await harness.repos.vouchers.get(tenantId, id);
+      if (now?.doc.state !== state) throw new Error(`bench: ${id} is ${now?.doc.state}, expected ${state}: the measured change did not land`);
+    };
     const reserveBatch = async (): Promise<number> => {
       let used = 0;
       const count = 8;
@@ -402,10 +407,27 @@ export async function runTurnsBench(): Promise<Record<string, number | string>> 
         const before = cpuOf(await host.cpu());
         await send(companion, invokeActivity(me, 'voucher.reserve', { ...reserveData, voucherId: v.id, etag: v.etag }));
         used += cpuOf(await host.cpu()) - before;
+        await expectState(v.id, 'Reserved');
       }
       return used / count;
     };
     const reserve = await pairedCpu(host, echoInvokeTurn, reserveBatch);
+    // The simplest change: mark a reserved voucher delivered (no guard looks at other vouchers).
+    const deliverBatch = async (): Promise<number> => {
+      let used = 0;
+      const count = 8;
+      for (let i = 0; i < count; i++) {
+        const id = `v-DELIVER-${++seq}`;
+        const v = await seedVoucher(harness, tenantId, id, 'Reserved', { customer: { name: `Deliver customer ${seq}` } });
+        await send(companion, invokeActivity(me, 'voucher.markDelivered', { step: 'open', voucherId: id }));
+        const before = cpuOf(await host.cpu());
+        await send(companion, invokeActivity(me, 'voucher.markDelivered', { step: 'submit', voucherId: id, etag: v.etag }));
+        used += cpuOf(await host.cpu()) - before;
+        await expectState(id, 'Delivered');
+      }
+      return used / count;
+    };
+    const deliver = await pairedCpu(host, echoInvokeTurn, deliverBatch);
 
     const storeOps = await host.storeCpu(tenantId);
 
@@ -482,6 +504,8 @@ export async function runTurnsBench(): Promise<Record<string, number | string>> 
       cpu_ratio_invoke_show_vs_echo_read_cache_off: round(showOff.ratio),
       cpu_us_per_invoke_voucher_reserve: round(reserve.bot, 0),
       cpu_ratio_invoke_reserve_vs_echo: round(reserve.ratio),
+      cpu_us_per_invoke_voucher_mark_delivered: round(deliver.bot, 0),
+      cpu_ratio_invoke_mark_delivered_vs_echo: round(deliver.ratio),
       cpu_us_per_store_point_read: round(storeOps.pointRead, 0),
       cpu_us_per_store_customer_query: round(storeOps.customerQuery, 0),
       cpu_us_per_store_write: round(storeOps.write, 0),
