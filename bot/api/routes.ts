@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import type { Request, Response, Server } from 'restify';
 import type { z } from 'zod';
 import type { Config } from '../config';
+import { isLocale } from '../i18n';
 import type { Logger } from '../logger';
 import type { Organization, Rules, Voucher } from '../program';
 import { createAuthenticator, type Caller } from './auth';
@@ -218,6 +219,10 @@ export function registerApi(server: Server, deps: ApiDeps): TabApi {
     };
     const name = data.ctx.people.get(data.caller.userId) ?? data.caller.name;
     if (name) view.name = name;
+    // The caller's own language choice only (never another person's); a value that is not one of the app's
+    // languages (hand-edited, or from an older version) is left out, so the tab falls back to the Teams locale.
+    const override = data.ctx.org?.people.find((p) => p.userId === data.caller.userId)?.settings.locale;
+    if (isLocale(override)) view.locale = override;
     return view;
   }
 

@@ -18,6 +18,9 @@ export type VoucherStateCode = (typeof VOUCHER_STATES)[number];
 
 export type RoleCode = 'GlobalAdmin' | 'PartnerAdmin' | 'Consultant' | 'Member';
 
+/** The app's languages (PRODUCT.md §6). */
+export type LocaleCode = 'en' | 'pt-BR' | 'es-ES';
+
 export interface CallerView {
   tenantId: string;
   userId: string;
@@ -25,6 +28,11 @@ export interface CallerView {
   role: RoleCode;
   /** True when the API runs with the development identity instead of Teams SSO. */
   localIdentity: boolean;
+  /**
+   * The language this person chose in the bot (their settings' locale override), when it is one of the app's
+   * languages; absent = no choice, and the tab follows the Teams locale.
+   */
+  locale?: LocaleCode;
 }
 
 /** Steps 1–3 of the program at a glance. */

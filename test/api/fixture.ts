@@ -29,6 +29,7 @@ export interface ApiFixture {
   sign(claims?: Record<string, unknown>, options?: { key?: 'published' | 'unpublished'; alg?: string; kid?: string }): Promise<string>;
   get(path: string, token?: string | null, headers?: Record<string, string>): Promise<{ status: number; body: unknown; text: string; headers: Headers }>;
   api: TabApi;
+  organizations: OrganizationRepository;
   vouchers: VoucherRepository;
   /** Requests the JWKS endpoint answered. */
   jwksHits(): number;
@@ -93,10 +94,11 @@ export async function startApiFixture(options: FixtureOptions = {}): Promise<Api
   const server = restify.createServer({ handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   const vouchers = new VoucherRepository(cosmos.store.containers.vouchers);
+  const organizations = new OrganizationRepository(cosmos.store.containers.organizations);
   const api = registerApi(server, {
     config,
     logger: silentLogger(),
-    organizations: new OrganizationRepository(cosmos.store.containers.organizations),
+    organizations,
     vouchers,
     rules,
     now: () => NOW,
@@ -154,6 +156,7 @@ export async function startApiFixture(options: FixtureOptions = {}): Promise<Api
     sign,
     get,
     api,
+    organizations,
     vouchers,
     jwksHits: () => hits,
     async stop() {
@@ -163,4 +166,21 @@ export async function startApiFixture(options: FixtureOptions = {}): Promise<Api
       await cosmos.stop();
     },
   };
+}
+
+/**
+ * Stores (or with `undefined` removes) one person's language override in the organisation document, as the
+ * bot's settings card does, with an ETag-checked write. The value is written as given: tests use it to store
+ * values the bot itself would refuse.
+ */
+export async function setLocaleOverride(fx: ApiFixture, tenantId: string, userId: string, locale: string | undefined): Promise<void> {
+  const stored = await fx.organizations.get(tenantId);
+  if (!stored) throw new Error(`no organisation in ${tenantId}`);
+  // Documents read through the store may be frozen: change a copy.
+  const org = structuredClone(stored.doc);
+  const person = org.people.find((p) => p.userId === userId);
+  if (!person) throw new Error(`no person ${userId} in ${tenantId}`);
+  if (locale === undefined) delete person.settings.locale;
+  else person.settings.locale = locale;
+  await fx.organizations.save(tenantId, org, stored.etag);
 }
