@@ -2,7 +2,7 @@
 // process as bench/turns.ts) with V8's sampling profiler on, then prints the functions and the packages
 // with the most self time. The .cpuprofile is kept (bench/results/profiles/) for Chrome DevTools.
 //
-//   npx tsx bench/profile.ts show|reserve|next|help|echo|echo-invoke [turns]   (PROFILE_VOUCHERS: pipeline size, 80)
+//   npx tsx bench/profile.ts show|reserve|deliver|next|help|echo|echo-invoke [turns]   (PROFILE_VOUCHERS: pipeline size, 80)
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRepos } from '../bot/teams/repos';
@@ -77,12 +77,18 @@ async function main(): Promise<void> {
     if (kind === 'help') return send(host.urls.companion, messageActivity(me, 'help'));
     if (kind === 'echo') return send(host.urls.echo, messageActivity(me, 'help'));
     if (kind === 'echo-invoke') return send(host.urls.echo, invokeActivity(me, 'voucher.show', { voucherId: 'v-BENCH-SHOW' }));
+    if (kind === 'deliver') {
+      const id = `v-PROF-D-${++seq}`;
+      const v = await seedVoucher(harness, tenantId, id, 'Reserved', { customer: { name: `Profile customer ${seq}` } });
+      await send(host.urls.companion, invokeActivity(me, 'voucher.markDelivered', { step: 'open', voucherId: id }));
+      return send(host.urls.companion, invokeActivity(me, 'voucher.markDelivered', { step: 'submit', voucherId: id, etag: v.etag }));
+    }
     if (kind === 'reserve') {
       const id = `v-PROF-${++seq}`;
       const v = await seedVoucher(harness, tenantId, id, 'Assigned', { customer: { name: `Profile customer ${seq}` } });
       return send(host.urls.companion, invokeActivity(me, 'voucher.reserve', { ...reserveData, voucherId: id, etag: v.etag }));
     }
-    throw new Error(`unknown kind ${kind}: show | reserve | next | help | echo | echo-invoke`);
+    throw new Error(`unknown kind ${kind}: show | reserve | deliver | next | help | echo | echo-invoke`);
   };
   const run = async (n: number) => {
     for (let i = 0; i < n; i++) {
