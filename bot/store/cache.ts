@@ -34,7 +34,8 @@ export interface CacheOptions {
   clock?: () => number;
 }
 
-function deepFreeze<T>(value: T): T {
+/** Freezes an object and everything in it, so code that tries to change a shared copy throws. */
+export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const v of Object.values(value as Record<string, unknown>)) deepFreeze(v);

@@ -3,3 +3,4 @@ export { Repository, type ChangeMarker, type ReadOptions, type Stored, type Quer
 export { CONTAINERS, openStore, type Store, type ContainerName, type CosmosSettings } from './cosmos';
 export { OrganizationRepository, TenantMismatch } from './organizations';
 export { VoucherRepository } from './vouchers';
+export { deepFreeze } from './cache';

@@ -55,7 +55,7 @@ import {
   type Voucher,
 } from '../program';
 import { isLocale, resolveLocale, type Locale } from '../i18n';
-import type { Stored } from '../store';
+import { deepFreeze, type Stored } from '../store';
 import type { TurnScope } from './scope';
 
 export type Card = AdaptiveCard;
@@ -159,7 +159,7 @@ function remembered(cards: WeakMap<Rules, Map<string, Card>>, rules: Rules, key:
   }
   const hit = kept.get(key);
   if (hit) return hit;
-  const card = freeze(build());
+  const card = deepFreeze(build());
   kept.set(key, card);
   if (kept.size > CARDS_KEPT) kept.delete(kept.keys().next().value as string);
   return card;
@@ -428,14 +428,6 @@ function detailActions(env: ViewEnv, v: Voucher): VoucherAction[] {
  */
 const detailCards = new WeakMap<Rules, Map<string, Card>>();
 const CARDS_KEPT = 1_000;
-
-function freeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value as Record<string, unknown>)) freeze(v);
-  }
-  return value;
-}
 
 export function voucherCard(env: ViewEnv, stored: Stored<Voucher>, step: VoucherStep, extras: Extras = {}): Card {
   if (step !== 'detail' || extras.notice || extras.errors || extras.values) return buildVoucherCard(env, stored, step, extras);

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { newOrganization, type Organization, type Person, type Voucher } from '../../bot/program';
 import { loadRules } from '../../bot/rules';
-import type { Stored } from '../../bot/store';
+import { deepFreeze, type Stored } from '../../bot/store';
 import type { TurnScope } from '../../bot/teams/scope';
 import { voucherCard, welcomeCard, type ViewEnv } from '../../bot/teams/views';
 
@@ -91,13 +91,6 @@ describe('teams views: finished voucher detail cards are reused only for the sam
 });
 
 describe('teams views: finished welcome cards are reused only for the same document versions', () => {
-  const deepFreeze = <T>(x: T): T => {
-    if (x && typeof x === 'object' && !Object.isFrozen(x)) {
-      Object.freeze(x);
-      Object.values(x as object).forEach(deepFreeze);
-    }
-    return x;
-  };
   // As the store's cache hands them out: one frozen object per document version.
   const frozenOrg = deepFreeze(structuredClone(org));
   const v1 = deepFreeze(voucher('Assigned', 'a').doc);
