@@ -12,7 +12,7 @@ import type {
 import { ApiError, TabClient, type ListFilters } from './api';
 import { append, clear, h, uid } from './dom';
 import type { Host } from './host';
-import { LOCALES, translator, type Locale, type Translator } from './i18n';
+import { isLocale, LOCALES, translator, type Locale, type Translator } from './i18n';
 
 const PAGE_SIZE = 25;
 const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', 'pt-BR': 'Português (Brasil)', 'es-ES': 'Español (España)' };
@@ -21,8 +21,15 @@ export function emptyFilters(): ListFilters {
   return { offering: [], state: [], consultant: [], customer: [], q: '', sort: 'nextDeadline', dir: 'asc' };
 }
 
+/** The language to start in; `chosen` = picked for this page (`?lang=`, the picker), so it beats the bot's override. */
+export interface StartLanguage {
+  locale: Locale;
+  chosen: boolean;
+}
+
 export class TabApp {
   private tr: Translator;
+  private chosen: boolean;
   private overview?: OverviewView;
   private filters = emptyFilters();
   private page = 1;
@@ -37,10 +44,11 @@ export class TabApp {
   constructor(
     private readonly root: HTMLElement,
     private readonly host: Host,
-    locale: Locale,
+    language: StartLanguage,
     private readonly onLocaleChange: (locale: Locale) => void,
   ) {
-    this.tr = translator(locale);
+    this.tr = translator(language.locale);
+    this.chosen = language.chosen;
     this.client = new TabClient(host);
     this.live = h('div', { class: 'visually-hidden', 'aria-live': 'polite', role: 'status', id: 'announcer' });
   }
@@ -49,17 +57,19 @@ export class TabApp {
     return this.tr.locale;
   }
 
+  /** The picker's choice: for this session only, it wins over the bot's override (see main.ts). */
   setLocale(locale: Locale): void {
+    this.chosen = true;
     this.tr = translator(locale);
-    document.documentElement.lang = locale;
     this.render();
   }
 
   async start(): Promise<void> {
-    document.documentElement.lang = this.tr.locale;
-    this.showMessage(this.tr.t('loading'), false);
+    if (this.chosen) this.showMessage(this.tr.t('loading'), false);
+    else this.showBusy();
     try {
       this.overview = await this.client.overview();
+      this.applyOverride(this.overview.caller.locale);
       this.list = await this.client.vouchers(this.filters, this.page, PAGE_SIZE);
       this.render();
     } catch (err) {
@@ -69,7 +79,30 @@ export class TabApp {
     }
   }
 
+  /** The person's language choice in the bot, unless a language was chosen for this page; unknown values are ignored. */
+  private applyOverride(override: unknown): void {
+    if (this.chosen || !isLocale(override) || override === this.tr.locale) return;
+    this.tr = translator(override);
+  }
+
+  /**
+   * Loading before the language is known: the person may have chosen another language in the bot, so no words
+   * are shown until the overview says which (the spinner's label is for screen readers only).
+   */
+  private showBusy(): void {
+    clear(this.root);
+    append(this.root, [
+      h(
+        'main',
+        { class: 'message', 'aria-busy': 'true' },
+        h('div', { class: 'spinner', id: 'loading', role: 'progressbar', 'aria-label': this.tr.t('loading'), lang: this.tr.locale }),
+      ),
+      this.live,
+    ]);
+  }
+
   private showMessage(text: string, retry: boolean): void {
+    document.documentElement.lang = this.tr.locale;
     clear(this.root);
     append(this.root, [
       h(
@@ -105,6 +138,7 @@ export class TabApp {
     const o = this.overview;
     if (!o) return;
     const { t } = this.tr;
+    document.documentElement.lang = this.tr.locale;
     clear(this.root);
     const main = h('main', { id: 'main' });
     append(main, [

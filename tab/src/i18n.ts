@@ -3,19 +3,30 @@
 // completion report/relatório de conclusão/informe de finalización, payment request/solicitação de
 // pagamento/solicitud de pago, offering/oferta, enrollment/inscrição/inscripción. Dates, numbers and money
 // go through Intl in the user's locale.
-import type { DeadlineKind, RoleCode, VoucherStateCode } from '../../bot/api/viewModel';
+import type { DeadlineKind, LocaleCode, RoleCode, VoucherStateCode } from '../../bot/api/viewModel';
 
-export type Locale = 'en' | 'pt-BR' | 'es-ES';
+export type Locale = LocaleCode;
 export const LOCALES: readonly Locale[] = ['en', 'pt-BR', 'es-ES'];
 
-/** Regional variants fall back to their language, then to English. */
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** One language tag → the locale we speak for it (regional variants → their language), or undefined. */
+export function matchLocale(tag: string | null | undefined): Locale | undefined {
+  if (!tag) return undefined;
+  const lower = tag.toLowerCase();
+  if (lower.startsWith('pt')) return 'pt-BR';
+  if (lower.startsWith('es')) return 'es-ES';
+  if (lower.startsWith('en')) return 'en';
+  return undefined;
+}
+
+/** The first candidate we speak; regional variants fall back to their language, then to English. */
 export function resolveLocale(...candidates: (string | null | undefined)[]): Locale {
   for (const c of candidates) {
-    if (!c) continue;
-    const lower = c.toLowerCase();
-    if (lower.startsWith('pt')) return 'pt-BR';
-    if (lower.startsWith('es')) return 'es-ES';
-    if (lower.startsWith('en')) return 'en';
+    const locale = matchLocale(c);
+    if (locale) return locale;
   }
   return 'en';
 }

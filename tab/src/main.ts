@@ -1,19 +1,27 @@
 // Entry point: connect to the host (Teams or standalone), pick theme and language, start the app.
 // `?theme=` and `?lang=` override the host's values (local development and screenshots).
+//
+// Language (PRODUCT.md §6), first that applies: `?lang=`; the tab's picker, for the rest of this browser
+// session; the person's own choice in the bot (their settings' locale override, which the API returns with
+// the overview: TabApp applies it before the first render); the Teams locale; the browser's language.
+// The picker is view-only: it changes the language of this session and saves nothing on the server. The
+// override is saved in one place, the bot's settings card (an authenticated, ETag-checked change); the tab's
+// API is read-only. Nor does the picker persist across sessions: a second, per-device preference would hide
+// the choice made in the bot.
 import { TabApp } from './app';
 import { connectHost, normalizeTheme, type Theme } from './host';
-import { resolveLocale, type Locale } from './i18n';
+import { matchLocale, resolveLocale, type Locale } from './i18n';
 
-const LOCALE_KEY = 'psc.tab.locale';
+const SESSION_LOCALE_KEY = 'psc.tab.locale';
 
 function applyTheme(theme: Theme): void {
   document.documentElement.dataset.theme = theme;
   document.documentElement.style.colorScheme = theme === 'default' ? 'light' : 'dark';
 }
 
-function storedLocale(): string | null {
+function sessionLocale(): string | null {
   try {
-    return window.localStorage.getItem(LOCALE_KEY);
+    return window.sessionStorage.getItem(SESSION_LOCALE_KEY);
   } catch {
     return null; // storage blocked (some embedded browsers)
   }
@@ -29,12 +37,15 @@ async function boot(): Promise<void> {
   host.onThemeChange(applyTheme);
   document.body.dataset.host = host.info.inTeams ? 'teams' : 'standalone';
 
-  const locale = resolveLocale(params.get('lang'), storedLocale(), host.info.locale, navigator.language);
-  const app: TabApp = new TabApp(root, host, locale, (next: Locale) => {
+  // An explicit choice for this page wins over the person's override; without one, the host's language is
+  // only the fallback until the overview says whether the person chose a language in the bot.
+  const chosen = matchLocale(params.get('lang')) ?? matchLocale(sessionLocale());
+  const language = chosen ? { locale: chosen, chosen: true } : { locale: resolveLocale(host.info.locale, navigator.language), chosen: false };
+  const app: TabApp = new TabApp(root, host, language, (next: Locale) => {
     try {
-      window.localStorage.setItem(LOCALE_KEY, next);
+      window.sessionStorage.setItem(SESSION_LOCALE_KEY, next);
     } catch {
-      // the choice lasts for this session only
+      // storage blocked: the choice lasts until the page is reloaded
     }
     app.setLocale(next);
   });

@@ -243,7 +243,7 @@ describe('tab in the browser, standalone (local development identity)', function
     assert.match((await page.textContent('#pipeline')) ?? '', /Resgatado/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'tab-light-pt-BR.png'), fullPage: true });
 
-    // The language picker switches in place (and remembers the choice).
+    // The language picker switches in place (and keeps the choice for this session).
     await page.selectOption('[data-control="language"]', 'es-ES');
     await page.waitForFunction(() => document.documentElement.lang === 'es-ES');
     assert.equal(await page.textContent('#pipeline-heading'), 'Embudo de vales');
@@ -254,12 +254,16 @@ describe('tab in the browser, standalone (local development identity)', function
     assert.match((await page.textContent('#voucher-detail')) ?? '', /Proyecto de planificación|Historial/);
     await page.keyboard.press('Escape');
     await page.screenshot({ path: path.join(ARTIFACTS, 'tab-dark-es-ES.png'), fullPage: true });
-    // Without ?lang= the remembered choice wins over the browser's language.
+    // Without ?lang= the session's choice wins over the browser's language; it is not kept beyond the session.
     await page.goto(`${hx.fx.baseUrl}/tab`);
     await ready(page);
     assert.equal(await page.getAttribute('html', 'lang'), 'es-ES');
-    await page.evaluate(() => localStorage.clear());
     await page.close();
+    const next = await open(context);
+    await next.page.goto(`${hx.fx.baseUrl}/tab`);
+    await ready(next.page);
+    assert.equal(await next.page.getAttribute('html', 'lang'), 'en');
+    await next.page.close();
   });
 
   it('fits Teams’ narrow width (320 px) without horizontal scrolling', async () => {
