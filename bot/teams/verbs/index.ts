@@ -1,6 +1,6 @@
 // THE VERB TABLE: every Action.Execute verb the bot answers, one handler each — the index of what the bot
 // can do from a card. A test checks it equals the verbs the cards use (cards/verbs.ts CARD_VERBS).
-import type { CardVerb } from '../../../cards';
+import { CARD_VERBS, type CardVerb } from '../../../cards';
 import type { VerbHandler } from './kit';
 import * as org from './organization';
 import type { ReminderVerbs } from './reminders';
@@ -54,19 +54,8 @@ export function verbTable(reminders: ReminderVerbs): Readonly<Record<CardVerb, V
   };
 }
 
-/** Verbs that only show a card, whatever their data. */
-const SHOW_VERBS: ReadonlySet<string> = new Set<CardVerb>([
-  'nav.whatsNext',
-  'nav.help',
-  'nav.eligibility',
-  'nav.enrollment',
-  'nav.profile',
-  'nav.people',
-  'nav.settings',
-  'nav.intake',
-  'voucher.show',
-  'voucher.list',
-]);
+/** Verbs that only show a card, whatever their data: every `nav.*` (cards/verbs.ts) and the voucher views. */
+const SHOW_VERBS: ReadonlySet<string> = new Set<string>([...CARD_VERBS.filter((v) => v.startsWith('nav.')), 'voucher.show', 'voucher.list']);
 
 /**
  * An action that cannot change anything: a show verb, or a form verb asked to open its form (`step: 'open'`).
