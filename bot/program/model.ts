@@ -232,6 +232,9 @@ export const Organization = z.object({
   /** Organisation-wide default time zone (else the configured default). */
   timeZone: z.string().min(1).optional(),
   audit: z.array(AuditEntry).default([]),
+  /** Kept by the store, carried through unchanged by commands: how many of the oldest audit entries were moved
+   *  out of this document (absent: none, or not known; see bot/store/organization-audit.ts). */
+  auditArchived: z.number().int().nonnegative().optional(),
 });
 export type Organization = z.infer<typeof Organization>;
 

@@ -1,18 +1,24 @@
 // The organisation document of each tenant (id 'organization'), with ETag-checked writes. Every call names
-// the tenant; nothing here can reach another tenant's partition.
+// the tenant; nothing here can reach another tenant's partition. The document keeps only the newest audit
+// entries; older ones live in archive documents beside it (organization-audit.ts).
 import type { Container } from '@azure/cosmos';
-import { applyPinnedAdmins, newOrganization, Organization, ORGANIZATION_ID } from '../program';
-import { AlreadyExists, StoreError } from './errors';
+import { applyPinnedAdmins, newOrganization, Organization, ORGANIZATION_ID, type AuditEntry } from '../program';
+import { AlreadyExists, ConcurrencyConflict, StoreError } from './errors';
+import { OrganizationAuditArchiveStore, type AuditArchiveOptions } from './organization-audit';
 import { Repository, type ReadOptions, type RepositoryOptions, type Stored } from './repository';
+
+export type OrganizationRepositoryOptions = RepositoryOptions & AuditArchiveOptions;
 
 export class OrganizationRepository {
   private readonly repo: Repository<Organization>;
+  private readonly archive: OrganizationAuditArchiveStore;
 
   constructor(
     private readonly container: Container,
-    options: RepositoryOptions = {},
+    options: OrganizationRepositoryOptions = {},
   ) {
     this.repo = new Repository<Organization>(container, Organization, 'organization', options);
+    this.archive = new OrganizationAuditArchiveStore(container, options);
   }
 
   /**
@@ -47,8 +53,11 @@ export class OrganizationRepository {
     if (!stored) {
       try {
         stored = await this.repo.create(newOrganization(tenantId, now, initialGlobalAdmins));
+        // Racing creators carry different entries, so a new document is created whole and trimmed by a normal
+        // write once its entries are committed (only with more pinned admins than the document keeps).
+        if (stored.doc.audit.length > this.archive.keep) stored = await this.save(tenantId, stored.doc, stored.etag);
       } catch (err) {
-        if (!(err instanceof AlreadyExists)) throw err;
+        if (!(err instanceof AlreadyExists) && !(err instanceof ConcurrencyConflict)) throw err;
         stored = await this.get(tenantId);
         if (!stored) throw err;
       }
@@ -57,10 +66,26 @@ export class OrganizationRepository {
     return pinned.changed ? this.save(tenantId, pinned.org, stored.etag) : stored;
   }
 
-  /** Writes `org` only if it still has `etag` (else ConcurrencyConflict). */
+  /**
+   * Writes `org` only if it still has `etag` (else ConcurrencyConflict). Audit entries beyond the newest the
+   * document keeps are archived first (the stored document, returned, then has fewer than `org`).
+   */
   async save(tenantId: string, org: Organization, etag: string): Promise<Stored<Organization>> {
     assertTenant(tenantId, org.tenantId);
-    return this.repo.replace(org, etag);
+    const trimmed = await this.archive.trim(tenantId, org, () => this.version(tenantId, etag));
+    return this.repo.replace(trimmed, etag);
+  }
+
+  /** The tenant's whole audit trail, oldest first: archived entries, then the organisation's own (operators, tests). */
+  async auditTrail(tenantId: string): Promise<AuditEntry[]> {
+    const stored = await this.get(tenantId);
+    return stored ? this.archive.trail(tenantId, stored.doc) : [];
+  }
+
+  /** The organisation exactly at `etag` (normally from the cache: the caller has just read it), else undefined. */
+  private async version(tenantId: string, etag: string): Promise<Organization | undefined> {
+    const stored = await this.repo.read(tenantId, ORGANIZATION_ID, { atVersion: etag });
+    return stored?.etag === etag ? stored.doc : undefined;
   }
 }
 
