@@ -427,7 +427,7 @@ function detailActions(env: ViewEnv, v: Voucher): VoucherAction[] {
  * they get the same (frozen) object. Cards with a notice, errors or typed values are always built afresh.
  */
 const detailCards = new WeakMap<Rules, Map<string, Card>>();
-const CARDS_KEPT = 1_000;
+const CARDS_KEPT = 300;
 
 export function voucherCard(env: ViewEnv, stored: Stored<Voucher>, step: VoucherStep, extras: Extras = {}): Card {
   if (step !== 'detail' || extras.notice || extras.errors || extras.values) return buildVoucherCard(env, stored, step, extras);
