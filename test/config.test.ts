@@ -78,6 +78,16 @@ describe('config', () => {
     assert.ok(errorsOf({ BOT_APP_ID: GUID }).some((e) => e.startsWith('BOT_APP_PASSWORD:')));
   });
 
+  it('READ_CACHE_MS: 2 s by default, 0 turns it off, anything else out of range is named', () => {
+    const byDefault = loadConfig({});
+    assert.ok(byDefault.ok);
+    assert.equal(byDefault.config.readCacheMs, 2_000);
+    const off = loadConfig({ READ_CACHE_MS: '0' });
+    assert.ok(off.ok);
+    assert.equal(off.config.readCacheMs, 0);
+    for (const bad of ['-1', 'soon', '600000']) assert.ok(errorsOf({ READ_CACHE_MS: bad }).some((e) => e.includes('READ_CACHE_MS')), bad);
+  });
+
   it('APP_INSTANCES splits the per-tenant send budget between instances', () => {
     const one = loadConfig({});
     const three = loadConfig({ APP_INSTANCES: '3' });
