@@ -48,4 +48,39 @@ describe('e2e: the Agents Playground talks to the app', function () {
     mkdirSync('test-artifacts', { recursive: true });
     await page.screenshot({ path: path.join('test-artifacts', 'playground-hello.png') });
   });
+
+  it('a change made on a card shows at once in the next answer (claim Global admin, then "what\'s next")', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(url, { waitUntil: 'networkidle' });
+    const cards = page.locator('.ac-adaptiveCard');
+    await cards.first().waitFor({ timeout: 20_000 });
+    const send = async (text: string) => {
+      const before = await cards.count();
+      await page.locator('[data-lexical-editor="true"][role="textbox"]').click();
+      await page.keyboard.type(text);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((n) => document.querySelectorAll('.ac-adaptiveCard').length > n, before, { timeout: 20_000 });
+    };
+    // Nobody has claimed the role in this app's tenant yet (the test above only said hello).
+    await send("what's next");
+    assert.match(await cards.last().innerText(), /Nobody is Global admin yet/);
+    await send('people and roles');
+    const claim = cards.last().getByRole('button', { name: 'Claim Global admin' });
+    assert.equal(await claim.count(), 1);
+    await claim.click();
+    // The card is replaced in place by the answer to the action.
+    await page.waitForFunction(
+      () => {
+        const all = document.querySelectorAll('.ac-adaptiveCard');
+        return !(all[all.length - 1]?.textContent ?? '').includes('Claim Global admin');
+      },
+      undefined,
+      { timeout: 20_000 },
+    );
+    // The very next answer, well within READ_CACHE_MS, already knows.
+    await send("what's next");
+    const next = await cards.last().innerText();
+    assert.doesNotMatch(next, /Nobody is Global admin yet/);
+    await page.screenshot({ path: path.join('test-artifacts', 'playground-after-claim.png') });
+  });
 });
