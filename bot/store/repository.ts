@@ -120,15 +120,15 @@ export class Repository<T extends TenantDocument> {
 
   async read(tenantId: string, id: string, opts: ReadOptions = {}): Promise<Stored<T> | undefined> {
     const cached = this.cache.get<T>(tenantId, id);
-    const recent = opts.maxAgeMs !== undefined ? () => this.cache.shared(tenantId, `read:${id}`, () => this.readFromServer(tenantId, id)) : undefined;
-    if (cached) {
-      if (recent && cached.ageMs <= (opts.maxAgeMs as number)) {
-        if (cached.ageMs > (opts.maxAgeMs as number) / 2) refreshAhead(recent);
-        return cached.stored;
-      }
-      if (opts.atVersion !== undefined && cached.stored.etag === opts.atVersion) return cached.stored;
+    const { maxAgeMs, atVersion } = opts;
+    if (maxAgeMs === undefined) {
+      if (cached && atVersion !== undefined && cached.stored.etag === atVersion) return cached.stored;
+      return this.readFromServer(tenantId, id);
     }
-    return recent ? recent() : this.readFromServer(tenantId, id);
+    const renew = () => this.cache.shared(tenantId, `read:${id}`, () => this.readFromServer(tenantId, id));
+    if (!cached || cached.ageMs > maxAgeMs) return renew();
+    if (cached.ageMs > maxAgeMs / 2) refreshAhead(renew);
+    return cached.stored;
   }
 
   private async readFromServer(tenantId: string, id: string): Promise<Stored<T> | undefined> {
