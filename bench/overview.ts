@@ -31,6 +31,15 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, i)] ?? 0;
 }
 
+/** Heap in use after a full collection (NaN unless node runs with --expose-gc, as `npm run bench` does). */
+function settledHeapMB(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return NaN;
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed / 1_048_576;
+}
+
 function round(n: number, digits = 1): number {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
@@ -69,6 +78,7 @@ export async function runOverviewBench(): Promise<Record<string, number | string
   const store = await openStore({ endpoint: embedded.endpoint, auth: 'key', key: 'bench', database: 'bench-overview', local: true });
   const servers: restify.Server[] = [];
   try {
+    const heapBeforeMB = settledHeapMB();
     let t = performance.now();
     await seedDemoData(store, TENANT, now, { vouchers: VOUCHERS, rules, concurrency: 16 });
     const seedMs = performance.now() - t;
@@ -111,6 +121,10 @@ export async function runOverviewBench(): Promise<Record<string, number | string
     const warm = await measure(`${warmBase}/overview`, WARM_REQUESTS);
     const list = await measure(`${warmBase}/vouchers?state=Reserved,Delivered&sort=customer&pageSize=50`, 50);
     const csv = await measure(`${warmBase}/vouchers.csv`, 5);
+    // What holding the tenant costs, against the heap before it was seeded: its vouchers in the store's
+    // document cache (bot/store/cache.ts, at most 5,000) and the warm snapshot, which share the same frozen
+    // objects, and the snapshot's projections.
+    const heapHeldMB = settledHeapMB() - heapBeforeMB;
 
     const tabOut = mkdtempSync(path.join(os.tmpdir(), 'bench-tab-'));
     const tab = await buildTab({ outDir: tabOut });
@@ -137,6 +151,7 @@ export async function runOverviewBench(): Promise<Record<string, number | string
       tabBundleKB: round(tab.bundleBytes / 1024),
       tabBundleGzipKB: round(gzipSync(bundle).length / 1024),
       tabCssKB: round(css.length / 1024),
+      heapHeldForTenantMB: round(heapHeldMB),
       note: 'warm = per-tenant snapshot (re-checked against the store at most every 2 s with a change marker); cold = every request reads all vouchers from the embedded store; local identity (no JWT check)',
     };
   } finally {
