@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import type { Request, Response, Server } from 'restify';
 import type { z } from 'zod';
 import type { Config } from '../config';
-import { isLocale } from '../i18n';
+import { supportedLocale } from '../i18n';
 import type { Logger } from '../logger';
 import type { Organization, Rules, Voucher } from '../program';
 import { createAuthenticator, type Caller } from './auth';
@@ -222,7 +222,9 @@ export function registerApi(server: Server, deps: ApiDeps): TabApi {
     // The caller's own language choice only (never another person's); a value that is not one of the app's
     // languages (hand-edited, or from an older version) is left out, so the tab falls back to the Teams locale.
     const override = data.ctx.org?.people.find((p) => p.userId === data.caller.userId)?.settings.locale;
-    if (isLocale(override)) view.locale = override;
+    // The same reading of the stored choice as the bot's (resolveLocale), so bot and tab never disagree.
+    const chosen = supportedLocale(override);
+    if (chosen) view.locale = chosen;
     return view;
   }
 

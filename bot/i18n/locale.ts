@@ -24,6 +24,11 @@ function match(tag: string | null | undefined): Locale | undefined {
   return BY_LANGUAGE[language];
 }
 
+/** A stored language choice as the bot honours it (case, `_` and regional variants allowed), else undefined. */
+export function supportedLocale(tag: string | null | undefined): Locale | undefined {
+  return match(tag);
+}
+
 /**
  * The locale to speak to one person in. Install and system events often carry no locale at all: English then.
  * An override we cannot honour (say "fr") does not block the Teams locale behind it.

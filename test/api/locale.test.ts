@@ -83,6 +83,13 @@ describe('tab API: the caller’s language override', function () {
     assert.equal((await overviewAs(SEED_PEOPLE.globalAdmin)).o.caller.locale, undefined);
   });
 
+  for (const [stored, shown] of [['pt-br', 'pt-BR'], ['es_ES', 'es-ES'], ['pt-PT', 'pt-BR']] as const) {
+    it(`reads a stored ${stored} as the bot does: ${shown}`, async () => {
+      await setLocaleOverride(fx, TENANT_A, SEED_PEOPLE.globalAdmin.userId, stored);
+      assert.equal((await overviewAs(SEED_PEOPLE.globalAdmin)).o.caller.locale, shown);
+    });
+  }
+
   for (const stored of ['fr-FR', 'klingon', 'xx']) {
     it(`ignores a stored value that is not one of the app's languages: ${stored}`, async () => {
       await setLocaleOverride(fx, TENANT_A, SEED_PEOPLE.globalAdmin.userId, stored);
