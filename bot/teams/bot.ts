@@ -291,7 +291,11 @@ export class CompanionBot extends TeamsActivityHandler {
     if (!who) return noticeCard(locale, { tone: 'error', text: say(locale, 'notice.noTenant') });
     const correlationId = correlationIdOf(context);
     try {
-      const readOnly = value.success && isReadOnly(value.data.action.verb, value.data.action.data);
+      // A view a person asked for may come from recent copies. An automatic `refresh` may not: Teams sends one
+      // right after a card was updated for everyone (updateForEveryone), and a copy on this instance that
+      // predates that change would put the old card back on their screen. It reads the current versions (a
+      // 304 on Cosmos; the finished card is still reused when nothing changed).
+      const readOnly = value.success && value.data.trigger !== 'automatic' && isReadOnly(value.data.action.verb, value.data.action.data);
       const scope = await this.scopeOf(context, who, readOnly);
       const handler = value.success ? lookupVerb(this.verbs, value.data.action.verb) : undefined;
       if (!value.success || !handler) {

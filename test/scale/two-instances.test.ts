@@ -91,32 +91,68 @@ describe('two instances on one database behave as one', function () {
   });
 
   it('a change on one instance works on what another instance wrote a moment before, whatever copy it showed', async () => {
-    const tenantId = 'tenant-two-instances-cache';
-    const harness = { repos: createRepos(a.store) } as Parameters<typeof seedReadyOrganization>[0];
-    await seedReadyOrganization(harness, tenantId);
-    // These instances run on the real clock: dates relative to today.
-    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-    const v1 = await seedVoucher(harness, tenantId, 'v-CACHE-1', 'Assigned', { assignedOn: day(-5), intakeOn: day(-5) });
-    const admin = me({ tenantId, userId: ADMIN });
-    const stale = t('en', 'notice.stale');
+    // A third instance whose read-only views may lag by a whole minute, so what it holds is certain.
+    const c = await startTestApp({ ...env(), READ_CACHE_MS: '60000' });
+    try {
+      const tenantId = 'tenant-two-instances-cache';
+      const harness = { repos: createRepos(a.store) } as Parameters<typeof seedReadyOrganization>[0];
+      await seedReadyOrganization(harness, tenantId);
+      // These instances run on the real clock: dates relative to today.
+      const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+      const v1 = await seedVoucher(harness, tenantId, 'v-CACHE-1', 'Assigned', { assignedOn: day(-5), intakeOn: day(-5) });
+      const admin = me({ tenantId, userId: ADMIN });
+      const stale = t('en', 'notice.stale');
+      const reservedState = new RegExp(`"${t('en', 'state.Reserved')}"`);
+      const show = (trigger: 'manual' | 'automatic') => {
+        const activity = invokeActivity(admin, 'voucher.show', { voucherId: 'v-CACHE-1' });
+        (activity.value as { trigger: string }).trigger = trigger;
+        return post(`${c.url}/api/messages`, activity);
+      };
 
-    // B shows the voucher (and so holds that version); A then reserves it.
-    assert.equal((await post(`${b.url}/api/messages`, invokeActivity(admin, 'voucher.show', { voucherId: 'v-CACHE-1' }))).status, 200);
-    const reserve = { step: 'submit', engagementId: 'sdps-sharepoint', deliveryCountry: 'BR', partnerLocationId: 'sp-br', plannedStart: day(14), plannedEnd: day(18), consultants: 'cons-1', offsiteDays: '0' };
-    const onA = await post(`${a.url}/api/messages`, invokeActivity(admin, 'voucher.reserve', { ...reserve, voucherId: 'v-CACHE-1', etag: v1.etag }));
-    assert.doesNotMatch(onA.text, new RegExp(stale));
-    const v2 = await harness.repos.vouchers.get(tenantId, 'v-CACHE-1');
-    assert.equal(v2?.doc.state, 'Reserved');
+      // C shows the voucher (and so holds that version); A then reserves it.
+      assert.doesNotMatch((await show('manual')).text, reservedState);
+      const reserve = { step: 'submit', engagementId: 'sdps-sharepoint', deliveryCountry: 'BR', partnerLocationId: 'sp-br', plannedStart: day(14), plannedEnd: day(18), consultants: 'cons-1', offsiteDays: '0' };
+      const onA = await post(`${a.url}/api/messages`, invokeActivity(admin, 'voucher.reserve', { ...reserve, voucherId: 'v-CACHE-1', etag: v1.etag }));
+      assert.doesNotMatch(onA.text, new RegExp(stale));
+      const v2 = await harness.repos.vouchers.get(tenantId, 'v-CACHE-1');
+      assert.equal(v2?.doc.state, 'Reserved');
 
-    // The old card submitted on B: B still holds that version, takes it, and its ETag-checked write is refused.
-    const oldCard = await post(`${b.url}/api/messages`, invokeActivity(admin, 'voucher.reserve', { ...reserve, voucherId: 'v-CACHE-1', etag: v1.etag }));
-    assert.match(oldCard.text, new RegExp(stale));
-    assert.equal((await harness.repos.vouchers.get(tenantId, 'v-CACHE-1'))?.etag, v2!.etag, 'nothing changed');
+      // A view asked for by hand on C may still be C's older copy: that is the READ_CACHE_MS bound.
+      assert.doesNotMatch((await show('manual')).text, reservedState);
+      // The old card submitted on C: C takes the version it holds, and its ETag-checked write is refused.
+      const oldCard = await post(`${c.url}/api/messages`, invokeActivity(admin, 'voucher.reserve', { ...reserve, voucherId: 'v-CACHE-1', etag: v1.etag }));
+      assert.match(oldCard.text, new RegExp(stale));
+      assert.equal((await harness.repos.vouchers.get(tenantId, 'v-CACHE-1'))?.etag, v2!.etag, 'nothing changed');
+      assert.match((await show('manual')).text, reservedState, 'the conflict replaced C’s copy with the current version');
+    } finally {
+      await c.stop();
+    }
+  });
 
-    // The current card submitted on B: B reads the version A wrote and the change lands.
-    const current = await post(`${b.url}/api/messages`, invokeActivity(admin, 'voucher.cancelReservation', { step: 'submit', voucherId: 'v-CACHE-1', etag: v2!.etag, reason: 'customer postponed' }));
-    assert.doesNotMatch(current.text, new RegExp(stale));
-    assert.equal((await harness.repos.vouchers.get(tenantId, 'v-CACHE-1'))?.doc.state, 'Assigned');
+  it('Teams’ automatic refresh after a change on another instance never shows the older card', async () => {
+    const c = await startTestApp({ ...env(), READ_CACHE_MS: '60000' });
+    try {
+      const tenantId = 'tenant-two-instances-refresh';
+      const harness = { repos: createRepos(a.store) } as Parameters<typeof seedReadyOrganization>[0];
+      await seedReadyOrganization(harness, tenantId);
+      const v1 = await seedVoucher(harness, tenantId, 'v-REFRESH-1', 'Reserved');
+      const admin = me({ tenantId, userId: ADMIN });
+      const show = (trigger: 'manual' | 'automatic') => {
+        const activity = invokeActivity(admin, 'voucher.show', { voucherId: 'v-REFRESH-1' });
+        (activity.value as { trigger: string }).trigger = trigger;
+        return post(`${c.url}/api/messages`, activity);
+      };
+      const cancelledNotice = 'customer postponed';
+      assert.doesNotMatch((await show('manual')).text, new RegExp(cancelledNotice));
+      // A cancels the reservation; its card is updated for everyone, and each person's Teams asks for a refresh.
+      const onA = await post(`${a.url}/api/messages`, invokeActivity(admin, 'voucher.cancelReservation', { step: 'submit', voucherId: 'v-REFRESH-1', etag: v1.etag, reason: cancelledNotice }));
+      assert.doesNotMatch(onA.text, new RegExp(t('en', 'notice.stale')));
+      assert.equal((await harness.repos.vouchers.get(tenantId, 'v-REFRESH-1'))?.doc.state, 'Assigned');
+      assert.doesNotMatch((await show('manual')).text, new RegExp(cancelledNotice), 'a view by hand on C: its older copy, within the bound');
+      assert.match((await show('automatic')).text, new RegExp(cancelledNotice), 'the refresh: the current version');
+    } finally {
+      await c.stop();
+    }
   });
 
   it('stopping one instance mid-turn loses nothing: its turn finishes, the other keeps serving', async () => {
