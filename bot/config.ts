@@ -94,8 +94,8 @@ export interface Config {
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
   /**
-   * How old a copy of a document a read-only turn (a card, a refresh, "what's next") may be served from this
-   * instance's cache. Changes always read the current version. 0 = always ask the database.
+   * How old a copy of a document a read-only turn someone asked for (a card, "what's next"; not Teams' automatic
+   * refresh) may be served from this instance's cache. Changes always read the current version. 0 = always ask.
    */
   readCacheMs: number;
   bot: {

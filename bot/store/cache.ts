@@ -4,7 +4,7 @@
 //     decoded copy of that version is exact);
 //   - a writer that holds the ETag a card was rendered from can take that exact version without a read: its
 //     write is ETag-checked anyway, so a newer version on the server turns into a 412, never a lost update;
-//   - a reader that accepts "as of up to N ms ago" (read-only turns: a card, a refresh, "what's next") is
+//   - a reader that accepts "as of up to N ms ago" (read-only turns someone asked for: a card, "what's next") is
 //     answered without a round trip. Writes made in this process update the copy at once; a write made by
 //     another instance shows after at most N ms, the same bound the tab's snapshot has.
 // Cached documents are deep-frozen: the program's commands return new objects, and anything that tried to
