@@ -398,11 +398,6 @@ export async function runTurnsBench(): Promise<Record<string, number | string>> 
     // As in Teams, the person first opens the reservation form (a read-only turn, not measured), then submits.
     let seq = 0;
     const reserveData = { step: 'submit', engagementId: 'sdps-sharepoint', deliveryCountry: 'BR', partnerLocationId: 'sp-br', plannedStart: '2026-05-04', plannedEnd: '2026-05-08', consultants: CONSULTANT, offsiteDays: '0' };
-    const freshVoucher = async () => {
-      const id = `v-BENCH-${++seq}`;
-      const v = await seedVoucher(harness, tenantId, id, 'Assigned', { customer: { name: `Bench customer ${seq}` } });
-      return { id, etag: v.etag };
-    };
     // A change is measured one turn at a time (its voucher is seeded, and its form opened, outside the window).
     // Asking the host for its CPU twice costs the host CPU too (IPC); that cost of an empty window is taken off.
     const emptyWindow: number[] = [];
@@ -416,36 +411,24 @@ export async function runTurnsBench(): Promise<Record<string, number | string>> 
       const now = await harness.repos.vouchers.get(tenantId, id);
       if (now?.doc.state !== state) throw new Error(`bench: ${id} is ${now?.doc.state}, expected ${state}: the measured change did not land`);
     };
-    const reserveBatch = async (): Promise<number> => {
+    /** One round of 8 changes: each on a fresh voucher in `from`, form opened first, only the submit measured. */
+    const changeBatch = (from: 'Assigned' | 'Reserved', verb: string, inputs: Record<string, unknown>, to: string) => async (): Promise<number> => {
       let used = 0;
       const count = 8;
       for (let i = 0; i < count; i++) {
-        const v = await freshVoucher();
-        await send(companion, invokeActivity(me, 'voucher.reserve', { step: 'open', voucherId: v.id }));
+        const id = `v-BENCH-${++seq}`;
+        const v = await seedVoucher(harness, tenantId, id, from, { customer: { name: `Bench customer ${seq}` } });
+        await send(companion, invokeActivity(me, verb, { step: 'open', voucherId: id }));
         const before = cpuOf(await host.cpu());
-        await send(companion, invokeActivity(me, 'voucher.reserve', { ...reserveData, voucherId: v.id, etag: v.etag }));
+        await send(companion, invokeActivity(me, verb, { ...inputs, step: 'submit', voucherId: id, etag: v.etag }));
         used += cpuOf(await host.cpu()) - before - windowCost;
-        await expectState(v.id, 'Reserved');
+        await expectState(id, to);
       }
       return used / count;
     };
-    const reserve = await pairedCpu(host, echoInvokeTurn, reserveBatch);
+    const reserve = await pairedCpu(host, echoInvokeTurn, changeBatch('Assigned', 'voucher.reserve', reserveData, 'Reserved'));
     // The simplest change: mark a reserved voucher delivered (no guard looks at other vouchers).
-    const deliverBatch = async (): Promise<number> => {
-      let used = 0;
-      const count = 8;
-      for (let i = 0; i < count; i++) {
-        const id = `v-DELIVER-${++seq}`;
-        const v = await seedVoucher(harness, tenantId, id, 'Reserved', { customer: { name: `Deliver customer ${seq}` } });
-        await send(companion, invokeActivity(me, 'voucher.markDelivered', { step: 'open', voucherId: id }));
-        const before = cpuOf(await host.cpu());
-        await send(companion, invokeActivity(me, 'voucher.markDelivered', { step: 'submit', voucherId: id, etag: v.etag }));
-        used += cpuOf(await host.cpu()) - before - windowCost;
-        await expectState(id, 'Delivered');
-      }
-      return used / count;
-    };
-    const deliver = await pairedCpu(host, echoInvokeTurn, deliverBatch);
+    const deliver = await pairedCpu(host, echoInvokeTurn, changeBatch('Reserved', 'voucher.markDelivered', {}, 'Delivered'));
 
     const storeOps = await host.storeCpu(tenantId);
 

@@ -90,6 +90,13 @@ describe('two instances on one database behave as one', function () {
     assert.equal(told.length, 1, 'the other caller got the "changed since you opened it" card');
   });
 
+  /** voucher.show on an instance, asked for by hand or sent by Teams as an automatic refresh. */
+  const showOn = (app: App, who: ActivityOptions, voucherId: string, trigger: 'manual' | 'automatic') => {
+    const activity = invokeActivity(who, 'voucher.show', { voucherId });
+    (activity.value as { trigger: string }).trigger = trigger;
+    return post(`${app.url}/api/messages`, activity);
+  };
+
   it('a change on one instance works on what another instance wrote a moment before, whatever copy it showed', async () => {
     // A third instance whose read-only views may lag by a whole minute, so what it holds is certain.
     const c = await startTestApp({ ...env(), READ_CACHE_MS: '60000' });
@@ -103,11 +110,7 @@ describe('two instances on one database behave as one', function () {
       const admin = me({ tenantId, userId: ADMIN });
       const stale = t('en', 'notice.stale');
       const reservedState = new RegExp(`"${t('en', 'state.Reserved')}"`);
-      const show = (trigger: 'manual' | 'automatic') => {
-        const activity = invokeActivity(admin, 'voucher.show', { voucherId: 'v-CACHE-1' });
-        (activity.value as { trigger: string }).trigger = trigger;
-        return post(`${c.url}/api/messages`, activity);
-      };
+      const show = (trigger: 'manual' | 'automatic') => showOn(c, admin, 'v-CACHE-1', trigger);
 
       // C shows the voucher (and so holds that version); A then reserves it.
       assert.doesNotMatch((await show('manual')).text, reservedState);
@@ -137,11 +140,7 @@ describe('two instances on one database behave as one', function () {
       await seedReadyOrganization(harness, tenantId);
       const v1 = await seedVoucher(harness, tenantId, 'v-REFRESH-1', 'Reserved');
       const admin = me({ tenantId, userId: ADMIN });
-      const show = (trigger: 'manual' | 'automatic') => {
-        const activity = invokeActivity(admin, 'voucher.show', { voucherId: 'v-REFRESH-1' });
-        (activity.value as { trigger: string }).trigger = trigger;
-        return post(`${c.url}/api/messages`, activity);
-      };
+      const show = (trigger: 'manual' | 'automatic') => showOn(c, admin, 'v-REFRESH-1', trigger);
       const cancelledNotice = 'customer postponed';
       assert.doesNotMatch((await show('manual')).text, new RegExp(cancelledNotice));
       // A cancels the reservation; its card is updated for everyone, and each person's Teams asks for a refresh.
