@@ -2,7 +2,16 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'tab/dist/**', 'manifest/build/**', '.data/**', 'test-artifacts/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'tab/dist/**',
+      'manifest/build/**',
+      '.data/**',
+      'test-artifacts/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -18,11 +27,28 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['botbuilder*', 'restify*', '@azure/*', 'pino', '../store/*', '../teams/*', '../api/*', '../reminders/*', 'node:fs', 'fs'], message: 'bot/program/ is pure: no SDK or I/O imports.' },
+            {
+              group: [
+                'botbuilder*',
+                'restify*',
+                '@azure/*',
+                'pino',
+                '../store/*',
+                '../teams/*',
+                '../api/*',
+                '../reminders/*',
+                'node:fs',
+                'fs',
+              ],
+              message: 'bot/program/ is pure: no SDK or I/O imports.',
+            },
           ],
         },
       ],
-      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Time is injected: take `now` as input.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Time is injected: take `now` as input.' },
+      ],
     },
   },
 );

@@ -57,7 +57,8 @@ async function measure(url: string, count: number): Promise<Timed> {
   for (let i = 0; i < count; i++) {
     const res = await fetch(url);
     body = Buffer.from(await res.arrayBuffer());
-    if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status} ${body.toString('utf8').slice(0, 200)}`);
+    if (res.status !== 200)
+      throw new Error(`${url}: HTTP ${res.status} ${body.toString('utf8').slice(0, 200)}`);
     const timing = /dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
     serverMs.push(Number(timing?.[1] ?? NaN));
   }
@@ -75,7 +76,13 @@ export async function runOverviewBench(): Promise<Record<string, number | string
   const now = new Date();
 
   const embedded = await startEmbeddedCosmos();
-  const store = await openStore({ endpoint: embedded.endpoint, auth: 'key', key: 'bench', database: 'bench-overview', local: true });
+  const store = await openStore({
+    endpoint: embedded.endpoint,
+    auth: 'key',
+    key: 'bench',
+    database: 'bench-overview',
+    local: true,
+  });
   const servers: restify.Server[] = [];
   try {
     const heapBeforeMB = settledHeapMB();
@@ -109,7 +116,11 @@ export async function runOverviewBench(): Promise<Record<string, number | string
     for (let i = 0; i < 10; i++) {
       const t0 = performance.now();
       const ctx = projectionContext(rules, org, new Date());
-      overviewOf(seeded.map((s) => s.doc), ctx, { tenantId: TENANT, userId: 'bench', role: 'Member', localIdentity: true });
+      overviewOf(
+        seeded.map((s) => s.doc),
+        ctx,
+        { tenantId: TENANT, userId: 'bench', role: 'Member', localIdentity: true },
+      );
       projectMs.push(performance.now() - t0);
     }
     projectMs.sort((a, b) => a - b);

@@ -37,7 +37,9 @@ function summarize(profile: CpuProfile, top = 30): string {
     const url = frame.url.replace(/^file:\/\//, '');
     const nm = url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
     const own = url.includes('/main/') ? url.split('/main/')[1]?.split('/').slice(0, 2).join('/') : undefined;
-    const pkg = nm ? nm[1] : own ?? (url ? (url.startsWith('node:') ? 'node' : url) : `(${frame.functionName || 'native'})`);
+    const pkg = nm
+      ? nm[1]
+      : (own ?? (url ? (url.startsWith('node:') ? 'node' : url) : `(${frame.functionName || 'native'})`));
     pkgs.set(pkg as string, (pkgs.get(pkg as string) ?? 0) + us);
     const key = `${frame.functionName || '(anonymous)'} ${url ? `${path.basename(url)}:${frame.lineNumber + 1}` : ''}`;
     fns.set(key, (fns.get(key) ?? 0) + us);
@@ -59,34 +61,83 @@ async function main(): Promise<void> {
   const database = `bench-profile-${process.pid}`;
   const cosmos = await startTestCosmos(database);
   const connector = await startLocalConnector();
-  const host = await startHost({ endpoint: cosmos.embedded.endpoint, database, serviceUrl: connector.serviceUrl });
+  const host = await startHost({
+    endpoint: cosmos.embedded.endpoint,
+    database,
+    serviceUrl: connector.serviceUrl,
+  });
   const tenantId = 'bench-tenant';
   const harness = { repos: createRepos(cosmos.store) } as Parameters<typeof seedReadyOrganization>[0];
   await seedReadyOrganization(harness, tenantId);
   await seedVoucher(harness, tenantId, 'v-BENCH-SHOW', 'Reserved');
   // A pipeline as large as the turns bench has by its latency phase (PROFILE_VOUCHERS=0 for none).
-  const states = ['Assigned', 'Reserved', 'Delivered', 'ReportSubmitted', 'Redeemed', 'PaymentRequested', 'Paid'] as const;
+  const states = [
+    'Assigned',
+    'Reserved',
+    'Delivered',
+    'ReportSubmitted',
+    'Redeemed',
+    'PaymentRequested',
+    'Paid',
+  ] as const;
   const extra = Number(process.env.PROFILE_VOUCHERS ?? 80);
-  for (let i = 0; i < extra; i++) await seedVoucher(harness, tenantId, `v-PIPE-${i}`, states[i % states.length] as (typeof states)[number], { customer: { name: `Pipeline customer ${i}` } });
-  const me = { serviceUrl: connector.serviceUrl, tenantId, userId: ADMIN, userName: 'Ana Souza', conversationId: 'a:bench-0' };
-  const reserveData = { step: 'submit', engagementId: 'sdps-sharepoint', deliveryCountry: 'BR', partnerLocationId: 'sp-br', plannedStart: '2026-05-04', plannedEnd: '2026-05-08', consultants: CONSULTANT, offsiteDays: '0' };
+  for (let i = 0; i < extra; i++)
+    await seedVoucher(
+      harness,
+      tenantId,
+      `v-PIPE-${i}`,
+      states[i % states.length] as (typeof states)[number],
+      { customer: { name: `Pipeline customer ${i}` } },
+    );
+  const me = {
+    serviceUrl: connector.serviceUrl,
+    tenantId,
+    userId: ADMIN,
+    userName: 'Ana Souza',
+    conversationId: 'a:bench-0',
+  };
+  const reserveData = {
+    step: 'submit',
+    engagementId: 'sdps-sharepoint',
+    deliveryCountry: 'BR',
+    partnerLocationId: 'sp-br',
+    plannedStart: '2026-05-04',
+    plannedEnd: '2026-05-08',
+    consultants: CONSULTANT,
+    offsiteDays: '0',
+  };
   let seq = 0;
   const turn = async (): Promise<void> => {
-    if (kind === 'show') return send(host.urls.companion, invokeActivity(me, 'voucher.show', { voucherId: 'v-BENCH-SHOW' }));
+    if (kind === 'show')
+      return send(host.urls.companion, invokeActivity(me, 'voucher.show', { voucherId: 'v-BENCH-SHOW' }));
     if (kind === 'next') return send(host.urls.companion, messageActivity(me, "what's next"));
     if (kind === 'help') return send(host.urls.companion, messageActivity(me, 'help'));
     if (kind === 'echo') return send(host.urls.echo, messageActivity(me, 'help'));
-    if (kind === 'echo-invoke') return send(host.urls.echo, invokeActivity(me, 'voucher.show', { voucherId: 'v-BENCH-SHOW' }));
+    if (kind === 'echo-invoke')
+      return send(host.urls.echo, invokeActivity(me, 'voucher.show', { voucherId: 'v-BENCH-SHOW' }));
     if (kind === 'deliver') {
       const id = `v-PROF-D-${++seq}`;
-      const v = await seedVoucher(harness, tenantId, id, 'Reserved', { customer: { name: `Profile customer ${seq}` } });
-      await send(host.urls.companion, invokeActivity(me, 'voucher.markDelivered', { step: 'open', voucherId: id }));
-      return send(host.urls.companion, invokeActivity(me, 'voucher.markDelivered', { step: 'submit', voucherId: id, etag: v.etag }));
+      const v = await seedVoucher(harness, tenantId, id, 'Reserved', {
+        customer: { name: `Profile customer ${seq}` },
+      });
+      await send(
+        host.urls.companion,
+        invokeActivity(me, 'voucher.markDelivered', { step: 'open', voucherId: id }),
+      );
+      return send(
+        host.urls.companion,
+        invokeActivity(me, 'voucher.markDelivered', { step: 'submit', voucherId: id, etag: v.etag }),
+      );
     }
     if (kind === 'reserve') {
       const id = `v-PROF-${++seq}`;
-      const v = await seedVoucher(harness, tenantId, id, 'Assigned', { customer: { name: `Profile customer ${seq}` } });
-      return send(host.urls.companion, invokeActivity(me, 'voucher.reserve', { ...reserveData, voucherId: id, etag: v.etag }));
+      const v = await seedVoucher(harness, tenantId, id, 'Assigned', {
+        customer: { name: `Profile customer ${seq}` },
+      });
+      return send(
+        host.urls.companion,
+        invokeActivity(me, 'voucher.reserve', { ...reserveData, voucherId: id, etag: v.etag }),
+      );
     }
     throw new Error(`unknown kind ${kind}: show | reserve | deliver | next | help | echo | echo-invoke`);
   };

@@ -7,7 +7,14 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { silentLogger } from '../bot/logger';
-import { ConversationRefDoc, Ledger, ReferenceStore, ReminderSender, ReminderService, referenceId } from '../bot/reminders';
+import {
+  ConversationRefDoc,
+  Ledger,
+  ReferenceStore,
+  ReminderSender,
+  ReminderService,
+  referenceId,
+} from '../bot/reminders';
 import { loadRules } from '../bot/rules';
 import { createRepos } from '../bot/teams/repos';
 import { seedReadyOrganization, seedVoucher } from '../test/conversation/fixtures';
@@ -23,7 +30,10 @@ async function startCosmosProcess(): Promise<{ store: Store; stop(): Promise<voi
   const code =
     "const { createHttpServer } = require('@vercel/cosmosdb-server');" +
     "const s = createHttpServer(); s.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: s.address().port })));";
-  const child = spawn(process.execPath, ['-e', code], { cwd: path.resolve(__dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['-e', code], {
+    cwd: path.resolve(__dirname, '..'),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let buf = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -33,7 +43,13 @@ async function startCosmosProcess(): Promise<{ store: Store; stop(): Promise<voi
     });
     child.once('exit', (c) => reject(new Error(`cosmos child exited with ${String(c)}`)));
   });
-  const store = await openStore({ endpoint: `http://127.0.0.1:${port}`, auth: 'key', key: 'bench', database: 'bench-reminders', local: true });
+  const store = await openStore({
+    endpoint: `http://127.0.0.1:${port}`,
+    auth: 'key',
+    key: 'bench',
+    database: 'bench-reminders',
+    local: true,
+  });
   return {
     store,
     async stop() {
@@ -48,10 +64,15 @@ const TENANT_LIMIT_RPS = 50;
 
 export async function runRemindersBench(count = 2000): Promise<Record<string, number | string>> {
   const cosmos = await startCosmosProcess();
-  const sim = await startConnectorSim({ random: { throttle: 0.05, throttleRetryAfter: 1, serverError: 0.01, seed: 7 } });
+  const sim = await startConnectorSim({
+    random: { throttle: 0.05, throttleRetryAfter: 1, serverError: 0.01, seed: 7 },
+  });
   const logger = silentLogger();
   try {
-    const references = new ReferenceStore(cosmos.store, { serviceUrlAllowlist: [new URL(sim.url).origin], logger });
+    const references = new ReferenceStore(cosmos.store, {
+      serviceUrlAllowlist: [new URL(sim.url).origin],
+      logger,
+    });
     const ledger = new Ledger(cosmos.store, { logger });
     const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
     const now = new Date().toISOString();
@@ -101,7 +122,12 @@ export async function runRemindersBench(count = 2000): Promise<Record<string, nu
       if (o.result === 'sent') deliveredAt.push(Date.now());
     });
     const started = performance.now();
-    const progress = process.env.BENCH_DEBUG ? setInterval(() => console.error(JSON.stringify(sender.stats), sender.pending, sender.inFlight, sender.waiting), 2000) : undefined;
+    const progress = process.env.BENCH_DEBUG
+      ? setInterval(
+          () => console.error(JSON.stringify(sender.stats), sender.pending, sender.inFlight, sender.waiting),
+          2000,
+        )
+      : undefined;
     for (const e of entries) sender.submit(TENANT, e.id, undefined, e.entry);
     await sender.idle();
     if (progress) clearInterval(progress);
@@ -109,7 +135,8 @@ export async function runRemindersBench(count = 2000): Promise<Record<string, nu
     await sender.stop();
 
     const perConversation = new Map<string, number>();
-    for (const a of sim.allActivities()) perConversation.set(a.conversationId, (perConversation.get(a.conversationId) ?? 0) + 1);
+    for (const a of sim.allActivities())
+      perConversation.set(a.conversationId, (perConversation.get(a.conversationId) ?? 0) + 1);
     let duplicates = 0;
     for (const n of perConversation.values()) if (n > 1) duplicates += n - 1;
     let lost = 0;
@@ -159,7 +186,10 @@ export async function runRemindersBench(count = 2000): Promise<Record<string, nu
  * tenant's vouchers, the expiry pass, dueReminders, the ledger enqueue and the resolved/ready queries. It
  * runs on a Saturday so nothing is sent (the entries wait for Monday's opening): only the scan is measured.
  */
-export async function runReminderScanBench(tenants = 100, perTenant = 20): Promise<Record<string, number | string>> {
+export async function runReminderScanBench(
+  tenants = 100,
+  perTenant = 20,
+): Promise<Record<string, number | string>> {
   const cosmos = await startCosmosProcess();
   try {
     const h = { repos: createRepos(cosmos.store) } as unknown as Harness;
@@ -171,7 +201,10 @@ export async function runReminderScanBench(tenants = 100, perTenant = 20): Promi
       for (let v = 0; v < perTenant; v++) {
         // One in ten is past its expiry (the scan expires it); the rest are due their day-3 reserve reminder.
         const day = v % 10 === 0 ? '2025-10-01' : '2026-05-06';
-        await seedVoucher(h, tenantId, `v-S${t}-${String(v).padStart(4, '0')}`, 'Assigned', { assignedOn: day, intakeOn: day });
+        await seedVoucher(h, tenantId, `v-S${t}-${String(v).padStart(4, '0')}`, 'Assigned', {
+          assignedOn: day,
+          intakeOn: day,
+        });
       }
     }
     const seedS = (performance.now() - seeding) / 1000;

@@ -79,7 +79,10 @@ function countingStore(store: Store): { store: Store; counts: Counts; reset(): v
       },
     });
   const containers = {} as Store['containers'];
-  for (const [name, container] of Object.entries(store.containers) as [keyof Store['containers'], Container][]) {
+  for (const [name, container] of Object.entries(store.containers) as [
+    keyof Store['containers'],
+    Container,
+  ][]) {
     containers[name] = new Proxy(container, {
       get(target, prop, receiver) {
         if (prop === 'items') return wrapItems(target.items);
@@ -103,13 +106,28 @@ class EchoBot extends ActivityHandler {
   constructor() {
     super();
     this.onMessage(async (context, next) => {
-      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: context.activity.text ?? '' }] })));
+      await context.sendActivity(
+        MessageFactory.attachment(
+          CardFactory.adaptiveCard({
+            type: 'AdaptiveCard',
+            version: '1.5',
+            body: [{ type: 'TextBlock', text: context.activity.text ?? '' }],
+          }),
+        ),
+      );
       await next();
     });
   }
 
   protected override async onInvokeActivity(): Promise<{ status: number; body: unknown }> {
-    return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'ok' }] } } };
+    return {
+      status: 200,
+      body: {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.card.adaptive',
+        value: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'ok' }] },
+      },
+    };
   }
 }
 
@@ -120,7 +138,13 @@ function nullLogger() {
 
 async function listen(bot: ActivityHandler): Promise<{ http: HttpServer; url: string }> {
   const logger = nullLogger();
-  const adapter = createAdapter({ appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '', anonymous: true });
+  const adapter = createAdapter({
+    appId: '',
+    appPassword: '',
+    appType: 'MultiTenant',
+    tenantId: '',
+    anonymous: true,
+  });
   const http = createHttpServer({ logger, adapter, bot, bodyLimitBytes: 262_144, ready: async () => true });
   await new Promise<void>((resolve) => http.server.listen(0, '127.0.0.1', () => resolve()));
   return { http, url: `http://127.0.0.1:${(http.server.address() as AddressInfo).port}/api/messages` };
@@ -135,17 +159,37 @@ export interface HostStart {
   /** The local connector: allowed for conversation references, as Teams' service URLs are in production. */
   serviceUrl: string;
 }
-type HostRequest = { id: number; ask: 'cpu' | 'counts' | 'reset' | 'stop' | 'profileStart' | 'profileStop' | 'storeCpu' | 'memory'; arg?: string };
+type HostRequest = {
+  id: number;
+  ask: 'cpu' | 'counts' | 'reset' | 'stop' | 'profileStart' | 'profileStop' | 'storeCpu' | 'memory';
+  arg?: string;
+};
 
 async function runHost(start: HostStart): Promise<void> {
-  const store = await openStore({ endpoint: start.endpoint, auth: 'key', key: 'bench', database: start.database, local: true });
+  const store = await openStore({
+    endpoint: start.endpoint,
+    auth: 'key',
+    key: 'bench',
+    database: start.database,
+    local: true,
+  });
   const counting = countingStore(store);
   const now = new Date('2026-04-13T12:00:00Z');
   const logger = nullLogger();
   // Message turns capture the conversation reference as in production (a point read; a write only when it
   // changed). Without the connector on the allowlist every capture would be refused before the read.
-  const references = new ReferenceStore(counting.store, { logger, serviceUrlAllowlist: [new URL(start.serviceUrl).origin] });
-  const deps = { logger, store: counting.store, references, rules: loadRules({ profile: 'program-2020' }), now: () => now, defaultTimeZone: 'UTC' };
+  const references = new ReferenceStore(counting.store, {
+    logger,
+    serviceUrlAllowlist: [new URL(start.serviceUrl).origin],
+  });
+  const deps = {
+    logger,
+    store: counting.store,
+    references,
+    rules: loadRules({ profile: 'program-2020' }),
+    now: () => now,
+    defaultTimeZone: 'UTC',
+  };
   // As configured by default (read-only turns may use this instance's copies up to READ_CACHE_MS old), and the
   // same bot with READ_CACHE_MS=0 (every turn asks the database for the current version).
   const companion = await listen(new CompanionBot({ ...deps, readCacheMs: DEFAULT_READ_CACHE_MS }));
@@ -175,7 +219,10 @@ export /**
  * per single-partition query of one customer's vouchers (the reservation's 15-day rule), and per small upsert.
  * Medians of 5 × 100.
  */
-async function storeCpu(store: Store, tenantId: string): Promise<{ pointRead: number; customerQuery: number; write: number }> {
+async function storeCpu(
+  store: Store,
+  tenantId: string,
+): Promise<{ pointRead: number; customerQuery: number; write: number }> {
   const raw = store.containers;
   const measure = async (op: () => Promise<unknown>) => {
     for (let i = 0; i < 50; i++) await op();
@@ -192,13 +239,21 @@ async function storeCpu(store: Store, tenantId: string): Promise<{ pointRead: nu
   const customerQuery = await measure(() =>
     raw.vouchers.items
       .query(
-        { query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.customer.name = @c', parameters: [{ name: '@t', value: tenantId }, { name: '@c', value: 'Bench customer 1' }] },
+        {
+          query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.customer.name = @c',
+          parameters: [
+            { name: '@t', value: tenantId },
+            { name: '@c', value: 'Bench customer 1' },
+          ],
+        },
         { partitionKey: tenantId },
       )
       .fetchAll(),
   );
   let n = 0;
-  const write = await measure(() => raw.conversations.items.upsert({ id: 'bench-scratch', tenantId, n: ++n }));
+  const write = await measure(() =>
+    raw.conversations.items.upsert({ id: 'bench-scratch', tenantId, n: ++n }),
+  );
   return { pointRead, customerQuery, write };
 }
 
@@ -207,7 +262,9 @@ function hostProfiler(): { start(): Promise<void>; stop(file: string): Promise<v
   const session = new Session();
   session.connect();
   const post = (method: string, params?: object) =>
-    new Promise<unknown>((resolve, reject) => session.post(method, params, (err, result) => (err ? reject(err) : resolve(result))));
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params, (err, result) => (err ? reject(err) : resolve(result))),
+    );
   return {
     async start() {
       await post('Profiler.enable');
@@ -235,9 +292,13 @@ export interface Host {
 
 export async function startHost(start: HostStart): Promise<Host> {
   // The same loader flags (tsx) as this process, so the host runs the TypeScript sources directly.
-  const child: ChildProcess = fork(path.join(__dirname, 'turns.ts'), ['--bench-host', JSON.stringify(start)], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const child: ChildProcess = fork(
+    path.join(__dirname, 'turns.ts'),
+    ['--bench-host', JSON.stringify(start)],
+    {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
   const pending = new Map<number, (value: unknown) => void>();
   let seq = 0;
   const urls = await new Promise<Host['urls']>((resolve, reject) => {
@@ -263,7 +324,8 @@ export async function startHost(start: HostStart): Promise<Host> {
     profileStart: () => ask<void>('profileStart'),
     profileStop: (file) => ask<void>('profileStop', file),
     memory: () => ask<NodeJS.MemoryUsage>('memory'),
-    storeCpu: (tenantId) => ask<{ pointRead: number; customerQuery: number; write: number }>('storeCpu', tenantId),
+    storeCpu: (tenantId) =>
+      ask<{ pointRead: number; customerQuery: number; write: number }>('storeCpu', tenantId),
     async stop() {
       child.removeAllListeners('exit');
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -277,7 +339,11 @@ export async function startHost(start: HostStart): Promise<Host> {
 // The driver
 
 export async function send(url: string, body: unknown): Promise<void> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   await res.text();
   if (res.status !== 200) throw new Error(`turn answered ${res.status}`);
 }
@@ -287,7 +353,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
-const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const cpuOf = (u: NodeJS.CpuUsage) => u.user + u.system;
@@ -312,7 +382,13 @@ interface Paired {
  * alike, and the median of the per-round ratios is far steadier than the ratio of two separate runs.
  * `botBatch` returns CPU µs per bot turn for one round (it may set up its turns outside the measurement).
  */
-async function pairedCpu(host: Host, echoTurn: () => Promise<void>, botBatch: () => Promise<number>, rounds = 11, perBatch = 40): Promise<Paired> {
+async function pairedCpu(
+  host: Host,
+  echoTurn: () => Promise<void>,
+  botBatch: () => Promise<number>,
+  rounds = 11,
+  perBatch = 40,
+): Promise<Paired> {
   for (let i = 0; i < 100; i++) await echoTurn(); // warm up: JIT, connection pools, prepared templates
   await botBatch();
   await botBatch();
@@ -359,7 +435,11 @@ export async function runTurnsBench(): Promise<Record<string, number | string>> 
   const database = `bench-turns-${process.pid}`;
   const cosmos = await startTestCosmos(database);
   const connector = await startLocalConnector();
-  const host = await startHost({ endpoint: cosmos.embedded.endpoint, database, serviceUrl: connector.serviceUrl });
+  const host = await startHost({
+    endpoint: cosmos.embedded.endpoint,
+    database,
+    serviceUrl: connector.serviceUrl,
+  });
   const serviceUrl = connector.serviceUrl;
   const tenantId = 'bench-tenant';
   const harness = { repos: createRepos(cosmos.store) } as Parameters<typeof seedReadyOrganization>[0];
@@ -369,7 +449,10 @@ export async function runTurnsBench(): Promise<Record<string, number | string>> 
     await seedVoucher(harness, tenantId, 'v-BENCH-SHOW', 'Reserved');
     const me = { serviceUrl, tenantId, userId: ADMIN, userName: 'Ana Souza' };
     const msg = (text: string, c = 0) => messageActivity({ ...me, conversationId: `a:bench-${c}` }, text);
-    const show = (c = 0) => invokeActivity({ ...me, conversationId: `a:bench-${c}` }, 'voucher.show', { voucherId: 'v-BENCH-SHOW' });
+    const show = (c = 0) =>
+      invokeActivity({ ...me, conversationId: `a:bench-${c}` }, 'voucher.show', {
+        voucherId: 'v-BENCH-SHOW',
+      });
     const { companion, uncached, echo } = host.urls;
 
     // Keep the connector's capture list from growing without bound.
@@ -378,26 +461,71 @@ export async function runTurnsBench(): Promise<Record<string, number | string>> 
     };
 
     // CPU per turn, each kind in alternating batches with the echo bot's matching kind of turn
-    const echoMessage = async () => { await send(echo, msg('help')); trim(); };
+    const echoMessage = async () => {
+      await send(echo, msg('help'));
+      trim();
+    };
     const echoInvokeTurn = () => send(echo, show());
     const batch = (turn: () => Promise<void>) => () => batchCpu(host, turn, 40);
-    const help = await pairedCpu(host, echoMessage, batch(async () => { await send(companion, msg('help')); trim(); }));
-    const next = await pairedCpu(host, echoMessage, batch(async () => { await send(companion, msg("what's next")); trim(); }));
-    const nextOff = await pairedCpu(host, echoMessage, batch(async () => { await send(uncached, msg("what's next")); trim(); }));
-    const showCpu = await pairedCpu(host, echoInvokeTurn, batch(() => send(companion, show())));
-    const showOff = await pairedCpu(host, echoInvokeTurn, batch(() => send(uncached, show())));
+    const help = await pairedCpu(
+      host,
+      echoMessage,
+      batch(async () => {
+        await send(companion, msg('help'));
+        trim();
+      }),
+    );
+    const next = await pairedCpu(
+      host,
+      echoMessage,
+      batch(async () => {
+        await send(companion, msg("what's next"));
+        trim();
+      }),
+    );
+    const nextOff = await pairedCpu(
+      host,
+      echoMessage,
+      batch(async () => {
+        await send(uncached, msg("what's next"));
+        trim();
+      }),
+    );
+    const showCpu = await pairedCpu(
+      host,
+      echoInvokeTurn,
+      batch(() => send(companion, show())),
+    );
+    const showOff = await pairedCpu(
+      host,
+      echoInvokeTurn,
+      batch(() => send(uncached, show())),
+    );
     // Teams' automatic refresh of the same card: current versions are read (304s), the finished card reused.
     const refresh = (c = 0) => {
       const activity = show(c);
       (activity.value as { trigger: string }).trigger = 'automatic';
       return activity;
     };
-    const refreshCpu = await pairedCpu(host, echoInvokeTurn, batch(() => send(companion, refresh())));
+    const refreshCpu = await pairedCpu(
+      host,
+      echoInvokeTurn,
+      batch(() => send(companion, refresh())),
+    );
 
     // A mutating invoke: reserve a fresh voucher each time (seeded, and its ETag read, outside the measurement).
     // As in Teams, the person first opens the reservation form (a read-only turn, not measured), then submits.
     let seq = 0;
-    const reserveData = { step: 'submit', engagementId: 'sdps-sharepoint', deliveryCountry: 'BR', partnerLocationId: 'sp-br', plannedStart: '2026-05-04', plannedEnd: '2026-05-08', consultants: CONSULTANT, offsiteDays: '0' };
+    const reserveData = {
+      step: 'submit',
+      engagementId: 'sdps-sharepoint',
+      deliveryCountry: 'BR',
+      partnerLocationId: 'sp-br',
+      plannedStart: '2026-05-04',
+      plannedEnd: '2026-05-08',
+      consultants: CONSULTANT,
+      offsiteDays: '0',
+    };
     // A change is measured one turn at a time (its voucher is seeded, and its form opened, outside the window).
     // Asking the host for its CPU twice costs the host CPU too (IPC); that cost of an empty window is taken off.
     const emptyWindow: number[] = [];
@@ -409,33 +537,54 @@ export async function runTurnsBench(): Promise<Record<string, number | string>> 
     // A change that was refused would be measured as a cheap turn: every measured change must have landed.
     const expectState = async (id: string, state: string) => {
       const now = await harness.repos.vouchers.get(tenantId, id);
-      if (now?.doc.state !== state) throw new Error(`bench: ${id} is ${now?.doc.state}, expected ${state}: the measured change did not land`);
+      if (now?.doc.state !== state)
+        throw new Error(
+          `bench: ${id} is ${now?.doc.state}, expected ${state}: the measured change did not land`,
+        );
     };
     /** One round of 8 changes: each on a fresh voucher in `from`, form opened first, only the submit measured. */
-    const changeBatch = (from: 'Assigned' | 'Reserved', verb: string, inputs: Record<string, unknown>, to: string) => async (): Promise<number> => {
-      let used = 0;
-      const count = 8;
-      for (let i = 0; i < count; i++) {
-        const id = `v-BENCH-${++seq}`;
-        const v = await seedVoucher(harness, tenantId, id, from, { customer: { name: `Bench customer ${seq}` } });
-        await send(companion, invokeActivity(me, verb, { step: 'open', voucherId: id }));
-        const before = cpuOf(await host.cpu());
-        await send(companion, invokeActivity(me, verb, { ...inputs, step: 'submit', voucherId: id, etag: v.etag }));
-        used += cpuOf(await host.cpu()) - before - windowCost;
-        await expectState(id, to);
-      }
-      return used / count;
-    };
-    const reserve = await pairedCpu(host, echoInvokeTurn, changeBatch('Assigned', 'voucher.reserve', reserveData, 'Reserved'));
+    const changeBatch =
+      (from: 'Assigned' | 'Reserved', verb: string, inputs: Record<string, unknown>, to: string) =>
+      async (): Promise<number> => {
+        let used = 0;
+        const count = 8;
+        for (let i = 0; i < count; i++) {
+          const id = `v-BENCH-${++seq}`;
+          const v = await seedVoucher(harness, tenantId, id, from, {
+            customer: { name: `Bench customer ${seq}` },
+          });
+          await send(companion, invokeActivity(me, verb, { step: 'open', voucherId: id }));
+          const before = cpuOf(await host.cpu());
+          await send(
+            companion,
+            invokeActivity(me, verb, { ...inputs, step: 'submit', voucherId: id, etag: v.etag }),
+          );
+          used += cpuOf(await host.cpu()) - before - windowCost;
+          await expectState(id, to);
+        }
+        return used / count;
+      };
+    const reserve = await pairedCpu(
+      host,
+      echoInvokeTurn,
+      changeBatch('Assigned', 'voucher.reserve', reserveData, 'Reserved'),
+    );
     // The simplest change: mark a reserved voucher delivered (no guard looks at other vouchers).
-    const deliver = await pairedCpu(host, echoInvokeTurn, changeBatch('Reserved', 'voucher.markDelivered', {}, 'Delivered'));
+    const deliver = await pairedCpu(
+      host,
+      echoInvokeTurn,
+      changeBatch('Reserved', 'voucher.markDelivered', {}, 'Delivered'),
+    );
 
     const storeOps = await host.storeCpu(tenantId);
 
     // Latency with 50 concurrent conversations: about one turn per second each, then back-to-back (burst).
     const echoLatency = await concurrentLatency((c) => send(echo, msg('help', c)).then(trim), 1000);
     const msgLatency = await concurrentLatency((c) => send(companion, msg('help', c)).then(trim), 1000);
-    const nextLatency = await concurrentLatency((c) => send(companion, msg("what's next", c)).then(trim), 1000);
+    const nextLatency = await concurrentLatency(
+      (c) => send(companion, msg("what's next", c)).then(trim),
+      1000,
+    );
     const invokeLatency = await concurrentLatency((c) => send(companion, show(c)), 1000);
     const echoBurst = await concurrentLatency((c) => send(echo, msg('help', c)).then(trim), 0);
     const msgBurst = await concurrentLatency((c) => send(companion, msg('help', c)).then(trim), 0);
@@ -443,13 +592,22 @@ export async function runTurnsBench(): Promise<Record<string, number | string>> 
 
     // Store operations of one single-voucher action each
     const ops: Record<string, string> = {};
-    const opsOf = async (verb: string, state: Parameters<typeof seedVoucher>[3], inputs: Record<string, unknown>) => {
+    const opsOf = async (
+      verb: string,
+      state: Parameters<typeof seedVoucher>[3],
+      inputs: Record<string, unknown>,
+    ) => {
       const id = `v-OPS-${verb.replace(/\W/g, '')}`;
-      const v = await seedVoucher(harness, tenantId, id, state, { customer: { name: `Ops customer ${verb}` } });
+      const v = await seedVoucher(harness, tenantId, id, state, {
+        customer: { name: `Ops customer ${verb}` },
+      });
       await send(companion, msg('hello')); // the person is known: the turn itself writes nothing
       await send(companion, invokeActivity(me, verb, { voucherId: id, step: 'open' })); // the form, as in Teams
       await host.reset();
-      await send(companion, invokeActivity(me, verb, { ...inputs, voucherId: id, etag: v.etag, step: 'submit' }));
+      await send(
+        companion,
+        invokeActivity(me, verb, { ...inputs, voucherId: id, etag: v.etag, step: 'submit' }),
+      );
       const c = await host.counts();
       ops[verb] = `${c.read} reads, ${c.create + c.replace + c.upsert + c.delete} writes, ${c.query} queries`;
     };
@@ -486,7 +644,8 @@ export async function runTurnsBench(): Promise<Record<string, number | string>> 
     await host.reset();
     await send(companion, msg('help'));
     const helpCounts = await host.counts();
-    ops['message.help'] = `${helpCounts.read} reads, ${helpCounts.create + helpCounts.replace + helpCounts.upsert + helpCounts.delete} writes, ${helpCounts.query} queries`;
+    ops['message.help'] =
+      `${helpCounts.read} reads, ${helpCounts.create + helpCounts.replace + helpCounts.upsert + helpCounts.delete} writes, ${helpCounts.query} queries`;
 
     const memory = await host.memory();
     return {

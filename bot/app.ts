@@ -35,10 +35,16 @@ export interface App {
 /** Where `npm run build:tab` writes the tab (tab/dist), from the source tree or from dist/ after `npm run build`. */
 export function tabDistDir(): string {
   const fromSource = path.join(__dirname, '..', 'tab', 'dist');
-  return __dirname.split(path.sep).includes('dist') ? path.join(__dirname, '..', '..', 'tab', 'dist') : fromSource;
+  return __dirname.split(path.sep).includes('dist')
+    ? path.join(__dirname, '..', '..', 'tab', 'dist')
+    : fromSource;
 }
 
-export async function startApp(config: Config, logger: Logger, options: { now?: () => Date } = {}): Promise<App> {
+export async function startApp(
+  config: Config,
+  logger: Logger,
+  options: { now?: () => Date } = {},
+): Promise<App> {
   // Rules first: a bad rules file stops start-up before anything is started.
   const rules = loadRules(config.rules);
   const now = options.now ?? (() => new Date());
@@ -88,7 +94,9 @@ export async function startApp(config: Config, logger: Logger, options: { now?: 
   // Payment received / denied is news: scan that tenant now rather than at the next interval.
   const afterChange = (tenantId: string, verb: string): void => {
     if (verb !== 'payment.recordOutcome') return;
-    reminders.scanTenant(tenantId).catch((err: unknown) => logger.error({ err, tenantId }, 'immediate reminder scan failed'));
+    reminders
+      .scanTenant(tenantId)
+      .catch((err: unknown) => logger.error({ err, tenantId }, 'immediate reminder scan failed'));
   };
 
   const bot = new CompanionBot({
@@ -104,7 +112,9 @@ export async function startApp(config: Config, logger: Logger, options: { now?: 
     reminders,
     afterChange,
   });
-  installTurnErrorHandler(adapter, logger, (ctx, id) => say(activityLocale(ctx.activity), 'error.turn', { id }));
+  installTurnErrorHandler(adapter, logger, (ctx, id) =>
+    say(activityLocale(ctx.activity), 'error.turn', { id }),
+  );
 
   const http = createHttpServer({
     logger,
@@ -131,7 +141,10 @@ export async function startApp(config: Config, logger: Logger, options: { now?: 
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   if (config.reminders.enabled) {
     reminders.start();
-    logger.info({ scanSeconds: config.reminders.scanSeconds, businessHours: config.reminders.businessHours }, 'reminder scan started');
+    logger.info(
+      { scanSeconds: config.reminders.scanSeconds, businessHours: config.reminders.businessHours },
+      'reminder scan started',
+    );
   }
 
   let stopping: Promise<void> | undefined;
@@ -142,7 +155,8 @@ export async function startApp(config: Config, logger: Logger, options: { now?: 
       const deadline = Date.now() + config.shutdownTimeoutMs;
       while (http.inFlight() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
       http.server.server.closeIdleConnections?.();
-      if (http.inFlight() > 0) logger.warn({ inFlight: http.inFlight() }, 'shutdown timeout: closing with turns in flight');
+      if (http.inFlight() > 0)
+        logger.warn({ inFlight: http.inFlight() }, 'shutdown timeout: closing with turns in flight');
       http.server.server.closeAllConnections?.();
       await closed;
       // No scan or send may outlive the store: stop scanning, record the sends in flight, then close.
@@ -167,7 +181,11 @@ export function serviceUrlAllowlist(config: Pick<Config, 'env' | 'reminders'>): 
 }
 
 /** BUSINESS_HOURS=0-24 means any time: weekends too (handy to watch reminders arrive in development). */
-export function reminderHours(config: Pick<Config, 'reminders'>): { start: number; end: number; weekends: boolean } {
+export function reminderHours(config: Pick<Config, 'reminders'>): {
+  start: number;
+  end: number;
+  weekends: boolean;
+} {
   const { start, end } = config.reminders.businessHours;
   return { start, end, weekends: start === 0 && end === 24 };
 }
@@ -178,7 +196,11 @@ function isLoopbackEntry(entry: string): boolean {
   const raw = entry.trim().toLowerCase();
   let host = raw;
   try {
-    host = raw.includes('://') ? new URL(raw).hostname : raw.startsWith('[') ? raw.slice(0, raw.indexOf(']') + 1) : raw.split(':')[0] ?? raw;
+    host = raw.includes('://')
+      ? new URL(raw).hostname
+      : raw.startsWith('[')
+        ? raw.slice(0, raw.indexOf(']') + 1)
+        : (raw.split(':')[0] ?? raw);
   } catch {
     return false;
   }

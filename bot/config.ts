@@ -9,14 +9,12 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const csv = z
-  .string()
-  .transform((v) =>
-    v
-      .split(',')
-      .map((s) => s.trim())
-      .filter((s) => s.length > 0),
-  );
+const csv = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0),
+);
 
 const port = z.coerce.number().int().min(0).max(65535);
 
@@ -39,7 +37,10 @@ const envSchema = z.object({
   BOT_APP_TYPE: z.enum(['SingleTenant', 'UserAssignedMSI', 'MultiTenant']).optional(),
   BOT_TENANT_ID: z.guid('must be the Entra tenant id, a GUID').optional(),
 
-  COSMOS_ENDPOINT: z.string().url('must be a URL such as https://<account>.documents.azure.com:443/').optional(),
+  COSMOS_ENDPOINT: z
+    .string()
+    .url('must be a URL such as https://<account>.documents.azure.com:443/')
+    .optional(),
   COSMOS_KEY: z.string().min(1).optional(),
   COSMOS_AUTH: z.enum(['key', 'managedIdentity']).optional(),
   COSMOS_MANAGED_IDENTITY_CLIENT_ID: z.guid().optional(),
@@ -50,7 +51,10 @@ const envSchema = z.object({
   EMBEDDED_COSMOS_PORT: port.default(0),
   EMBEDDED_FLUSH_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 
-  RULES_PROFILE: z.string().regex(/^[a-z0-9-]+$/, 'a profile name such as program-2020').default('program-2020'),
+  RULES_PROFILE: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'a profile name such as program-2020')
+    .default('program-2020'),
   RULES_FILE: z.string().min(1).optional(),
   INITIAL_GLOBAL_ADMINS: csv.optional(),
 
@@ -174,19 +178,25 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
   const appType = e.BOT_APP_TYPE ?? (e.BOT_APP_ID ? 'SingleTenant' : 'MultiTenant');
   const anonymous = !e.BOT_APP_ID;
   if (production) {
-    if (!e.BOT_APP_ID) errors.push('BOT_APP_ID: required in production (anonymous mode is for local use only)');
+    if (!e.BOT_APP_ID)
+      errors.push('BOT_APP_ID: required in production (anonymous mode is for local use only)');
     if (e.BOT_APP_ID && appType !== 'UserAssignedMSI' && !e.BOT_APP_PASSWORD) {
       errors.push('BOT_APP_PASSWORD: required in production unless BOT_APP_TYPE=UserAssignedMSI');
     }
     if (appType !== 'MultiTenant' && !e.BOT_TENANT_ID) {
       errors.push(`BOT_TENANT_ID: required in production for BOT_APP_TYPE=${appType}`);
     }
-    if (!e.COSMOS_ENDPOINT) errors.push('COSMOS_ENDPOINT: required in production (the embedded database is for development)');
+    if (!e.COSMOS_ENDPOINT)
+      errors.push('COSMOS_ENDPOINT: required in production (the embedded database is for development)');
     if (e.BOT_APP_ID && appType === 'MultiTenant') {
-      errors.push('BOT_APP_TYPE: MultiTenant bot registrations are retired; use SingleTenant or UserAssignedMSI');
+      errors.push(
+        'BOT_APP_TYPE: MultiTenant bot registrations are retired; use SingleTenant or UserAssignedMSI',
+      );
     }
   } else if (e.BOT_APP_ID && appType !== 'UserAssignedMSI' && !e.BOT_APP_PASSWORD) {
-    errors.push('BOT_APP_PASSWORD: required when BOT_APP_ID is set (or leave both empty for anonymous local mode)');
+    errors.push(
+      'BOT_APP_PASSWORD: required when BOT_APP_ID is set (or leave both empty for anonymous local mode)',
+    );
   }
 
   const cosmosAuth = e.COSMOS_AUTH ?? (e.COSMOS_KEY || !e.COSMOS_ENDPOINT ? 'key' : 'managedIdentity');
@@ -199,14 +209,21 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
 
   const entraConfigured = Boolean(e.ENTRA_CLIENT_ID);
   if (production && !entraConfigured) {
-    errors.push('ENTRA_CLIENT_ID: required in production (the tab signs in with Teams SSO; the local identity is for development)');
+    errors.push(
+      'ENTRA_CLIENT_ID: required in production (the tab signs in with Teams SSO; the local identity is for development)',
+    );
   }
 
   if (errors.length > 0) return { ok: false, errors };
 
   // Tenant ids are GUIDs; Teams and Entra may differ in case. One lower-case list guards the bot and the tab.
   const listed = [...(e.ALLOWED_TENANTS ?? []), ...(e.TAB_ALLOWED_TENANTS ?? [])].map((t) => t.toLowerCase());
-  const allowedTenants = listed.length > 0 ? [...new Set(listed)] : production && e.BOT_TENANT_ID ? [e.BOT_TENANT_ID.toLowerCase()] : [];
+  const allowedTenants =
+    listed.length > 0
+      ? [...new Set(listed)]
+      : production && e.BOT_TENANT_ID
+        ? [e.BOT_TENANT_ID.toLowerCase()]
+        : [];
 
   const config: Config = {
     env: e.APP_ENV,

@@ -9,7 +9,10 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       base: { app: 'planning-services-companion' },
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: ['*.password', '*.key', '*.authorization', 'headers.authorization'], censor: '[redacted]' },
+      redact: {
+        paths: ['*.password', '*.key', '*.authorization', 'headers.authorization'],
+        censor: '[redacted]',
+      },
     },
     destination,
   );

@@ -33,7 +33,10 @@ export function correlationIdOf(context: TurnContext): string {
 
 export function createHttpServer(deps: ServerDeps): HttpServer {
   const { logger, adapter, bot } = deps;
-  const server = restify.createServer({ name: 'planning-services-companion', handleUncaughtExceptions: false });
+  const server = restify.createServer({
+    name: 'planning-services-companion',
+    handleUncaughtExceptions: false,
+  });
   let inFlight = 0;
 
   server.pre((req: Request, res: Response, next) => {
@@ -45,7 +48,9 @@ export function createHttpServer(deps: ServerDeps): HttpServer {
     res.header('x-correlation-id', id);
     return next();
   });
-  server.use(restify.plugins.bodyParser({ maxBodySize: deps.bodyLimitBytes, mapParams: false, rejectUnknown: true }));
+  server.use(
+    restify.plugins.bodyParser({ maxBodySize: deps.bodyLimitBytes, mapParams: false, rejectUnknown: true }),
+  );
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
   // restify 11: a handler is either async with (req, res) or callback-style with (req, res, next).
@@ -81,7 +86,10 @@ export function createHttpServer(deps: ServerDeps): HttpServer {
       // turn at all — nothing read, nothing stored, no reply.
       const tenant = tenantOf(context.activity as unknown as Record<string, unknown>);
       if (deps.allowedTenants?.length && !(tenant && deps.allowedTenants.includes(tenant))) {
-        logger.warn({ correlationId, tenantId: tenant }, 'activity from a tenant this app does not serve ignored');
+        logger.warn(
+          { correlationId, tenantId: tenant },
+          'activity from a tenant this app does not serve ignored',
+        );
         return;
       }
       context.turnState.set(CORRELATION, correlationId);
@@ -101,10 +109,20 @@ export function createHttpServer(deps: ServerDeps): HttpServer {
   });
 
   // restify reports body-size and parse failures through these events; answer with JSON, never a stack.
-  server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
-    logger.warn({ correlationId: (req as Request & { correlationId?: string }).correlationId, err: err.message, status: err.statusCode }, 'request refused');
-    return cb();
-  });
+  server.on(
+    'restifyError',
+    (req: Request, res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
+      logger.warn(
+        {
+          correlationId: (req as Request & { correlationId?: string }).correlationId,
+          err: err.message,
+          status: err.statusCode,
+        },
+        'request refused',
+      );
+      return cb();
+    },
+  );
 
   return { server, inFlight: () => inFlight };
 }
@@ -118,7 +136,11 @@ function tenantOf(activity: Record<string, unknown>): string | undefined {
 }
 
 /** The turn error handler: log with the correlation id, tell the user the id to quote, never a stack trace. */
-export function installTurnErrorHandler(adapter: CloudAdapter, logger: Logger, message: (context: TurnContext, id: string) => string): void {
+export function installTurnErrorHandler(
+  adapter: CloudAdapter,
+  logger: Logger,
+  message: (context: TurnContext, id: string) => string,
+): void {
   adapter.onTurnError = async (context, error) => {
     const correlationId = correlationIdOf(context);
     logger.error({ correlationId, err: error }, 'turn failed');

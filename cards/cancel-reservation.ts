@@ -16,12 +16,19 @@ export interface CancelReservationCardData {
   reason?: string;
 }
 
-export function buildCancelReservationCard(data: CancelReservationCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
+export function buildCancelReservationCard(
+  data: CancelReservationCardData,
+  locale: Locale,
+  options?: CardOptions,
+): AdaptiveCard {
   const facts = summaryFacts(locale, data.voucher);
   if (data.plannedStart && data.plannedEnd) {
     facts.push({
       title: t(locale, 'voucher.planned'),
-      value: t(locale, 'voucher.period', { start: formatDate(locale, data.plannedStart), end: formatDate(locale, data.plannedEnd) }),
+      value: t(locale, 'voucher.period', {
+        start: formatDate(locale, data.plannedStart),
+        end: formatDate(locale, data.plannedEnd),
+      }),
     });
   }
   const view = {

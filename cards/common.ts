@@ -1,5 +1,14 @@
 // Small view helpers several builders share: voucher facts, due dates, choice lists.
-import { compareText, daysBetween, formatCountry, formatDate, formatRelativeDays, stateLabel, t, type Locale } from '../bot/i18n';
+import {
+  compareText,
+  daysBetween,
+  formatCountry,
+  formatDate,
+  formatRelativeDays,
+  stateLabel,
+  t,
+  type Locale,
+} from '../bot/i18n';
 import type { Choice, VoucherSummary } from './types';
 
 export interface Fact {
@@ -16,12 +25,17 @@ export function summaryFacts(locale: Locale, v: VoucherSummary): Fact[] {
   if (v.engagementName) facts.push({ title: t(locale, 'voucher.engagement'), value: v.engagementName });
   facts.push({ title: t(locale, 'voucher.days'), value: t(locale, 'common.days', { count: v.days }) });
   facts.push({ title: t(locale, 'voucher.state'), value: stateLabel(locale, v.state) });
-  if (v.expiresOn) facts.push({ title: t(locale, 'voucher.expires'), value: formatDate(locale, v.expiresOn) });
+  if (v.expiresOn)
+    facts.push({ title: t(locale, 'voucher.expires'), value: formatDate(locale, v.expiresOn) });
   return facts;
 }
 
 /** "Sep 1, 2024 (in 30 days)". */
-export function dateWithRelative(locale: Locale, date: string, today: string): { date: string; relative: string } {
+export function dateWithRelative(
+  locale: Locale,
+  date: string,
+  today: string,
+): { date: string; relative: string } {
   return { date: formatDate(locale, date), relative: formatRelativeDays(locale, daysBetween(today, date)) };
 }
 
@@ -34,7 +48,9 @@ export function countryChoices(locale: Locale, codes: readonly string[]): Choice
   let sorted = sortedCountries.get(key);
   if (!sorted) {
     const byText = compareText(locale);
-    sorted = codes.map((code) => ({ title: formatCountry(locale, code), value: code })).sort((a, b) => byText(a.title, b.title));
+    sorted = codes
+      .map((code) => ({ title: formatCountry(locale, code), value: code }))
+      .sort((a, b) => byText(a.title, b.title));
     if (sortedCountries.size >= 100) sortedCountries.clear();
     sortedCountries.set(key, sorted);
   }

@@ -7,7 +7,14 @@ import template from './templates/completion-report.json';
 import type { AdaptiveCard, CardOptions, VoucherSummary } from './types';
 
 /** Deliverable kinds offered in the picker; the value is stored, the words are per language. */
-export const DELIVERABLE_TYPES = ['architecture', 'deploymentPlan', 'proofOfConcept', 'assessment', 'roadmap', 'other'] as const;
+export const DELIVERABLE_TYPES = [
+  'architecture',
+  'deploymentPlan',
+  'proofOfConcept',
+  'assessment',
+  'roadmap',
+  'other',
+] as const;
 export type DeliverableType = (typeof DELIVERABLE_TYPES)[number];
 
 /** Three rows cover nearly every engagement; an Adaptive Card cannot add rows on the client. */
@@ -46,7 +53,11 @@ export function consultantInputId(userId: string): string {
   return `assessment-${userId}`;
 }
 
-export function buildCompletionReportCard(data: CompletionReportCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
+export function buildCompletionReportCard(
+  data: CompletionReportCardData,
+  locale: Locale,
+  options?: CardOptions,
+): AdaptiveCard {
   const v = data.values ?? {};
   const typeKeys = {
     architecture: 'deliverable.architecture',

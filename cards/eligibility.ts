@@ -10,7 +10,11 @@ export type EligibilityStatusView = 'NotStarted' | 'InProgress' | 'Met';
 
 export type EligibilityGapView =
   | { item: 'complianceTraining' }
-  | { item: 'competency'; anyOf: Array<{ name: string; minimumLevel: string }>; expired: Array<{ name: string; validUntil: string }> };
+  | {
+      item: 'competency';
+      anyOf: Array<{ name: string; minimumLevel: string }>;
+      expired: Array<{ name: string; validUntil: string }>;
+    };
 
 export interface EligibilityCardData {
   etag: string;
@@ -21,7 +25,12 @@ export interface EligibilityCardData {
     offeringId: string;
     name: string;
     status: EligibilityStatusView;
-    engagements: Array<{ engagementId: string; name: string; status: EligibilityStatusView; missing: EligibilityGapView[] }>;
+    engagements: Array<{
+      engagementId: string;
+      name: string;
+      status: EligibilityStatusView;
+      missing: EligibilityGapView[];
+    }>;
   }>;
   /** Competency names of the catalogue, for the pickers. */
   competencyChoices: string[];
@@ -32,8 +41,16 @@ export interface EligibilityCardData {
   myAssessments?: Array<{ name: string; competency: string; completedOn: string }>;
 }
 
-const COLOR: Record<EligibilityStatusView, string> = { NotStarted: 'attention', InProgress: 'warning', Met: 'good' };
-const STATUS = { NotStarted: 'status.NotStarted', InProgress: 'status.InProgress', Met: 'status.Met' } as const;
+const COLOR: Record<EligibilityStatusView, string> = {
+  NotStarted: 'attention',
+  InProgress: 'warning',
+  Met: 'good',
+};
+const STATUS = {
+  NotStarted: 'status.NotStarted',
+  InProgress: 'status.InProgress',
+  Met: 'status.Met',
+} as const;
 
 function gapLines(locale: Locale, gap: EligibilityGapView): string[] {
   if (gap.item === 'complianceTraining') return [t(locale, 'eligibility.missingTraining')];
@@ -43,13 +60,20 @@ function gapLines(locale: Locale, gap: EligibilityGapView): string[] {
   const either = formatList(locale, anyOf, 'disjunction');
   lines.push(t(locale, 'eligibility.missingCompetency', { competencies: either }));
   if (gap.expired.length > 0) {
-    const expired = formatList(locale, gap.expired.map((e) => `${e.name} (${formatDate(locale, e.validUntil)})`));
+    const expired = formatList(
+      locale,
+      gap.expired.map((e) => `${e.name} (${formatDate(locale, e.validUntil)})`),
+    );
     lines.push(t(locale, 'eligibility.expiredCompetency', { competencies: expired }));
   }
   return lines;
 }
 
-export function buildEligibilityCard(data: EligibilityCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
+export function buildEligibilityCard(
+  data: EligibilityCardData,
+  locale: Locale,
+  options?: CardOptions,
+): AdaptiveCard {
   const view = {
     l: labels(locale, {
       title: 'eligibility.title',
@@ -102,9 +126,17 @@ export function buildEligibilityCard(data: EligibilityCardData, locale: Locale, 
     canEdit: data.canEdit,
     canRecordAssessment: data.canRecordAssessment,
     myAssessments: (data.myAssessments ?? []).map((a) =>
-      t(locale, 'eligibility.assessment', { name: a.name, competency: a.competency, date: formatDate(locale, a.completedOn) }),
+      t(locale, 'eligibility.assessment', {
+        name: a.name,
+        competency: a.competency,
+        date: formatDate(locale, a.completedOn),
+      }),
     ),
     links: LINKS,
   };
-  return finish(expand(template, view), { locale, options, refreshAction: { verb: 'nav.eligibility', data: {} } });
+  return finish(expand(template, view), {
+    locale,
+    options,
+    refreshAction: { verb: 'nav.eligibility', data: {} },
+  });
 }

@@ -31,18 +31,25 @@ export interface EnrollmentCardData {
   canRegisterSavb: boolean;
 }
 
-export function buildEnrollmentCard(data: EnrollmentCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
+export function buildEnrollmentCard(
+  data: EnrollmentCardData,
+  locale: Locale,
+  options?: CardOptions,
+): AdaptiveCard {
   const offerings = data.offerings.map((o) => {
     const enrolled = o.enrolledOn !== undefined;
     const lines: string[] = [];
-    if (o.enrolledOn) lines.push(t(locale, 'enrollment.enrolledOn', { date: formatDate(locale, o.enrolledOn) }));
-    if (o.renewalDueOn && !o.lapsed) lines.push(t(locale, 'enrollment.renewal', dateWithRelative(locale, o.renewalDueOn, data.today)));
+    if (o.enrolledOn)
+      lines.push(t(locale, 'enrollment.enrolledOn', { date: formatDate(locale, o.enrolledOn) }));
+    if (o.renewalDueOn && !o.lapsed)
+      lines.push(t(locale, 'enrollment.renewal', dateWithRelative(locale, o.renewalDueOn, data.today)));
     if (o.lapsed) lines.push(t(locale, 'enrollment.lapsed'));
     if (o.locations.length > 0) {
       const locations = o.locations.map((l) => `${l.name} (${formatCountry(locale, l.country)})`).join('; ');
       lines.push(t(locale, 'enrollment.locations', { locations }));
     }
-    if (o.savbRegisteredOn) lines.push(t(locale, 'enrollment.savbDone', { date: formatDate(locale, o.savbRegisteredOn) }));
+    if (o.savbRegisteredOn)
+      lines.push(t(locale, 'enrollment.savbDone', { date: formatDate(locale, o.savbRegisteredOn) }));
     else if (o.savbNeeded) lines.push(t(locale, 'enrollment.savbNeeded'));
     let status = t(locale, 'enrollment.notEnrolled');
     let color = 'default';
@@ -92,5 +99,9 @@ export function buildEnrollmentCard(data: EnrollmentCardData, locale: Locale, op
     countryChoices: countryChoices(locale, COUNTRY_CODES),
     links: LINKS,
   };
-  return finish(expand(template, view), { locale, options, refreshAction: { verb: 'nav.enrollment', data: {} } });
+  return finish(expand(template, view), {
+    locale,
+    options,
+    refreshAction: { verb: 'nav.enrollment', data: {} },
+  });
 }

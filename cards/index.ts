@@ -1,11 +1,38 @@
 // cards/ public surface: one builder per card, the verb list, links and the shared view types.
-export { CARD_VERBS, isCardVerb, isAllowedDataKey, type CardVerb, type ActionData, type FormStep } from './verbs';
+export {
+  CARD_VERBS,
+  isCardVerb,
+  isAllowedDataKey,
+  type CardVerb,
+  type ActionData,
+  type FormStep,
+} from './verbs';
 export { LINKS, type LinkId } from './links';
-export type { AdaptiveCard, CardElement, CardOptions, Choice, Notice, NoticeTone, RefreshOption, VoucherSummary } from './types';
+export type {
+  AdaptiveCard,
+  CardElement,
+  CardOptions,
+  Choice,
+  Notice,
+  NoticeTone,
+  RefreshOption,
+  VoucherSummary,
+} from './types';
 export { NEXT_ACTION_TARGETS } from './next-action-targets';
-export { buildWelcomeCard, type WelcomeCardData, type WelcomeLanguageView, type NextActionView, type StepStatus } from './welcome';
+export {
+  buildWelcomeCard,
+  type WelcomeCardData,
+  type WelcomeLanguageView,
+  type NextActionView,
+  type StepStatus,
+} from './welcome';
 export { buildHelpCard, type HelpCardData } from './help';
-export { buildEligibilityCard, type EligibilityCardData, type EligibilityGapView, type EligibilityStatusView } from './eligibility';
+export {
+  buildEligibilityCard,
+  type EligibilityCardData,
+  type EligibilityGapView,
+  type EligibilityStatusView,
+} from './eligibility';
 export { buildEnrollmentCard, type EnrollmentCardData, type EnrollmentOfferingView } from './enrollment';
 export { buildProfileCard, type ProfileCardData } from './profile';
 export { buildIntakeCard, type IntakeCardData, type IntakeFields } from './intake';
@@ -32,8 +59,21 @@ export {
   type TimelineEntryView,
 } from './voucher-detail';
 export { buildVoucherListCard, type VoucherListCardData, type VoucherListItemView } from './voucher-list';
-export { buildPeopleCard, ASSIGNABLE_ROLES, MAX_PEOPLE_ROWS, MAX_PICKER_PEOPLE, type PeopleCardData, type PersonView } from './people';
-export { buildSettingsCard, languageChoices, AUTOMATIC_LOCALE, DEFAULT_TIME_ZONES, type SettingsCardData } from './settings';
+export {
+  buildPeopleCard,
+  ASSIGNABLE_ROLES,
+  MAX_PEOPLE_ROWS,
+  MAX_PICKER_PEOPLE,
+  type PeopleCardData,
+  type PersonView,
+} from './people';
+export {
+  buildSettingsCard,
+  languageChoices,
+  AUTOMATIC_LOCALE,
+  DEFAULT_TIME_ZONES,
+  type SettingsCardData,
+} from './settings';
 export { NOT_SET } from './common';
 export { buildReminderCard, REMINDER_CARD_KINDS, type ReminderCardData } from './reminder';
 export {

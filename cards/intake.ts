@@ -40,7 +40,15 @@ export function buildIntakeCard(data: IntakeCardData, locale: Locale, options?: 
     id: keyof IntakeFields,
     kind: Kind,
     label: string,
-    extra: { required?: boolean; error?: string; regex?: string; maxLength?: number; style?: string; choices?: Choice[]; max?: number } = {},
+    extra: {
+      required?: boolean;
+      error?: string;
+      regex?: string;
+      maxLength?: number;
+      style?: string;
+      choices?: Choice[];
+      max?: number;
+    } = {},
   ) => {
     const value = data.fields[id];
     const found = value !== undefined && value !== '';
@@ -64,11 +72,20 @@ export function buildIntakeCard(data: IntakeCardData, locale: Locale, options?: 
     };
   };
   const fields = [
-    field('voucherNumber', 'text', t(locale, 'intake.voucherNumber'), { regex: VOUCHER_NUMBER_REGEX, error: t(locale, 'intake.voucherNumberError'), maxLength: 80 }),
+    field('voucherNumber', 'text', t(locale, 'intake.voucherNumber'), {
+      regex: VOUCHER_NUMBER_REGEX,
+      error: t(locale, 'intake.voucherNumberError'),
+      maxLength: 80,
+    }),
     field('customerName', 'text', t(locale, 'intake.customerName')),
     field('offeringId', 'choice', t(locale, 'intake.offering'), { choices: data.offeringChoices }),
     field('days', 'number', t(locale, 'intake.days'), { max: data.maxDays }),
-    field('voucherAdminEmail', 'text', t(locale, 'intake.voucherAdminEmail'), { regex: EMAIL_REGEX, error: t(locale, 'intake.emailError'), maxLength: 320, style: 'email' }),
+    field('voucherAdminEmail', 'text', t(locale, 'intake.voucherAdminEmail'), {
+      regex: EMAIL_REGEX,
+      error: t(locale, 'intake.emailError'),
+      maxLength: 320,
+      style: 'email',
+    }),
     field('assignedOn', 'date', t(locale, 'intake.assignedOn'), { error: t(locale, 'common.dateError') }),
     field('expiresOn', 'date', t(locale, 'intake.expiresOn'), { required: false }),
   ];
@@ -77,7 +94,11 @@ export function buildIntakeCard(data: IntakeCardData, locale: Locale, options?: 
   const actionData: ActionData = { step: 'submit' };
   if (data.intakeId) actionData.intakeId = data.intakeId;
   const view = {
-    l: labels(locale, { title: 'intake.title', confirm: 'intake.confirm', vouchersLink: 'link.partnerCenterVouchers' }),
+    l: labels(locale, {
+      title: 'intake.title',
+      confirm: 'intake.confirm',
+      vouchersLink: 'link.partnerCenterVouchers',
+    }),
     intro: t(locale, fromEmail ? 'intake.fromEmail' : 'intake.manual'),
     fields,
     actionData,

@@ -37,7 +37,10 @@ export const NEXT_ACTION_TARGETS: Record<string, Target> = {
   'voucher.closedExpired': show,
 };
 
-export function targetFor(id: string, params: Record<string, unknown> | undefined): { verb: CardVerb; data: ActionData } {
+export function targetFor(
+  id: string,
+  params: Record<string, unknown> | undefined,
+): { verb: CardVerb; data: ActionData } {
   const target = NEXT_ACTION_TARGETS[id] ?? { verb: 'nav.whatsNext', ids: [] };
   const data: ActionData = {};
   for (const key of target.ids) {

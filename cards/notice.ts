@@ -21,7 +21,11 @@ export function savedNotice(locale: Locale): Notice {
 
 /** Every failed guard of a command, worded: the headline plus one line per refusal. */
 export function refusalNotice(locale: Locale, refusals: readonly RefusalLike[], timeZone?: string): Notice {
-  return { tone: 'error', text: t(locale, 'notice.refusedTitle'), details: refusals.map((r) => refusalMessage(locale, r, timeZone)) };
+  return {
+    tone: 'error',
+    text: t(locale, 'notice.refusedTitle'),
+    details: refusals.map((r) => refusalMessage(locale, r, timeZone)),
+  };
 }
 
 export function errorNotice(locale: Locale): Notice {

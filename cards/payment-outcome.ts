@@ -30,7 +30,11 @@ export interface PaymentOutcomeCardData {
   canRecord: boolean;
 }
 
-export function buildPaymentOutcomeCard(data: PaymentOutcomeCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
+export function buildPaymentOutcomeCard(
+  data: PaymentOutcomeCardData,
+  locale: Locale,
+  options?: CardOptions,
+): AdaptiveCard {
   const p = data.payment;
   let status = t(locale, 'outcome.status.requested');
   let statusStyle = 'emphasis';
@@ -38,7 +42,10 @@ export function buildPaymentOutcomeCard(data: PaymentOutcomeCardData, locale: Lo
     status = t(locale, 'outcome.status.denied', { date: formatDate(locale, p.deniedOn) });
     statusStyle = 'attention';
   } else if (p.paidOn) {
-    status = t(locale, 'outcome.status.paid', { date: formatDate(locale, p.paidOn), amount: formatMoney(locale, p.paidAmount ?? p.amount, p.currency) });
+    status = t(locale, 'outcome.status.paid', {
+      date: formatDate(locale, p.paidOn),
+      amount: formatMoney(locale, p.paidAmount ?? p.amount, p.currency),
+    });
     statusStyle = 'good';
   } else if (p.approvedOn) {
     status = t(locale, 'outcome.status.approved', { date: formatDate(locale, p.approvedOn) });

@@ -8,7 +8,20 @@ import template from './templates/payment-request.json';
 import type { AdaptiveCard, CardOptions, VoucherSummary } from './types';
 
 /** Currencies SAVB pays in most often; the builder accepts others. */
-export const DEFAULT_CURRENCIES = ['USD', 'EUR', 'BRL', 'GBP', 'MXN', 'ARS', 'CLP', 'COP', 'CAD', 'AUD', 'JPY', 'INR'] as const;
+export const DEFAULT_CURRENCIES = [
+  'USD',
+  'EUR',
+  'BRL',
+  'GBP',
+  'MXN',
+  'ARS',
+  'CLP',
+  'COP',
+  'CAD',
+  'AUD',
+  'JPY',
+  'INR',
+] as const;
 
 export interface PaymentRequestCardData {
   voucherId: string;
@@ -22,7 +35,11 @@ export interface PaymentRequestCardData {
   values?: { savbReference?: string; amount?: number; currency?: string; requestedOn?: string };
 }
 
-export function buildPaymentRequestCard(data: PaymentRequestCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
+export function buildPaymentRequestCard(
+  data: PaymentRequestCardData,
+  locale: Locale,
+  options?: CardOptions,
+): AdaptiveCard {
   const v = data.values ?? {};
   let windowColor = 'default';
   if (data.windowEndsOn) {
@@ -48,9 +65,13 @@ export function buildPaymentRequestCard(data: PaymentRequestCardData, locale: Lo
     etag: data.etag,
     today: data.today,
     facts: summaryFacts(locale, data.voucher),
-    window: data.windowEndsOn ? t(locale, 'payment.window', dateWithRelative(locale, data.windowEndsOn, data.today)) : '',
+    window: data.windowEndsOn
+      ? t(locale, 'payment.window', dateWithRelative(locale, data.windowEndsOn, data.today))
+      : '',
     windowColor,
-    savbMissing: data.savbRegistered ? '' : t(locale, 'payment.savbMissing', { offering: data.voucher.offeringName }),
+    savbMissing: data.savbRegistered
+      ? ''
+      : t(locale, 'payment.savbMissing', { offering: data.voucher.offeringName }),
     currencies: (data.currencies ?? DEFAULT_CURRENCIES).map((c) => ({ title: c, value: c })),
     values: {
       savbReference: v.savbReference ?? '',

@@ -38,7 +38,10 @@ export function buildPeopleCard(data: PeopleCardData, locale: Locale, options?: 
   const byText = compareText(locale);
   const sorted = [...data.people].sort((a, b) => byText(a.name, b.name));
   // People with roles first: they are who a reader looks for.
-  const withRoles = [...sorted.filter((p) => p.roles.length > 0), ...sorted.filter((p) => p.roles.length === 0)];
+  const withRoles = [
+    ...sorted.filter((p) => p.roles.length > 0),
+    ...sorted.filter((p) => p.roles.length === 0),
+  ];
   const shown = withRoles.slice(0, MAX_PEOPLE_ROWS);
   const hidden = withRoles.length - shown.length;
   const view = {
@@ -58,10 +61,18 @@ export function buildPeopleCard(data: PeopleCardData, locale: Locale, options?: 
     people: shown.map((p) => ({
       name: short(p.name || p.userId),
       email: p.email ?? '',
-      roles: p.roles.length > 0 ? formatList(locale, p.roles.map((r) => roleLabel(locale, r))) : t(locale, 'people.noRoles'),
+      roles:
+        p.roles.length > 0
+          ? formatList(
+              locale,
+              p.roles.map((r) => roleLabel(locale, r)),
+            )
+          : t(locale, 'people.noRoles'),
     })),
     more: hidden > 0 ? t(locale, 'people.more', { count: hidden }) : '',
-    personChoices: withRoles.slice(0, MAX_PICKER_PEOPLE).map((p) => ({ title: short(p.name || p.email || p.userId), value: p.userId })),
+    personChoices: withRoles
+      .slice(0, MAX_PICKER_PEOPLE)
+      .map((p) => ({ title: short(p.name || p.email || p.userId), value: p.userId })),
     roleChoices: ASSIGNABLE_ROLES.map((r) => ({ title: roleLabel(locale, r), value: r })),
   };
   return finish(expand(template, view), { locale, options, refreshAction: { verb: 'nav.people', data: {} } });

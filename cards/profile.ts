@@ -36,5 +36,9 @@ export function buildProfileCard(data: ProfileCardData, locale: Locale, options?
     canEdit: data.canEdit,
     links: LINKS,
   };
-  return finish(expand(template, view), { locale, options, refreshAction: { verb: 'nav.profile', data: {} } });
+  return finish(expand(template, view), {
+    locale,
+    options,
+    refreshAction: { verb: 'nav.profile', data: {} },
+  });
 }

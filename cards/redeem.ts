@@ -29,7 +29,9 @@ export function buildRedeemCard(data: RedeemCardData, locale: Locale, options?: 
     etag: data.etag,
     today: data.today,
     facts: summaryFacts(locale, data.voucher),
-    reportOn: data.reportSubmittedOn ? t(locale, 'redeem.reportOn', { date: formatDate(locale, data.reportSubmittedOn) }) : '',
+    reportOn: data.reportSubmittedOn
+      ? t(locale, 'redeem.reportOn', { date: formatDate(locale, data.reportSubmittedOn) })
+      : '',
     links: LINKS,
   };
   return finish(expand(template, view), {

@@ -5,7 +5,15 @@ import { expand, finish, labels } from './render';
 import template from './templates/reminder-list.json';
 import type { AdaptiveCard, CardOptions } from './types';
 
-export const REMINDER_LIST_STATES = ['scheduled', 'pending', 'sent', 'snoozed', 'done', 'failed', 'blocked'] as const;
+export const REMINDER_LIST_STATES = [
+  'scheduled',
+  'pending',
+  'sent',
+  'snoozed',
+  'done',
+  'failed',
+  'blocked',
+] as const;
 export type ReminderListState = (typeof REMINDER_LIST_STATES)[number];
 
 /** Why a reminder could not be delivered: each has its own advice. */
@@ -69,7 +77,11 @@ function subjectLine(s: ReminderListItemView['subject']): string {
   return voucher || s.offeringName || '';
 }
 
-export function buildReminderListCard(data: ReminderListCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
+export function buildReminderListCard(
+  data: ReminderListCardData,
+  locale: Locale,
+  options?: CardOptions,
+): AdaptiveCard {
   const shown = data.items.slice(0, MAX_REMINDER_ROWS);
   const hidden = data.items.length - shown.length;
   const view = {
@@ -88,7 +100,10 @@ export function buildReminderListCard(data: ReminderListCardData, locale: Locale
       return {
         title: words?.title ?? i.kind,
         subject: subjectLine(s),
-        when: t(locale, 'reminderList.when', { sendOn: formatDate(locale, i.sendOn), due: formatDate(locale, i.dueDate) }),
+        when: t(locale, 'reminderList.when', {
+          sendOn: formatDate(locale, i.sendOn),
+          due: formatDate(locale, i.dueDate),
+        }),
         state: t(locale, STATE_KEYS[i.state], {
           date: i.snoozedUntil ? formatDate(locale, i.snoozedUntil) : '',
           names: i.blocked?.to.join(', ') ?? '',

@@ -17,7 +17,13 @@ export interface ReminderCardData {
   today: string;
   /** Marked done by the reader: the card keeps its action and link, without snooze and done. */
   resolved?: boolean;
-  subject: { voucherId?: string; voucherNumber?: string; customerName?: string; offeringId?: string; offeringName?: string };
+  subject: {
+    voucherId?: string;
+    voucherNumber?: string;
+    customerName?: string;
+    offeringId?: string;
+    offeringName?: string;
+  };
 }
 
 interface KindSpec {
@@ -52,7 +58,11 @@ const LINK_TITLE = {
   savb: 'link.savb',
 } as const;
 
-export function buildReminderCard(data: ReminderCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
+export function buildReminderCard(
+  data: ReminderCardData,
+  locale: Locale,
+  options?: CardOptions,
+): AdaptiveCard {
   const spec = KINDS[data.kind] ?? { verb: 'nav.whatsNext' };
   const s = data.subject;
   const words = reminderMessage(locale, data.kind, {
@@ -72,12 +82,23 @@ export function buildReminderCard(data: ReminderCardData, locale: Locale, option
   }
   const link = spec.link;
   const view = {
-    l: labels(locale, { snooze: 'reminder.snooze', snoozeFor: 'reminder.snoozeFor', done: 'reminder.done', requiredError: 'common.requiredError' }),
+    l: labels(locale, {
+      snooze: 'reminder.snooze',
+      snoozeFor: 'reminder.snoozeFor',
+      done: 'reminder.done',
+      requiredError: 'common.requiredError',
+    }),
     reminderId: data.reminderId,
     title: words.title,
     body: words.body,
     due,
-    color: spec.news ? (data.kind === 'paymentDenied' ? 'attention' : 'good') : overdue ? 'attention' : 'default',
+    color: spec.news
+      ? data.kind === 'paymentDenied'
+        ? 'attention'
+        : 'good'
+      : overdue
+        ? 'attention'
+        : 'default',
     primary: {
       title: t(locale, spec.voucher && !spec.open ? 'reminder.view' : 'reminder.act'),
       verb: spec.verb,
@@ -86,7 +107,10 @@ export function buildReminderCard(data: ReminderCardData, locale: Locale, option
     url: link ? LINKS[link] : '',
     urlTitle: link && link in LINK_TITLE ? t(locale, LINK_TITLE[link as keyof typeof LINK_TITLE]) : '',
     canSnooze: !spec.news && data.resolved !== true,
-    snoozeChoices: [1, 3, 7].map((n) => ({ title: t(locale, 'common.days', { count: n }), value: String(n) })),
+    snoozeChoices: [1, 3, 7].map((n) => ({
+      title: t(locale, 'common.days', { count: n }),
+      value: String(n),
+    })),
   };
   return finish(expand(template, view), { locale, options });
 }

@@ -40,7 +40,11 @@ const prepared = new WeakMap<object, Prepared>();
  * Calls `visit` for each label/link binding whose value is the data's own `l`/`links` (not a `$data` item's)
  * and whose result is the bound value itself: a whole string, not `$when` (a condition) nor `$data`.
  */
-function mapStatic(node: unknown, inItemScope: boolean, visit: (slot: Slot, binding: string) => unknown): unknown {
+function mapStatic(
+  node: unknown,
+  inItemScope: boolean,
+  visit: (slot: Slot, binding: string) => unknown,
+): unknown {
   if (typeof node === 'string') {
     const m = LOCALE_STATIC.exec(node);
     if (!m || (inItemScope && !m[1])) return node;
@@ -127,8 +131,19 @@ function banner(notice: Notice): CardElement {
     id: 'notice',
     style: NOTICE_STYLE[notice.tone],
     items: [
-      { type: 'TextBlock', text: notice.text, wrap: true, weight: 'bolder', color: NOTICE_COLOR[notice.tone] },
-      ...(notice.details ?? []).map((line) => ({ type: 'TextBlock', text: `• ${line}`, wrap: true, spacing: 'small' })),
+      {
+        type: 'TextBlock',
+        text: notice.text,
+        wrap: true,
+        weight: 'bolder',
+        color: NOTICE_COLOR[notice.tone],
+      },
+      ...(notice.details ?? []).map((line) => ({
+        type: 'TextBlock',
+        text: `• ${line}`,
+        wrap: true,
+        spacing: 'small',
+      })),
     ],
   };
 }

@@ -33,7 +33,11 @@ export interface ReservationCardData {
   values?: ReservationValues;
 }
 
-export function buildReservationCard(data: ReservationCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
+export function buildReservationCard(
+  data: ReservationCardData,
+  locale: Locale,
+  options?: CardOptions,
+): AdaptiveCard {
   const v = data.values ?? {};
   const view = {
     l: labels(locale, {

@@ -54,18 +54,28 @@ export const DEFAULT_TIME_ZONES = [
  */
 export const AUTOMATIC_LOCALE = 'auto';
 
-
-const LANGUAGE_KEY = { en: 'settings.lang.en', 'pt-BR': 'settings.lang.pt-BR', 'es-ES': 'settings.lang.es-ES' } as const;
+const LANGUAGE_KEY = {
+  en: 'settings.lang.en',
+  'pt-BR': 'settings.lang.pt-BR',
+  'es-ES': 'settings.lang.es-ES',
+} as const;
 
 /** "Automatic (English)", English, Português (Brasil), Español (España) — in the reader's language. */
 export function languageChoices(locale: Locale, detectedLocale: Locale): Choice[] {
   return [
-    { title: t(locale, 'common.automatic', { value: t(locale, LANGUAGE_KEY[detectedLocale]) }), value: AUTOMATIC_LOCALE },
+    {
+      title: t(locale, 'common.automatic', { value: t(locale, LANGUAGE_KEY[detectedLocale]) }),
+      value: AUTOMATIC_LOCALE,
+    },
     ...SUPPORTED_LOCALES.map((l) => ({ title: t(locale, LANGUAGE_KEY[l]), value: l })),
   ];
 }
 
-export function buildSettingsCard(data: SettingsCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
+export function buildSettingsCard(
+  data: SettingsCardData,
+  locale: Locale,
+  options?: CardOptions,
+): AdaptiveCard {
   const zones = [...(data.timeZoneChoices ?? DEFAULT_TIME_ZONES)];
   // The user's current zone must be selectable even when it is not in the short list.
   if (data.timeZone && !zones.includes(data.timeZone)) zones.unshift(data.timeZone);
@@ -83,10 +93,17 @@ export function buildSettingsCard(data: SettingsCardData, locale: Locale, option
     languageChoices: languageChoices(locale, data.detectedLocale),
     timeZone: data.timeZone ?? NOT_SET,
     // NOT_SET = no personal zone: the organisation's (then the configured) default applies.
-    timeZoneChoices: [{ title: t(locale, 'common.notSet'), value: NOT_SET }, ...zones.map((z) => ({ title: z.replace(/_/g, ' '), value: z }))],
+    timeZoneChoices: [
+      { title: t(locale, 'common.notSet'), value: NOT_SET },
+      ...zones.map((z) => ({ title: z.replace(/_/g, ' '), value: z })),
+    ],
     canEditOrganization: data.canEditOrganization,
     channelId: data.programChannelId ?? NOT_SET,
     channelChoices: [{ title: t(locale, 'settings.noChannel'), value: NOT_SET }, ...data.channels],
   };
-  return finish(expand(template, view), { locale, options, refreshAction: { verb: 'nav.settings', data: {} } });
+  return finish(expand(template, view), {
+    locale,
+    options,
+    refreshAction: { verb: 'nav.settings', data: {} },
+  });
 }

@@ -95,7 +95,11 @@ const ACTION_TITLE = {
   recordOutcome: 'detail.recordOutcome',
 } as const;
 
-export function buildVoucherDetailCard(data: VoucherDetailCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
+export function buildVoucherDetailCard(
+  data: VoucherDetailCardData,
+  locale: Locale,
+  options?: CardOptions,
+): AdaptiveCard {
   const v = data.voucher;
   const tz = options?.timeZone;
   const facts: Fact[] = summaryFacts(locale, v);
@@ -107,22 +111,42 @@ export function buildVoucherDetailCard(data: VoucherDetailCardData, locale: Loca
   add('voucher.country', v.deliveryCountry ? formatCountry(locale, v.deliveryCountry) : undefined);
   add('voucher.location', v.partnerLocationName);
   if (v.plannedStart && v.plannedEnd) {
-    add('voucher.planned', t(locale, 'voucher.period', { start: formatDate(locale, v.plannedStart), end: formatDate(locale, v.plannedEnd) }));
+    add(
+      'voucher.planned',
+      t(locale, 'voucher.period', {
+        start: formatDate(locale, v.plannedStart),
+        end: formatDate(locale, v.plannedEnd),
+      }),
+    );
   }
-  add('voucher.consultants', v.consultantNames && v.consultantNames.length > 0 ? formatList(locale, v.consultantNames) : undefined);
+  add(
+    'voucher.consultants',
+    v.consultantNames && v.consultantNames.length > 0 ? formatList(locale, v.consultantNames) : undefined,
+  );
   add('voucher.reportSubmitted', v.reportSubmittedOn ? formatDate(locale, v.reportSubmittedOn) : undefined);
   add('voucher.redeemed', v.redeemedOn ? formatDate(locale, v.redeemedOn) : undefined);
   if (v.payment) {
-    add('voucher.payment', `${formatMoney(locale, v.payment.amount, v.payment.currency)} · ${formatDate(locale, v.payment.requestedOn)}`);
+    add(
+      'voucher.payment',
+      `${formatMoney(locale, v.payment.amount, v.payment.currency)} · ${formatDate(locale, v.payment.requestedOn)}`,
+    );
   }
 
-  const buttons = data.actions.filter((a): a is ButtonAction => a !== 'setExpiry').map((action) => {
-    const { verb, direct } = ACTION_VERB[action];
-    const actionData: ActionData = direct
-      ? { voucherId: data.voucherId, etag: data.etag, step: 'submit' }
-      : { voucherId: data.voucherId, step: 'open' };
-    return { type: 'Action.Execute', title: t(locale, ACTION_TITLE[action]), verb, data: actionData, associatedInputs: 'none' };
-  });
+  const buttons = data.actions
+    .filter((a): a is ButtonAction => a !== 'setExpiry')
+    .map((action) => {
+      const { verb, direct } = ACTION_VERB[action];
+      const actionData: ActionData = direct
+        ? { voucherId: data.voucherId, etag: data.etag, step: 'submit' }
+        : { voucherId: data.voucherId, step: 'open' };
+      return {
+        type: 'Action.Execute',
+        title: t(locale, ACTION_TITLE[action]),
+        verb,
+        data: actionData,
+        associatedInputs: 'none',
+      };
+    });
 
   // A date and its own submit: the ETag guards it, the typed date is the only input it sends.
   const expiryForm = data.actions.includes('setExpiry')
@@ -131,10 +155,25 @@ export function buildVoucherDetailCard(data: VoucherDetailCardData, locale: Loca
           type: 'Container',
           separator: true,
           items: [
-            { type: 'Input.Date', id: 'expiresOn', label: t(locale, 'detail.expiryLabel'), isRequired: true, errorMessage: t(locale, 'common.dateError'), ...(data.expiresOn ? { value: data.expiresOn } : {}) },
+            {
+              type: 'Input.Date',
+              id: 'expiresOn',
+              label: t(locale, 'detail.expiryLabel'),
+              isRequired: true,
+              errorMessage: t(locale, 'common.dateError'),
+              ...(data.expiresOn ? { value: data.expiresOn } : {}),
+            },
             {
               type: 'ActionSet',
-              actions: [{ type: 'Action.Execute', title: t(locale, 'detail.setExpiry'), verb: 'voucher.setExpiry', data: { voucherId: data.voucherId, etag: data.etag, step: 'submit' } satisfies ActionData, associatedInputs: 'auto' }],
+              actions: [
+                {
+                  type: 'Action.Execute',
+                  title: t(locale, 'detail.setExpiry'),
+                  verb: 'voucher.setExpiry',
+                  data: { voucherId: data.voucherId, etag: data.etag, step: 'submit' } satisfies ActionData,
+                  associatedInputs: 'auto',
+                },
+              ],
             },
           ],
         },
@@ -145,15 +184,36 @@ export function buildVoucherDetailCard(data: VoucherDetailCardData, locale: Loca
   const shown = newestFirst.slice(0, MAX_TIMELINE_ENTRIES);
   const timeline = shown.map((e) => {
     let what = auditActionLabel(locale, e.action);
-    if (e.from && e.to && e.from !== e.to) what += ` (${t(locale, 'detail.transition', { from: stateLabel(locale, e.from), to: stateLabel(locale, e.to) })})`;
+    if (e.from && e.to && e.from !== e.to)
+      what += ` (${t(locale, 'detail.transition', { from: stateLabel(locale, e.from), to: stateLabel(locale, e.to) })})`;
     // One container per entry, built here rather than repeated by the template engine.
     return {
       type: 'Container',
       spacing: 'small',
       items: [
         { type: 'TextBlock', text: what, wrap: true, weight: 'bolder', size: 'small' },
-        { type: 'TextBlock', text: t(locale, 'detail.timelineEntry', { date: formatDateTime(locale, e.at, tz), who: e.byName || e.by }), wrap: true, isSubtle: true, size: 'small', spacing: 'none' },
-        ...(e.reason ? [{ type: 'TextBlock', text: t(locale, 'detail.reason', { reason: e.reason }), wrap: true, size: 'small', spacing: 'none' }] : []),
+        {
+          type: 'TextBlock',
+          text: t(locale, 'detail.timelineEntry', {
+            date: formatDateTime(locale, e.at, tz),
+            who: e.byName || e.by,
+          }),
+          wrap: true,
+          isSubtle: true,
+          size: 'small',
+          spacing: 'none',
+        },
+        ...(e.reason
+          ? [
+              {
+                type: 'TextBlock',
+                text: t(locale, 'detail.reason', { reason: e.reason }),
+                wrap: true,
+                size: 'small',
+                spacing: 'none',
+              },
+            ]
+          : []),
       ],
     };
   });
@@ -161,13 +221,22 @@ export function buildVoucherDetailCard(data: VoucherDetailCardData, locale: Loca
 
   const next =
     data.nextAction && isNextActionId(data.nextAction.id)
-      ? t(locale, 'detail.next', { text: nextActionMessage(locale, { id: data.nextAction.id, params: data.nextAction.params }, tz) })
+      ? t(locale, 'detail.next', {
+          text: nextActionMessage(locale, { id: data.nextAction.id, params: data.nextAction.params }, tz),
+        })
       : '';
 
   const view = {
-    l: labels(locale, { timeline: 'detail.timeline', vouchers: 'welcome.vouchers', vouchersLink: 'link.partnerCenterVouchers' }),
+    l: labels(locale, {
+      timeline: 'detail.timeline',
+      vouchers: 'welcome.vouchers',
+      vouchersLink: 'link.partnerCenterVouchers',
+    }),
     title: t(locale, 'detail.title', { voucherNumber: v.voucherNumber }),
-    stateSince: t(locale, 'detail.stateSince', { state: stateLabel(locale, v.state), date: formatDate(locale, v.stateSince, tz) }),
+    stateSince: t(locale, 'detail.stateSince', {
+      state: stateLabel(locale, v.state),
+      date: formatDate(locale, v.stateSince, tz),
+    }),
     facts,
     next,
     buttons,

@@ -29,7 +29,11 @@ export interface VoucherListCardData {
 
 const CLOSED = new Set(['Paid', 'Denied', 'Expired']);
 
-export function buildVoucherListCard(data: VoucherListCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
+export function buildVoucherListCard(
+  data: VoucherListCardData,
+  locale: Locale,
+  options?: CardOptions,
+): AdaptiveCard {
   const pages = Math.max(1, Math.ceil(data.total / Math.max(1, data.pageSize)));
   const page = Math.min(Math.max(1, Math.trunc(data.page)), pages);
   const open = t(locale, 'common.open');
@@ -59,20 +63,33 @@ export function buildVoucherListCard(data: VoucherListCardData, locale: Locale, 
             { type: 'TextBlock', text: i.voucherNumber, weight: 'bolder', wrap: true },
             {
               type: 'TextBlock',
-              text: t(locale, 'list.item', { customer: i.customerName, offering: i.offeringId, days: t(locale, 'common.days', { count: i.days }) }),
+              text: t(locale, 'list.item', {
+                customer: i.customerName,
+                offering: i.offeringId,
+                days: t(locale, 'common.days', { count: i.days }),
+              }),
               wrap: true,
               size: 'small',
               spacing: 'none',
             },
             {
               type: 'TextBlock',
-              text: i.expiresOn && !CLOSED.has(i.state)
-                ? t(locale, 'list.itemState', { state: stateLabel(locale, i.state), date: formatDate(locale, i.expiresOn) })
-                : stateLabel(locale, i.state),
+              text:
+                i.expiresOn && !CLOSED.has(i.state)
+                  ? t(locale, 'list.itemState', {
+                      state: stateLabel(locale, i.state),
+                      date: formatDate(locale, i.expiresOn),
+                    })
+                  : stateLabel(locale, i.state),
               wrap: true,
               size: 'small',
               spacing: 'none',
-              color: i.state === 'Expired' || i.state === 'Denied' ? 'attention' : i.state === 'Paid' ? 'good' : 'default',
+              color:
+                i.state === 'Expired' || i.state === 'Denied'
+                  ? 'attention'
+                  : i.state === 'Paid'
+                    ? 'good'
+                    : 'default',
             },
           ],
         },
@@ -80,12 +97,32 @@ export function buildVoucherListCard(data: VoucherListCardData, locale: Locale, 
           type: 'Column',
           width: 'auto',
           verticalContentAlignment: 'center',
-          items: [{ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: open, verb: 'voucher.show', data: { voucherId: i.voucherId }, associatedInputs: 'none' }] }],
+          items: [
+            {
+              type: 'ActionSet',
+              actions: [
+                {
+                  type: 'Action.Execute',
+                  title: open,
+                  verb: 'voucher.show',
+                  data: { voucherId: i.voucherId },
+                  associatedInputs: 'none',
+                },
+              ],
+            },
+          ],
         },
       ],
     })),
     stateFilter: data.stateFilter ?? NOT_SET,
-    stateChoices: [{ title: t(locale, 'list.allStates'), value: NOT_SET }, ...data.states.map((s) => ({ title: stateLabel(locale, s), value: s }))],
+    stateChoices: [
+      { title: t(locale, 'list.allStates'), value: NOT_SET },
+      ...data.states.map((s) => ({ title: stateLabel(locale, s), value: s })),
+    ],
   };
-  return finish(expand(template, view), { locale, options, refreshAction: { verb: 'voucher.list', data: { page } } });
+  return finish(expand(template, view), {
+    locale,
+    options,
+    refreshAction: { verb: 'voucher.list', data: { page } },
+  });
 }

@@ -50,8 +50,18 @@ export interface WelcomeCardData {
 /** At most this many actions: the card is a summary, the list lives in the tab. */
 const MAX_ACTIONS = 8;
 
-const STATUS_COLOR: Record<StepStatus, string> = { NotStarted: 'attention', InProgress: 'warning', Met: 'good', Attention: 'warning' };
-const STATUS_KEY = { NotStarted: 'status.NotStarted', InProgress: 'status.InProgress', Met: 'status.Met', Attention: 'status.Attention' } as const;
+const STATUS_COLOR: Record<StepStatus, string> = {
+  NotStarted: 'attention',
+  InProgress: 'warning',
+  Met: 'good',
+  Attention: 'warning',
+};
+const STATUS_KEY = {
+  NotStarted: 'status.NotStarted',
+  InProgress: 'status.InProgress',
+  Met: 'status.Met',
+  Attention: 'status.Attention',
+} as const;
 
 export function buildWelcomeCard(data: WelcomeCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
   const step = (label: string, status: StepStatus, verb: CardVerb) => ({
@@ -72,7 +82,12 @@ export function buildWelcomeCard(data: WelcomeCardData, locale: Locale, options?
           ? t(locale, 'common.overdue', { date: formatDate(locale, a.dueDate) })
           : t(locale, 'common.dueRelative', dateWithRelative(locale, a.dueDate, data.today));
       }
-      return { text: nextActionMessage(locale, { id, params: a.params }), due, dueColor: a.overdue ? 'attention' : 'default', ...target };
+      return {
+        text: nextActionMessage(locale, { id, params: a.params }),
+        due,
+        dueColor: a.overdue ? 'attention' : 'default',
+        ...target,
+      };
     });
   const open = t(locale, 'common.open');
   // The rows are built here rather than repeated by the template engine ($data): same elements, a fraction
@@ -90,7 +105,11 @@ export function buildWelcomeCard(data: WelcomeCardData, locale: Locale, options?
     type: 'ColumnSet',
     columns: [
       { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: s.label, wrap: true }] },
-      { type: 'Column', width: 'auto', items: [{ type: 'TextBlock', text: s.status, color: s.color, wrap: true }] },
+      {
+        type: 'Column',
+        width: 'auto',
+        items: [{ type: 'TextBlock', text: s.status, color: s.color, wrap: true }],
+      },
       { type: 'Column', width: 'auto', items: [button(s.verb, {})] },
     ],
   }));
@@ -102,7 +121,18 @@ export function buildWelcomeCard(data: WelcomeCardData, locale: Locale, options?
         width: 'stretch',
         items: [
           { type: 'TextBlock', text: n.text, wrap: true },
-          ...(n.due !== '' ? [{ type: 'TextBlock', text: n.due, wrap: true, size: 'small', spacing: 'none', color: n.dueColor }] : []),
+          ...(n.due !== ''
+            ? [
+                {
+                  type: 'TextBlock',
+                  text: n.due,
+                  wrap: true,
+                  size: 'small',
+                  spacing: 'none',
+                  color: n.dueColor,
+                },
+              ]
+            : []),
         ],
       },
       { type: 'Column', width: 'auto', items: [button(n.verb, n.data)] },
@@ -126,7 +156,9 @@ export function buildWelcomeCard(data: WelcomeCardData, locale: Locale, options?
     firstRun: data.firstRun === true,
     newPartner: data.partner === 'new',
     setupRows,
-    renewal: data.renewalDueOn ? t(locale, 'welcome.renewal', dateWithRelative(locale, data.renewalDueOn, data.today)) : '',
+    renewal: data.renewalDueOn
+      ? t(locale, 'welcome.renewal', dateWithRelative(locale, data.renewalDueOn, data.today))
+      : '',
     next,
     nextRows,
     language: data.language
@@ -138,5 +170,9 @@ export function buildWelcomeCard(data: WelcomeCardData, locale: Locale, options?
         }
       : { show: false },
   };
-  return finish(expand(template, view), { locale, options, refreshAction: { verb: 'nav.whatsNext', data: {} } });
+  return finish(expand(template, view), {
+    locale,
+    options,
+    refreshAction: { verb: 'nav.whatsNext', data: {} },
+  });
 }

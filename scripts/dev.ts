@@ -40,7 +40,9 @@ async function seedOnFirstStart(store: Parameters<typeof seedDemoData>[0], confi
   const seeded = await seedDemoData(store, identity.tenantId, new Date(), {
     people: [{ userId: identity.userId, name: identity.name, roles: ['globalAdmin', 'mpnPartnerAdmin'] }],
   });
-  console.log(`  Seeded a demo organisation for the local tenant (${seeded.vouchers.length} vouchers); SEED_DEMO=false starts empty.`);
+  console.log(
+    `  Seeded a demo organisation for the local tenant (${seeded.vouchers.length} vouchers); SEED_DEMO=false starts empty.`,
+  );
 }
 
 /** The reminder scan interval `npm start` uses unless REMINDER_SCAN_SECONDS is set. */
@@ -50,7 +52,8 @@ async function main(): Promise<void> {
   const config = configFromProcessOrExit();
   // Local development: scan often so a due reminder shows up in the Playground soon (business hours still
   // apply; "test reminder" or BUSINESS_HOURS=0-24 shows one at any hour).
-  if (config.env === 'development' && !process.env.REMINDER_SCAN_SECONDS?.trim()) config.reminders.scanSeconds = DEV_SCAN_SECONDS;
+  if (config.env === 'development' && !process.env.REMINDER_SCAN_SECONDS?.trim())
+    config.reminders.scanSeconds = DEV_SCAN_SECONDS;
   const logger = createLogger(config.logLevel);
   const app = await startApp(config, logger);
   await seedOnFirstStart(app.store, config);
@@ -77,7 +80,9 @@ async function main(): Promise<void> {
       if (config.reminders.enabled) {
         const { start, end } = config.reminders.businessHours;
         const when = start === 0 && end === 24 ? 'at any hour' : `${start}:00–${end}:00 on weekdays`;
-        console.log(`  Reminders:                   scanned every ${config.reminders.scanSeconds} s, sent ${when} (say "test reminder" to get one now)`);
+        console.log(
+          `  Reminders:                   scanned every ${config.reminders.scanSeconds} s, sent ${when} (say "test reminder" to get one now)`,
+        );
       }
       console.log('  Stop with Ctrl+C.');
       console.log('');
@@ -97,7 +102,9 @@ async function main(): Promise<void> {
   };
   playground.on('exit', (code) => {
     if (!stopping) {
-      console.error(`The Agents Playground stopped (exit ${code ?? 'signal'}); the bot keeps running at ${endpoint}.`);
+      console.error(
+        `The Agents Playground stopped (exit ${code ?? 'signal'}); the bot keeps running at ${endpoint}.`,
+      );
     }
   });
   process.once('SIGINT', () => void shutdown(0));

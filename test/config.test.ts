@@ -42,7 +42,11 @@ describe('config', () => {
   it('production without anything lists every missing setting, one line each, by name', () => {
     const errors = errorsOf({ APP_ENV: 'production' });
     for (const name of ['BOT_APP_ID', 'COSMOS_ENDPOINT', 'ENTRA_CLIENT_ID']) {
-      assert.equal(errors.filter((e) => e.startsWith(`${name}:`)).length, 1, `${name} in ${errors.join(' | ')}`);
+      assert.equal(
+        errors.filter((e) => e.startsWith(`${name}:`)).length,
+        1,
+        `${name} in ${errors.join(' | ')}`,
+      );
     }
   });
 
@@ -63,12 +67,21 @@ describe('config', () => {
   for (const [name, change, variable] of cases) {
     it(`production refuses ${name}, naming ${variable}`, () => {
       const errors = errorsOf({ ...prodOk, ...change });
-      assert.ok(errors.some((e) => e.startsWith(`${variable}:`)), errors.join(' | '));
+      assert.ok(
+        errors.some((e) => e.startsWith(`${variable}:`)),
+        errors.join(' | '),
+      );
     });
   }
 
   it('managed identity needs no secrets', () => {
-    const r = loadConfig({ ...prodOk, BOT_APP_TYPE: 'UserAssignedMSI', BOT_APP_PASSWORD: '', COSMOS_KEY: '', COSMOS_AUTH: 'managedIdentity' });
+    const r = loadConfig({
+      ...prodOk,
+      BOT_APP_TYPE: 'UserAssignedMSI',
+      BOT_APP_PASSWORD: '',
+      COSMOS_KEY: '',
+      COSMOS_AUTH: 'managedIdentity',
+    });
     assert.ok(r.ok, r.ok ? '' : r.errors.join('\n'));
     assert.equal(r.config.cosmos.auth, 'managedIdentity');
     assert.equal(r.config.bot.appType, 'UserAssignedMSI');
@@ -85,7 +98,11 @@ describe('config', () => {
     const off = loadConfig({ READ_CACHE_MS: '0' });
     assert.ok(off.ok);
     assert.equal(off.config.readCacheMs, 0);
-    for (const bad of ['-1', 'soon', '600000']) assert.ok(errorsOf({ READ_CACHE_MS: bad }).some((e) => e.includes('READ_CACHE_MS')), bad);
+    for (const bad of ['-1', 'soon', '600000'])
+      assert.ok(
+        errorsOf({ READ_CACHE_MS: bad }).some((e) => e.includes('READ_CACHE_MS')),
+        bad,
+      );
   });
 
   it('APP_INSTANCES splits the per-tenant send budget between instances', () => {
@@ -98,7 +115,9 @@ describe('config', () => {
   });
 
   it('production refuses the retired MultiTenant bot type', () => {
-    assert.ok(errorsOf({ ...prodOk, BOT_APP_TYPE: 'MultiTenant' }).some((e) => e.startsWith('BOT_APP_TYPE:')));
+    assert.ok(
+      errorsOf({ ...prodOk, BOT_APP_TYPE: 'MultiTenant' }).some((e) => e.startsWith('BOT_APP_TYPE:')),
+    );
   });
 
   it('allowed tenants: one lower-case list for bot and tab; production defaults to the bot tenant', () => {

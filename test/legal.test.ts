@@ -14,7 +14,9 @@ describe('privacy and terms pages (linked from the Teams manifest)', () => {
       assert.equal(en.status, 200);
       assert.match(en.headers.get('content-type') ?? '', /text\/html/);
       assert.ok((await en.text()).includes(LEGAL_PAGES[name].en.title));
-      const pt = await fetch(`${app.url}/${name}`, { headers: { 'accept-language': 'pt-BR,pt;q=0.9,en;q=0.5' } });
+      const pt = await fetch(`${app.url}/${name}`, {
+        headers: { 'accept-language': 'pt-BR,pt;q=0.9,en;q=0.5' },
+      });
       assert.equal(pt.headers.get('content-language'), 'pt-BR');
       const es = await fetch(`${app.url}/${name}?lang=es-MX`);
       assert.equal(es.headers.get('content-language'), 'es-ES');

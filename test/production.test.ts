@@ -34,16 +34,23 @@ describe('production mode: Bot Framework authentication is enforced', () => {
   });
 
   it('a request without a token gets 401 and no reply is sent', async () => {
-    const res = await post(`${app.url}/api/messages`, messageActivity({ serviceUrl: connector.serviceUrl }, 'hello'));
+    const res = await post(
+      `${app.url}/api/messages`,
+      messageActivity({ serviceUrl: connector.serviceUrl }, 'hello'),
+    );
     assert.equal(res.status, 401);
     assert.equal(connector.received.length, 0);
   });
 
   it('a request with a forged token gets 401', async () => {
     const forged = 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJhdWQiOiJ4In0.c2lnbmF0dXJl';
-    const res = await post(`${app.url}/api/messages`, messageActivity({ serviceUrl: connector.serviceUrl }, 'hello'), {
-      authorization: `Bearer ${forged}`,
-    });
+    const res = await post(
+      `${app.url}/api/messages`,
+      messageActivity({ serviceUrl: connector.serviceUrl }, 'hello'),
+      {
+        authorization: `Bearer ${forged}`,
+      },
+    );
     assert.equal(res.status, 401);
     assert.equal(connector.received.length, 0);
   });

@@ -20,7 +20,10 @@ describe('HTTP server: the bot over the real Bot Framework protocol', () => {
   beforeEach(() => connector.clear());
 
   it('answers a message with the welcome card, sent to the connector', async () => {
-    const res = await post(`${app.url}/api/messages`, messageActivity({ serviceUrl: connector.serviceUrl }, 'hello'));
+    const res = await post(
+      `${app.url}/api/messages`,
+      messageActivity({ serviceUrl: connector.serviceUrl }, 'hello'),
+    );
     assert.equal(res.status, 200);
     const [reply] = await connector.waitFor(1);
     const attachments = reply?.activity.attachments as { contentType: string; content: { type: string } }[];
@@ -31,9 +34,29 @@ describe('HTTP server: the bot over the real Bot Framework protocol', () => {
   for (const [name, body] of [
     ['not JSON', '{"type":'],
     ['an array', '[1,2]'],
-    ['no type', { channelId: 'msteams', serviceUrl: 'http://127.0.0.1:1/', conversation: { id: 'c' }, from: { id: 'u' } }],
-    ['no conversation', { type: 'message', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:1/', from: { id: 'u' } }],
-    ['a bad serviceUrl', { type: 'message', channelId: 'msteams', serviceUrl: 'not a url', conversation: { id: 'c' }, from: { id: 'u' } }],
+    [
+      'no type',
+      {
+        channelId: 'msteams',
+        serviceUrl: 'http://127.0.0.1:1/',
+        conversation: { id: 'c' },
+        from: { id: 'u' },
+      },
+    ],
+    [
+      'no conversation',
+      { type: 'message', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:1/', from: { id: 'u' } },
+    ],
+    [
+      'a bad serviceUrl',
+      {
+        type: 'message',
+        channelId: 'msteams',
+        serviceUrl: 'not a url',
+        conversation: { id: 'c' },
+        from: { id: 'u' },
+      },
+    ],
   ] as const) {
     it(`refuses a malformed activity (${name}) with 400 and keeps serving`, async () => {
       const res = await post(`${app.url}/api/messages`, body);
@@ -87,14 +110,27 @@ describe('HTTP server: tenants the app does not serve', () => {
     const app = await startTestApp({ ALLOWED_TENANTS: 'Tenant-A' });
     const orgs = new OrganizationRepository(app.store.containers.organizations);
     try {
-      const foreign = await post(`${app.url}/api/messages`, messageActivity({ serviceUrl: connector.serviceUrl, tenantId: 'tenant-b' }, 'hello'));
+      const foreign = await post(
+        `${app.url}/api/messages`,
+        messageActivity({ serviceUrl: connector.serviceUrl, tenantId: 'tenant-b' }, 'hello'),
+      );
       assert.equal(foreign.status, 200);
-      const none = await post(`${app.url}/api/messages`, { ...messageActivity({ serviceUrl: connector.serviceUrl }, 'hello'), channelData: {}, conversation: { id: 'c1' } });
+      const none = await post(`${app.url}/api/messages`, {
+        ...messageActivity({ serviceUrl: connector.serviceUrl }, 'hello'),
+        channelData: {},
+        conversation: { id: 'c1' },
+      });
       assert.equal(none.status, 200);
-      const ours = await post(`${app.url}/api/messages`, messageActivity({ serviceUrl: connector.serviceUrl, tenantId: 'tenant-a' }, 'hello'));
+      const ours = await post(
+        `${app.url}/api/messages`,
+        messageActivity({ serviceUrl: connector.serviceUrl, tenantId: 'tenant-a' }, 'hello'),
+      );
       assert.equal(ours.status, 200);
       const replies = await connector.waitFor(1);
-      assert.ok(replies.every((r) => r.conversationId.includes('tenant-a')), 'only the listed tenant got a reply');
+      assert.ok(
+        replies.every((r) => r.conversationId.includes('tenant-a')),
+        'only the listed tenant got a reply',
+      );
       assert.equal(await orgs.get('tenant-b'), undefined, 'nothing stored for the foreign tenant');
       assert.ok(await orgs.get('tenant-a'));
     } finally {

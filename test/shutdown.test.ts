@@ -21,7 +21,11 @@ async function slowConnector(delayMs: number) {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
-  return { serviceUrl: `http://127.0.0.1:${port}/`, received, stop: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    received,
+    stop: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 describe('graceful shutdown', () => {
@@ -29,7 +33,10 @@ describe('graceful shutdown', () => {
     const connector = await slowConnector(400);
     const app = await startTestApp();
     try {
-      const turn = post(`${app.url}/api/messages`, messageActivity({ serviceUrl: connector.serviceUrl }, 'hello'));
+      const turn = post(
+        `${app.url}/api/messages`,
+        messageActivity({ serviceUrl: connector.serviceUrl }, 'hello'),
+      );
       await new Promise((r) => setTimeout(r, 100)); // the turn is now waiting on the connector
       assert.equal(app.http.inFlight(), 1);
       const stopped = app.stop();

@@ -54,7 +54,14 @@ describe('start-up of the real process', function () {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'psc-dev-'));
     const child = spawn(tsx, ['bot/main.ts'], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), PORT: '0', DATA_DIR: dir, LOG_LEVEL: 'info', REMINDERS_ENABLED: 'false' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: os.tmpdir(),
+        PORT: '0',
+        DATA_DIR: dir,
+        LOG_LEVEL: 'info',
+        REMINDERS_ENABLED: 'false',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

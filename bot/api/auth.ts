@@ -89,11 +89,17 @@ export function createAuthenticator(tab: Config['tab'], options: AuthenticatorOp
   async function authenticate(authorization: string | undefined): Promise<AuthOutcome> {
     const jose = await loadJose();
     // One key set per authenticator: jose caches the fetched keys and refetches on an unknown key id.
-    const keys = options.keys ?? (remoteKeys ??= jose.createRemoteJWKSet(jwksUrlFor(tab), { timeoutDuration: 5000, cooldownDuration: 30_000 }));
+    const keys =
+      options.keys ??
+      (remoteKeys ??= jose.createRemoteJWKSet(jwksUrlFor(tab), {
+        timeoutDuration: 5000,
+        cooldownDuration: 30_000,
+      }));
     if (!authorization) return { ok: false, failure: 'missing' };
     const match = /^Bearer ([^\s]+)$/i.exec(authorization.trim());
     const token = match?.[1];
-    if (!token || token.length > MAX_TOKEN_LENGTH || !JWT_SHAPE.test(token)) return { ok: false, failure: 'malformed' };
+    if (!token || token.length > MAX_TOKEN_LENGTH || !JWT_SHAPE.test(token))
+      return { ok: false, failure: 'malformed' };
 
     // The tenant decides the expected issuer, so it is read before verification; nothing is trusted until
     // the signature and the issuer built from it both check out.
@@ -104,8 +110,10 @@ export function createAuthenticator(tab: Config['tab'], options: AuthenticatorOp
       return { ok: false, failure: 'malformed' };
     }
     const tid = unverified.tid;
-    if (typeof tid !== 'string' || !TENANT_ID.test(tid)) return { ok: false, failure: 'claims', detail: 'tid' };
-    if (allowed.size > 0 && !allowed.has(tid.toLowerCase())) return { ok: false, failure: 'tenant', detail: tid };
+    if (typeof tid !== 'string' || !TENANT_ID.test(tid))
+      return { ok: false, failure: 'claims', detail: 'tid' };
+    if (allowed.size > 0 && !allowed.has(tid.toLowerCase()))
+      return { ok: false, failure: 'tenant', detail: tid };
 
     let payload: JWTPayload;
     try {
@@ -124,7 +132,8 @@ export function createAuthenticator(tab: Config['tab'], options: AuthenticatorOp
     const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
     if (!scopes.includes(REQUIRED_SCOPE)) return { ok: false, failure: 'scope' };
     const oid = payload.oid;
-    if (typeof oid !== 'string' || oid.length === 0 || oid.length > 64) return { ok: false, failure: 'claims', detail: 'oid' };
+    if (typeof oid !== 'string' || oid.length === 0 || oid.length > 64)
+      return { ok: false, failure: 'claims', detail: 'oid' };
     const name = typeof payload.name === 'string' ? payload.name.slice(0, 200) : undefined;
     return { ok: true, caller: { tenantId: tid.toLowerCase(), userId: oid, name, local: false } };
   }
@@ -140,13 +149,24 @@ function classify(joseErrors: Jose['errors'], err: unknown): { failure: AuthFail
     if (err.claim === 'aud') return { failure: 'audience' };
     return { failure: 'claims', detail: err.claim };
   }
-  if (err instanceof joseErrors.JWSSignatureVerificationFailed || err instanceof joseErrors.JWKSNoMatchingKey) {
+  if (
+    err instanceof joseErrors.JWSSignatureVerificationFailed ||
+    err instanceof joseErrors.JWKSNoMatchingKey
+  ) {
     return { failure: 'signature' };
   }
-  if (err instanceof joseErrors.JOSEAlgNotAllowed || err instanceof joseErrors.JWSInvalid || err instanceof joseErrors.JWTInvalid) {
+  if (
+    err instanceof joseErrors.JOSEAlgNotAllowed ||
+    err instanceof joseErrors.JWSInvalid ||
+    err instanceof joseErrors.JWTInvalid
+  ) {
     return { failure: 'malformed' };
   }
-  if (err instanceof joseErrors.JWKSTimeout || err instanceof joseErrors.JWKSInvalid || err instanceof joseErrors.JWKSMultipleMatchingKeys) {
+  if (
+    err instanceof joseErrors.JWKSTimeout ||
+    err instanceof joseErrors.JWKSInvalid ||
+    err instanceof joseErrors.JWKSMultipleMatchingKeys
+  ) {
     return { failure: 'keys', detail: err.code };
   }
   return { failure: 'keys', detail: err instanceof Error ? err.message : String(err) };

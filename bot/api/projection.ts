@@ -49,7 +49,12 @@ export const DEADLINE_WINDOW_DAYS = 30;
 /** The overview lists at most this many deadlines per group (the totals say how many there are). */
 export const OVERVIEW_DEADLINE_LIMIT = 50;
 
-export function projectionContext(rules: Rules, org: Organization | undefined, now: Date, defaultTimeZone = 'UTC'): ProjectionContext {
+export function projectionContext(
+  rules: Rules,
+  org: Organization | undefined,
+  now: Date,
+  defaultTimeZone = 'UTC',
+): ProjectionContext {
   const people = new Map<string, string>();
   for (const p of org?.people ?? []) people.set(p.userId, p.name || p.email || p.userId);
   return { rules, org, now, today: localDate(now, org?.timeZone ?? defaultTimeZone), people };
@@ -104,7 +109,8 @@ export function organizationDeadlines(ctx: ProjectionContext): DeadlineView[] {
     out.push({ kind: 'enrollmentRenewal', due: e.renewalDue, daysLeft: e.daysLeft, offering: e.offering });
   }
   const profileDue = businessProfileDue(org, ctx.rules);
-  if (profileDue) out.push({ kind: 'profileStale', due: profileDue, daysLeft: daysBetween(ctx.today, profileDue) });
+  if (profileDue)
+    out.push({ kind: 'profileStale', due: profileDue, daysLeft: daysBetween(ctx.today, profileDue) });
   return out;
 }
 
@@ -114,7 +120,12 @@ function renewals(ctx: ProjectionContext): EnrollmentView[] {
     .filter((e) => !(e.lapsedOn && e.lapsedOn <= ctx.today))
     .map((e) => {
       const renewalDue = enrollmentRenewalDue(e, ctx.rules);
-      return { offering: e.offeringId, enrolledOn: e.enrolledOn, renewalDue, daysLeft: daysBetween(ctx.today, renewalDue) };
+      return {
+        offering: e.offeringId,
+        enrolledOn: e.enrolledOn,
+        renewalDue,
+        daysLeft: daysBetween(ctx.today, renewalDue),
+      };
     })
     .sort((a, b) => a.daysLeft - b.daysLeft);
 }
@@ -135,13 +146,21 @@ function person(ctx: ProjectionContext, id: string): PersonView {
   return { id, name: ctx.people.get(id) ?? id };
 }
 
-function engagementName(rules: Rules, offeringId: string, engagementId: string | undefined): string | undefined {
+function engagementName(
+  rules: Rules,
+  offeringId: string,
+  engagementId: string | undefined,
+): string | undefined {
   if (!engagementId) return undefined;
   const offering = rules.catalogue.offerings.find((o) => o.id === offeringId);
   return offering?.engagements.find((e) => e.id === engagementId)?.name ?? engagementId;
 }
 
-export function toRow(v: Voucher, ctx: ProjectionContext, deadlines = voucherDeadlines(v, ctx)): VoucherRowView {
+export function toRow(
+  v: Voucher,
+  ctx: ProjectionContext,
+  deadlines = voucherDeadlines(v, ctx),
+): VoucherRowView {
   const status = paymentStatus(v);
   const row: VoucherRowView = {
     id: v.id,
@@ -156,11 +175,16 @@ export function toRow(v: Voucher, ctx: ProjectionContext, deadlines = voucherDea
   };
   const engagement = engagementName(ctx.rules, v.offeringId, v.reservation?.engagementId);
   if (engagement) row.engagement = engagement;
-  const expiresOn = EXPIRABLE_STATES.includes(v.state) || v.expiresOn ? voucherExpiryDate(v, ctx.rules) : undefined;
+  const expiresOn =
+    EXPIRABLE_STATES.includes(v.state) || v.expiresOn ? voucherExpiryDate(v, ctx.rules) : undefined;
   if (expiresOn) row.expiresOn = expiresOn;
   if (deadlines[0]) row.nextDeadline = deadlines[0];
   if (v.paymentRequest && status) {
-    row.payment = { amount: v.paymentRequest.paidAmount ?? v.paymentRequest.amount, currency: v.paymentRequest.currency, status };
+    row.payment = {
+      amount: v.paymentRequest.paidAmount ?? v.paymentRequest.amount,
+      currency: v.paymentRequest.currency,
+      status,
+    };
   }
   return row;
 }
@@ -214,20 +238,28 @@ export function setupOf(ctx: ProjectionContext): SetupView {
   const training = org?.complianceTraining;
   const offerings = org ? eligibility(org, rules, today) : [];
   const offeringsMet = offerings.filter((o) => o.status === 'Met').map((o) => o.offeringId);
-  const offeringsMissing = org ? offerings.filter((o) => o.status !== 'Met').map((o) => o.offeringId) : rules.catalogue.offerings.map((o) => o.id);
-  const eligibilityStatus = offeringsMet.length > 0 ? 'met' : offerings.some((o) => o.status === 'InProgress') ? 'inProgress' : 'notStarted';
+  const offeringsMissing = org
+    ? offerings.filter((o) => o.status !== 'Met').map((o) => o.offeringId)
+    : rules.catalogue.offerings.map((o) => o.id);
+  const eligibilityStatus =
+    offeringsMet.length > 0
+      ? 'met'
+      : offerings.some((o) => o.status === 'InProgress')
+        ? 'inProgress'
+        : 'notStarted';
 
   const enrolled = renewals(ctx);
   const next = enrolled[0];
   const warnDays = -Math.min(0, ...rules.reminders.enrollmentRenewal);
   const active = (org?.enrollments ?? []).filter((e) => !isEnrollmentLapsed(e, rules, today));
-  const enrollmentStatus = (org?.enrollments.length ?? 0) === 0
-    ? 'notStarted'
-    : active.length === 0 || (next && next.daysLeft < 0)
-      ? 'lapsed'
-      : next && next.daysLeft <= warnDays
-        ? 'renewalDue'
-        : 'active';
+  const enrollmentStatus =
+    (org?.enrollments.length ?? 0) === 0
+      ? 'notStarted'
+      : active.length === 0 || (next && next.daysLeft < 0)
+        ? 'lapsed'
+        : next && next.daysLeft <= warnDays
+          ? 'renewalDue'
+          : 'active';
 
   const profile: SetupView['profile'] = { status: 'notStarted' };
   const staleOn = org ? businessProfileDue(org, rules) : undefined;
@@ -260,7 +292,12 @@ export function pipelineOf(rows: VoucherRowView[]): PipelineStageView[] {
   }
   return VOUCHER_STATES.map((state) => {
     const a = acc.get(state);
-    return { state, count: a?.count ?? 0, avgDaysInState: a ? Math.round(a.sum / a.count) : 0, maxDaysInState: a?.max ?? 0 };
+    return {
+      state,
+      count: a?.count ?? 0,
+      avgDaysInState: a ? Math.round(a.sum / a.count) : 0,
+      maxDaysInState: a?.max ?? 0,
+    };
   });
 }
 
@@ -270,7 +307,14 @@ export function paymentsOf(vouchers: Voucher[]): PaymentsView {
   for (const v of vouchers) {
     const pr = v.paymentRequest;
     if (!pr) continue;
-    const t = totals.get(pr.currency) ?? { currency: pr.currency, requested: 0, approved: 0, paid: 0, denied: 0, outstanding: 0 };
+    const t = totals.get(pr.currency) ?? {
+      currency: pr.currency,
+      requested: 0,
+      approved: 0,
+      paid: 0,
+      denied: 0,
+      outstanding: 0,
+    };
     counts.requested += 1;
     t.requested += pr.amount;
     if (pr.deniedOn) {
@@ -295,7 +339,14 @@ export function paymentsOf(vouchers: Voucher[]): PaymentsView {
   return {
     counts,
     totals: [...totals.values()]
-      .map((t) => ({ ...t, requested: round(t.requested), approved: round(t.approved), paid: round(t.paid), denied: round(t.denied), outstanding: round(t.outstanding) }))
+      .map((t) => ({
+        ...t,
+        requested: round(t.requested),
+        approved: round(t.approved),
+        paid: round(t.paid),
+        denied: round(t.denied),
+        outstanding: round(t.outstanding),
+      }))
       .sort((a, b) => a.currency.localeCompare(b.currency)),
   };
 }
@@ -303,7 +354,8 @@ export function paymentsOf(vouchers: Voucher[]): PaymentsView {
 export function filterOptionsOf(rows: VoucherRowView[], ctx: ProjectionContext): FilterOptionsView {
   const offerings = new Set(ctx.rules.catalogue.offerings.map((o) => o.id));
   const consultants = new Map<string, string>();
-  for (const p of ctx.org?.people ?? []) if (p.roles.includes('consultant')) consultants.set(p.userId, p.name || p.userId);
+  for (const p of ctx.org?.people ?? [])
+    if (p.roles.includes('consultant')) consultants.set(p.userId, p.name || p.userId);
   const customers = new Set<string>();
   for (const r of rows) {
     offerings.add(r.offering);
@@ -313,7 +365,9 @@ export function filterOptionsOf(rows: VoucherRowView[], ctx: ProjectionContext):
   return {
     offerings: [...offerings].sort(),
     states: [...VOUCHER_STATES],
-    consultants: [...consultants].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+    consultants: [...consultants]
+      .map(([id, name]) => ({ id, name }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
     customers: [...customers].sort((a, b) => a.localeCompare(b)),
   };
 }
@@ -347,7 +401,12 @@ export function project(vouchers: Voucher[], ctx: ProjectionContext): Projected 
   return { rows, deadlines };
 }
 
-export function overviewOf(vouchers: Voucher[], ctx: ProjectionContext, caller: CallerView, projected = project(vouchers, ctx)): OverviewView {
+export function overviewOf(
+  vouchers: Voucher[],
+  ctx: ProjectionContext,
+  caller: CallerView,
+  projected = project(vouchers, ctx),
+): OverviewView {
   const groups = groupDeadlines(projected.deadlines);
   return {
     generatedAt: ctx.now.toISOString(),

@@ -9,7 +9,8 @@ export const MAX_QUERY_LENGTH = 2048;
 export const MAX_VALUES_PER_PARAM = 20;
 export const MAX_PAGE_SIZE = 200;
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const list = <T extends z.ZodType>(item: T) =>
   z.array(item).max(MAX_VALUES_PER_PARAM, `at most ${MAX_VALUES_PER_PARAM} values`).default([]);
 const single = <T extends z.ZodType>(item: T) =>
@@ -19,7 +20,15 @@ const single = <T extends z.ZodType>(item: T) =>
     .transform((a) => a[0])
     .optional();
 
-export const SORT_FIELDS = ['voucherNumber', 'customer', 'offering', 'state', 'daysInState', 'expiresOn', 'nextDeadline'] as const;
+export const SORT_FIELDS = [
+  'voucherNumber',
+  'customer',
+  'offering',
+  'state',
+  'daysInState',
+  'expiresOn',
+  'nextDeadline',
+] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 
 const filterShape = {
@@ -70,11 +79,15 @@ export type QueryResult<T> = { ok: true; value: T } | { ok: false; message: stri
  * Splits a raw URL's query string into arrays per key (`state=A&state=B` and `state=A,B` both give
  * [A, B]) and validates it with `schema`.
  */
-export function parseQuery<S extends z.ZodType>(url: string | undefined, schema: S): QueryResult<z.output<S>> {
+export function parseQuery<S extends z.ZodType>(
+  url: string | undefined,
+  schema: S,
+): QueryResult<z.output<S>> {
   const raw = url ?? '';
   const qIndex = raw.indexOf('?');
   const query = qIndex >= 0 ? raw.slice(qIndex + 1) : '';
-  if (query.length > MAX_QUERY_LENGTH) return { ok: false, message: `query string: at most ${MAX_QUERY_LENGTH} characters` };
+  if (query.length > MAX_QUERY_LENGTH)
+    return { ok: false, message: `query string: at most ${MAX_QUERY_LENGTH} characters` };
   let params: URLSearchParams;
   try {
     params = new URLSearchParams(query);
@@ -92,7 +105,8 @@ export function parseQuery<S extends z.ZodType>(url: string | undefined, schema:
   const message = parsed.error.issues
     .slice(0, 5)
     .map((i) => {
-      if (i.code === 'unrecognized_keys') return `unknown parameter${i.keys.length > 1 ? 's' : ''} ${i.keys.join(', ')}`;
+      if (i.code === 'unrecognized_keys')
+        return `unknown parameter${i.keys.length > 1 ? 's' : ''} ${i.keys.join(', ')}`;
       const name = String(i.path[0] ?? 'query');
       return `${name}: ${i.message}`;
     })
@@ -120,7 +134,9 @@ export function filterRows(rows: VoucherRowView[], f: RowFilter): VoucherRowView
       (states.size === 0 || states.has(r.state)) &&
       (consultants.size === 0 || r.consultants.some((c) => consultants.has(c.id))) &&
       (customers.size === 0 || customers.has(r.customer.toLocaleLowerCase())) &&
-      (!needle || r.voucherNumber.toLocaleLowerCase().includes(needle) || r.customer.toLocaleLowerCase().includes(needle)),
+      (!needle ||
+        r.voucherNumber.toLocaleLowerCase().includes(needle) ||
+        r.customer.toLocaleLowerCase().includes(needle)),
   );
 }
 
@@ -146,7 +162,11 @@ function sortKey(r: VoucherRowView, field: SortField): string | number {
 }
 
 /** Sorts a copy; ties fall back to the voucher number so pages are stable. */
-export function sortRows(rows: VoucherRowView[], field: SortField = 'nextDeadline', dir: 'asc' | 'desc' = 'asc'): VoucherRowView[] {
+export function sortRows(
+  rows: VoucherRowView[],
+  field: SortField = 'nextDeadline',
+  dir: 'asc' | 'desc' = 'asc',
+): VoucherRowView[] {
   const sign = dir === 'asc' ? 1 : -1;
   return rows
     .map((r) => ({ r, k: sortKey(r, field) }))

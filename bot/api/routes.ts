@@ -102,7 +102,10 @@ export function registerApi(server: Server, deps: ApiDeps): TabApi {
   });
   const authenticator = createAuthenticator(deps.config.tab, { now: deps.now, keys: deps.keys });
   if (authenticator.mode === 'local') {
-    log.warn({ identity: deps.config.tab.localIdentity }, 'tab API uses the local development identity (no Entra ID settings)');
+    log.warn(
+      { identity: deps.config.tab.localIdentity },
+      'tab API uses the local development identity (no Entra ID settings)',
+    );
   }
 
   function fail(res: Response, status: number, error: string, message: string): void {
@@ -137,7 +140,10 @@ export function registerApi(server: Server, deps: ApiDeps): TabApi {
             fail(res, 503, 'unavailable', 'Sign-in could not be checked right now. Try again in a minute.');
             return;
           }
-          log.info({ failure: outcome.failure, detail: outcome.detail, path: req.path() }, 'tab API: request refused');
+          log.info(
+            { failure: outcome.failure, detail: outcome.detail, path: req.path() },
+            'tab API: request refused',
+          );
           res.header('WWW-Authenticate', 'Bearer error="invalid_token"');
           fail(res, 401, 'unauthorized', 'Sign in again: the request did not carry a valid Teams token.');
           return;
@@ -158,7 +164,10 @@ export function registerApi(server: Server, deps: ApiDeps): TabApi {
   async function versionOf(tenantId: string): Promise<SnapshotVersion | undefined> {
     if (!deps.vouchers.changeMarker) return undefined;
     const readStartSec = Math.floor(Date.now() / 1000);
-    const [org, marker] = await Promise.all([deps.organizations.get(tenantId), deps.vouchers.changeMarker(tenantId)]);
+    const [org, marker] = await Promise.all([
+      deps.organizations.get(tenantId),
+      deps.vouchers.changeMarker(tenantId),
+    ]);
     return { orgEtag: org?.etag, ...marker, readStartSec };
   }
 
@@ -178,7 +187,12 @@ export function registerApi(server: Server, deps: ApiDeps): TabApi {
     // Trust the snapshot only when that second had ended well before the read started (1 s covers clock skew).
     if (then.lastModified >= then.readStartSec - 1) return false;
     const now = await versionOf(tenantId);
-    return !!now && now.orgEtag === then.orgEtag && now.count === then.count && now.lastModified === then.lastModified;
+    return (
+      !!now &&
+      now.orgEtag === then.orgEtag &&
+      now.count === then.count &&
+      now.lastModified === then.lastModified
+    );
   }
 
   async function load(caller: Caller): Promise<TenantData> {
@@ -193,7 +207,10 @@ export function registerApi(server: Server, deps: ApiDeps): TabApi {
 
   // Projecting thousands of vouchers costs tens of milliseconds; a snapshot's projection is reused for
   // requests within the same minute (days-in-state and days-left move in whole days).
-  const projections = new WeakMap<TenantDocuments, { key: string; projected: Projected; overview?: OverviewView }>();
+  const projections = new WeakMap<
+    TenantDocuments,
+    { key: string; projected: Projected; overview?: OverviewView }
+  >();
 
   function memo(data: TenantData): { key: string; projected: Projected; overview?: OverviewView } {
     const key = `${data.ctx.today}|${Math.floor(data.ctx.now.getTime() / 60_000)}`;
@@ -296,7 +313,8 @@ export function registerApi(server: Server, deps: ApiDeps): TabApi {
       const data = await load(caller);
       const { deadlines } = memo(data).projected;
       const offerings = new Set(q.offering);
-      const scoped = offerings.size === 0 ? deadlines : deadlines.filter((d) => !d.offering || offerings.has(d.offering));
+      const scoped =
+        offerings.size === 0 ? deadlines : deadlines.filter((d) => !d.offering || offerings.has(d.offering));
       const windowDays = q.days ?? 30;
       ok(res, { ...groupDeadlines(scoped, windowDays), windowDays });
     }),

@@ -43,7 +43,11 @@ export interface SeedResult {
 type SeedPerson = { userId: string; name: string; email: string };
 
 export const SEED_PEOPLE = {
-  globalAdmin: { userId: '00000000-0000-0000-0000-0000000000a1', name: 'Ana Souza', email: 'ana@partner.example' },
+  globalAdmin: {
+    userId: '00000000-0000-0000-0000-0000000000a1',
+    name: 'Ana Souza',
+    email: 'ana@partner.example',
+  },
   partnerAdmin: { userId: 'seed-user-carlos', name: 'Carlos Ruiz', email: 'carlos@partner.example' },
   consultantBeatriz: { userId: 'seed-user-beatriz', name: 'Beatriz Lima', email: 'beatriz@partner.example' },
   consultantDiego: { userId: 'seed-user-diego', name: 'Diego Fernández', email: 'diego@partner.example' },
@@ -76,7 +80,14 @@ const OFFERINGS: { offering: string; engagements: string[]; currency: string }[]
   { offering: 'SSDPS', engagements: ['ssdps-data-estate'], currency: 'BRL' },
 ];
 
-const SEQUENCE: VoucherState[] = ['Assigned', 'Reserved', 'Delivered', 'ReportSubmitted', 'Redeemed', 'PaymentRequested'];
+const SEQUENCE: VoucherState[] = [
+  'Assigned',
+  'Reserved',
+  'Delivered',
+  'ReportSubmitted',
+  'Redeemed',
+  'PaymentRequested',
+];
 
 /** The twelve hand-picked states of the default seed (a voucher in each state, a few where it matters). */
 const DEFAULT_STATES: VoucherState[] = [
@@ -109,19 +120,42 @@ export function rng(seed: number): () => number {
 export function demoOrganization(tenantId: string, now: Date): Organization {
   const today = localDate(now);
   const at = (daysAgo: number): string => `${addDays(today, -daysAgo)}T09:00:00.000Z`;
-  const person = (p: { userId: string; name: string; email: string }, roles: Person['roles'], daysAgo: number): Person => ({
+  const person = (
+    p: { userId: string; name: string; email: string },
+    roles: Person['roles'],
+    daysAgo: number,
+  ): Person => ({
     ...p,
     roles,
     assessments: [],
     settings: {},
     firstSeenAt: at(daysAgo),
   });
-  const consultants = [SEED_PEOPLE.consultantBeatriz, SEED_PEOPLE.consultantDiego, SEED_PEOPLE.consultantEmily].map((c, i) => ({
+  const consultants = [
+    SEED_PEOPLE.consultantBeatriz,
+    SEED_PEOPLE.consultantDiego,
+    SEED_PEOPLE.consultantEmily,
+  ].map((c, i) => ({
     ...person(c, ['consultant'], 300 - i * 20),
     assessments: [
-      { id: `${c.userId}-wd`, name: 'Windows and Devices assessment', competency: 'Windows and Devices', completedOn: addDays(today, -250 + i * 10) },
-      { id: `${c.userId}-cc`, name: 'Collaboration and Content assessment', competency: 'Collaboration and Content', completedOn: addDays(today, -200 + i * 10) },
-      { id: `${c.userId}-da`, name: 'Data Analytics assessment', competency: 'Data Analytics', completedOn: addDays(today, -150 + i * 10) },
+      {
+        id: `${c.userId}-wd`,
+        name: 'Windows and Devices assessment',
+        competency: 'Windows and Devices',
+        completedOn: addDays(today, -250 + i * 10),
+      },
+      {
+        id: `${c.userId}-cc`,
+        name: 'Collaboration and Content assessment',
+        competency: 'Collaboration and Content',
+        completedOn: addDays(today, -200 + i * 10),
+      },
+      {
+        id: `${c.userId}-da`,
+        name: 'Data Analytics assessment',
+        competency: 'Data Analytics',
+        completedOn: addDays(today, -150 + i * 10),
+      },
     ],
   }));
   return Organization.parse({
@@ -148,14 +182,29 @@ export function demoOrganization(tenantId: string, now: Date): Organization {
     ],
     businessProfile: { lastUpdatedOn: addDays(today, -300) },
     savbRegistrations: [
-      { offeringId: 'DDPS', registeredOn: addDays(today, -250), registeredBy: SEED_PEOPLE.globalAdmin.userId },
+      {
+        offeringId: 'DDPS',
+        registeredOn: addDays(today, -250),
+        registeredBy: SEED_PEOPLE.globalAdmin.userId,
+      },
       { offeringId: 'SDPS', registeredOn: addDays(today, -90), registeredBy: SEED_PEOPLE.globalAdmin.userId },
     ],
-    audit: [{ at: at(400), by: SEED_PEOPLE.globalAdmin.userId, byName: SEED_PEOPLE.globalAdmin.name, action: 'role.claimGlobalAdmin' }],
+    audit: [
+      {
+        at: at(400),
+        by: SEED_PEOPLE.globalAdmin.userId,
+        byName: SEED_PEOPLE.globalAdmin.name,
+        action: 'role.claimGlobalAdmin',
+      },
+    ],
   });
 }
 
-function enrollment(offeringId: string, enrolledOn: string, country: string): Organization['enrollments'][number] {
+function enrollment(
+  offeringId: string,
+  enrolledOn: string,
+  country: string,
+): Organization['enrollments'][number] {
   return {
     offeringId,
     agreementSignedOn: addDays(enrolledOn, -3),
@@ -173,7 +222,11 @@ export function demoVoucher(tenantId: string, now: Date, index: number, state: V
   const offer = OFFERINGS[index % OFFERINGS.length] ?? OFFERINGS[0]!;
   const customer = CUSTOMERS[(index * 5) % CUSTOMERS.length] ?? 'Contoso Ltd.';
   const days = pick([1, 3, 5, 5, 10]);
-  const consultantPool = [SEED_PEOPLE.consultantBeatriz, SEED_PEOPLE.consultantDiego, SEED_PEOPLE.consultantEmily];
+  const consultantPool = [
+    SEED_PEOPLE.consultantBeatriz,
+    SEED_PEOPLE.consultantDiego,
+    SEED_PEOPLE.consultantEmily,
+  ];
   const lead = consultantPool[index % 3] ?? SEED_PEOPLE.consultantBeatriz;
   const admin = SEED_PEOPLE.partnerAdmin;
   const audit: AuditEntry[] = [];
@@ -182,7 +235,14 @@ export function demoVoucher(tenantId: string, now: Date, index: number, state: V
     const at = `${date}T${String(hour).padStart(2, '0')}:${String(between(0, 59)).padStart(2, '0')}:00.000Z`;
     return at > latest ? latest : at; // nothing happens after `now`
   };
-  const log = (date: string, action: string, from: VoucherState | undefined, to: VoucherState, by: SeedPerson = admin, reason?: string): string => {
+  const log = (
+    date: string,
+    action: string,
+    from: VoucherState | undefined,
+    to: VoucherState,
+    by: SeedPerson = admin,
+    reason?: string,
+  ): string => {
     const at = stamp(date, between(9, 17));
     const entry: AuditEntry = { at, by: by.userId, byName: by.name, action, to };
     if (from) entry.from = from;
@@ -193,7 +253,12 @@ export function demoVoucher(tenantId: string, now: Date, index: number, state: V
 
   // Walk the lifecycle backwards from "entered the current state k days ago".
   const terminal = state === 'Paid' || state === 'Denied';
-  const path: VoucherState[] = state === 'Expired' ? ['Assigned'] : terminal ? [...SEQUENCE] : SEQUENCE.slice(0, SEQUENCE.indexOf(state) + 1);
+  const path: VoucherState[] =
+    state === 'Expired'
+      ? ['Assigned']
+      : terminal
+        ? [...SEQUENCE]
+        : SEQUENCE.slice(0, SEQUENCE.indexOf(state) + 1);
   const sinceCurrent = state === 'Expired' ? between(1, 40) : between(0, state === 'Assigned' ? 12 : 25);
   const dates: string[] = [];
   let cursor = addDays(today, -sinceCurrent);
@@ -233,12 +298,14 @@ export function demoVoucher(tenantId: string, now: Date, index: number, state: V
     const reservedOn = dates[step++] ?? today;
     const engagementId = pick(offer.engagements);
     // A voucher still Reserved has its engagement ahead of it.
-    const plannedStart = state === 'Reserved' ? addDays(today, between(2, 20)) : addDays(reservedOn, between(5, 20));
+    const plannedStart =
+      state === 'Reserved' ? addDays(today, between(2, 20)) : addDays(reservedOn, between(5, 20));
     const second = consultantPool[(index + 1) % 3] ?? lead;
     voucher.reservation = {
       engagementId,
       deliveryCountry: offer.offering === 'DDPS' ? 'US' : offer.offering === 'SDPS' ? 'BR' : 'ES',
-      partnerLocationId: offer.offering === 'DDPS' ? 'loc-us' : offer.offering === 'SDPS' ? 'loc-br' : 'loc-es',
+      partnerLocationId:
+        offer.offering === 'DDPS' ? 'loc-us' : offer.offering === 'SDPS' ? 'loc-br' : 'loc-es',
       plannedStart,
       plannedEnd: addDays(plannedStart, Math.max(0, days - 1)),
       consultants: days >= 5 ? [lead.userId, second.userId] : [lead.userId],
@@ -264,8 +331,13 @@ export function demoVoucher(tenantId: string, now: Date, index: number, state: V
       actualStart: voucher.reservation.plannedStart,
       actualEnd: voucher.reservation.plannedEnd,
       daysDelivered: days,
-      deliverables: [{ type: 'Planning report', reference: `https://partner.example/deliverables/${voucher.id}.pdf` }],
-      consultants: voucher.reservation.consultants.map((userId) => ({ userId, assessmentId: `${userId}-wd` })),
+      deliverables: [
+        { type: 'Planning report', reference: `https://partner.example/deliverables/${voucher.id}.pdf` },
+      ],
+      consultants: voucher.reservation.consultants.map((userId) => ({
+        userId,
+        assessmentId: `${userId}-wd`,
+      })),
       customerContact: { name: 'Project manager', email: voucher.voucherAdminEmail },
       summary: 'Assessment and deployment plan delivered and accepted by the customer.',
       submittedOn,
@@ -300,17 +372,35 @@ export function demoVoucher(tenantId: string, now: Date, index: number, state: V
   const last = dates[dates.length - 1] ?? today;
   if (state === 'Paid' && voucher.paymentRequest) {
     voucher.paymentRequest.approvedOn = addDays(last, -between(1, 5));
-    audit.push({ at: stamp(voucher.paymentRequest.approvedOn, 12), by: admin.userId, byName: admin.name, action: 'voucher.recordApproval' });
+    audit.push({
+      at: stamp(voucher.paymentRequest.approvedOn, 12),
+      by: admin.userId,
+      byName: admin.name,
+      action: 'voucher.recordApproval',
+    });
     voucher.paymentRequest.paidOn = last;
     log(last, 'voucher.recordPayment', 'PaymentRequested', 'Paid');
   }
   if (state === 'Denied' && voucher.paymentRequest) {
     voucher.paymentRequest.deniedOn = last;
     voucher.paymentRequest.denialReason = 'Completion report deliverable missing the customer signature';
-    log(last, 'voucher.recordDenial', 'PaymentRequested', 'Denied', admin, voucher.paymentRequest.denialReason);
+    log(
+      last,
+      'voucher.recordDenial',
+      'PaymentRequested',
+      'Denied',
+      admin,
+      voucher.paymentRequest.denialReason,
+    );
   }
   if (state === 'Expired') {
-    audit.push({ at: stamp(last, 0), by: 'system:expiry', action: 'voucher.expire', from: 'Assigned', to: 'Expired' });
+    audit.push({
+      at: stamp(last, 0),
+      by: 'system:expiry',
+      action: 'voucher.expire',
+      from: 'Assigned',
+      to: 'Expired',
+    });
   }
   audit.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   voucher.stateSince = [...audit].reverse().find((a) => a.to === state)?.at ?? `${today}T00:00:00.000Z`;
@@ -319,9 +409,27 @@ export function demoVoucher(tenantId: string, now: Date, index: number, state: V
 
 /** The states of a seed of `count` vouchers: the hand-picked twelve, then a realistic mix. */
 export function seedStates(count: number): VoucherState[] {
-  const mix: VoucherState[] = ['Assigned', 'Reserved', 'Reserved', 'Delivered', 'ReportSubmitted', 'Redeemed', 'PaymentRequested', 'Paid', 'Paid', 'Paid', 'Denied', 'Expired'];
+  const mix: VoucherState[] = [
+    'Assigned',
+    'Reserved',
+    'Reserved',
+    'Delivered',
+    'ReportSubmitted',
+    'Redeemed',
+    'PaymentRequested',
+    'Paid',
+    'Paid',
+    'Paid',
+    'Denied',
+    'Expired',
+  ];
   const out: VoucherState[] = [];
-  for (let i = 0; i < count; i++) out.push(i < DEFAULT_STATES.length ? (DEFAULT_STATES[i] as VoucherState) : (mix[(i * 7) % mix.length] as VoucherState));
+  for (let i = 0; i < count; i++)
+    out.push(
+      i < DEFAULT_STATES.length
+        ? (DEFAULT_STATES[i] as VoucherState)
+        : (mix[(i * 7) % mix.length] as VoucherState),
+    );
   return out;
 }
 
@@ -329,7 +437,12 @@ export function seedStates(count: number): VoucherState[] {
  * Writes the demo organisation and vouchers for `tenantId` through the store's repositories (schema- and
  * ETag-checked). Running it again overwrites the earlier seed documents of that tenant.
  */
-export async function seedDemoData(store: Store, tenantId: string, now: Date, options: SeedOptions & { rules?: Rules } = {}): Promise<SeedResult> {
+export async function seedDemoData(
+  store: Store,
+  tenantId: string,
+  now: Date,
+  options: SeedOptions & { rules?: Rules } = {},
+): Promise<SeedResult> {
   const rules = options.rules ?? defaultRules();
   const organizations = new OrganizationRepository(store.containers.organizations);
   const vouchersRepo = new VoucherRepository(store.containers.vouchers);
@@ -337,7 +450,14 @@ export async function seedDemoData(store: Store, tenantId: string, now: Date, op
   const demo = demoOrganization(tenantId, now);
   for (const p of options.people ?? []) {
     if (demo.people.some((x) => x.userId === p.userId)) continue;
-    demo.people.push({ userId: p.userId, name: p.name, roles: p.roles, assessments: [], settings: {}, firstSeenAt: now.toISOString() });
+    demo.people.push({
+      userId: p.userId,
+      name: p.name,
+      roles: p.roles,
+      assessments: [],
+      settings: {},
+      firstSeenAt: now.toISOString(),
+    });
   }
   const organization = (await organizations.save(tenantId, demo, existing.etag)).doc;
   const vouchers = seedStates(options.vouchers ?? 12).map((state, i) => {

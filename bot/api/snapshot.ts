@@ -43,7 +43,11 @@ export class SnapshotCache<T> {
    * With `isCurrent`, a cached copy is served only after it confirms nothing changed (a cheap check against
    * the store, so writes made by any instance show at once); otherwise it is reloaded before answering.
    */
-  async get(tenantId: string, load: () => Promise<T>, isCurrent?: (value: T) => Promise<boolean>): Promise<T> {
+  async get(
+    tenantId: string,
+    load: () => Promise<T>,
+    isCurrent?: (value: T) => Promise<boolean>,
+  ): Promise<T> {
     if (this.options.ttlMs <= 0) return load();
     let entry = this.entries.get(tenantId);
     if (entry) {
@@ -55,7 +59,8 @@ export class SnapshotCache<T> {
       this.entries.set(tenantId, entry);
       this.evict();
     }
-    const age = this.clock() - (isCurrent ? Math.max(entry.loadedAt, entry.verifiedAt ?? -Infinity) : entry.loadedAt);
+    const age =
+      this.clock() - (isCurrent ? Math.max(entry.loadedAt, entry.verifiedAt ?? -Infinity) : entry.loadedAt);
     if (isCurrent) {
       const cached = entry.value;
       if (cached !== undefined && age < this.options.ttlMs) {

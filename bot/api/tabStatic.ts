@@ -51,7 +51,8 @@ export async function registerTab(server: Server, distDir: string): Promise<void
     const type = TYPES[path.extname(name)];
     if (type) files.set(name, { body: await readFile(path.join(distDir, name)), type });
   }
-  if (!files.has('index.html')) throw new Error(`tab build in ${distDir} has no index.html: run \`npm run build:tab\``);
+  if (!files.has('index.html'))
+    throw new Error(`tab build in ${distDir} has no index.html: run \`npm run build:tab\``);
 
   const send = (name: string, res: Response): void => {
     const file = files.get(name);

@@ -131,7 +131,13 @@ export interface OverviewView {
   setup: SetupView;
   pipeline: PipelineStageView[];
   /** The first deadlines of each group (by date); the totals count them all. */
-  deadlines: { overdue: DeadlineView[]; upcoming: DeadlineView[]; overdueTotal: number; upcomingTotal: number; windowDays: number };
+  deadlines: {
+    overdue: DeadlineView[];
+    upcoming: DeadlineView[];
+    overdueTotal: number;
+    upcomingTotal: number;
+    windowDays: number;
+  };
   payments: PaymentsView;
   filters: FilterOptionsView;
   voucherCount: number;

@@ -110,13 +110,19 @@ export const ROLE_KEYS: Record<Role, MessageKey> = {
 
 export const REMINDER_KEYS: Record<ReminderKind, { title: MessageKey; body: MessageKey }> = {
   enrollmentRenewal: { title: 'reminder.enrollmentRenewal.title', body: 'reminder.enrollmentRenewal.body' },
-  businessProfileStale: { title: 'reminder.businessProfileStale.title', body: 'reminder.businessProfileStale.body' },
+  businessProfileStale: {
+    title: 'reminder.businessProfileStale.title',
+    body: 'reminder.businessProfileStale.body',
+  },
   voucherReserve: { title: 'reminder.voucherReserve.title', body: 'reminder.voucherReserve.body' },
   voucherExpiry: { title: 'reminder.voucherExpiry.title', body: 'reminder.voucherExpiry.body' },
   reportDue: { title: 'reminder.reportDue.title', body: 'reminder.reportDue.body' },
   redeemAfterReport: { title: 'reminder.redeemAfterReport.title', body: 'reminder.redeemAfterReport.body' },
   savbRegistration: { title: 'reminder.savbRegistration.title', body: 'reminder.savbRegistration.body' },
-  paymentRequestWindow: { title: 'reminder.paymentRequestWindow.title', body: 'reminder.paymentRequestWindow.body' },
+  paymentRequestWindow: {
+    title: 'reminder.paymentRequestWindow.title',
+    body: 'reminder.paymentRequestWindow.body',
+  },
   paymentFollowUp: { title: 'reminder.paymentFollowUp.title', body: 'reminder.paymentFollowUp.body' },
   paymentReceived: { title: 'reminder.paymentReceived.title', body: 'reminder.paymentReceived.body' },
   paymentDenied: { title: 'reminder.paymentDenied.title', body: 'reminder.paymentDenied.body' },

@@ -100,7 +100,10 @@ function formatDateNow(locale: Locale, isoDate: string, timeZone: string | undef
   const parsed = toDate(isoDate);
   if (!parsed) return isoDate;
   const zone = parsed.dateOnly ? 'UTC' : safeZone(timeZone);
-  return cached(`date|${locale}|${zone}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: zone })).format(parsed.date);
+  return cached(
+    `date|${locale}|${zone}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: zone }),
+  ).format(parsed.date);
 }
 
 /** Date and time of an instant (audit trail), in the reader's time zone. */
@@ -113,13 +116,16 @@ function formatDateTimeNow(locale: Locale, isoInstant: string, timeZone: string 
   if (!parsed) return isoInstant;
   if (parsed.dateOnly) return formatDate(locale, isoInstant);
   const zone = safeZone(timeZone);
-  return cached(`datetime|${locale}|${zone}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone })).format(
-    parsed.date,
-  );
+  return cached(
+    `datetime|${locale}|${zone}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }),
+  ).format(parsed.date);
 }
 
 export function formatNumber(locale: Locale, value: number, options?: Intl.NumberFormatOptions): string {
-  return options || !rememberable(value) ? formatNumberNow(locale, value, options) : numbers(locale, undefined, value, () => formatNumberNow(locale, value));
+  return options || !rememberable(value)
+    ? formatNumberNow(locale, value, options)
+    : numbers(locale, undefined, value, () => formatNumberNow(locale, value));
 }
 
 function formatNumberNow(locale: Locale, value: number, options?: Intl.NumberFormatOptions): string {
@@ -132,7 +138,10 @@ function formatNumberNow(locale: Locale, value: number, options?: Intl.NumberFor
 /** Amounts are whatever the partner recorded from SAVB, in whatever currency SAVB used. */
 export function formatMoney(locale: Locale, amount: number, currency: string): string {
   try {
-    return cached(`money|${locale}|${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency })).format(amount);
+    return cached(
+      `money|${locale}|${currency}`,
+      () => new Intl.NumberFormat(locale, { style: 'currency', currency }),
+    ).format(amount);
   } catch {
     // An invalid currency code is the user's typo: show the number and the code rather than throw.
     return `${formatNumber(locale, amount, { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
@@ -142,11 +151,16 @@ export function formatMoney(locale: Locale, amount: number, currency: string): s
 /** "today", "tomorrow", "in 30 days", "3 days ago" — negative is the past. */
 export function formatRelativeDays(locale: Locale, days: number): string {
   const whole = Math.trunc(days);
-  return rememberable(whole) ? relativeDays(locale, undefined, whole, () => formatRelativeDaysNow(locale, whole)) : formatRelativeDaysNow(locale, whole);
+  return rememberable(whole)
+    ? relativeDays(locale, undefined, whole, () => formatRelativeDaysNow(locale, whole))
+    : formatRelativeDaysNow(locale, whole);
 }
 
 function formatRelativeDaysNow(locale: Locale, days: number): string {
-  return cached(`relative|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(Math.trunc(days), 'day');
+  return cached(`relative|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(
+    Math.trunc(days),
+    'day',
+  );
 }
 
 /** Whole calendar days from `from` to `to` (both YYYY-MM-DD or instants; instants count by their UTC day). */
@@ -168,19 +182,31 @@ export function formatCountry(locale: Locale, code: string): string {
 
 function formatCountryNow(locale: Locale, code: string): string {
   try {
-    return cached(`region|${locale}`, () => new Intl.DisplayNames([locale], { type: 'region' })).of(code) ?? code;
+    return (
+      cached(`region|${locale}`, () => new Intl.DisplayNames([locale], { type: 'region' })).of(code) ?? code
+    );
   } catch {
     return code;
   }
 }
 
 /** "A, B and C" / "A, B e C" / "A, B y C"; with 'disjunction', "A, B or C". */
-export function formatList(locale: Locale, items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+export function formatList(
+  locale: Locale,
+  items: readonly string[],
+  type: 'conjunction' | 'disjunction' = 'conjunction',
+): string {
   return lists(locale, type, JSON.stringify(items), () => formatListNow(locale, items, type));
 }
 
-function formatListNow(locale: Locale, items: readonly string[], type: 'conjunction' | 'disjunction'): string {
-  return cached(`list|${locale}|${type}`, () => new Intl.ListFormat(locale, { style: 'long', type })).format(items);
+function formatListNow(
+  locale: Locale,
+  items: readonly string[],
+  type: 'conjunction' | 'disjunction',
+): string {
+  return cached(`list|${locale}|${type}`, () => new Intl.ListFormat(locale, { style: 'long', type })).format(
+    items,
+  );
 }
 
 /** A comparison of texts the way the reader's language sorts them (names, countries): `sort(compareText(l))`. */
@@ -191,7 +217,9 @@ export function compareText(locale: Locale): (a: string, b: string) => number {
 
 /** The plural category ("one", "other", …) of a count in the locale. */
 export function pluralCategory(locale: Locale, count: number): Intl.LDMLPluralRule {
-  return rememberable(count) ? (plurals(locale, undefined, count, () => pluralCategoryNow(locale, count)) as Intl.LDMLPluralRule) : pluralCategoryNow(locale, count);
+  return rememberable(count)
+    ? (plurals(locale, undefined, count, () => pluralCategoryNow(locale, count)) as Intl.LDMLPluralRule)
+    : pluralCategoryNow(locale, count);
 }
 
 function pluralCategoryNow(locale: Locale, count: number): Intl.LDMLPluralRule {

@@ -1,5 +1,12 @@
 // bot/i18n public surface: locale resolution, translation, formatting, and words for domain data.
-export { SUPPORTED_LOCALES, DEFAULT_LOCALE, isLocale, resolveLocale, supportedLocale, type Locale } from './locale';
+export {
+  SUPPORTED_LOCALES,
+  DEFAULT_LOCALE,
+  isLocale,
+  resolveLocale,
+  supportedLocale,
+  type Locale,
+} from './locale';
 export { t, hasKey, interpolate, type MessageParams, type ParamValue } from './translate';
 export type { MessageKey } from './catalog';
 export {

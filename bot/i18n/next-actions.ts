@@ -18,7 +18,14 @@ export const NEXT_ACTION_PARAMS: Record<NextActionId, readonly string[]> = {
   'savb.register': ['voucherId', 'voucherNumber', 'offeringId'],
   'voucher.intake': ['offerings'],
   'voucher.reserve': ['voucherId', 'voucherNumber', 'offeringId'],
-  'voucher.awaitEngagementStart': ['voucherId', 'voucherNumber', 'offeringId', 'plannedStart', 'plannedEnd', 'consultants'],
+  'voucher.awaitEngagementStart': [
+    'voucherId',
+    'voucherNumber',
+    'offeringId',
+    'plannedStart',
+    'plannedEnd',
+    'consultants',
+  ],
   'voucher.markDelivered': ['voucherId', 'voucherNumber', 'offeringId', 'consultants'],
   'report.submit': ['voucherId', 'voucherNumber', 'offeringId', 'consultants'],
   'voucher.redeem': ['voucherId', 'voucherNumber', 'offeringId'],
@@ -37,7 +44,9 @@ export interface NextActionLike {
 }
 
 export function nextActionMessage(locale: Locale, action: NextActionLike, timeZone?: string): string {
-  return blankUnfilled(t(locale, NEXT_ACTION_KEYS[action.id], localizeParams(locale, action.params, timeZone)));
+  return blankUnfilled(
+    t(locale, NEXT_ACTION_KEYS[action.id], localizeParams(locale, action.params, timeZone)),
+  );
 }
 
 /** For callers holding a plain string id (cards' view models): true when it is one we have words for. */

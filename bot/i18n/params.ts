@@ -14,11 +14,18 @@ const COUNTRY_PARAMS = new Set(['country', 'deliveryCountry', 'locationCountry',
 /** Lists where any one item suffices read "A or B"; every other list reads "A and B". */
 const EITHER_PARAMS = new Set(['requiredRoles', 'competencies', 'anyOf', 'allowed', 'approvedCountries']);
 
-function one(locale: Locale, name: string, value: string | number | boolean, timeZone?: string): string | number {
+function one(
+  locale: Locale,
+  name: string,
+  value: string | number | boolean,
+  timeZone?: string,
+): string | number {
   if (typeof value === 'number') return value; // t() formats numbers in the locale
   if (typeof value === 'boolean') return t(locale, value ? 'common.yes' : 'common.no');
-  if (ROLE_PARAMS.has(name) && value in ROLE_KEYS) return t(locale, ROLE_KEYS[value as keyof typeof ROLE_KEYS]);
-  if (STATE_PARAMS.has(name) && value in STATE_KEYS) return t(locale, STATE_KEYS[value as keyof typeof STATE_KEYS]);
+  if (ROLE_PARAMS.has(name) && value in ROLE_KEYS)
+    return t(locale, ROLE_KEYS[value as keyof typeof ROLE_KEYS]);
+  if (STATE_PARAMS.has(name) && value in STATE_KEYS)
+    return t(locale, STATE_KEYS[value as keyof typeof STATE_KEYS]);
   if (COUNTRY_PARAMS.has(name)) return formatCountry(locale, value);
   if (ISO_DATE.test(value)) return formatDate(locale, value, timeZone);
   return value;
@@ -26,7 +33,9 @@ function one(locale: Locale, name: string, value: string | number | boolean, tim
 
 function list(locale: Locale, name: string, items: readonly unknown[], timeZone?: string): string {
   const words = items
-    .filter((v): v is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof v) && v !== '')
+    .filter(
+      (v): v is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof v) && v !== '',
+    )
     .map((v) => {
       const w = one(locale, name, v, timeZone);
       return typeof w === 'number' ? formatNumber(locale, w) : w;
@@ -45,7 +54,8 @@ export function localizeParams(
   const out: MessageParams = {};
   for (const [name, raw] of Object.entries(params ?? {})) {
     if (Array.isArray(raw)) out[name] = list(locale, name, raw, timeZone);
-    else if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') out[name] = one(locale, name, raw, timeZone);
+    else if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean')
+      out[name] = one(locale, name, raw, timeZone);
   }
   return out;
 }

@@ -42,7 +42,12 @@ export const REFUSAL_PARAMS: Record<RuleId, readonly string[]> = {
   'reservation.engagementUnknown': ['engagementId', 'offeringId', 'known'],
   'reservation.competencyMissing': ['engagementId', 'anyOf', 'minimumLevels'],
   'reservation.locationUnknown': ['offeringId', 'partnerLocationId', 'known'],
-  'reservation.countryNotApproved': ['deliveryCountry', 'partnerLocationId', 'locationCountry', 'approvedCountries'],
+  'reservation.countryNotApproved': [
+    'deliveryCountry',
+    'partnerLocationId',
+    'locationCountry',
+    'approvedCountries',
+  ],
   'reservation.startNotInFuture': ['plannedStart', 'today'],
   'reservation.endBeforeStart': ['plannedStart', 'plannedEnd'],
   'reservation.serviceLevelNotAllowed': ['engagementId', 'days', 'allowed'],

@@ -17,7 +17,11 @@ function pick(locale: Locale, message: Message, params: MessageParams | undefine
 
 function render(locale: Locale, value: ParamValue): string {
   if (typeof value === 'number') return formatNumber(locale, value);
-  if (Array.isArray(value)) return formatList(locale, value.map((v) => (typeof v === 'number' ? formatNumber(locale, v) : String(v))));
+  if (Array.isArray(value))
+    return formatList(
+      locale,
+      value.map((v) => (typeof v === 'number' ? formatNumber(locale, v) : String(v))),
+    );
   return String(value);
 }
 
@@ -44,7 +48,9 @@ export function interpolate(locale: Locale, text: string, params: MessageParams 
   for (let i = 1; i < split.length; i += 2) {
     const name = split[i] as string;
     const value = params[name];
-    out += (value === undefined || value === null ? `{${name}}` : render(locale, value)) + (split[i + 1] as string);
+    out +=
+      (value === undefined || value === null ? `{${name}}` : render(locale, value)) +
+      (split[i + 1] as string);
   }
   return out;
 }

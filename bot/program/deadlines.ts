@@ -83,12 +83,7 @@ export function voucherDueDate(voucher: Voucher, rules: Rules): IsoDate | undefi
 }
 
 export type VoucherDeadlineKind =
-  | 'voucherExpiry'
-  | 'reserveVoucher'
-  | 'reportDue'
-  | 'redeem'
-  | 'paymentWindow'
-  | 'paymentFollowUp';
+  'voucherExpiry' | 'reserveVoucher' | 'reportDue' | 'redeem' | 'paymentWindow' | 'paymentFollowUp';
 
 export interface VoucherDeadline {
   kind: VoucherDeadlineKind;
@@ -110,14 +105,19 @@ export function voucherDeadlines(voucher: Voucher, rules: Rules): VoucherDeadlin
     if (due) out.push({ kind, due });
   };
   if (EXPIRABLE_STATES.includes(voucher.state)) add('voucherExpiry', voucherExpiryDate(voucher, rules));
-  if (voucher.state === 'Assigned') add('reserveVoucher', addDays(voucher.intakeOn, lastOffset(rules.reminders.voucherReserve)));
+  if (voucher.state === 'Assigned')
+    add('reserveVoucher', addDays(voucher.intakeOn, lastOffset(rules.reminders.voucherReserve)));
   if (voucher.state === 'Reserved' || voucher.state === 'Delivered') add('reportDue', reportDueDate(voucher));
   if (voucher.state === 'ReportSubmitted' && voucher.completionReport) {
-    add('redeem', addDays(voucher.completionReport.submittedOn, lastOffset(rules.reminders.redeemAfterReport)));
+    add(
+      'redeem',
+      addDays(voucher.completionReport.submittedOn, lastOffset(rules.reminders.redeemAfterReport)),
+    );
   }
   if (voucher.state === 'Redeemed') add('paymentWindow', paymentRequestDeadline(voucher, rules));
   const pr = voucher.paymentRequest;
-  if (voucher.state === 'PaymentRequested' && !pr?.paidOn && !pr?.deniedOn) add('paymentFollowUp', expectedPaymentDate(voucher, rules));
+  if (voucher.state === 'PaymentRequested' && !pr?.paidOn && !pr?.deniedOn)
+    add('paymentFollowUp', expectedPaymentDate(voucher, rules));
   return out.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
 }
 

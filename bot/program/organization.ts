@@ -489,7 +489,10 @@ export function removeAssessment(
 /** The refusal for an offering the rules' catalogue does not have (it names the ones it has). */
 function unknownOffering(ctx: OrgContext, offeringId: string): Refusal | undefined {
   if (findOffering(ctx.rules, offeringId)) return undefined;
-  return refusal('enrollment.offeringUnknown', { offeringId, known: ctx.rules.catalogue.offerings.map((o) => o.id) });
+  return refusal('enrollment.offeringUnknown', {
+    offeringId,
+    known: ctx.rules.catalogue.offerings.map((o) => o.id),
+  });
 }
 
 export const EnrollInput = z.object({

@@ -15,7 +15,10 @@ export type ServiceUrlCheck = { ok: true; url: URL } | { ok: false; reason: stri
  * an origin (`http://127.0.0.1:3979`), a host with port (`127.0.0.1:3979`), a bare host (`localhost`, any
  * port) or a wildcard suffix (`*.example.net`).
  */
-export function checkServiceUrl(serviceUrl: string | undefined, extra: readonly string[] = []): ServiceUrlCheck {
+export function checkServiceUrl(
+  serviceUrl: string | undefined,
+  extra: readonly string[] = [],
+): ServiceUrlCheck {
   if (!serviceUrl) return { ok: false, reason: 'no service URL' };
   let url: URL;
   try {
@@ -24,7 +27,8 @@ export function checkServiceUrl(serviceUrl: string | undefined, extra: readonly 
     return { ok: false, reason: 'not a URL' };
   }
   if (url.username || url.password) return { ok: false, reason: 'credentials in the URL' };
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: `protocol ${url.protocol}` };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return { ok: false, reason: `protocol ${url.protocol}` };
   const host = url.hostname.toLowerCase();
 
   if (url.protocol === 'https:' && url.port === '') {

@@ -68,7 +68,14 @@ function offsetAt(instant: number, timeZone: string): number {
  * The instant the local wall-clock time occurs in `timeZone`. A time skipped by a DST jump resolves to the
  * same wall time measured with the offset in force before the jump (i.e. one hour later on the clock).
  */
-export function zonedTime(timeZone: string, year: number, month: number, day: number, hour = 0, minute = 0): Date {
+export function zonedTime(
+  timeZone: string,
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+): Date {
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   let guess = wall - offsetAt(wall, timeZone);
   guess = wall - offsetAt(guess, timeZone);
@@ -83,7 +90,12 @@ function isWorkday(weekday: number, hours: BusinessHours): boolean {
  * The earliest instant at or after `now` that falls inside business hours on a weekday in `timeZone`.
  * With `notBeforeDate` (a local calendar day `YYYY-MM-DD`), nothing earlier than that day's opening.
  */
-export function nextSendTime(now: Date, timeZone: string, hours: BusinessHours, notBeforeDate?: string): Date {
+export function nextSendTime(
+  now: Date,
+  timeZone: string,
+  hours: BusinessHours,
+  notBeforeDate?: string,
+): Date {
   let from = now;
   if (notBeforeDate) {
     const [y, m, d] = notBeforeDate.split('-').map(Number) as [number, number, number];
@@ -99,7 +111,13 @@ export function nextSendTime(now: Date, timeZone: string, hours: BusinessHours, 
     const day = new Date(Date.UTC(p.year, p.month - 1, p.day + i));
     const weekday = day.getUTCDay();
     if (!isWorkday(weekday, hours)) continue;
-    const opening = zonedTime(timeZone, day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), hours.start);
+    const opening = zonedTime(
+      timeZone,
+      day.getUTCFullYear(),
+      day.getUTCMonth() + 1,
+      day.getUTCDate(),
+      hours.start,
+    );
     if (opening.getTime() >= from.getTime()) return opening;
   }
   // Unreachable for sane hours; fall back to a day later rather than loop.
@@ -119,7 +137,13 @@ export function localDay(instant: Date, timeZone: string): string {
  * domain no longer lists it), the business hours of any day of the week are used instead; when even those
  * come too late (the app was down, evening of the last day), the message goes out at once rather than never.
  */
-export function sendTimeBy(now: Date, timeZone: string, hours: BusinessHours, lastDay: string | undefined, notBeforeDate?: string): Date {
+export function sendTimeBy(
+  now: Date,
+  timeZone: string,
+  hours: BusinessHours,
+  lastDay: string | undefined,
+  notBeforeDate?: string,
+): Date {
   const slot = nextSendTime(now, timeZone, hours, notBeforeDate);
   if (!lastDay || localDay(slot, timeZone) <= lastDay) return slot;
   const anyDay = nextSendTime(now, timeZone, { ...hours, weekends: true }, notBeforeDate);

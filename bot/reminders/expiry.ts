@@ -46,7 +46,12 @@ export async function expireOverdueVouchers(
       out.push(stored);
       continue;
     }
-    const result = expireVoucher(v, {}, REMINDERS_ACTOR, { rules: ctx.rules, now: ctx.now, defaultTimeZone: ctx.defaultTimeZone, org });
+    const result = expireVoucher(v, {}, REMINDERS_ACTOR, {
+      rules: ctx.rules,
+      now: ctx.now,
+      defaultTimeZone: ctx.defaultTimeZone,
+      org,
+    });
     if (!result.ok) {
       // The organisation's "today" and the domain's disagree near midnight: the next scan settles it.
       out.push(stored);

@@ -1,6 +1,14 @@
 // Proactive reminders: conversation references, the delivery ledger, the throttled sender and the scan.
 export { checkServiceUrl, isAllowedServiceUrl, type ServiceUrlCheck } from './allowlist';
-export { isBusinessTime, localDay, localParts, nextSendTime, sendTimeBy, zonedTime, type BusinessHours } from './business-hours';
+export {
+  isBusinessTime,
+  localDay,
+  localParts,
+  nextSendTime,
+  sendTimeBy,
+  zonedTime,
+  type BusinessHours,
+} from './business-hours';
 export {
   CauseDone,
   DeliveryState,
@@ -49,4 +57,9 @@ export {
   type SenderStats,
 } from './sender';
 export { REMINDERS_ACTOR, expireOverdueVouchers, type ExpiryResult, type ExpiryStore } from './expiry';
-export { ReminderService, type ReminderServiceOptions, type ReminderStats, type TestReminderResult } from './service';
+export {
+  ReminderService,
+  type ReminderServiceOptions,
+  type ReminderStats,
+  type TestReminderResult,
+} from './service';

@@ -85,11 +85,17 @@ export function targetKey(t: DeliveryTarget): string {
 
 /** Deterministic ledger id: the same reminder to the same recipient is always the same document. */
 export function ledgerId(reminderKey: string, target: DeliveryTarget): string {
-  return `d-${createHash('sha256').update(`${reminderKey}\n${targetKey(target)}`).digest('hex').slice(0, 40)}`;
+  return `d-${createHash('sha256')
+    .update(`${reminderKey}\n${targetKey(target)}`)
+    .digest('hex')
+    .slice(0, 40)}`;
 }
 
 function causeDoneId(causeKey: string, target: DeliveryTarget): string {
-  return `x-${createHash('sha256').update(`${causeKey}\n${targetKey(target)}`).digest('hex').slice(0, 40)}`;
+  return `x-${createHash('sha256')
+    .update(`${causeKey}\n${targetKey(target)}`)
+    .digest('hex')
+    .slice(0, 40)}`;
 }
 
 /** `<kind>:<subject>:<dueDate>:<offset>` → `<kind>:<subject>:<dueDate>`. */
@@ -174,7 +180,9 @@ export class Ledger {
       sendCount: 0,
       createdAt: at,
       updatedAt: at,
-      history: [{ at, state: suppressed ? 'dropped' : 'pending', note: suppressed ? 'markedDone' : undefined }],
+      history: [
+        { at, state: suppressed ? 'dropped' : 'pending', note: suppressed ? 'markedDone' : undefined },
+      ],
     };
     try {
       return { created: true, id, entry: await this.repo.create(doc) };
@@ -207,7 +215,9 @@ export class Ledger {
 
   /** Entries not yet delivered (pending, snoozed, claimed). */
   async listOpen(tenantId: string): Promise<Stored<LedgerEntry>[]> {
-    return this.repo.query(tenantId, { where: "c.type = 'delivery' AND (c.state = 'pending' OR c.state = 'snoozed' OR c.state = 'claimed')" });
+    return this.repo.query(tenantId, {
+      where: "c.type = 'delivery' AND (c.state = 'pending' OR c.state = 'snoozed' OR c.state = 'claimed')",
+    });
   }
 
   /** Every recipient's entry of the given reminder keys (what the "reminders" list shows). */
@@ -233,11 +243,19 @@ export class Ledger {
   }
 
   /** Takes the entry for `owner` for `leaseMs`. Undefined when it is not claimable or another instance won. */
-  async claim(entry: Stored<LedgerEntry>, owner: string, leaseMs: number): Promise<Stored<LedgerEntry> | undefined> {
+  async claim(
+    entry: Stored<LedgerEntry>,
+    owner: string,
+    leaseMs: number,
+  ): Promise<Stored<LedgerEntry> | undefined> {
     const nowMs = this.now();
     if (!this.isClaimable(entry.doc, nowMs)) return undefined;
     const takeover = entry.doc.state === 'claimed';
-    if (takeover) this.logger?.warn({ id: entry.doc.id, previous: entry.doc.claim?.owner, owner }, 'taking over an expired reminder claim');
+    if (takeover)
+      this.logger?.warn(
+        { id: entry.doc.id, previous: entry.doc.claim?.owner, owner },
+        'taking over an expired reminder claim',
+      );
     const from = takeover ? (entry.doc.claim?.from ?? 'pending') : entry.doc.state;
     const next: LedgerEntry = {
       ...this.step(entry.doc, 'claimed', takeover ? `takeover from ${entry.doc.claim?.owner ?? '?'}` : owner),
@@ -251,12 +269,18 @@ export class Ledger {
     }
   }
 
-  private async commit(claimed: Stored<LedgerEntry>, next: LedgerEntry): Promise<Stored<LedgerEntry> | undefined> {
+  private async commit(
+    claimed: Stored<LedgerEntry>,
+    next: LedgerEntry,
+  ): Promise<Stored<LedgerEntry> | undefined> {
     try {
       return await this.repo.replace(next, claimed.etag);
     } catch (err) {
       if (err instanceof ConcurrencyConflict || err instanceof NotFound) {
-        this.logger?.warn({ id: claimed.doc.id, state: next.state }, 'reminder claim lost before its outcome was recorded');
+        this.logger?.warn(
+          { id: claimed.doc.id, state: next.state },
+          'reminder claim lost before its outcome was recorded',
+        );
         return undefined;
       }
       throw err;
@@ -278,7 +302,12 @@ export class Ledger {
   }
 
   /** A retryable failure: back to pending (or snoozed, if it came from a snooze) at `retryAt`. */
-  async markRetry(claimed: Stored<LedgerEntry>, reason: string, status: number | undefined, retryAt: Date): Promise<Stored<LedgerEntry> | undefined> {
+  async markRetry(
+    claimed: Stored<LedgerEntry>,
+    reason: string,
+    status: number | undefined,
+    retryAt: Date,
+  ): Promise<Stored<LedgerEntry> | undefined> {
     const d = claimed.doc;
     const at = this.iso();
     const back: DeliveryState = d.claim?.from === 'snoozed' ? 'snoozed' : 'pending';
@@ -308,7 +337,11 @@ export class Ledger {
   }
 
   /** Not sendable now for a reason outside the message (no reference, uninstalled): try again later. */
-  async markBlocked(claimed: Stored<LedgerEntry>, reason: string, retryAt: Date): Promise<Stored<LedgerEntry> | undefined> {
+  async markBlocked(
+    claimed: Stored<LedgerEntry>,
+    reason: string,
+    retryAt: Date,
+  ): Promise<Stored<LedgerEntry> | undefined> {
     const d = claimed.doc;
     const back: DeliveryState = d.claim?.from === 'snoozed' ? 'snoozed' : 'pending';
     return this.commit(claimed, {
@@ -320,7 +353,11 @@ export class Ledger {
     });
   }
 
-  async markFailed(claimed: Stored<LedgerEntry>, reason: string, status?: number): Promise<Stored<LedgerEntry> | undefined> {
+  async markFailed(
+    claimed: Stored<LedgerEntry>,
+    reason: string,
+    status?: number,
+  ): Promise<Stored<LedgerEntry> | undefined> {
     const d = claimed.doc;
     return this.commit(claimed, {
       ...this.step(d, 'failed', reason),
@@ -387,7 +424,15 @@ export class Ledger {
     });
     if (!result.ok) return result;
     const { causeKey, target } = result.entry.doc;
-    await this.markers.upsert({ id: causeDoneId(causeKey, target), tenantId, type: 'causeDone', causeKey, target, by, at: this.iso() });
+    await this.markers.upsert({
+      id: causeDoneId(causeKey, target),
+      tenantId,
+      type: 'causeDone',
+      causeKey,
+      target,
+      by,
+      at: this.iso(),
+    });
     const siblings = await this.repo.query(tenantId, {
       where: "c.type = 'delivery' AND c.causeKey = @cause AND (c.state = 'pending' OR c.state = 'snoozed')",
       parameters: [{ name: '@cause', value: causeKey }],

@@ -61,7 +61,8 @@ export class RateLimiter {
     for (let i = s.stamps.length - 1; i >= 0 && (s.stamps[i] as number) > at; i--) s.stamps[i] = at;
     const windows = this.windowsFor(key);
     const longest = Math.max(0, ...windows.map((w) => w.ms));
-    while (s.stamps.length > 0 && (s.stamps[0] as number) <= at - Math.min(longest, this.horizon)) s.stamps.shift();
+    while (s.stamps.length > 0 && (s.stamps[0] as number) <= at - Math.min(longest, this.horizon))
+      s.stamps.shift();
     for (const w of windows) {
       let inside = 0;
       for (let i = s.stamps.length - 1; i >= 0 && (s.stamps[i] as number) > at - w.ms; i--) inside++;
@@ -97,7 +98,11 @@ export class RateLimiter {
   prune(): void {
     const at = this.now();
     for (const [k, s] of this.keys) {
-      if (s.blockedUntil <= at && this.waitFor(k, at) === 0 && (s.stamps.length === 0 || (s.stamps.at(-1) as number) <= at - this.horizon)) {
+      if (
+        s.blockedUntil <= at &&
+        this.waitFor(k, at) === 0 &&
+        (s.stamps.length === 0 || (s.stamps.at(-1) as number) <= at - this.horizon)
+      ) {
         this.keys.delete(k);
       }
     }

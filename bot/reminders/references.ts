@@ -13,7 +13,11 @@ import { checkServiceUrl } from './allowlist';
 export const ReferenceScope = z.enum(['personal', 'channel', 'groupChat']);
 export type ReferenceScope = z.infer<typeof ReferenceScope>;
 
-const Account = z.object({ id: z.string().min(1), name: z.string().default(''), aadObjectId: z.string().optional() });
+const Account = z.object({
+  id: z.string().min(1),
+  name: z.string().default(''),
+  aadObjectId: z.string().optional(),
+});
 
 export const ConversationRefDoc = z.object({
   id: z.string().min(1),
@@ -42,7 +46,10 @@ export const ConversationRefDoc = z.object({
 export type ConversationRefDoc = z.infer<typeof ConversationRefDoc>;
 
 /** The address of a conversation document inside a tenant. */
-export type ReferenceTarget = { kind: 'user'; userId: string } | { kind: 'channel'; channelId: string } | { kind: 'chat'; conversationId: string };
+export type ReferenceTarget =
+  | { kind: 'user'; userId: string }
+  | { kind: 'channel'; channelId: string }
+  | { kind: 'chat'; conversationId: string };
 
 /** Cosmos ids may not contain / \ ? #; escape those (and %) so any Teams id maps to one stable id. */
 function escapeId(s: string): string {
@@ -91,8 +98,10 @@ export function clientInfo(activity: Partial<Activity>): { timeZone?: string; lo
     if (typeof tz === 'string' && isTimeZone(tz)) out.timeZone = tz;
     if (typeof rec.locale === 'string' && rec.locale.length <= 35) out.locale = rec.locale;
   }
-  if (!out.timeZone && typeof fromActivity === 'string' && isTimeZone(fromActivity)) out.timeZone = fromActivity;
-  if (typeof activity.locale === 'string' && activity.locale.length > 0 && activity.locale.length <= 35) out.locale = activity.locale;
+  if (!out.timeZone && typeof fromActivity === 'string' && isTimeZone(fromActivity))
+    out.timeZone = fromActivity;
+  if (typeof activity.locale === 'string' && activity.locale.length > 0 && activity.locale.length <= 35)
+    out.locale = activity.locale;
   return out;
 }
 
@@ -102,7 +111,8 @@ function tenantOf(activity: Partial<Activity>): string | undefined {
 }
 
 function isUninstall(activity: Partial<Activity>): boolean {
-  if (activity.type === 'installationUpdate') return typeof activity.action === 'string' && activity.action.startsWith('remove');
+  if (activity.type === 'installationUpdate')
+    return typeof activity.action === 'string' && activity.action.startsWith('remove');
   if (activity.type === 'conversationUpdate') {
     const botId = activity.recipient?.id;
     return Boolean(botId && activity.membersRemoved?.some((m) => m.id === botId));
@@ -118,7 +128,8 @@ export class ReferenceStore {
 
   constructor(store: Pick<Store, 'containers'>, options: ReferenceStoreOptions = {}) {
     this.repo = new Repository(store.containers.conversations, ConversationRefDoc, 'conversation reference', {
-      onCorrupt: (e) => this.logger?.warn({ id: e.id, problems: e.problems }, 'corrupt conversation reference skipped'),
+      onCorrupt: (e) =>
+        this.logger?.warn({ id: e.id, problems: e.problems }, 'corrupt conversation reference skipped'),
     });
     this.allowlist = options.serviceUrlAllowlist ?? [];
     this.logger = options.logger;
@@ -143,11 +154,15 @@ export class ReferenceStore {
     if (!tenantId) return { action: 'ignored', reason: 'no tenant id' };
     if (!activity.conversation?.id) return { action: 'ignored', reason: 'no conversation' };
     if (isUninstall(activity)) return this.inactivateFor(activity, tenantId, 'uninstalled');
-    if (!activity.serviceUrl || !activity.recipient?.id) return { action: 'ignored', reason: 'no service URL or bot account' };
+    if (!activity.serviceUrl || !activity.recipient?.id)
+      return { action: 'ignored', reason: 'no service URL or bot account' };
 
     const check = checkServiceUrl(activity.serviceUrl, this.allowlist);
     if (!check.ok) {
-      this.logger?.warn({ tenantId, serviceUrl: activity.serviceUrl, reason: check.reason }, 'conversation reference refused: service URL not allowed');
+      this.logger?.warn(
+        { tenantId, serviceUrl: activity.serviceUrl, reason: check.reason },
+        'conversation reference refused: service URL not allowed',
+      );
       return { action: 'refused', reason: check.reason };
     }
     const draft = this.draft(activity, tenantId);
@@ -195,7 +210,10 @@ export class ReferenceStore {
       if (!existing.doc.active) return false;
       const at = new Date(this.now()).toISOString();
       try {
-        await this.repo.replace({ ...existing.doc, active: false, inactiveReason: reason, inactiveAt: at, updatedAt: at }, existing.etag);
+        await this.repo.replace(
+          { ...existing.doc, active: false, inactiveReason: reason, inactiveAt: at, updatedAt: at },
+          existing.etag,
+        );
         this.logger?.info({ tenantId, id, reason }, 'conversation reference marked inactive');
         return true;
       } catch (err) {
@@ -206,14 +224,21 @@ export class ReferenceStore {
     return false;
   }
 
-  private async inactivateFor(activity: Partial<Activity>, tenantId: string, reason: string): Promise<CaptureResult> {
+  private async inactivateFor(
+    activity: Partial<Activity>,
+    tenantId: string,
+    reason: string,
+  ): Promise<CaptureResult> {
     const cd = activity.channelData as ChannelData | undefined;
     const ids: string[] = [];
     const conversationType = activity.conversation?.conversationType;
     if (cd?.team?.id || conversationType === 'channel') {
       const teamId = cd?.team?.id;
       const found = teamId
-        ? await this.repo.query(tenantId, { where: 'c.teamId = @teamId', parameters: [{ name: '@teamId', value: teamId }] })
+        ? await this.repo.query(tenantId, {
+            where: 'c.teamId = @teamId',
+            parameters: [{ name: '@teamId', value: teamId }],
+          })
         : [];
       const candidates = new Set(found.map((f) => f.doc.id));
       if (cd?.channel?.id) candidates.add(referenceId({ kind: 'channel', channelId: cd.channel.id }));
@@ -293,7 +318,10 @@ function stable(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stable).join(',')}]`;
   if (v && typeof v === 'object') {
     const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => `${JSON.stringify(k)}:${stable(x)}`).join(',')}}`;
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, x]) => `${JSON.stringify(k)}:${stable(x)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v);
 }

@@ -155,7 +155,10 @@ export class ReminderScheduler<O extends SchedulerOrganization, V, Ru, R extends
     const dueKeys = new Set<string>();
     // One ledger query per scan of a tenant: the entries of what is due (most were enqueued by an earlier
     // scan, so no read and refused create per reminder and recipient) and every open entry.
-    const listed = await ledger.listForScan(tenantId, due.map((r) => r.key));
+    const listed = await ledger.listForScan(
+      tenantId,
+      due.map((r) => r.key),
+    );
     const known = new Set(listed.map((e) => e.doc.id));
     let open = listed.filter((e) => OPEN_STATES.has(e.doc.state));
     let raced = false;
@@ -167,13 +170,28 @@ export class ReminderScheduler<O extends SchedulerOrganization, V, Ru, R extends
       let payload: Record<string, unknown> | undefined;
       for (const target of this.targets(org, reminder)) {
         if (known.has(ledgerId(reminder.key, target))) continue;
-        payload ??= this.o.toPayload ? this.o.toPayload(reminder) : (JSON.parse(JSON.stringify(reminder)) as Record<string, unknown>);
+        payload ??= this.o.toPayload
+          ? this.o.toPayload(reminder)
+          : (JSON.parse(JSON.stringify(reminder)) as Record<string, unknown>);
         const who = target.kind === 'user' ? `u:${target.userId}` : `c:${target.channelId}`;
         if (!whereabouts.has(who)) whereabouts.set(who, this.whereabouts(org, target));
-        const { timeZone, locale } = await (whereabouts.get(who) as Promise<{ timeZone: string; locale?: string }>);
-        const sendBy = reminder.dueDate && reminder.sendableOn < reminder.dueDate ? reminder.dueDate : undefined;
+        const { timeZone, locale } = await (whereabouts.get(who) as Promise<{
+          timeZone: string;
+          locale?: string;
+        }>);
+        const sendBy =
+          reminder.dueDate && reminder.sendableOn < reminder.dueDate ? reminder.dueDate : undefined;
         const notBefore = sendTimeBy(now, timeZone, this.o.businessHours, sendBy, reminder.sendableOn);
-        const res = await ledger.enqueue({ tenantId, reminderKey: reminder.key, target, payload, timeZone, locale, notBefore, ...(sendBy ? { sendBy } : {}) });
+        const res = await ledger.enqueue({
+          tenantId,
+          reminderKey: reminder.key,
+          target,
+          payload,
+          timeZone,
+          locale,
+          notBefore,
+          ...(sendBy ? { sendBy } : {}),
+        });
         if (res.created) summary.enqueued++;
         else raced = true;
         if (res.entry && OPEN_STATES.has(res.entry.doc.state)) open.push(res.entry);
@@ -186,7 +204,12 @@ export class ReminderScheduler<O extends SchedulerOrganization, V, Ru, R extends
     // a test reminder someone asked for has no cause in the domain and lives until it is delivered.
     const dropped = new Set<string>();
     for (const entry of open) {
-      if (dueKeys.has(entry.doc.reminderKey) || entry.doc.state === 'claimed' || entry.doc.payload.test === true) continue;
+      if (
+        dueKeys.has(entry.doc.reminderKey) ||
+        entry.doc.state === 'claimed' ||
+        entry.doc.payload.test === true
+      )
+        continue;
       if (await ledger.drop(entry, 'resolved')) {
         summary.dropped++;
         dropped.add(entry.doc.id);
@@ -204,8 +227,12 @@ export class ReminderScheduler<O extends SchedulerOrganization, V, Ru, R extends
   }
 
   private targets(org: O, reminder: R): DeliveryTarget[] {
-    const out: DeliveryTarget[] = [...new Set(reminder.recipients)].map((userId) => ({ kind: 'user', userId }));
-    if (reminder.toProgramChannel && org.programChannel) out.push({ kind: 'channel', channelId: org.programChannel.channelId });
+    const out: DeliveryTarget[] = [...new Set(reminder.recipients)].map((userId) => ({
+      kind: 'user',
+      userId,
+    }));
+    if (reminder.toProgramChannel && org.programChannel)
+      out.push({ kind: 'channel', channelId: org.programChannel.channelId });
     return out;
   }
 
@@ -214,7 +241,8 @@ export class ReminderScheduler<O extends SchedulerOrganization, V, Ru, R extends
     const fallback = org.timeZone ?? this.o.defaultTimeZone;
     if (target.kind === 'channel') return { timeZone: fallback };
     const person = org.people?.find((p) => p.userId === target.userId);
-    if (person?.settings?.timeZone) return { timeZone: person.settings.timeZone, locale: person.settings.locale };
+    if (person?.settings?.timeZone)
+      return { timeZone: person.settings.timeZone, locale: person.settings.locale };
     const ref = await this.o.references.get(org.tenantId, { kind: 'user', userId: target.userId });
     return { timeZone: ref?.doc.timeZone ?? fallback, locale: person?.settings?.locale };
   }

@@ -144,8 +144,15 @@ export function blockedKind(reason: string): BlockedKind {
 }
 
 /** Status and Retry-After (ms) from whatever the SDK threw. */
-export function describeError(err: unknown, nowMs: number): { status?: number; retryAfterMs?: number; message: string } {
-  const e = err as { statusCode?: unknown; response?: { headers?: { get?: (n: string) => string | undefined } } ; message?: unknown };
+export function describeError(
+  err: unknown,
+  nowMs: number,
+): { status?: number; retryAfterMs?: number; message: string } {
+  const e = err as {
+    statusCode?: unknown;
+    response?: { headers?: { get?: (n: string) => string | undefined } };
+    message?: unknown;
+  };
   const status = typeof e?.statusCode === 'number' ? e.statusCode : undefined;
   let retryAfterMs: number | undefined;
   const raw = e?.response?.headers?.get?.('retry-after');
@@ -185,7 +192,19 @@ class ThrottleTracker {
 
 export class ReminderSender {
   readonly owner: string;
-  readonly stats: SenderStats = { sent: 0, retries: 0, failed: 0, blocked: 0, skipped: 0, lost: 0, unknown: 0, throttled: 0, serverErrors: 0, tenantPauses: 0, requests: 0 };
+  readonly stats: SenderStats = {
+    sent: 0,
+    retries: 0,
+    failed: 0,
+    blocked: 0,
+    skipped: 0,
+    lost: 0,
+    unknown: 0,
+    throttled: 0,
+    serverErrors: 0,
+    tenantPauses: 0,
+    requests: 0,
+  };
   private readonly o: Required<Omit<SenderOptions, 'logger' | 'owner'>> & { logger?: Logger };
   private readonly limiter: RateLimiter;
   private readonly throttle = new ThrottleTracker();
@@ -207,7 +226,9 @@ export class ReminderSender {
     const share = Math.min(1, Math.max(0.01, options.tenantShare ?? 1));
     // A share of the budget: fewer per window, and proportionally wider gaps for the pacing window.
     const tenantLimits = (options.tenantLimits ?? TENANT_LIMITS).map((w) =>
-      w.max === 1 ? { ms: Math.ceil(w.ms / share), max: 1 } : { ms: w.ms, max: Math.max(1, Math.floor(w.max * share)) },
+      w.max === 1
+        ? { ms: Math.ceil(w.ms / share), max: 1 }
+        : { ms: w.ms, max: Math.max(1, Math.floor(w.max * share)) },
     );
     this.o = {
       ...options,
@@ -309,7 +330,11 @@ export class ReminderSender {
     if (this.stopped) return;
     const now = this.o.now();
     this.queue.sort((a, b) => a.at - b.at);
-    while (this.running < this.o.concurrency && this.queue.length > 0 && (this.queue[0] as QueueItem).at <= now) {
+    while (
+      this.running < this.o.concurrency &&
+      this.queue.length > 0 &&
+      (this.queue[0] as QueueItem).at <= now
+    ) {
       const item = this.queue.shift() as QueueItem;
       this.running++;
       void this.process(item)
@@ -354,7 +379,9 @@ export class ReminderSender {
   /** Sleeps until every key has room; with `reserve`, takes the slot. False when stopped while waiting. */
   private async waitForRoom(keys: string[], reserve: boolean): Promise<boolean> {
     for (;;) {
-      const wait = reserve ? this.limiter.tryAcquire(keys) : Math.max(...keys.map((k) => this.limiter.waitFor(k)));
+      const wait = reserve
+        ? this.limiter.tryAcquire(keys)
+        : Math.max(...keys.map((k) => this.limiter.waitFor(k)));
       if (wait === 0) return true;
       if (this.stopped && !reserve) return false;
       this.sleeping++;
@@ -385,7 +412,12 @@ export class ReminderSender {
     if (!current) return this.emit({ id: item.id, result: 'skipped', reason: 'not in the ledger' });
     if (!ledger.isClaimable(current.doc)) {
       const d = current.doc;
-      const wakeAt = d.state === 'pending' ? Date.parse(d.notBefore) : d.state === 'snoozed' ? Date.parse(d.snoozedUntil ?? d.notBefore) : NaN;
+      const wakeAt =
+        d.state === 'pending'
+          ? Date.parse(d.notBefore)
+          : d.state === 'snoozed'
+            ? Date.parse(d.snoozedUntil ?? d.notBefore)
+            : NaN;
       if (Number.isFinite(wakeAt) && wakeAt > this.o.now()) this.later(item, wakeAt);
       return this.emit({ id: item.id, result: 'skipped', reason: `state ${d.state}` });
     }
@@ -404,18 +436,26 @@ export class ReminderSender {
     const ref = await references.get(item.tenantId, target);
     let blockedReason: string | undefined;
     if (!ref) blockedReason = 'no conversation reference';
-    else if (!ref.doc.active) blockedReason = `conversation inactive (${ref.doc.inactiveReason ?? 'unknown'})`;
+    else if (!ref.doc.active)
+      blockedReason = `conversation inactive (${ref.doc.inactiveReason ?? 'unknown'})`;
     else {
       const check = references.checkServiceUrl(ref.doc.serviceUrl);
       if (!check.ok) {
         blockedReason = `service URL refused: ${check.reason}`;
-        this.o.logger?.warn({ tenantId: item.tenantId, referenceId: ref.doc.id, serviceUrl: ref.doc.serviceUrl }, 'stored reference has a service URL outside the allowlist; not calling it');
+        this.o.logger?.warn(
+          { tenantId: item.tenantId, referenceId: ref.doc.id, serviceUrl: ref.doc.serviceUrl },
+          'stored reference has a service URL outside the allowlist; not calling it',
+        );
       }
     }
     if (blockedReason || !ref) {
       const claimed = await ledger.claim(current, this.owner, this.o.leaseMs);
       if (!claimed) return this.emit({ id: item.id, result: 'skipped', reason: 'claimed elsewhere' });
-      await ledger.markBlocked(claimed, blockedReason ?? 'unreachable', this.retryInstant(current.doc, this.o.blockedRecheckMs));
+      await ledger.markBlocked(
+        claimed,
+        blockedReason ?? 'unreachable',
+        this.retryInstant(current.doc, this.o.blockedRecheckMs),
+      );
       return this.emit({ id: item.id, result: 'blocked', reason: blockedReason });
     }
 
@@ -423,7 +463,8 @@ export class ReminderSender {
     // before the request so the time the connector counts is the time the limiter counted.
     const convKey = `c|${ref.doc.serviceUrl}|${ref.doc.conversationId}`;
     const tenantKey = `t|${item.tenantId}`;
-    if (!(await this.waitForRoom([convKey, tenantKey], false))) return this.emit({ id: item.id, result: 'skipped', reason: 'stopped' });
+    if (!(await this.waitForRoom([convKey, tenantKey], false)))
+      return this.emit({ id: item.id, result: 'skipped', reason: 'stopped' });
     let claimed = await ledger.claim(current, this.owner, this.o.leaseMs);
     if (!claimed && item.entry) {
       // The caller's copy was stale: look again once.
@@ -451,23 +492,26 @@ export class ReminderSender {
       let sendFailed = false;
       let sendError: unknown;
       const abort = new AbortController();
-      sending = this.o.adapter.continueConversationAsync(this.o.botAppId, toConversationReference(ref.doc), async (context) => {
-        this.ownRetries(context);
-        this.abortWith(context, abort.signal);
-        // A continuation activity carries a random id that would make this a reply to nothing.
-        (context.activity as { id?: string }).id = undefined;
-        try {
-          const res = await context.sendActivity(message);
-          activityId = res?.id ?? '';
-        } catch (err) {
-          sendFailed = true;
-          sendError = err;
-        }
-      }).then(() => !sendFailed);
+      sending = this.o.adapter
+        .continueConversationAsync(this.o.botAppId, toConversationReference(ref.doc), async (context) => {
+          this.ownRetries(context);
+          this.abortWith(context, abort.signal);
+          // A continuation activity carries a random id that would make this a reply to nothing.
+          (context.activity as { id?: string }).id = undefined;
+          try {
+            const res = await context.sendActivity(message);
+            activityId = res?.id ?? '';
+          } catch (err) {
+            sendFailed = true;
+            sendError = err;
+          }
+        })
+        .then(() => !sendFailed);
       const delivered = await this.withTimeout(sending, () => abort.abort());
       if (!delivered) throw sendError;
     } catch (err) {
-      if (err instanceof TimeoutError && sending) return this.afterTimeout(item, claimed, sending, () => activityId, err);
+      if (err instanceof TimeoutError && sending)
+        return this.afterTimeout(item, claimed, sending, () => activityId, err);
       return this.afterError(item, claimed, ref.doc.id, convKey, err);
     }
     this.throttle.record(item.tenantId, this.o.now(), false);
@@ -498,24 +542,42 @@ export class ReminderSender {
     void sending.then(
       async (ok) => {
         if (ok && (await ledger.markSent(unknown, activityId()))) {
-          this.o.logger?.info({ id: item.id }, 'a reminder send that timed out was answered later; recorded as sent');
+          this.o.logger?.info(
+            { id: item.id },
+            'a reminder send that timed out was answered later; recorded as sent',
+          );
         }
       },
       () => undefined,
     );
-    this.later(item, Date.parse(unknown.doc.claim?.until ?? claimed.doc.claim?.until ?? new Date(this.o.now() + this.o.leaseMs).toISOString()));
+    this.later(
+      item,
+      Date.parse(
+        unknown.doc.claim?.until ??
+          claimed.doc.claim?.until ??
+          new Date(this.o.now() + this.o.leaseMs).toISOString(),
+      ),
+    );
     return this.emit({ id: item.id, result: 'unknown', reason });
   }
 
-  private async afterError(item: QueueItem, claimed: Stored<LedgerEntry>, referenceId: string, convKey: string, err: unknown): Promise<SendOutcome> {
+  private async afterError(
+    item: QueueItem,
+    claimed: Stored<LedgerEntry>,
+    referenceId: string,
+    convKey: string,
+    err: unknown,
+  ): Promise<SendOutcome> {
     const { ledger } = this.o;
     const now = this.o.now();
     const { status, retryAfterMs, message } = describeError(err, now);
     const entry = claimed.doc;
     const attempt = entry.attempts + 1;
     const tenantKey = `t|${item.tenantId}`;
-    const record = async (res: Promise<Stored<LedgerEntry> | undefined>, outcome: SendOutcome): Promise<SendOutcome> =>
-      (await res) ? this.emit(outcome) : this.emit({ ...outcome, result: 'lost' });
+    const record = async (
+      res: Promise<Stored<LedgerEntry> | undefined>,
+      outcome: SendOutcome,
+    ): Promise<SendOutcome> => ((await res) ? this.emit(outcome) : this.emit({ ...outcome, result: 'lost' }));
 
     if (status === 429) {
       this.stats.throttled++;
@@ -524,48 +586,86 @@ export class ReminderSender {
       if (this.throttle.record(item.tenantId, now, true)) {
         this.stats.tenantPauses++;
         this.limiter.block(tenantKey, now + delay);
-        this.o.logger?.warn({ tenantId: item.tenantId, ms: delay }, 'tenant throttled by Teams; pausing its sends');
+        this.o.logger?.warn(
+          { tenantId: item.tenantId, ms: delay },
+          'tenant throttled by Teams; pausing its sends',
+        );
       }
       if (attempt >= this.o.maxThrottledAttempts) {
-        return record(ledger.markFailed(claimed, 'throttled: attempts exhausted', 429), { id: item.id, result: 'failed', status, reason: 'throttled' });
+        return record(ledger.markFailed(claimed, 'throttled: attempts exhausted', 429), {
+          id: item.id,
+          result: 'failed',
+          status,
+          reason: 'throttled',
+        });
       }
       const at = this.retryInstant(entry, delay);
       this.later(item, at.getTime());
-      return record(ledger.markRetry(claimed, retryAfterMs !== undefined ? 'throttled (Retry-After)' : 'throttled', 429, at), {
-        id: item.id,
-        result: 'retry',
-        status,
-      });
+      return record(
+        ledger.markRetry(
+          claimed,
+          retryAfterMs !== undefined ? 'throttled (Retry-After)' : 'throttled',
+          429,
+          at,
+        ),
+        {
+          id: item.id,
+          result: 'retry',
+          status,
+        },
+      );
     }
     this.throttle.record(item.tenantId, now, false);
 
     if (status === 403 || status === 404) {
-      await this.o.references.markInactive(item.tenantId, referenceId, status === 403 ? 'forbidden (403)' : 'not found (404)');
-      return record(ledger.markFailed(claimed, status === 403 ? 'forbidden' : 'conversation not found', status), {
-        id: item.id,
-        result: 'failed',
-        status,
-      });
+      await this.o.references.markInactive(
+        item.tenantId,
+        referenceId,
+        status === 403 ? 'forbidden (403)' : 'not found (404)',
+      );
+      return record(
+        ledger.markFailed(claimed, status === 403 ? 'forbidden' : 'conversation not found', status),
+        {
+          id: item.id,
+          result: 'failed',
+          status,
+        },
+      );
     }
 
     const transient = status === undefined || RETRYABLE.has(status);
     if (status !== undefined && status >= 500) this.stats.serverErrors++;
     if (!transient) {
-      return record(ledger.markFailed(claimed, message, status), { id: item.id, result: 'failed', status, reason: message });
+      return record(ledger.markFailed(claimed, message, status), {
+        id: item.id,
+        result: 'failed',
+        status,
+        reason: message,
+      });
     }
     if (attempt >= this.o.maxAttempts) {
-      return record(ledger.markFailed(claimed, `attempts exhausted: ${message}`, status), { id: item.id, result: 'failed', status, reason: message });
+      return record(ledger.markFailed(claimed, `attempts exhausted: ${message}`, status), {
+        id: item.id,
+        result: 'failed',
+        status,
+        reason: message,
+      });
     }
     const at = this.retryInstant(entry, retryAfterMs ?? this.backoff(attempt));
     this.later(item, at.getTime());
-    return record(ledger.markRetry(claimed, status ? `HTTP ${status}` : message, status, at), { id: item.id, result: 'retry', status });
+    return record(ledger.markRetry(claimed, status ? `HTTP ${status}` : message, status, at), {
+      id: item.id,
+      result: 'retry',
+      status,
+    });
   }
 
   /** Removes botbuilder's own retry policy from this turn's connector client (see the header comment). */
   private ownRetries(context: TurnContext): void {
     const key = this.o.adapter.ConnectorClientKey;
     if (!key) return;
-    const client = context.turnState.get(key) as { client?: { pipeline?: { removePolicy?: (p: { name: string }) => unknown } } } | undefined;
+    const client = context.turnState.get(key) as
+      { client?: { pipeline?: { removePolicy?: (p: { name: string }) => unknown } } } | undefined;
     client?.client?.pipeline?.removePolicy?.({ name: 'defaultRetryPolicy' });
   }
 
@@ -576,8 +676,15 @@ export class ReminderSender {
   private abortWith(context: TurnContext, signal: AbortSignal): void {
     const key = this.o.adapter.ConnectorClientKey;
     if (!key) return;
-    type Policy = { name: string; sendRequest: (request: { abortSignal?: AbortSignal }, next: (r: unknown) => Promise<unknown>) => Promise<unknown> };
-    const client = context.turnState.get(key) as { client?: { pipeline?: { addPolicy?: (p: Policy) => unknown } } } | undefined;
+    type Policy = {
+      name: string;
+      sendRequest: (
+        request: { abortSignal?: AbortSignal },
+        next: (r: unknown) => Promise<unknown>,
+      ) => Promise<unknown>;
+    };
+    const client = context.turnState.get(key) as
+      { client?: { pipeline?: { addPolicy?: (p: Policy) => unknown } } } | undefined;
     client?.client?.pipeline?.addPolicy?.({
       name: 'reminderSendAbort',
       sendRequest: (request, next) => {

@@ -3,13 +3,7 @@
 // its own partition), expires overdue vouchers on the way, and asks the domain what is due. The bot's card
 // actions (snooze, done, the test reminder) go through this same object, so a snoozed reminder is queued on
 // the sender that will deliver it.
-import {
-  dueReminders,
-  type DueReminder,
-  type Organization,
-  type Rules,
-  type Voucher,
-} from '../program';
+import { dueReminders, type DueReminder, type Organization, type Rules, type Voucher } from '../program';
 import type { Logger } from '../logger';
 import { OrganizationRepository, VoucherRepository, type Store } from '../store';
 import type { BusinessHours } from './business-hours';
@@ -79,7 +73,8 @@ export class ReminderService {
       loadOrganizations: () => this.loadOrganizations(),
       loadOrganization: async (tenantId) => (await this.organizations.get(tenantId))?.doc,
       loadVouchers: (tenantId, org) => this.loadVouchers(tenantId, org),
-      dueReminders: (org, vouchers, rules, now) => dueReminders(org, vouchers, rules, now, { defaultTimeZone }),
+      dueReminders: (org, vouchers, rules, now) =>
+        dueReminders(org, vouchers, rules, now, { defaultTimeZone }),
       rules: o.rules,
       ledger: this.ledger,
       references: o.references,
@@ -141,10 +136,17 @@ export class ReminderService {
    * The test reminder someone asked for: a ledger entry of its own (so its snooze and done buttons work),
    * delivered at once to their personal chat, outside business hours too.
    */
-  async sendTest(tenantId: string, userId: string, sample: Record<string, unknown>, timeZone: string, locale?: string): Promise<TestReminderResult> {
+  async sendTest(
+    tenantId: string,
+    userId: string,
+    sample: Record<string, unknown>,
+    timeZone: string,
+    locale?: string,
+  ): Promise<TestReminderResult> {
     if (this.stopped) return { ok: false, reason: 'stopped' };
     const ref = await this.o.references.get(tenantId, { kind: 'user', userId });
-    if (!ref || !ref.doc.active || !this.o.references.isAllowed(ref.doc.serviceUrl)) return { ok: false, reason: 'noChat' };
+    if (!ref || !ref.doc.active || !this.o.references.isAllowed(ref.doc.serviceUrl))
+      return { ok: false, reason: 'noChat' };
     const now = this.now();
     const res = await this.ledger.enqueue({
       tenantId,

@@ -107,7 +107,11 @@ export class DocumentCache {
   }
 
   /** Ids of a query's result if it ran within `maxAgeMs` and this process wrote nothing in the tenant since. */
-  queryResult(tenantId: string, text: string, maxAgeMs: number): { ids: string[]; ageMs: number } | undefined {
+  queryResult(
+    tenantId: string,
+    text: string,
+    maxAgeMs: number,
+  ): { ids: string[]; ageMs: number } | undefined {
     const entry = this.queries.get(key(tenantId, text));
     if (!entry || entry.generation !== (this.generations.get(tenantId) ?? 0)) return undefined;
     const ageMs = this.clock() - entry.at;
@@ -118,7 +122,8 @@ export class DocumentCache {
     const k = key(tenantId, text);
     this.queries.delete(k);
     this.queries.set(k, { keys: ids, at, generation });
-    while (this.queries.size > this.maxQueries) this.queries.delete(this.queries.keys().next().value as string);
+    while (this.queries.size > this.maxQueries)
+      this.queries.delete(this.queries.keys().next().value as string);
   }
 
   /**

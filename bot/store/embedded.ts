@@ -30,7 +30,10 @@ export interface EmbeddedOptions {
 interface Dump {
   version: 1;
   savedAt: string;
-  databases: { id: string; containers: { id: string; partitionKeyPaths: string[]; items: Record<string, unknown>[] }[] }[];
+  databases: {
+    id: string;
+    containers: { id: string; partitionKeyPaths: string[]; items: Record<string, unknown>[] }[];
+  }[];
 }
 
 const SYSTEM_FIELDS = ['_rid', '_self', '_etag', '_attachments', '_ts'];
@@ -47,7 +50,11 @@ export async function startEmbeddedCosmos(opts: EmbeddedOptions = {}): Promise<E
   });
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new CosmosClient({ endpoint, key: 'embedded', connectionPolicy: { enableEndpointDiscovery: false } });
+  const client = new CosmosClient({
+    endpoint,
+    key: 'embedded',
+    connectionPolicy: { enableEndpointDiscovery: false },
+  });
   const dataFile = opts.dataDir ? path.resolve(opts.dataDir, 'cosmos.json') : undefined;
 
   if (dataFile) await restore(client, dataFile);
@@ -96,7 +103,12 @@ function answerNotModified(server: Server): void {
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const ifNoneMatch = req.headers['if-none-match'];
-    if (req.method === 'GET' && ifNoneMatch && !req.headers['a-im'] && /\/docs\/[^/]+\/?$/.test(req.url ?? '')) {
+    if (
+      req.method === 'GET' &&
+      ifNoneMatch &&
+      !req.headers['a-im'] &&
+      /\/docs\/[^/]+\/?$/.test(req.url ?? '')
+    ) {
       const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
       res.end = ((...args: unknown[]) => {
         if (res.statusCode === 200 && res.getHeader('etag') === ifNoneMatch) {

@@ -54,9 +54,12 @@ export class OrganizationAuditArchiveStore {
   constructor(container: Container, options: AuditArchiveOptions & RepositoryOptions = {}) {
     this.keep = options.auditKeep ?? 200;
     this.chunk = options.auditChunk ?? Math.min(100, this.keep);
-    if (!Number.isInteger(this.keep) || this.keep < 1) throw new RangeError(`auditKeep must be a positive integer, not ${this.keep}`);
+    if (!Number.isInteger(this.keep) || this.keep < 1)
+      throw new RangeError(`auditKeep must be a positive integer, not ${this.keep}`);
     if (!Number.isInteger(this.chunk) || this.chunk < 1 || this.chunk > this.keep) {
-      throw new RangeError(`auditChunk must be an integer from 1 to auditKeep (${this.keep}), not ${this.chunk}`);
+      throw new RangeError(
+        `auditChunk must be an integer from 1 to auditKeep (${this.keep}), not ${this.chunk}`,
+      );
     }
     this.repo = new Repository(container, OrganizationAuditArchive, KIND, options);
   }
@@ -66,7 +69,11 @@ export class OrganizationAuditArchiveStore {
    * archived this time): when it has more than `keep` entries, whole runs of its oldest committed entries are
    * written to archive documents first, and the result keeps the rest.
    */
-  async trim(tenantId: string, org: Organization, committed: () => Promise<Organization | undefined>): Promise<Organization> {
+  async trim(
+    tenantId: string,
+    org: Organization,
+    committed: () => Promise<Organization | undefined>,
+  ): Promise<Organization> {
     if (org.audit.length <= this.keep) return org;
     const base = await committed();
     if (!base) return org;
@@ -78,7 +85,13 @@ export class OrganizationAuditArchiveStore {
     const start = base.auditArchived ?? (await this.position(tenantId, base.audit));
     const docs: OrganizationAuditArchive[] = [];
     for (let i = 0; i < moved; i += this.chunk) {
-      docs.push({ id: auditArchiveId(start + i), tenantId, schemaVersion: 1, from: start + i, entries: org.audit.slice(i, i + this.chunk) });
+      docs.push({
+        id: auditArchiveId(start + i),
+        tenantId,
+        schemaVersion: 1,
+        from: start + i,
+        entries: org.audit.slice(i, i + this.chunk),
+      });
     }
     for (let i = 0; i < docs.length; i += WRITES_AT_ONCE) {
       await Promise.all(docs.slice(i, i + WRITES_AT_ONCE).map((d) => this.repo.upsert(d)));
@@ -112,10 +125,16 @@ function upTo(archives: readonly Stored<OrganizationAuditArchive>[], count: numb
   const out: AuditEntry[] = [];
   for (const { doc } of archives) {
     if (out.length >= count) break;
-    if (doc.from > out.length) throw new CorruptDocument(KIND, doc.id, [`starts at entry ${doc.from}; entries ${out.length}–${doc.from - 1} are missing`]);
+    if (doc.from > out.length)
+      throw new CorruptDocument(KIND, doc.id, [
+        `starts at entry ${doc.from}; entries ${out.length}–${doc.from - 1} are missing`,
+      ]);
     out.push(...doc.entries.slice(out.length - doc.from, count - doc.from));
   }
-  if (out.length < count) throw new CorruptDocument(KIND, auditArchiveId(out.length), [`entries ${out.length}–${count - 1} are missing`]);
+  if (out.length < count)
+    throw new CorruptDocument(KIND, auditArchiveId(out.length), [
+      `entries ${out.length}–${count - 1} are missing`,
+    ]);
   return out;
 }
 
@@ -124,7 +143,10 @@ function upTo(archives: readonly Stored<OrganizationAuditArchive>[], count: numb
  * position from which the archive's tail equals their head (the leftover of a write that lost its race), else
  * right after the archive (0 when there is none).
  */
-function positionIn(archives: readonly Stored<OrganizationAuditArchive>[], audit: readonly AuditEntry[]): number {
+function positionIn(
+  archives: readonly Stored<OrganizationAuditArchive>[],
+  audit: readonly AuditEntry[],
+): number {
   const last = archives.at(-1)?.doc;
   if (!last) return 0;
   const end = last.from + last.entries.length;
@@ -153,5 +175,7 @@ function canonical(e: AuditEntry): string {
     Object.entries(o)
       .filter(([, v]) => v !== undefined)
       .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
-  return JSON.stringify(sorted(e).map(([k, v]) => [k, k === 'details' && v && typeof v === 'object' ? sorted(v as object) : v]));
+  return JSON.stringify(
+    sorted(e).map(([k, v]) => [k, k === 'details' && v && typeof v === 'object' ? sorted(v as object) : v]),
+  );
 }

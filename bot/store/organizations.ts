@@ -2,7 +2,13 @@
 // the tenant; nothing here can reach another tenant's partition. The document keeps only the newest audit
 // entries; older ones live in archive documents beside it (organization-audit.ts).
 import type { Container } from '@azure/cosmos';
-import { applyPinnedAdmins, newOrganization, Organization, ORGANIZATION_ID, type AuditEntry } from '../program';
+import {
+  applyPinnedAdmins,
+  newOrganization,
+  Organization,
+  ORGANIZATION_ID,
+  type AuditEntry,
+} from '../program';
 import { AlreadyExists, ConcurrencyConflict, StoreError } from './errors';
 import { OrganizationAuditArchiveStore, type AuditArchiveOptions } from './organization-audit';
 import { Repository, type ReadOptions, type RepositoryOptions, type Stored } from './repository';
@@ -31,7 +37,9 @@ export class OrganizationRepository {
       parameters: [{ name: '@id', value: ORGANIZATION_ID }],
     });
     const { resources } = await iterator.fetchAll();
-    const ids = resources.map((r) => r.tenantId).filter((t): t is string => typeof t === 'string' && t !== '');
+    const ids = resources
+      .map((r) => r.tenantId)
+      .filter((t): t is string => typeof t === 'string' && t !== '');
     return [...new Set(ids)].sort();
   }
 
@@ -55,7 +63,8 @@ export class OrganizationRepository {
         stored = await this.repo.create(newOrganization(tenantId, now, initialGlobalAdmins));
         // Racing creators carry different entries, so a new document is created whole and trimmed by a normal
         // write once its entries are committed (only with more pinned admins than the document keeps).
-        if (stored.doc.audit.length > this.archive.keep) stored = await this.save(tenantId, stored.doc, stored.etag);
+        if (stored.doc.audit.length > this.archive.keep)
+          stored = await this.save(tenantId, stored.doc, stored.etag);
       } catch (err) {
         if (!(err instanceof AlreadyExists) && !(err instanceof ConcurrencyConflict)) throw err;
         stored = await this.get(tenantId);

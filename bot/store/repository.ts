@@ -88,7 +88,10 @@ function withoutQueryPlan<R>(iterator: QueryIterator<R>): QueryIterator<R> {
 }
 
 /** Runs `run` over an iterator without the plan request, and once more with it if the query needed the plan. */
-async function planless<R, O>(start: () => QueryIterator<R>, run: (iterator: QueryIterator<R>) => Promise<O>): Promise<O> {
+async function planless<R, O>(
+  start: () => QueryIterator<R>,
+  run: (iterator: QueryIterator<R>) => Promise<O>,
+): Promise<O> {
   try {
     return await run(withoutQueryPlan(start()));
   } catch (err) {
@@ -137,7 +140,9 @@ export class Repository<T extends TenantDocument> {
       const res = await withTransientRetry(() =>
         this.container
           .item(id, tenantId)
-          .read<Record<string, unknown>>(cached ? { accessCondition: { type: 'IfNoneMatch', condition: cached.stored.etag } } : undefined),
+          .read<Record<string, unknown>>(
+            cached ? { accessCondition: { type: 'IfNoneMatch', condition: cached.stored.etag } } : undefined,
+          ),
       );
       if (res.statusCode === 304 && cached) {
         this.cache.touch(tenantId, id);
@@ -217,7 +222,9 @@ export class Repository<T extends TenantDocument> {
     this.cache.drop(tenantId, id, true);
     try {
       await withTransientRetry(() =>
-        this.container.item(id, tenantId).delete(etag ? { accessCondition: { type: 'IfMatch', condition: etag } } : undefined),
+        this.container
+          .item(id, tenantId)
+          .delete(etag ? { accessCondition: { type: 'IfMatch', condition: etag } } : undefined),
       );
     } catch (err) {
       const status = statusOf(err);
@@ -237,7 +244,10 @@ export class Repository<T extends TenantDocument> {
     };
     const cacheKey = `${query.query}\u0000${JSON.stringify(query.parameters)}\u0000${spec.limit ?? ''}`;
     if (spec.maxAgeMs !== undefined) {
-      const recent = () => this.cache.shared(tenantId, `query:${cacheKey}`, () => this.queryFromServer(tenantId, query, spec, cacheKey));
+      const recent = () =>
+        this.cache.shared(tenantId, `query:${cacheKey}`, () =>
+          this.queryFromServer(tenantId, query, spec, cacheKey),
+        );
       const hit = this.cachedQuery(tenantId, cacheKey, spec.maxAgeMs);
       if (hit) {
         if (hit.ageMs > spec.maxAgeMs / 2) refreshAhead(recent);
@@ -249,16 +259,31 @@ export class Repository<T extends TenantDocument> {
     return this.queryFromServer(tenantId, query, spec, cacheKey);
   }
 
-  private async queryFromServer(tenantId: string, query: { query: string; parameters: SqlParameter[] }, spec: QuerySpec, cacheKey: string): Promise<Stored<T>[]> {
+  private async queryFromServer(
+    tenantId: string,
+    query: { query: string; parameters: SqlParameter[] },
+    spec: QuerySpec,
+    cacheKey: string,
+  ): Promise<Stored<T>[]> {
     const generation = this.cache.generation(tenantId);
     const startedAt = this.cache.clock();
     const out = await this.runQuery(tenantId, query, spec);
-    this.cache.rememberQuery(tenantId, cacheKey, out.map((s) => s.doc.id), generation, startedAt);
+    this.cache.rememberQuery(
+      tenantId,
+      cacheKey,
+      out.map((s) => s.doc.id),
+      generation,
+      startedAt,
+    );
     return out;
   }
 
   /** A remembered result whose every document is still in the cache (else a miss). */
-  private cachedQuery(tenantId: string, cacheKey: string, maxAgeMs: number): { docs: Stored<T>[]; ageMs: number } | undefined {
+  private cachedQuery(
+    tenantId: string,
+    cacheKey: string,
+    maxAgeMs: number,
+  ): { docs: Stored<T>[]; ageMs: number } | undefined {
     const result = this.cache.queryResult(tenantId, cacheKey, maxAgeMs);
     if (!result) return undefined;
     const docs: Stored<T>[] = [];
@@ -270,7 +295,11 @@ export class Repository<T extends TenantDocument> {
     return { docs, ageMs: result.ageMs };
   }
 
-  private async runQuery(tenantId: string, query: { query: string; parameters: SqlParameter[] }, spec: QuerySpec): Promise<Stored<T>[]> {
+  private async runQuery(
+    tenantId: string,
+    query: { query: string; parameters: SqlParameter[] },
+    spec: QuerySpec,
+  ): Promise<Stored<T>[]> {
     const start = () =>
       this.container.items.query<Record<string, unknown>>(query, {
         partitionKey: tenantId,
@@ -279,7 +308,11 @@ export class Repository<T extends TenantDocument> {
     return planless(start, (iterator) => this.collect(tenantId, iterator, spec));
   }
 
-  private async collect(tenantId: string, iterator: QueryIterator<Record<string, unknown>>, spec: QuerySpec): Promise<Stored<T>[]> {
+  private async collect(
+    tenantId: string,
+    iterator: QueryIterator<Record<string, unknown>>,
+    spec: QuerySpec,
+  ): Promise<Stored<T>[]> {
     const out: Stored<T>[] = [];
     while (iterator.hasMoreResults()) {
       const page = await withTransientRetry(() => iterator.fetchNext());
@@ -287,7 +320,11 @@ export class Repository<T extends TenantDocument> {
         try {
           const etag = typeof raw._etag === 'string' ? raw._etag : '';
           const id = typeof raw.id === 'string' ? raw.id : undefined;
-          out.push(id === undefined ? this.decode(raw, etag) : this.cache.confirmed(tenantId, id, etag, () => this.decode(raw, etag)));
+          out.push(
+            id === undefined
+              ? this.decode(raw, etag)
+              : this.cache.confirmed(tenantId, id, etag, () => this.decode(raw, etag)),
+          );
         } catch (err) {
           if (err instanceof CorruptDocument && this.options.onCorrupt) this.options.onCorrupt(err);
           else if (!(err instanceof CorruptDocument)) throw err;
@@ -305,13 +342,17 @@ export class Repository<T extends TenantDocument> {
   async changeMarker(tenantId: string): Promise<ChangeMarker> {
     const start = () =>
       this.container.items.query<{ n?: number; ts?: number }>(
-        { query: 'SELECT COUNT(1) AS n, MAX(c._ts) AS ts FROM c WHERE c.tenantId = @tenantId', parameters: [{ name: '@tenantId', value: tenantId }] },
+        {
+          query: 'SELECT COUNT(1) AS n, MAX(c._ts) AS ts FROM c WHERE c.tenantId = @tenantId',
+          parameters: [{ name: '@tenantId', value: tenantId }],
+        },
         { partitionKey: tenantId },
       );
     // fetchNext, not fetchAll: fetchAll resets the iterator, plan slot included.
     const resources = await planless(start, async (iterator) => {
       const rows: { n?: number; ts?: number }[] = [];
-      while (iterator.hasMoreResults()) rows.push(...((await withTransientRetry(() => iterator.fetchNext())).resources ?? []));
+      while (iterator.hasMoreResults())
+        rows.push(...((await withTransientRetry(() => iterator.fetchNext())).resources ?? []));
       return rows;
     });
     const row = resources[0] ?? {};
@@ -334,9 +375,17 @@ export class Repository<T extends TenantDocument> {
    * A write's answer: the body is what encode() has just validated, so it is not parsed again (that doubled the
    * zod cost of every write); only the new ETag is taken from the response. Reads still validate.
    */
-  private written(doc: T, body: Record<string, unknown>, resource: Record<string, unknown> | undefined, etag: string | undefined): Stored<T> {
+  private written(
+    doc: T,
+    body: Record<string, unknown>,
+    resource: Record<string, unknown> | undefined,
+    etag: string | undefined,
+  ): Stored<T> {
     const fromResource = typeof resource?._etag === 'string' ? resource._etag : '';
-    return this.cache.written(doc.tenantId, doc.id, { doc: body as unknown as T, etag: etag ?? fromResource });
+    return this.cache.written(doc.tenantId, doc.id, {
+      doc: body as unknown as T,
+      etag: etag ?? fromResource,
+    });
   }
 
   private decode(raw: Record<string, unknown>, etag: string | undefined): Stored<T> {

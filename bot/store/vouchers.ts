@@ -4,7 +4,13 @@ import { randomUUID } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import { Voucher, voucherNumberKey, type IsoDate, type VoucherState } from '../program';
 import { assertTenant } from './organizations';
-import { Repository, type ChangeMarker, type ReadOptions, type RepositoryOptions, type Stored } from './repository';
+import {
+  Repository,
+  type ChangeMarker,
+  type ReadOptions,
+  type RepositoryOptions,
+  type Stored,
+} from './repository';
 
 const ACTIVE_STATES: VoucherState[] = [
   'Assigned',
@@ -52,7 +58,11 @@ export class VoucherRepository {
     return this.repo.query(tenantId, { orderBy: 'c.stateSince ASC', ...opts });
   }
 
-  listByState(tenantId: string, states: readonly VoucherState[], opts: Pick<ReadOptions, 'maxAgeMs'> = {}): Promise<Stored<Voucher>[]> {
+  listByState(
+    tenantId: string,
+    states: readonly VoucherState[],
+    opts: Pick<ReadOptions, 'maxAgeMs'> = {},
+  ): Promise<Stored<Voucher>[]> {
     if (states.length === 0) return Promise.resolve([]);
     const names = states.map((_, i) => `@s${i}`);
     return this.repo.query(tenantId, {

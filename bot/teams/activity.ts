@@ -20,7 +20,8 @@ export const IncomingActivity = z
 
 /** Returns a list of problems (empty when the activity is well-formed). */
 export function checkActivity(body: unknown): string[] {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return ['body: must be a JSON object'];
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return ['body: must be a JSON object'];
   const res = IncomingActivity.safeParse(body);
   return res.success ? [] : res.error.issues.map((i) => `${i.path.join('.') || 'activity'}: ${i.message}`);
 }

@@ -144,7 +144,12 @@ export class CompanionBot extends TeamsActivityHandler {
   }
 
   private viewEnv(scope: TurnScope): ViewEnv {
-    return { scope, rules: this.deps.rules, now: this.now(), defaultTimeZone: this.deps.defaultTimeZone ?? 'UTC' };
+    return {
+      scope,
+      rules: this.deps.rules,
+      now: this.now(),
+      defaultTimeZone: this.deps.defaultTimeZone ?? 'UTC',
+    };
   }
 
   private async capture(context: TurnContext): Promise<void> {
@@ -154,10 +159,14 @@ export class CompanionBot extends TeamsActivityHandler {
     if (!message) this.recentReferences.forget(activity);
     try {
       const result = await this.references.capture(activity);
-      if (message && result.action !== 'ignored' && result.action !== 'refused') this.recentReferences.remember(activity);
+      if (message && result.action !== 'ignored' && result.action !== 'refused')
+        this.recentReferences.remember(activity);
     } catch (err) {
       // A reference that cannot be stored only costs a proactive message later; the turn goes on.
-      this.deps.logger.warn({ correlationId: correlationIdOf(context), err }, 'conversation reference not captured');
+      this.deps.logger.warn(
+        { correlationId: correlationIdOf(context), err },
+        'conversation reference not captured',
+      );
     }
   }
 
@@ -178,7 +187,14 @@ export class CompanionBot extends TeamsActivityHandler {
     // Who installed the app is usually known; in a team the welcome still works without them.
     const scope = await this.scopeOf(context, who ?? { tenantId, userId: '', name: '' }, true);
     const vouchers = await tenantVouchers({ repos: this.repos, scope, read: this.recent(true) });
-    await this.sendCard(context, welcomeCard(this.viewEnv(scope), vouchers.map((s) => s.doc), { firstRun: true }));
+    await this.sendCard(
+      context,
+      welcomeCard(
+        this.viewEnv(scope),
+        vouchers.map((s) => s.doc),
+        { firstRun: true },
+      ),
+    );
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -194,7 +210,11 @@ export class CompanionBot extends TeamsActivityHandler {
     // Free text only ever shows a card (changes go through card verbs), so recent copies will do.
     const scope = await this.scopeOf(context, who, true);
     await this.capture(context);
-    const card = await this.cardForText(scope, stripMentions(context.activity), channelOf(context.activity).channel);
+    const card = await this.cardForText(
+      scope,
+      stripMentions(context.activity),
+      channelOf(context.activity).channel,
+    );
     await this.sendCard(context, card);
   }
 
@@ -202,7 +222,8 @@ export class CompanionBot extends TeamsActivityHandler {
     const env = this.viewEnv(scope);
     const intent = matchIntent(text);
     const read = this.recent(true);
-    const all = async (): Promise<Voucher[]> => (await tenantVouchers({ repos: this.repos, scope, read })).map((s) => s.doc);
+    const all = async (): Promise<Voucher[]> =>
+      (await tenantVouchers({ repos: this.repos, scope, read })).map((s) => s.doc);
     switch (intent.kind) {
       case 'welcome':
         return welcomeCard(env, await all(), { firstRun: true });
@@ -212,7 +233,18 @@ export class CompanionBot extends TeamsActivityHandler {
       case 'reminders':
         return this.reminderVerbs.list(env, await all());
       case 'testReminder':
-        return (await this.reminderVerbs.test({ ...env, repos: this.repos, logger: this.deps.logger, read: {}, ...(channel ? { channel } : {}) }, {})).card;
+        return (
+          await this.reminderVerbs.test(
+            {
+              ...env,
+              repos: this.repos,
+              logger: this.deps.logger,
+              read: {},
+              ...(channel ? { channel } : {}),
+            },
+            {},
+          )
+        ).card;
       case 'help':
         return helpCard(env);
       case 'unknown':
@@ -241,7 +273,10 @@ export class CompanionBot extends TeamsActivityHandler {
         const found = await this.repos.vouchers.findByNumber(scope.tenantId, intent.voucherNumber);
         const stored = found.find((s) => s.doc.state !== 'Expired') ?? found[0];
         if (stored) return voucherCard(env, stored, 'detail');
-        return noticeCard(scope.locale, { tone: 'warning', text: say(scope.locale, 'notice.voucherNumberNotFound', { voucherNumber: intent.voucherNumber }) });
+        return noticeCard(scope.locale, {
+          tone: 'warning',
+          text: say(scope.locale, 'notice.voucherNumberNotFound', { voucherNumber: intent.voucherNumber }),
+        });
       }
       default:
         return this.stepCard(env, intent.kind);
@@ -252,13 +287,20 @@ export class CompanionBot extends TeamsActivityHandler {
   private async stepCard(env: ViewEnv, kind: Intent['kind']): Promise<Card> {
     const wanted = STEP_INTENTS[kind];
     const vouchers = await tenantVouchers({ repos: this.repos, scope: env.scope, read: this.recent(true) });
-    if (!wanted) return welcomeCard(env, vouchers.map((s) => s.doc));
+    if (!wanted)
+      return welcomeCard(
+        env,
+        vouchers.map((s) => s.doc),
+      );
     const waiting: Stored<Voucher>[] = vouchers.filter((s) => wanted.states.includes(s.doc.state));
     const [only] = waiting;
     if (waiting.length === 1 && only) return voucherCard(env, only, wanted.step);
     if (waiting.length > 1) return listCard(env, waiting, 1, undefined);
     if (kind === 'reserve') return intakeCard(env, { source: 'manual', fields: {} });
-    return welcomeCard(env, vouchers.map((s) => s.doc));
+    return welcomeCard(
+      env,
+      vouchers.map((s) => s.doc),
+    );
   }
 
   private intakeFromEmail(env: ViewEnv, text: string): Card {
@@ -295,34 +337,58 @@ export class CompanionBot extends TeamsActivityHandler {
       // right after a card was updated for everyone (updateForEveryone), and a copy on this instance that
       // predates that change would put the old card back on their screen. It reads the current versions (a
       // 304 on Cosmos; the finished card is still reused when nothing changed).
-      const readOnly = value.success && value.data.trigger !== 'automatic' && isReadOnly(value.data.action.verb, value.data.action.data);
+      const readOnly =
+        value.success &&
+        value.data.trigger !== 'automatic' &&
+        isReadOnly(value.data.action.verb, value.data.action.data);
       const scope = await this.scopeOf(context, who, readOnly);
       const handler = value.success ? lookupVerb(this.verbs, value.data.action.verb) : undefined;
       if (!value.success || !handler) {
-        this.deps.logger.warn({ correlationId, verb: value.success ? value.data.action.verb : undefined }, 'unknown or malformed action refused');
+        this.deps.logger.warn(
+          { correlationId, verb: value.success ? value.data.action.verb : undefined },
+          'unknown or malformed action refused',
+        );
         return noticeCard(scope.locale, { tone: 'error', text: say(scope.locale, 'notice.unknownVerb') });
       }
-      const env: VerbEnv = { ...this.viewEnv(scope), repos: this.repos, logger: this.deps.logger, read: this.recent(readOnly), ...channelOf(context.activity) };
+      const env: VerbEnv = {
+        ...this.viewEnv(scope),
+        repos: this.repos,
+        logger: this.deps.logger,
+        read: this.recent(readOnly),
+        ...channelOf(context.activity),
+      };
       const reply = await handler(env, value.data.action.data ?? {});
       if (reply.changed) await this.updateForEveryone(context, reply.card);
       if (reply.changed) this.deps.afterChange?.(scope.tenantId, value.data.action.verb);
       return reply.card;
     } catch (err) {
       this.deps.logger.error({ correlationId, err }, 'action failed');
-      return noticeCard(locale, { ...errorNotice(locale), details: [t(locale, 'notice.errorBody'), say(locale, 'error.turn', { id: correlationId })] });
+      return noticeCard(locale, {
+        ...errorNotice(locale),
+        details: [t(locale, 'notice.errorBody'), say(locale, 'error.turn', { id: correlationId })],
+      });
     }
   }
 
   /** In a channel or group chat everybody sees the card: replace it for all (refresh gives each their view). */
   private async updateForEveryone(context: TurnContext, card: Card): Promise<void> {
     const { activity } = context;
-    const shared = activity.conversation?.conversationType === 'channel' || activity.conversation?.conversationType === 'groupChat';
+    const shared =
+      activity.conversation?.conversationType === 'channel' ||
+      activity.conversation?.conversationType === 'groupChat';
     if (!shared || !activity.replyToId) return;
     try {
-      await context.updateActivity({ id: activity.replyToId, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
+      await context.updateActivity({
+        id: activity.replyToId,
+        type: 'message',
+        attachments: [CardFactory.adaptiveCard(card)],
+      });
     } catch (err) {
       // The change is stored; a card that could not be replaced refreshes the next time someone opens it.
-      this.deps.logger.warn({ correlationId: correlationIdOf(context), err }, 'could not update the shared card');
+      this.deps.logger.warn(
+        { correlationId: correlationIdOf(context), err },
+        'could not update the shared card',
+      );
     }
   }
 }
@@ -331,13 +397,15 @@ function stripMentions(activity: Partial<Activity>): string {
   let text = activity.text ?? '';
   for (const e of activity.entities ?? []) {
     const mention = e as { type?: string; text?: string; mentioned?: { id?: string } };
-    if (mention.type === 'mention' && mention.mentioned?.id === activity.recipient?.id && mention.text) text = text.split(mention.text).join(' ');
+    if (mention.type === 'mention' && mention.mentioned?.id === activity.recipient?.id && mention.text)
+      text = text.split(mention.text).join(' ');
   }
   return text.replace(/<at>[^<]*<\/at>/g, ' ').trim();
 }
 
 function channelOf(activity: Partial<Activity>): { channel?: VerbEnv['channel'] } {
-  const cd = activity.channelData as { channel?: { id?: unknown; name?: unknown }; team?: { id?: unknown } } | undefined;
+  const cd = activity.channelData as
+    { channel?: { id?: unknown; name?: unknown }; team?: { id?: unknown } } | undefined;
   const channelId = cd?.channel?.id;
   if (activity.conversation?.conversationType !== 'channel' || typeof channelId !== 'string') return {};
   return {

@@ -60,7 +60,8 @@ export class ReferenceMemo {
 function keyOf(activity: Partial<Activity>): string | undefined {
   const conversationId = activity.conversation?.id;
   if (!conversationId) return undefined;
-  const cd = activity.channelData as { tenant?: { id?: unknown }; team?: { id?: unknown }; channel?: { id?: unknown } } | undefined;
+  const cd = activity.channelData as
+    { tenant?: { id?: unknown }; team?: { id?: unknown }; channel?: { id?: unknown } } | undefined;
   const info = clientInfo(activity);
   return `${JSON.stringify(conversationId)}|${JSON.stringify([
     cd?.tenant?.id,

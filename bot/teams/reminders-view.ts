@@ -2,7 +2,12 @@
 // renderer), the "reminders" list (what is scheduled for the next 30 days and the state of what is open),
 // and the sample a "send me a test reminder" delivers.
 import { CardFactory, type Activity } from 'botbuilder';
-import { buildReminderCard, buildReminderListCard, type Notice, type ReminderListItemView } from '../../cards';
+import {
+  buildReminderCard,
+  buildReminderListCard,
+  type Notice,
+  type ReminderListItemView,
+} from '../../cards';
 import { resolveLocale, t, type Locale } from '../i18n';
 import {
   addDays,
@@ -54,10 +59,15 @@ export async function reminderCard(
   extras: { notice?: Notice; resolved?: boolean } = {},
 ): Promise<Card> {
   const subject = subjectOf(payload);
-  const voucher = subject?.type === 'voucher' ? await new VoucherRepository(deps.store.containers.vouchers).get(ctx.tenantId, subject.voucherId) : undefined;
+  const voucher =
+    subject?.type === 'voucher'
+      ? await new VoucherRepository(deps.store.containers.vouchers).get(ctx.tenantId, subject.voucherId)
+      : undefined;
   const offeringId = subject && subject.type !== 'organization' ? subject.offeringId : undefined;
   const today = localDate(deps.now(), ctx.timeZone);
-  const notice = extras.notice ?? (payload.test === true ? ({ tone: 'info', text: t(locale, 'reminder.testNotice') } as const) : undefined);
+  const notice =
+    extras.notice ??
+    (payload.test === true ? ({ tone: 'info', text: t(locale, 'reminder.testNotice') } as const) : undefined);
   return buildReminderCard(
     {
       reminderId: ctx.entryId,
@@ -66,7 +76,9 @@ export async function reminderCard(
       today,
       ...(extras.resolved ? { resolved: true } : {}),
       subject: {
-        ...(subject?.type === 'voucher' ? { voucherId: subject.voucherId, voucherNumber: subject.voucherNumber } : {}),
+        ...(subject?.type === 'voucher'
+          ? { voucherId: subject.voucherId, voucherNumber: subject.voucherNumber }
+          : {}),
         ...(voucher ? { customerName: voucher.doc.customer.name } : {}),
         ...(offeringId ? { offeringId, offeringName: offeringName(deps.rules, offeringId) } : {}),
       },
@@ -86,16 +98,30 @@ export function reminderRenderer(deps: ReminderCardDeps): RenderFn {
 }
 
 /** Reminders due now and those coming in the next `days`, one per key, due ones first. */
-export function scheduledReminders(env: ViewEnv, vouchers: readonly Voucher[], days = REMINDER_LIST_DAYS): DueReminder[] {
+export function scheduledReminders(
+  env: ViewEnv,
+  vouchers: readonly Voucher[],
+  days = REMINDER_LIST_DAYS,
+): DueReminder[] {
   const org = env.scope.org.doc;
   const today = organizationToday(org, env.now, env.defaultTimeZone);
   const due = dueReminders(org, vouchers, env.rules, env.now, { defaultTimeZone: env.defaultTimeZone });
   const seen = new Set(due.map((r) => r.key));
-  const coming = upcomingReminders(org, vouchers, env.rules, today, addDays(today, days)).filter((r) => !seen.has(r.key));
+  const coming = upcomingReminders(org, vouchers, env.rules, today, addDays(today, days)).filter(
+    (r) => !seen.has(r.key),
+  );
   return [...due, ...coming];
 }
 
-const STATE_ORDER: LedgerEntry['state'][] = ['sent', 'snoozed', 'claimed', 'pending', 'failed', 'done', 'dropped'];
+const STATE_ORDER: LedgerEntry['state'][] = [
+  'sent',
+  'snoozed',
+  'claimed',
+  'pending',
+  'failed',
+  'done',
+  'dropped',
+];
 
 type ListState = Pick<ReminderListItemView, 'state' | 'snoozedUntil' | 'blocked'>;
 type BlockedReason = NonNullable<ReminderListItemView['blocked']>['reason'];
@@ -114,22 +140,32 @@ function blockedReason(e: LedgerEntry): BlockedReason {
 function stateOf(entries: readonly LedgerEntry[], env: ViewEnv, dueNow: boolean): ListState {
   if (entries.length === 0) return { state: dueNow ? 'pending' : 'scheduled' };
   const { scope } = env;
-  const stuck = entries.filter((e) => e.blocked && (e.state === 'pending' || e.state === 'snoozed' || e.state === 'claimed'));
+  const stuck = entries.filter(
+    (e) => e.blocked && (e.state === 'pending' || e.state === 'snoozed' || e.state === 'claimed'),
+  );
   if (stuck.length > 0) {
     const reason = blockedReason(stuck[0]!);
     const to = stuck
       .filter((e) => blockedReason(e) === reason)
-      .map((e) => (e.target.kind === 'user' ? (findPerson(scope.org.doc, e.target.userId)?.name ?? e.target.userId) : t(scope.locale, 'reminderList.programChannel')));
+      .map((e) =>
+        e.target.kind === 'user'
+          ? (findPerson(scope.org.doc, e.target.userId)?.name ?? e.target.userId)
+          : t(scope.locale, 'reminderList.programChannel'),
+      );
     return { state: 'blocked', blocked: { to: [...new Set(to)], reason } };
   }
   const mine = entries.find((e) => e.target.kind === 'user' && e.target.userId === scope.userId);
-  const pick = mine ?? [...entries].sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state))[0]!;
+  const pick =
+    mine ?? [...entries].sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state))[0]!;
   switch (pick.state) {
     case 'pending':
     case 'claimed':
       return { state: 'pending' };
     case 'snoozed':
-      return { state: 'snoozed', ...(pick.snoozedUntil ? { snoozedUntil: localDate(new Date(pick.snoozedUntil), pick.timeZone) } : {}) };
+      return {
+        state: 'snoozed',
+        ...(pick.snoozedUntil ? { snoozedUntil: localDate(new Date(pick.snoozedUntil), pick.timeZone) } : {}),
+      };
     case 'sent':
       return { state: 'sent' };
     case 'failed':
@@ -140,11 +176,19 @@ function stateOf(entries: readonly LedgerEntry[], env: ViewEnv, dueNow: boolean)
 }
 
 /** The "reminders" card. */
-export async function reminderListCard(env: ViewEnv, ledger: Ledger, vouchers: readonly Voucher[], extras: Extras = {}): Promise<Card> {
+export async function reminderListCard(
+  env: ViewEnv,
+  ledger: Ledger,
+  vouchers: readonly Voucher[],
+  extras: Extras = {},
+): Promise<Card> {
   const { scope } = env;
   const today = organizationToday(scope.org.doc, env.now, env.defaultTimeZone);
   const reminders = scheduledReminders(env, vouchers);
-  const entries = await ledger.listByKeys(scope.tenantId, reminders.map((r) => r.key));
+  const entries = await ledger.listByKeys(
+    scope.tenantId,
+    reminders.map((r) => r.key),
+  );
   const byKey = new Map<string, LedgerEntry[]>();
   for (const e of entries) byKey.set(e.doc.reminderKey, [...(byKey.get(e.doc.reminderKey) ?? []), e.doc]);
   const byId = new Map(vouchers.map((v) => [v.id, v]));
@@ -165,7 +209,11 @@ export async function reminderListCard(env: ViewEnv, ledger: Ledger, vouchers: r
   });
   const roles = rolesOf(scope.org.doc, scope.userId);
   return buildReminderListCard(
-    { days: REMINDER_LIST_DAYS, items, canTest: roles.includes('globalAdmin') || roles.includes('mpnPartnerAdmin') },
+    {
+      days: REMINDER_LIST_DAYS,
+      items,
+      canTest: roles.includes('globalAdmin') || roles.includes('mpnPartnerAdmin'),
+    },
     scope.locale,
     { ...(extras.notice ? { notice: extras.notice } : {}), timeZone: scope.timeZone },
   );
@@ -176,6 +224,12 @@ export function testReminderSample(env: ViewEnv, vouchers: readonly Voucher[]): 
   const [nearest] = scheduledReminders(env, vouchers);
   if (nearest) return JSON.parse(JSON.stringify(nearest)) as Record<string, unknown>;
   const today = organizationToday(env.scope.org.doc, env.now, env.defaultTimeZone);
-  const offeringId = env.scope.org.doc.enrollments[0]?.offeringId ?? env.rules.catalogue.offerings[0]?.id ?? '';
-  return { kind: 'enrollmentRenewal', subject: { type: 'offering', offeringId }, dueDate: addDays(today, 30), sendableOn: today };
+  const offeringId =
+    env.scope.org.doc.enrollments[0]?.offeringId ?? env.rules.catalogue.offerings[0]?.id ?? '';
+  return {
+    kind: 'enrollmentRenewal',
+    subject: { type: 'offering', offeringId },
+    dueDate: addDays(today, 30),
+    sendableOn: today,
+  };
 }

@@ -37,7 +37,8 @@ const ID = /^[A-Za-z0-9._:@-]{1,128}$/;
 /** The tenant id Teams puts on the activity: channelData.tenant.id, else conversation.tenantId. */
 export function tenantIdOf(activity: Partial<Activity>): string | undefined {
   const fromChannel = (activity.channelData as TeamsChannelData | undefined)?.tenant?.id;
-  const candidate = typeof fromChannel === 'string' && fromChannel !== '' ? fromChannel : activity.conversation?.tenantId;
+  const candidate =
+    typeof fromChannel === 'string' && fromChannel !== '' ? fromChannel : activity.conversation?.tenantId;
   return typeof candidate === 'string' && ID.test(candidate) ? candidate : undefined;
 }
 
@@ -75,11 +76,29 @@ export interface ScopeOptions {
  * Reads the organisation (one point read), creating it on first contact and recording a new person (one
  * write, only when something changed). A concurrent write is retried on the fresh document.
  */
-export async function loadScope(repos: Repos, activity: Partial<Activity>, who: Identity, options: ScopeOptions): Promise<TurnScope> {
+export async function loadScope(
+  repos: Repos,
+  activity: Partial<Activity>,
+  who: Identity,
+  options: ScopeOptions,
+): Promise<TurnScope> {
   const recent = options.maxAgeMs !== undefined ? { maxAgeMs: options.maxAgeMs } : {};
-  let org = await repos.organizations.getOrCreate(who.tenantId, options.now, options.initialGlobalAdmins, recent);
-  for (let attempt = 0; who.userId !== '' ; attempt++) {
-    const seen = ensurePerson(org.doc, { userId: who.userId, name: who.name || undefined, ...(who.teamsUserId ? { teamsUserId: who.teamsUserId } : {}) }, options.now);
+  let org = await repos.organizations.getOrCreate(
+    who.tenantId,
+    options.now,
+    options.initialGlobalAdmins,
+    recent,
+  );
+  for (let attempt = 0; who.userId !== ''; attempt++) {
+    const seen = ensurePerson(
+      org.doc,
+      {
+        userId: who.userId,
+        name: who.name || undefined,
+        ...(who.teamsUserId ? { teamsUserId: who.teamsUserId } : {}),
+      },
+      options.now,
+    );
     if (!seen.changed) break;
     try {
       org = await repos.organizations.save(who.tenantId, seen.org, org.etag);

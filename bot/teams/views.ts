@@ -74,7 +74,15 @@ export interface Extras {
   values?: Record<string, string>;
 }
 
-export const VOUCHER_STEPS = ['detail', 'reserve', 'cancel', 'report', 'redeem', 'payment', 'outcome'] as const;
+export const VOUCHER_STEPS = [
+  'detail',
+  'reserve',
+  'cancel',
+  'report',
+  'redeem',
+  'payment',
+  'outcome',
+] as const;
 export type VoucherStep = (typeof VOUCHER_STEPS)[number];
 
 function L(env: ViewEnv): Locale {
@@ -144,14 +152,33 @@ function numberOf(v: Voucher): number {
 }
 
 export function welcomeCard(env: ViewEnv, vouchers: readonly Voucher[], opts: WelcomeOptions = {}): Card {
-  if (opts.extras || !Object.isFrozen(env.scope.org.doc) || !vouchers.every((v) => Object.isFrozen(v))) return buildWelcomeView(env, vouchers, opts);
+  if (opts.extras || !Object.isFrozen(env.scope.org.doc) || !vouchers.every((v) => Object.isFrozen(v)))
+    return buildWelcomeView(env, vouchers, opts);
   const { scope } = env;
-  const key = [scope.tenantId, scope.org.etag, scope.userId, scope.name, scope.teamsLocale ?? '', scope.locale, scope.timeZone, scope.conversation, env.defaultTimeZone, opts.firstRun === true, Math.floor(env.now.getTime() / 60_000), vouchers.map(numberOf).join(',')].join('\u0000');
+  const key = [
+    scope.tenantId,
+    scope.org.etag,
+    scope.userId,
+    scope.name,
+    scope.teamsLocale ?? '',
+    scope.locale,
+    scope.timeZone,
+    scope.conversation,
+    env.defaultTimeZone,
+    opts.firstRun === true,
+    Math.floor(env.now.getTime() / 60_000),
+    vouchers.map(numberOf).join(','),
+  ].join('\u0000');
   return remembered(welcomeCards, env.rules, key, () => buildWelcomeView(env, vouchers, opts));
 }
 
 /** A finished card from `cards` by key, else built, frozen and kept (the oldest go beyond CARDS_KEPT). */
-function remembered(cards: WeakMap<Rules, Map<string, Card>>, rules: Rules, key: string, build: () => Card): Card {
+function remembered(
+  cards: WeakMap<Rules, Map<string, Card>>,
+  rules: Rules,
+  key: string,
+  build: () => Card,
+): Card {
   let kept = cards.get(rules);
   if (!kept) {
     kept = new Map();
@@ -169,10 +196,20 @@ function buildWelcomeView(env: ViewEnv, vouchers: readonly Voucher[], opts: Welc
   const org = env.scope.org.doc;
   const d = today(env);
   // "Today" is an Intl call: the one computed here serves the program's next actions too.
-  const byOrg = organizationNextActions(org, vouchers, env.rules, env.now, { defaultTimeZone: env.defaultTimeZone, today: d });
-  const byVoucher = voucherNextActions(vouchers.filter(isActive), org, env.rules, env.now, { defaultTimeZone: env.defaultTimeZone, today: d });
+  const byOrg = organizationNextActions(org, vouchers, env.rules, env.now, {
+    defaultTimeZone: env.defaultTimeZone,
+    today: d,
+  });
+  const byVoucher = voucherNextActions(vouchers.filter(isActive), org, env.rules, env.now, {
+    defaultTimeZone: env.defaultTimeZone,
+    today: d,
+  });
   const elig = eligibility(org, env.rules, d);
-  const eligibilityStatus: StepStatus = elig.some((o) => o.status === 'Met') ? 'Met' : elig.some((o) => o.status === 'InProgress') ? 'InProgress' : 'NotStarted';
+  const eligibilityStatus: StepStatus = elig.some((o) => o.status === 'Met')
+    ? 'Met'
+    : elig.some((o) => o.status === 'InProgress')
+      ? 'InProgress'
+      : 'NotStarted';
   const enrolled = org.enrollments.filter((e) => !isEnrollmentLapsed(e, env.rules, d));
   const profileDue = businessProfileDue(org, env.rules);
   const renewals = enrolled.map((e) => enrollmentRenewalDue(e, env.rules)).sort();
@@ -230,7 +267,12 @@ export function eligibilityCard(env: ViewEnv, extras: Extras = {}): Card {
       etag: env.scope.org.etag,
       today: d,
       ...(org.complianceTraining ? { trainingCompletedOn: org.complianceTraining.completedOn } : {}),
-      competencies: org.competencies.map((c) => ({ name: c.name, level: c.level, validUntil: c.validUntil, expired: c.validUntil < d })),
+      competencies: org.competencies.map((c) => ({
+        name: c.name,
+        level: c.level,
+        validUntil: c.validUntil,
+        expired: c.validUntil < d,
+      })),
       offerings: eligibility(org, env.rules, d).map((o) => {
         const offering = findOffering(env.rules, o.offeringId);
         return {
@@ -248,7 +290,11 @@ export function eligibilityCard(env: ViewEnv, extras: Extras = {}): Card {
       competencyChoices: competencyNames(env.rules),
       canEdit: has(env, 'mpnPartnerAdmin'),
       canRecordAssessment: me?.roles.includes('consultant') === true,
-      myAssessments: (me?.assessments ?? []).map((a) => ({ name: a.name, competency: a.competency, completedOn: a.completedOn })),
+      myAssessments: (me?.assessments ?? []).map((a) => ({
+        name: a.name,
+        competency: a.competency,
+        completedOn: a.completedOn,
+      })),
     },
     L(env),
     options(env, extras),
@@ -271,7 +317,13 @@ export function enrollmentCard(env: ViewEnv, redeemed: ReadonlySet<string>, extr
         return {
           offeringId: o.id,
           name: o.name,
-          ...(e ? { enrolledOn: e.enrolledOn, renewalDueOn: enrollmentRenewalDue(e, env.rules), lapsed: isEnrollmentLapsed(e, env.rules, d) } : {}),
+          ...(e
+            ? {
+                enrolledOn: e.enrolledOn,
+                renewalDueOn: enrollmentRenewalDue(e, env.rules),
+                lapsed: isEnrollmentLapsed(e, env.rules, d),
+              }
+            : {}),
           locations: (e?.approvedLocations ?? []).map((l) => ({ name: l.name, country: l.country })),
           ...(savb ? { savbRegisteredOn: savb.registeredOn } : {}),
           savbNeeded: !savb && redeemed.has(o.id),
@@ -309,7 +361,12 @@ export function peopleCard(env: ViewEnv, extras: Extras = {}): Card {
   return buildPeopleCard(
     {
       etag: env.scope.org.etag,
-      people: org.people.map((p) => ({ userId: p.userId, name: p.name, ...(p.email ? { email: p.email } : {}), roles: p.roles.filter((r) => r !== 'member') })),
+      people: org.people.map((p) => ({
+        userId: p.userId,
+        name: p.name,
+        ...(p.email ? { email: p.email } : {}),
+        roles: p.roles.filter((r) => r !== 'member'),
+      })),
       canAssign: has(env),
       hasGlobalAdmin: holderIds(org, ['globalAdmin']).length > 0,
     },
@@ -328,7 +385,8 @@ export function settingsCard(env: ViewEnv, channel: ChannelView | undefined, ext
   const person = findPerson(org, env.scope.userId);
   const language = languageView(env);
   const channels = new Map<string, string>();
-  if (org.programChannel) channels.set(org.programChannel.channelId, org.programChannel.name ?? org.programChannel.channelId);
+  if (org.programChannel)
+    channels.set(org.programChannel.channelId, org.programChannel.name ?? org.programChannel.channelId);
   if (channel) channels.set(channel.channelId, channel.name ?? channel.channelId);
   return buildSettingsCard(
     {
@@ -356,7 +414,14 @@ export interface IntakeDraft {
 export function intakeCard(env: ViewEnv, draft: IntakeDraft, extras: Extras = {}): Card {
   const v = extras.values ?? {};
   const typed: IntakeFields = { ...draft.fields };
-  for (const key of ['voucherNumber', 'customerName', 'offeringId', 'voucherAdminEmail', 'assignedOn', 'expiresOn'] as const) {
+  for (const key of [
+    'voucherNumber',
+    'customerName',
+    'offeringId',
+    'voucherAdminEmail',
+    'assignedOn',
+    'expiresOn',
+  ] as const) {
     if (v[key] !== undefined) typed[key] = v[key];
   }
   const days = num(v.days);
@@ -367,7 +432,10 @@ export function intakeCard(env: ViewEnv, draft: IntakeDraft, extras: Extras = {}
       ...(draft.source === 'email' ? { intakeId: 'email' } : {}),
       source: draft.source,
       fields: { assignedOn: today(env), ...typed },
-      offeringChoices: env.rules.catalogue.offerings.map((o) => ({ title: `${o.id} – ${o.name}`, value: o.id })),
+      offeringChoices: env.rules.catalogue.offerings.map((o) => ({
+        title: `${o.id} – ${o.name}`,
+        value: o.id,
+      })),
       maxDays: Math.max(...levels, 1),
       today: today(env),
     },
@@ -380,7 +448,9 @@ export function intakeCard(env: ViewEnv, draft: IntakeDraft, extras: Extras = {}
 // Steps 4–8: one voucher
 
 function summary(env: ViewEnv, v: Voucher, expiry: string | undefined): VoucherSummary {
-  const engagement = v.reservation ? findEngagement(env.rules, v.reservation.engagementId)?.engagement.name : undefined;
+  const engagement = v.reservation
+    ? findEngagement(env.rules, v.reservation.engagementId)?.engagement.name
+    : undefined;
   return {
     voucherNumber: v.voucherNumber,
     customerName: v.customer.name,
@@ -388,7 +458,9 @@ function summary(env: ViewEnv, v: Voucher, expiry: string | undefined): VoucherS
     ...(engagement ? { engagementName: engagement } : {}),
     days: v.days,
     state: v.state,
-    ...(expiry && ['Assigned', 'Reserved', 'Delivered', 'ReportSubmitted'].includes(v.state) ? { expiresOn: expiry } : {}),
+    ...(expiry && ['Assigned', 'Reserved', 'Delivered', 'ReportSubmitted'].includes(v.state)
+      ? { expiresOn: expiry }
+      : {}),
   };
 }
 
@@ -400,7 +472,10 @@ function voucherActions(env: ViewEnv, v: Voucher): VoucherAction[] {
     case 'Assigned':
       return admin ? ['reserve'] : [];
     case 'Reserved':
-      return [...(admin || assigned ? (['markDelivered'] as const) : []), ...(admin ? (['cancelReservation'] as const) : [])];
+      return [
+        ...(admin || assigned ? (['markDelivered'] as const) : []),
+        ...(admin ? (['cancelReservation'] as const) : []),
+      ];
     case 'Delivered':
       return admin || assigned ? ['submitReport'] : [];
     case 'ReportSubmitted':
@@ -417,7 +492,9 @@ function voucherActions(env: ViewEnv, v: Voucher): VoucherAction[] {
 /** The buttons and forms of the detail card: the state's step, and the Partner Center expiry while it matters. */
 function detailActions(env: ViewEnv, v: Voucher): VoucherAction[] {
   const actions = voucherActions(env, v);
-  return has(env, 'mpnPartnerAdmin') && TRANSITIONS.setExpiry.from.includes(v.state) ? [...actions, 'setExpiry'] : actions;
+  return has(env, 'mpnPartnerAdmin') && TRANSITIONS.setExpiry.from.includes(v.state)
+    ? [...actions, 'setExpiry']
+    : actions;
 }
 
 /**
@@ -429,10 +506,27 @@ function detailActions(env: ViewEnv, v: Voucher): VoucherAction[] {
 const detailCards = new WeakMap<Rules, Map<string, Card>>();
 const CARDS_KEPT = 300;
 
-export function voucherCard(env: ViewEnv, stored: Stored<Voucher>, step: VoucherStep, extras: Extras = {}): Card {
-  if (step !== 'detail' || extras.notice || extras.errors || extras.values) return buildVoucherCard(env, stored, step, extras);
+export function voucherCard(
+  env: ViewEnv,
+  stored: Stored<Voucher>,
+  step: VoucherStep,
+  extras: Extras = {},
+): Card {
+  if (step !== 'detail' || extras.notice || extras.errors || extras.values)
+    return buildVoucherCard(env, stored, step, extras);
   const { scope } = env;
-  const key = [stored.doc.tenantId, stored.doc.id, stored.etag, scope.org.etag, scope.userId, scope.locale, scope.timeZone, scope.conversation, env.defaultTimeZone, Math.floor(env.now.getTime() / 60_000)].join('\u0000');
+  const key = [
+    stored.doc.tenantId,
+    stored.doc.id,
+    stored.etag,
+    scope.org.etag,
+    scope.userId,
+    scope.locale,
+    scope.timeZone,
+    scope.conversation,
+    env.defaultTimeZone,
+    Math.floor(env.now.getTime() / 60_000),
+  ].join('\u0000');
   return remembered(detailCards, env.rules, key, () => buildVoucherCard(env, stored, step, extras));
 }
 
@@ -455,7 +549,9 @@ function buildVoucherCard(env: ViewEnv, stored: Stored<Voucher>, step: VoucherSt
           engagementChoices: (offering?.engagements ?? []).map((e) => ({ title: e.name, value: e.id })),
           countryCodes: [...new Set(locations.map((l) => l.country))],
           locationChoices: locations.map((l) => ({ title: l.name, value: l.id })),
-          consultantChoices: org.people.filter((p) => p.roles.includes('consultant')).map((p) => ({ title: p.name || p.userId, value: p.userId })),
+          consultantChoices: org.people
+            .filter((p) => p.roles.includes('consultant'))
+            .map((p) => ({ title: p.name || p.userId, value: p.userId })),
           maxOffsiteDays: Math.min(env.rules.engagementLimits.maximumOffsiteDays, v.days),
           values: {
             ...(typed.engagementId ? { engagementId: typed.engagementId } : {}),
@@ -463,7 +559,9 @@ function buildVoucherCard(env: ViewEnv, stored: Stored<Voucher>, step: VoucherSt
             ...(typed.partnerLocationId ? { partnerLocationId: typed.partnerLocationId } : {}),
             ...(typed.plannedStart ? { plannedStart: typed.plannedStart } : {}),
             ...(typed.plannedEnd ? { plannedEnd: typed.plannedEnd } : {}),
-            ...(typed.consultants ? { consultants: typed.consultants.split(',').filter((c) => c !== '') } : {}),
+            ...(typed.consultants
+              ? { consultants: typed.consultants.split(',').filter((c) => c !== '') }
+              : {}),
             ...(offsite !== undefined ? { offsiteDays: offsite } : {}),
           },
         },
@@ -477,21 +575,27 @@ function buildVoucherCard(env: ViewEnv, stored: Stored<Voucher>, step: VoucherSt
           voucherId: v.id,
           etag: stored.etag,
           voucher: base.voucher,
-          ...(v.reservation ? { plannedStart: v.reservation.plannedStart, plannedEnd: v.reservation.plannedEnd } : {}),
+          ...(v.reservation
+            ? { plannedStart: v.reservation.plannedStart, plannedEnd: v.reservation.plannedEnd }
+            : {}),
           ...(typed.reason !== undefined ? { reason: typed.reason } : {}),
         },
         loc,
         opts,
       );
     case 'report': {
-      const engagement = v.reservation ? findEngagement(env.rules, v.reservation.engagementId)?.engagement : undefined;
+      const engagement = v.reservation
+        ? findEngagement(env.rules, v.reservation.engagementId)?.engagement
+        : undefined;
       const competencies = new Set((engagement?.requiredCompetencies ?? []).map((c) => c.name));
       const consultants = (v.reservation?.consultants ?? []).map((userId) => {
         const person = findPerson(org, userId);
         return {
           userId,
           name: person?.name || userId,
-          qualifyingAssessments: (person?.assessments ?? []).filter((a) => competencies.has(a.competency)).map((a) => ({ assessmentId: a.id, name: a.name })),
+          qualifyingAssessments: (person?.assessments ?? [])
+            .filter((a) => competencies.has(a.competency))
+            .map((a) => ({ assessmentId: a.id, name: a.name })),
         };
       });
       const assessments: Record<string, string> = {};
@@ -499,7 +603,10 @@ function buildVoucherCard(env: ViewEnv, stored: Stored<Voucher>, step: VoucherSt
         const chosen = typed[consultantInputId(c.userId)];
         if (chosen !== undefined) assessments[c.userId] = chosen;
       }
-      const deliverables = Array.from({ length: DELIVERABLE_ROWS }, (_, i) => ({ type: typed[`deliverableType${i + 1}`] ?? '', reference: typed[`deliverableReference${i + 1}`] ?? '' }));
+      const deliverables = Array.from({ length: DELIVERABLE_ROWS }, (_, i) => ({
+        type: typed[`deliverableType${i + 1}`] ?? '',
+        reference: typed[`deliverableReference${i + 1}`] ?? '',
+      }));
       const days = num(typed.daysDelivered);
       return buildCompletionReportCard(
         {
@@ -521,7 +628,11 @@ function buildVoucherCard(env: ViewEnv, stored: Stored<Voucher>, step: VoucherSt
       );
     }
     case 'redeem':
-      return buildRedeemCard({ ...base, ...(v.completionReport ? { reportSubmittedOn: v.completionReport.submittedOn } : {}) }, loc, opts);
+      return buildRedeemCard(
+        { ...base, ...(v.completionReport ? { reportSubmittedOn: v.completionReport.submittedOn } : {}) },
+        loc,
+        opts,
+      );
     case 'payment': {
       const windowEndsOn = paymentRequestDeadline(v, env.rules);
       const amount = num(typed.amount);
@@ -566,8 +677,15 @@ function buildVoucherCard(env: ViewEnv, stored: Stored<Voucher>, step: VoucherSt
     }
     case 'detail': {
       const r = v.reservation;
-      const location = r ? org.enrollments.find((e) => e.offeringId === v.offeringId)?.approvedLocations.find((l) => l.id === r.partnerLocationId) : undefined;
-      const next = voucherNextAction(v, org, env.rules, env.now, { defaultTimeZone: env.defaultTimeZone, today: base.today });
+      const location = r
+        ? org.enrollments
+            .find((e) => e.offeringId === v.offeringId)
+            ?.approvedLocations.find((l) => l.id === r.partnerLocationId)
+        : undefined;
+      const next = voucherNextAction(v, org, env.rules, env.now, {
+        defaultTimeZone: env.defaultTimeZone,
+        today: base.today,
+      });
       return buildVoucherDetailCard(
         {
           voucherId: v.id,
@@ -588,7 +706,15 @@ function buildVoucherCard(env: ViewEnv, stored: Stored<Voucher>, step: VoucherSt
               : {}),
             ...(v.completionReport ? { reportSubmittedOn: v.completionReport.submittedOn } : {}),
             ...(v.redemption ? { redeemedOn: v.redemption.redeemedOn } : {}),
-            ...(v.paymentRequest ? { payment: { amount: v.paymentRequest.amount, currency: v.paymentRequest.currency, requestedOn: v.paymentRequest.requestedOn } } : {}),
+            ...(v.paymentRequest
+              ? {
+                  payment: {
+                    amount: v.paymentRequest.amount,
+                    currency: v.paymentRequest.currency,
+                    requestedOn: v.paymentRequest.requestedOn,
+                  },
+                }
+              : {}),
           },
           nextAction: { id: next.id, params: next.params },
           actions: detailActions(env, v),
@@ -615,7 +741,12 @@ function buildVoucherCard(env: ViewEnv, stored: Stored<Voucher>, step: VoucherSt
 
 export const PAGE_SIZE = 10;
 
-export function listCard(env: ViewEnv, vouchers: readonly Stored<Voucher>[], page: number, stateFilter: string | undefined): Card {
+export function listCard(
+  env: ViewEnv,
+  vouchers: readonly Stored<Voucher>[],
+  page: number,
+  stateFilter: string | undefined,
+): Card {
   const pages = Math.max(1, Math.ceil(vouchers.length / PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
   return buildVoucherListCard(

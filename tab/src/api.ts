@@ -1,6 +1,12 @@
 // Calls the tab API with the SSO token. A 401 gets one retry with a fresh token (the cached one may have
 // expired); anything else is reported to the caller as an ApiError with its status.
-import type { DeadlineView, OverviewView, VoucherDetailView, VoucherListView, VoucherStateCode } from '../../bot/api/viewModel';
+import type {
+  DeadlineView,
+  OverviewView,
+  VoucherDetailView,
+  VoucherListView,
+  VoucherStateCode,
+} from '../../bot/api/viewModel';
 import type { Host } from './host';
 
 export class ApiError extends Error {

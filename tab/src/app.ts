@@ -15,7 +15,11 @@ import type { Host } from './host';
 import { isLocale, LOCALES, translator, type Locale, type Translator } from './i18n';
 
 const PAGE_SIZE = 25;
-const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', 'pt-BR': 'Português (Brasil)', 'es-ES': 'Español (España)' };
+const LANGUAGE_NAMES: Record<Locale, string> = {
+  en: 'English',
+  'pt-BR': 'Português (Brasil)',
+  'es-ES': 'Español (España)',
+};
 
 export function emptyFilters(): ListFilters {
   return { offering: [], state: [], consultant: [], customer: [], q: '', sort: 'nextDeadline', dir: 'asc' };
@@ -50,7 +54,12 @@ export class TabApp {
     this.tr = translator(language.locale);
     this.chosen = language.chosen;
     this.client = new TabClient(host);
-    this.live = h('div', { class: 'visually-hidden', 'aria-live': 'polite', role: 'status', id: 'announcer' });
+    this.live = h('div', {
+      class: 'visually-hidden',
+      'aria-live': 'polite',
+      role: 'status',
+      id: 'announcer',
+    });
   }
 
   get locale(): Locale {
@@ -95,7 +104,13 @@ export class TabApp {
       h(
         'main',
         { class: 'message', 'aria-busy': 'true' },
-        h('div', { class: 'spinner', id: 'loading', role: 'progressbar', 'aria-label': this.tr.t('loading'), lang: this.tr.locale }),
+        h('div', {
+          class: 'spinner',
+          id: 'loading',
+          role: 'progressbar',
+          'aria-label': this.tr.t('loading'),
+          lang: this.tr.locale,
+        }),
       ),
       this.live,
     ]);
@@ -109,7 +124,13 @@ export class TabApp {
         'main',
         { class: 'message' },
         h('p', {}, text),
-        retry ? h('button', { type: 'button', class: 'primary', onclick: () => void this.start() }, this.tr.t('retry')) : null,
+        retry
+          ? h(
+              'button',
+              { type: 'button', class: 'primary', onclick: () => void this.start() },
+              this.tr.t('retry'),
+            )
+          : null,
       ),
       this.live,
     ]);
@@ -117,7 +138,10 @@ export class TabApp {
 
   private showError(err: unknown): void {
     if (err instanceof ApiError && err.status === 401) {
-      this.showMessage(this.host.info.inTeams ? this.tr.t('signInFailed') : this.tr.t('standaloneNotice'), this.host.info.inTeams);
+      this.showMessage(
+        this.host.info.inTeams ? this.tr.t('signInFailed') : this.tr.t('standaloneNotice'),
+        this.host.info.inTeams,
+      );
       return;
     }
     this.showMessage(this.tr.t('loadFailed'), true);
@@ -150,10 +174,16 @@ export class TabApp {
     ]);
     append(this.root, [
       o.caller.localIdentity
-        ? h('div', { class: 'banner local', role: 'note', id: 'local-banner' }, t('localBanner', { name: o.caller.name ?? o.caller.userId }))
+        ? h(
+            'div',
+            { class: 'banner local', role: 'note', id: 'local-banner' },
+            t('localBanner', { name: o.caller.name ?? o.caller.userId }),
+          )
         : null,
       this.renderHeader(o),
-      o.organization.known ? null : h('p', { class: 'empty callout', id: 'no-organization' }, t('noOrganization')),
+      o.organization.known
+        ? null
+        : h('p', { class: 'empty callout', id: 'no-organization' }, t('noOrganization')),
       main,
       this.live,
     ]);
@@ -167,7 +197,8 @@ export class TabApp {
       'data-control': 'language',
       onchange: (ev: Event) => this.onLocaleChange((ev.target as HTMLSelectElement).value as Locale),
     });
-    for (const l of LOCALES) select.append(h('option', { value: l, selected: l === this.tr.locale, lang: l }, LANGUAGE_NAMES[l]));
+    for (const l of LOCALES)
+      select.append(h('option', { value: l, selected: l === this.tr.locale, lang: l }, LANGUAGE_NAMES[l]));
     return h(
       'header',
       { class: 'top' },
@@ -185,7 +216,12 @@ export class TabApp {
 
   private section(id: string, title: string, ...children: (Node | null | false)[]): HTMLElement {
     const headingId = `${id}-heading`;
-    return h('section', { id, 'aria-labelledby': headingId, class: 'card' }, h('h2', { id: headingId }, title), ...children);
+    return h(
+      'section',
+      { id, 'aria-labelledby': headingId, class: 'card' },
+      h('h2', { id: headingId }, title),
+      ...children,
+    );
   }
 
   // Steps 1–3 ----------------------------------------------------------------------------------------------
@@ -194,32 +230,64 @@ export class TabApp {
     const { t, date } = this.tr;
     const s = o.setup;
     const step = (title: string, status: string, tone: string, lines: (string | Node | null)[]) =>
-      h('li', { class: `step tone-${tone}` }, h('h3', {}, title), h('p', { class: 'status' }, h('span', { class: `dot ${tone}`, 'aria-hidden': 'true' }), status), ...lines.map((l) => (l === null ? null : h('p', {}, l))));
+      h(
+        'li',
+        { class: `step tone-${tone}` },
+        h('h3', {}, title),
+        h('p', { class: 'status' }, h('span', { class: `dot ${tone}`, 'aria-hidden': 'true' }), status),
+        ...lines.map((l) => (l === null ? null : h('p', {}, l))),
+      );
 
-    const eligTone = s.eligibility.status === 'met' ? 'ok' : s.eligibility.status === 'inProgress' ? 'warn' : 'todo';
+    const eligTone =
+      s.eligibility.status === 'met' ? 'ok' : s.eligibility.status === 'inProgress' ? 'warn' : 'todo';
     const elig = step(t('step1'), this.tr.dyn(`elig_${s.eligibility.status}`), eligTone, [
-      s.eligibility.trainingCompletedOn ? t('eligTraining', { date: date(s.eligibility.trainingCompletedOn) }) : t('eligNoTraining'),
-      s.eligibility.offeringsMet.length > 0 ? t('eligMetFor', { list: s.eligibility.offeringsMet.join(', ') }) : t('eligNextStep'),
+      s.eligibility.trainingCompletedOn
+        ? t('eligTraining', { date: date(s.eligibility.trainingCompletedOn) })
+        : t('eligNoTraining'),
+      s.eligibility.offeringsMet.length > 0
+        ? t('eligMetFor', { list: s.eligibility.offeringsMet.join(', ') })
+        : t('eligNextStep'),
     ]);
 
     const next = s.enrollment.nextRenewal;
-    const enrTone = s.enrollment.status === 'active' ? 'ok' : s.enrollment.status === 'renewalDue' ? 'warn' : s.enrollment.status === 'lapsed' ? 'bad' : 'todo';
+    const enrTone =
+      s.enrollment.status === 'active'
+        ? 'ok'
+        : s.enrollment.status === 'renewalDue'
+          ? 'warn'
+          : s.enrollment.status === 'lapsed'
+            ? 'bad'
+            : 'todo';
     const countdown = next
       ? h(
           'p',
           { class: `countdown ${next.daysLeft < 0 ? 'bad' : enrTone}`, id: 'renewal-countdown' },
-          h('strong', {}, next.daysLeft < 0 ? t('renewalOverdue', { days: -next.daysLeft }) : t('renewalCountdown', { days: next.daysLeft })),
+          h(
+            'strong',
+            {},
+            next.daysLeft < 0
+              ? t('renewalOverdue', { days: -next.daysLeft })
+              : t('renewalCountdown', { days: next.daysLeft }),
+          ),
         )
       : null;
     const enr = step(t('step2'), this.tr.dyn(`enr_${s.enrollment.status}`), enrTone, [
       countdown,
-      ...s.enrollment.offerings.map((e) => t('renewIn', { offering: e.offering, relative: this.tr.relativeDays(e.daysLeft), date: date(e.renewalDue) })),
+      ...s.enrollment.offerings.map((e) =>
+        t('renewIn', {
+          offering: e.offering,
+          relative: this.tr.relativeDays(e.daysLeft),
+          date: date(e.renewalDue),
+        }),
+      ),
       s.enrollment.offerings.length === 0 ? t('enrNextStep') : null,
     ]);
 
     const profTone = s.profile.status === 'current' ? 'ok' : s.profile.status === 'stale' ? 'bad' : 'todo';
     const prof = step(t('step3'), this.tr.dyn(`prof_${s.profile.status}`), profTone, [
-      s.profile.lastUpdatedOn ? t('profUpdated', { date: date(s.profile.lastUpdatedOn), due: date(s.profile.staleOn) }) : null,
+      s.profile.lastUpdatedOn
+        ? t('profUpdated', { date: date(s.profile.lastUpdatedOn), due: date(s.profile.staleOn) })
+        : null,
       s.profile.status !== 'current' ? t('profNextStep') : null,
     ]);
     return this.section('setup', t('setupHeading'), h('ol', { class: 'steps' }, elig, enr, prof));
@@ -229,7 +297,8 @@ export class TabApp {
 
   private renderPipeline(stages: PipelineStageView[], total: number): HTMLElement {
     const { t } = this.tr;
-    if (total === 0) return this.section('pipeline', t('pipelineHeading'), h('p', { class: 'empty' }, t('pipelineEmpty')));
+    if (total === 0)
+      return this.section('pipeline', t('pipelineHeading'), h('p', { class: 'empty' }, t('pipelineEmpty')));
     const max = Math.max(1, ...stages.map((s) => s.count));
     const list = h('ul', { class: 'bars' });
     for (const s of stages) {
@@ -254,12 +323,23 @@ export class TabApp {
             },
             h('span', { class: 'bar-label' }, name),
             h('span', { class: 'track', 'aria-hidden': 'true' }, fill),
-            h('span', { class: 'bar-value' }, h('strong', {}, this.tr.number(s.count)), ' ', h('span', { class: 'muted small' }, t('daysCount', { count: s.avgDaysInState }))),
+            h(
+              'span',
+              { class: 'bar-value' },
+              h('strong', {}, this.tr.number(s.count)),
+              ' ',
+              h('span', { class: 'muted small' }, t('daysCount', { count: s.avgDaysInState })),
+            ),
           ),
         ),
       );
     }
-    return this.section('pipeline', t('pipelineHeading'), h('p', { class: 'muted small legend' }, t('pipelineLegend')), list);
+    return this.section(
+      'pipeline',
+      t('pipelineHeading'),
+      h('p', { class: 'muted small legend' }, t('pipelineLegend')),
+      list,
+    );
   }
 
   // Deadlines ----------------------------------------------------------------------------------------------
@@ -269,15 +349,35 @@ export class TabApp {
   }
 
   private deadlineItem(d: DeadlineView): HTMLElement {
-    const when = h('span', { class: `when ${d.daysLeft < 0 ? 'bad' : d.daysLeft <= 7 ? 'warn' : ''}` }, this.tr.relativeDays(d.daysLeft));
+    const when = h(
+      'span',
+      { class: `when ${d.daysLeft < 0 ? 'bad' : d.daysLeft <= 7 ? 'warn' : ''}` },
+      this.tr.relativeDays(d.daysLeft),
+    );
     const what = d.voucherId
-      ? h('button', { type: 'button', class: 'link', onclick: (ev: Event) => void this.openDetail(d.voucherId as string, ev.currentTarget as HTMLElement) }, this.deadlineText(d))
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'link',
+            onclick: (ev: Event) =>
+              void this.openDetail(d.voucherId as string, ev.currentTarget as HTMLElement),
+          },
+          this.deadlineText(d),
+        )
       : h('span', {}, this.deadlineText(d));
     return h(
       'li',
       { 'data-kind': d.kind },
       what,
-      h('span', { class: 'meta' }, d.customer ? `${d.customer} · ` : '', h('time', { datetime: d.due }, this.tr.date(d.due)), ' · ', when),
+      h(
+        'span',
+        { class: 'meta' },
+        d.customer ? `${d.customer} · ` : '',
+        h('time', { datetime: d.due }, this.tr.date(d.due)),
+        ' · ',
+        when,
+      ),
     );
   }
 
@@ -289,8 +389,16 @@ export class TabApp {
         'div',
         { class: 'dl-group', id },
         h('h3', {}, title, ' ', h('span', { class: 'count' }, `(${this.tr.number(total)})`)),
-        items.length === 0 ? h('p', { class: 'empty' }, empty) : h('ul', { class: 'deadlines' }, items.map((d) => this.deadlineItem(d))),
-        total > items.length ? h('p', { class: 'muted small' }, t('moreDeadlines', { count: total - items.length })) : null,
+        items.length === 0
+          ? h('p', { class: 'empty' }, empty)
+          : h(
+              'ul',
+              { class: 'deadlines' },
+              items.map((d) => this.deadlineItem(d)),
+            ),
+        total > items.length
+          ? h('p', { class: 'muted small' }, t('moreDeadlines', { count: total - items.length }))
+          : null,
       );
     return this.section(
       'deadlines',
@@ -299,7 +407,13 @@ export class TabApp {
         'div',
         { class: 'dl-grid' },
         group('overdue', t('overdueHeading'), overdue, overdueTotal, t('noOverdue')),
-        group('upcoming', t('upcomingHeading', { days: windowDays }), upcoming, upcomingTotal, t('noUpcoming', { days: windowDays })),
+        group(
+          'upcoming',
+          t('upcomingHeading', { days: windowDays }),
+          upcoming,
+          upcomingTotal,
+          t('noUpcoming', { days: windowDays }),
+        ),
       ),
     );
   }
@@ -309,17 +423,34 @@ export class TabApp {
   private renderPayments(o: OverviewView): HTMLElement {
     const { t } = this.tr;
     const p = o.payments;
-    if (p.counts.requested === 0) return this.section('payments', t('paymentsHeading'), h('p', { class: 'empty' }, t('paymentsEmpty')));
+    if (p.counts.requested === 0)
+      return this.section('payments', t('paymentsHeading'), h('p', { class: 'empty' }, t('paymentsEmpty')));
     const keys = ['requested', 'approved', 'paid', 'outstanding', 'denied'] as const;
     const tiles = h(
       'ul',
       { class: 'tiles' },
-      keys.map((k) => h('li', { class: `tile pay-${k}` }, h('span', { class: 'tile-value' }, this.tr.number(p.counts[k])), h('span', { class: 'tile-label' }, this.tr.dyn(`pay_${k}`)))),
+      keys.map((k) =>
+        h(
+          'li',
+          { class: `tile pay-${k}` },
+          h('span', { class: 'tile-value' }, this.tr.number(p.counts[k])),
+          h('span', { class: 'tile-label' }, this.tr.dyn(`pay_${k}`)),
+        ),
+      ),
     );
     const table = h(
       'table',
       { class: 'totals', id: 'payment-totals' },
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('payCurrency')), keys.map((k) => h('th', { scope: 'col' }, this.tr.dyn(`pay_${k}`))))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, t('payCurrency')),
+          keys.map((k) => h('th', { scope: 'col' }, this.tr.dyn(`pay_${k}`))),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -328,7 +459,9 @@ export class TabApp {
             'tr',
             { 'data-currency': row.currency },
             h('th', { scope: 'row' }, row.currency),
-            keys.map((k) => h('td', { 'data-label': this.tr.dyn(`pay_${k}`) }, this.tr.money(row[k], row.currency))),
+            keys.map((k) =>
+              h('td', { 'data-label': this.tr.dyn(`pay_${k}`) }, this.tr.money(row[k], row.currency)),
+            ),
           ),
         ),
       ),
@@ -340,12 +473,24 @@ export class TabApp {
 
   private renderVouchers(o: OverviewView): HTMLElement {
     const { t } = this.tr;
-    if (o.voucherCount === 0) return this.section('vouchers', t('vouchersHeading'), h('p', { class: 'empty' }, t('pipelineEmpty')));
+    if (o.voucherCount === 0)
+      return this.section('vouchers', t('vouchersHeading'), h('p', { class: 'empty' }, t('pipelineEmpty')));
     const f = this.filters;
-    const select = (id: string, label: string, name: keyof ListFilters, options: { value: string; text: string }[], current: string) => {
-      const sel = h('select', { id, name, onchange: (ev: Event) => this.onFilterChange(name, (ev.target as HTMLSelectElement).value) });
+    const select = (
+      id: string,
+      label: string,
+      name: keyof ListFilters,
+      options: { value: string; text: string }[],
+      current: string,
+    ) => {
+      const sel = h('select', {
+        id,
+        name,
+        onchange: (ev: Event) => this.onFilterChange(name, (ev.target as HTMLSelectElement).value),
+      });
       sel.append(h('option', { value: '' }, t('filterAll')));
-      for (const opt of options) sel.append(h('option', { value: opt.value, selected: opt.value === current }, opt.text));
+      for (const opt of options)
+        sel.append(h('option', { value: opt.value, selected: opt.value === current }, opt.text));
       return h('div', { class: 'field' }, h('label', { for: id }, label), sel);
     };
     const search = h('input', {
@@ -360,24 +505,64 @@ export class TabApp {
         this.searchTimer = setTimeout(() => this.applyFilters({ ...this.filters, q: value }), 300);
       },
     });
-    const sortSel = h('select', { id: 'f-sort', onchange: (ev: Event) => this.applyFilters({ ...this.filters, sort: (ev.target as HTMLSelectElement).value }) });
+    const sortSel = h('select', {
+      id: 'f-sort',
+      onchange: (ev: Event) =>
+        this.applyFilters({ ...this.filters, sort: (ev.target as HTMLSelectElement).value }),
+    });
     for (const k of ['nextDeadline', 'voucherNumber', 'customer', 'state', 'daysInState', 'expiresOn']) {
       sortSel.append(h('option', { value: k, selected: k === f.sort }, this.tr.dyn(`sort_${k}`)));
     }
     const form = h(
       'form',
       { class: 'filters', 'aria-label': t('filtersLabel'), onsubmit: (ev: Event) => ev.preventDefault() },
-      select('f-offering', t('filterOffering'), 'offering', o.filters.offerings.map((x) => ({ value: x, text: x })), f.offering[0] ?? ''),
-      select('f-state', t('filterState'), 'state', o.filters.states.map((s) => ({ value: s, text: this.tr.state(s) })), f.state[0] ?? ''),
-      select('f-consultant', t('filterConsultant'), 'consultant', o.filters.consultants.map((c) => ({ value: c.id, text: c.name })), f.consultant[0] ?? ''),
-      select('f-customer', t('filterCustomer'), 'customer', o.filters.customers.map((c) => ({ value: c, text: c })), f.customer[0] ?? ''),
+      select(
+        'f-offering',
+        t('filterOffering'),
+        'offering',
+        o.filters.offerings.map((x) => ({ value: x, text: x })),
+        f.offering[0] ?? '',
+      ),
+      select(
+        'f-state',
+        t('filterState'),
+        'state',
+        o.filters.states.map((s) => ({ value: s, text: this.tr.state(s) })),
+        f.state[0] ?? '',
+      ),
+      select(
+        'f-consultant',
+        t('filterConsultant'),
+        'consultant',
+        o.filters.consultants.map((c) => ({ value: c.id, text: c.name })),
+        f.consultant[0] ?? '',
+      ),
+      select(
+        'f-customer',
+        t('filterCustomer'),
+        'customer',
+        o.filters.customers.map((c) => ({ value: c, text: c })),
+        f.customer[0] ?? '',
+      ),
       h('div', { class: 'field grow' }, h('label', { for: 'f-search' }, t('filterSearch')), search),
       h('div', { class: 'field' }, h('label', { for: 'f-sort' }, t('sortLabel')), sortSel),
       h(
         'div',
         { class: 'actions' },
-        h('button', { type: 'button', id: 'clear-filters', onclick: () => this.applyFilters(emptyFilters(), false, true) }, t('clearFilters')),
-        h('button', { type: 'button', id: 'export-csv', class: 'primary', onclick: () => void this.exportCsv() }, t('exportCsv')),
+        h(
+          'button',
+          {
+            type: 'button',
+            id: 'clear-filters',
+            onclick: () => this.applyFilters(emptyFilters(), false, true),
+          },
+          t('clearFilters'),
+        ),
+        h(
+          'button',
+          { type: 'button', id: 'export-csv', class: 'primary', onclick: () => void this.exportCsv() },
+          t('exportCsv'),
+        ),
       ),
     );
     this.resultsEl = h('div', { id: 'results' });
@@ -387,7 +572,8 @@ export class TabApp {
 
   private onFilterChange(name: keyof ListFilters, value: string): void {
     const next: ListFilters = { ...this.filters };
-    if (name === 'offering' || name === 'consultant' || name === 'customer') next[name] = value ? [value] : [];
+    if (name === 'offering' || name === 'consultant' || name === 'customer')
+      next[name] = value ? [value] : [];
     if (name === 'state') next.state = value ? [value as VoucherStateCode] : [];
     this.applyFilters(next);
   }
@@ -433,7 +619,16 @@ export class TabApp {
     el.append(h('p', { class: 'result-count', id: 'result-count' }, this.countText(list.total)));
     if (list.total === 0) {
       el.append(
-        h('div', { class: 'empty', id: 'no-matches' }, h('p', {}, t('noMatches')), h('button', { type: 'button', onclick: () => this.applyFilters(emptyFilters(), false, true) }, t('clearFilters'))),
+        h(
+          'div',
+          { class: 'empty', id: 'no-matches' },
+          h('p', {}, t('noMatches')),
+          h(
+            'button',
+            { type: 'button', onclick: () => this.applyFilters(emptyFilters(), false, true) },
+            t('clearFilters'),
+          ),
+        ),
       );
       return;
     }
@@ -443,9 +638,25 @@ export class TabApp {
       h(
         'thead',
         {},
-        h('tr', {}, [t('colVoucher'), t('colCustomer'), t('colOffering'), t('colState'), t('colDaysInState'), t('colNext'), t('colConsultants')].map((c) => h('th', { scope: 'col' }, c))),
+        h(
+          'tr',
+          {},
+          [
+            t('colVoucher'),
+            t('colCustomer'),
+            t('colOffering'),
+            t('colState'),
+            t('colDaysInState'),
+            t('colNext'),
+            t('colConsultants'),
+          ].map((c) => h('th', { scope: 'col' }, c)),
+        ),
       ),
-      h('tbody', {}, list.items.map((r) => this.row(r))),
+      h(
+        'tbody',
+        {},
+        list.items.map((r) => this.row(r)),
+      ),
     );
     el.append(h('div', { class: 'scroll' }, table));
     const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
@@ -454,9 +665,17 @@ export class TabApp {
         h(
           'nav',
           { class: 'pager', 'aria-label': t('pageOf', { page: list.page, pages }) },
-          h('button', { type: 'button', disabled: list.page <= 1, onclick: () => this.goto(list.page - 1) }, t('prevPage')),
+          h(
+            'button',
+            { type: 'button', disabled: list.page <= 1, onclick: () => this.goto(list.page - 1) },
+            t('prevPage'),
+          ),
           h('span', {}, t('pageOf', { page: list.page, pages })),
-          h('button', { type: 'button', disabled: list.page >= pages, onclick: () => this.goto(list.page + 1) }, t('nextPage')),
+          h(
+            'button',
+            { type: 'button', disabled: list.page >= pages, onclick: () => this.goto(list.page + 1) },
+            t('nextPage'),
+          ),
         ),
       );
     }
@@ -475,17 +694,36 @@ export class TabApp {
       h(
         'th',
         { scope: 'row', 'data-label': t('colVoucher') },
-        h('button', { type: 'button', class: 'link mono', 'aria-label': t('openDetail', { voucher: r.voucherNumber }), onclick: (ev: Event) => void this.openDetail(r.id, ev.currentTarget as HTMLElement) }, r.voucherNumber),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'link mono',
+            'aria-label': t('openDetail', { voucher: r.voucherNumber }),
+            onclick: (ev: Event) => void this.openDetail(r.id, ev.currentTarget as HTMLElement),
+          },
+          r.voucherNumber,
+        ),
       ),
       h('td', { 'data-label': t('colCustomer') }, r.customer),
       h('td', { 'data-label': t('colOffering') }, r.offering),
-      h('td', { 'data-label': t('colState') }, h('span', { class: `chip state-${r.state}` }, this.tr.state(r.state))),
+      h(
+        'td',
+        { 'data-label': t('colState') },
+        h('span', { class: `chip state-${r.state}` }, this.tr.state(r.state)),
+      ),
       h('td', { 'data-label': t('colDaysInState'), class: 'num' }, this.tr.number(r.daysInState)),
       h(
         'td',
         { 'data-label': t('colNext') },
         r.nextDeadline
-          ? h('span', { class: r.nextDeadline.daysLeft < 0 ? 'bad' : '' }, this.deadlineText(r.nextDeadline), ' · ', this.tr.date(r.nextDeadline.due))
+          ? h(
+              'span',
+              { class: r.nextDeadline.daysLeft < 0 ? 'bad' : '' },
+              this.deadlineText(r.nextDeadline),
+              ' · ',
+              this.tr.date(r.nextDeadline.due),
+            )
           : '—',
       ),
       h('td', { 'data-label': t('colConsultants') }, r.consultants.map((c) => c.name).join(', ') || '—'),
@@ -532,7 +770,11 @@ export class TabApp {
   }
 
   /** The action's words, plus the state it led to when that says something the words do not. */
-  private timelineWhat(action: string, from?: VoucherStateCode, to?: VoucherStateCode): (string | HTMLElement)[] {
+  private timelineWhat(
+    action: string,
+    from?: VoucherStateCode,
+    to?: VoucherStateCode,
+  ): (string | HTMLElement)[] {
     const words = this.tr.dyn(`act_${action}`, {}, action);
     if (!to || from === to || this.tr.state(to) === words) return [words];
     return [words, h('span', { class: `chip state-${to}` }, this.tr.state(to))];
@@ -576,17 +818,51 @@ export class TabApp {
         field(t('detailDays'), t('daysCount', { count: d.days })),
         field(t('detailExpires'), d.expiresOn ? date(d.expiresOn) : undefined),
         field(t('detailAdmin'), d.voucherAdminEmail),
-        field(t('detailPlanned'), d.reservation?.plannedStart ? `${date(d.reservation.plannedStart)} – ${date(d.reservation.plannedEnd)}${d.reservation.country ? ` · ${d.reservation.country}` : ''}` : undefined),
-        field(t('detailReport'), d.report ? t('detailReportValue', { date: date(d.report.submittedOn), days: d.report.daysDelivered ?? 0, count: d.report.deliverables }) : undefined),
+        field(
+          t('detailPlanned'),
+          d.reservation?.plannedStart
+            ? `${date(d.reservation.plannedStart)} – ${date(d.reservation.plannedEnd)}${d.reservation.country ? ` · ${d.reservation.country}` : ''}`
+            : undefined,
+        ),
+        field(
+          t('detailReport'),
+          d.report
+            ? t('detailReportValue', {
+                date: date(d.report.submittedOn),
+                days: d.report.daysDelivered ?? 0,
+                count: d.report.deliverables,
+              })
+            : undefined,
+        ),
         field(t('detailRedeemed'), d.redeemedOn ? date(d.redeemedOn) : undefined),
-        field(t('detailPayment'), d.payment ? `${this.tr.money(d.payment.amount, d.payment.currency)} · ${this.tr.dyn(`pay_${d.payment.status}`)}` : undefined),
+        field(
+          t('detailPayment'),
+          d.payment
+            ? `${this.tr.money(d.payment.amount, d.payment.currency)} · ${this.tr.dyn(`pay_${d.payment.status}`)}`
+            : undefined,
+        ),
         field(t('colConsultants'), d.consultants.map((c) => c.name).join(', ')),
       ),
       d.deadlines.length > 0 ? h('h3', {}, t('detailDeadlines')) : null,
-      d.deadlines.length > 0 ? h('ul', { class: 'deadlines' }, d.deadlines.map((x) => h('li', {}, this.deadlineText(x), ' · ', this.tr.date(x.due), ' · ', this.tr.relativeDays(x.daysLeft)))) : null,
+      d.deadlines.length > 0
+        ? h(
+            'ul',
+            { class: 'deadlines' },
+            d.deadlines.map((x) =>
+              h(
+                'li',
+                {},
+                this.deadlineText(x),
+                ' · ',
+                this.tr.date(x.due),
+                ' · ',
+                this.tr.relativeDays(x.daysLeft),
+              ),
+            ),
+          )
+        : null,
       h('h3', {}, t('timelineHeading')),
       d.timeline.length > 0 ? timeline : h('p', { class: 'empty' }, t('timelineEmpty')),
     );
   }
 }
-

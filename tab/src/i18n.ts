@@ -34,9 +34,11 @@ export function resolveLocale(...candidates: (string | null | undefined)[]): Loc
 const en = {
   appTitle: 'Planning Services',
   loading: 'Loading your program status…',
-  localBanner: 'Local development identity: signed in as {name} without Teams. Never use this mode in production.',
+  localBanner:
+    'Local development identity: signed in as {name} without Teams. Never use this mode in production.',
   standaloneNotice: 'Open this tab in Microsoft Teams to sign in.',
-  signInFailed: 'We could not sign you in. Close the tab and open it again in Teams; if it keeps happening, ask your Teams admin to check the app’s consent.',
+  signInFailed:
+    'We could not sign you in. Close the tab and open it again in Teams; if it keeps happening, ask your Teams admin to check the app’s consent.',
   loadFailed: 'The status could not be loaded. Check your connection and try again.',
   retry: 'Try again',
   readOnly: 'Read-only view',
@@ -44,7 +46,8 @@ const en = {
   role_PartnerAdmin: 'MPN partner admin',
   role_Consultant: 'Consultant',
   role_Member: 'Member',
-  noOrganization: 'Your organization has not set up Planning Services yet. A Global admin should open a chat with the bot and follow “Get started”; the status shows up here as soon as steps 1–3 are recorded.',
+  noOrganization:
+    'Your organization has not set up Planning Services yet. A Global admin should open a chat with the bot and follow “Get started”; the status shows up here as soon as steps 1–3 are recorded.',
   setupHeading: 'Getting set up (steps 1–3)',
   step1: 'Step 1 · Eligibility',
   step2: 'Step 2 · Enrollment',
@@ -72,8 +75,10 @@ const en = {
   pipelineHeading: 'Voucher pipeline',
   pipelineRow: '{count} · {avg} days in state on average (longest {max})',
   pipelineFilter: 'Show {state} vouchers',
-  pipelineLegend: 'Vouchers per state; days = average days in that state. Choose a state to list its vouchers.',
-  pipelineEmpty: 'No vouchers yet. When a customer forwards a voucher email, paste it in the chat with the bot to record it.',
+  pipelineLegend:
+    'Vouchers per state; days = average days in that state. Choose a state to list its vouchers.',
+  pipelineEmpty:
+    'No vouchers yet. When a customer forwards a voucher email, paste it in the chat with the bot to record it.',
   deadlinesHeading: 'Deadlines',
   overdueHeading: 'Overdue',
   upcomingHeading: 'Next {days} days',
@@ -95,7 +100,8 @@ const en = {
   pay_denied: 'Denied',
   pay_outstanding: 'Outstanding',
   payCurrency: 'Currency',
-  paymentsEmpty: 'No payment requests yet. After a voucher is redeemed, send the payment request in the SAVB tool and record it in the chat with the bot.',
+  paymentsEmpty:
+    'No payment requests yet. After a voucher is redeemed, send the payment request in the SAVB tool and record it in the chat with the bot.',
   vouchersHeading: 'Vouchers',
   filtersLabel: 'Filters',
   filterOffering: 'Offering',
@@ -178,9 +184,11 @@ type Catalogue = Record<MessageKey, string>;
 const ptBR: Catalogue = {
   appTitle: 'Planning Services',
   loading: 'Carregando o status do programa…',
-  localBanner: 'Identidade de desenvolvimento local: conectado como {name} sem o Teams. Nunca use este modo em produção.',
+  localBanner:
+    'Identidade de desenvolvimento local: conectado como {name} sem o Teams. Nunca use este modo em produção.',
   standaloneNotice: 'Abra esta guia no Microsoft Teams para entrar.',
-  signInFailed: 'Não foi possível fazer seu login. Feche a guia e abra-a novamente no Teams; se continuar, peça ao administrador do Teams que verifique o consentimento do aplicativo.',
+  signInFailed:
+    'Não foi possível fazer seu login. Feche a guia e abra-a novamente no Teams; se continuar, peça ao administrador do Teams que verifique o consentimento do aplicativo.',
   loadFailed: 'Não foi possível carregar o status. Verifique a conexão e tente novamente.',
   retry: 'Tentar novamente',
   readOnly: 'Somente leitura',
@@ -188,7 +196,8 @@ const ptBR: Catalogue = {
   role_PartnerAdmin: 'Administrador de parceiro MPN',
   role_Consultant: 'Consultor',
   role_Member: 'Membro',
-  noOrganization: 'Sua organização ainda não configurou o Planning Services. Um administrador global deve abrir um chat com o bot e seguir “Começar”; o status aparece aqui assim que as etapas 1–3 forem registradas.',
+  noOrganization:
+    'Sua organização ainda não configurou o Planning Services. Um administrador global deve abrir um chat com o bot e seguir “Começar”; o status aparece aqui assim que as etapas 1–3 forem registradas.',
   setupHeading: 'Configuração (etapas 1–3)',
   step1: 'Etapa 1 · Elegibilidade',
   step2: 'Etapa 2 · Inscrição',
@@ -216,8 +225,10 @@ const ptBR: Catalogue = {
   pipelineHeading: 'Funil de vouchers',
   pipelineRow: '{count} · em média {avg} dias no estado (máximo {max})',
   pipelineFilter: 'Mostrar vouchers em {state}',
-  pipelineLegend: 'Vouchers por estado; dias = média de dias nesse estado. Escolha um estado para listar os vouchers.',
-  pipelineEmpty: 'Nenhum voucher ainda. Quando um cliente encaminhar o e-mail de um voucher, cole-o no chat com o bot para registrá-lo.',
+  pipelineLegend:
+    'Vouchers por estado; dias = média de dias nesse estado. Escolha um estado para listar os vouchers.',
+  pipelineEmpty:
+    'Nenhum voucher ainda. Quando um cliente encaminhar o e-mail de um voucher, cole-o no chat com o bot para registrá-lo.',
   deadlinesHeading: 'Prazos',
   overdueHeading: 'Atrasados',
   upcomingHeading: 'Próximos {days} dias',
@@ -239,7 +250,8 @@ const ptBR: Catalogue = {
   pay_denied: 'Negados',
   pay_outstanding: 'Pendentes',
   payCurrency: 'Moeda',
-  paymentsEmpty: 'Nenhuma solicitação de pagamento ainda. Depois de resgatar um voucher, envie a solicitação de pagamento na ferramenta SAVB e registre-a no chat com o bot.',
+  paymentsEmpty:
+    'Nenhuma solicitação de pagamento ainda. Depois de resgatar um voucher, envie a solicitação de pagamento na ferramenta SAVB e registre-a no chat com o bot.',
   vouchersHeading: 'Vouchers',
   filtersLabel: 'Filtros',
   filterOffering: 'Oferta',
@@ -319,9 +331,11 @@ const ptBR: Catalogue = {
 const esES: Catalogue = {
   appTitle: 'Planning Services',
   loading: 'Cargando el estado del programa…',
-  localBanner: 'Identidad de desarrollo local: has iniciado sesión como {name} sin Teams. No uses nunca este modo en producción.',
+  localBanner:
+    'Identidad de desarrollo local: has iniciado sesión como {name} sin Teams. No uses nunca este modo en producción.',
   standaloneNotice: 'Abre esta pestaña en Microsoft Teams para iniciar sesión.',
-  signInFailed: 'No hemos podido iniciar tu sesión. Cierra la pestaña y vuelve a abrirla en Teams; si sigue ocurriendo, pide al administrador de Teams que revise el consentimiento de la aplicación.',
+  signInFailed:
+    'No hemos podido iniciar tu sesión. Cierra la pestaña y vuelve a abrirla en Teams; si sigue ocurriendo, pide al administrador de Teams que revise el consentimiento de la aplicación.',
   loadFailed: 'No se ha podido cargar el estado. Comprueba la conexión y vuelve a intentarlo.',
   retry: 'Reintentar',
   readOnly: 'Solo lectura',
@@ -329,7 +343,8 @@ const esES: Catalogue = {
   role_PartnerAdmin: 'Administrador de partner MPN',
   role_Consultant: 'Consultor',
   role_Member: 'Miembro',
-  noOrganization: 'Tu organización aún no ha configurado Planning Services. Un administrador global debe abrir un chat con el bot y seguir «Empezar»; el estado aparecerá aquí en cuanto se registren los pasos 1–3.',
+  noOrganization:
+    'Tu organización aún no ha configurado Planning Services. Un administrador global debe abrir un chat con el bot y seguir «Empezar»; el estado aparecerá aquí en cuanto se registren los pasos 1–3.',
   setupHeading: 'Configuración (pasos 1–3)',
   step1: 'Paso 1 · Idoneidad',
   step2: 'Paso 2 · Inscripción',
@@ -345,7 +360,8 @@ const esES: Catalogue = {
   enr_active: 'Activa',
   enr_renewalDue: 'Renovación próxima',
   enr_lapsed: 'Vencida',
-  enrNextStep: 'Inscríbete en una oferta en el Partner Center y registra la inscripción en el chat con el bot.',
+  enrNextStep:
+    'Inscríbete en una oferta en el Partner Center y registra la inscripción en el chat con el bot.',
   renewIn: 'La inscripción en {offering} se renueva {relative} ({date})',
   renewalCountdown: 'Quedan {days} días para renovar',
   renewalOverdue: 'Renovación con {days} días de retraso',
@@ -358,7 +374,8 @@ const esES: Catalogue = {
   pipelineRow: '{count} · {avg} días de media en el estado (máximo {max})',
   pipelineFilter: 'Mostrar vales en {state}',
   pipelineLegend: 'Vales por estado; días = media de días en ese estado. Elige un estado para ver sus vales.',
-  pipelineEmpty: 'Aún no hay vales. Cuando un cliente reenvíe el correo de un vale, pégalo en el chat con el bot para registrarlo.',
+  pipelineEmpty:
+    'Aún no hay vales. Cuando un cliente reenvíe el correo de un vale, pégalo en el chat con el bot para registrarlo.',
   deadlinesHeading: 'Plazos',
   overdueHeading: 'Vencidos',
   upcomingHeading: 'Próximos {days} días',
@@ -380,7 +397,8 @@ const esES: Catalogue = {
   pay_denied: 'Denegados',
   pay_outstanding: 'Pendientes',
   payCurrency: 'Moneda',
-  paymentsEmpty: 'Aún no hay solicitudes de pago. Después de canjear un vale, envía la solicitud de pago en la herramienta SAVB y regístrala en el chat con el bot.',
+  paymentsEmpty:
+    'Aún no hay solicitudes de pago. Después de canjear un vale, envía la solicitud de pago en la herramienta SAVB y regístrala en el chat con el bot.',
   vouchersHeading: 'Vales',
   filtersLabel: 'Filtros',
   filterOffering: 'Oferta',
@@ -474,7 +492,11 @@ export interface Translator {
   relativeDays(days: number): string;
 }
 
-function fill(text: string, params: Record<string, string | number> = {}, format: (n: number) => string): string {
+function fill(
+  text: string,
+  params: Record<string, string | number> = {},
+  format: (n: number) => string,
+): string {
   return text.replace(/\{(\w+)\}/g, (m, name: string) => {
     const v = params[name];
     if (v === undefined) return m;

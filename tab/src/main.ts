@@ -40,7 +40,9 @@ async function boot(): Promise<void> {
   // An explicit choice for this page wins over the person's override; without one, the host's language is
   // only the fallback until the overview says whether the person chose a language in the bot.
   const chosen = matchLocale(params.get('lang')) ?? matchLocale(sessionLocale());
-  const language = chosen ? { locale: chosen, chosen: true } : { locale: resolveLocale(host.info.locale, navigator.language), chosen: false };
+  const language = chosen
+    ? { locale: chosen, chosen: true }
+    : { locale: resolveLocale(host.info.locale, navigator.language), chosen: false };
   const app: TabApp = new TabApp(root, host, language, (next: Locale) => {
     try {
       window.sessionStorage.setItem(SESSION_LOCALE_KEY, next);

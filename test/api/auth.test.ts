@@ -67,7 +67,12 @@ describe('tab API authentication', function () {
 
   it('refuses an expired token', async () => {
     // Beyond the 60 s clock tolerance.
-    assertRefused(await fx.get('/api/tab/overview', await fx.sign({ iat: nowSec - 7200, nbf: nowSec - 7200, exp: nowSec - 120 })));
+    assertRefused(
+      await fx.get(
+        '/api/tab/overview',
+        await fx.sign({ iat: nowSec - 7200, nbf: nowSec - 7200, exp: nowSec - 120 }),
+      ),
+    );
   });
 
   it('refuses a token that is not yet valid', async () => {
@@ -75,14 +80,23 @@ describe('tab API authentication', function () {
   });
 
   it('refuses a token for another audience', async () => {
-    assertRefused(await fx.get('/api/tab/overview', await fx.sign({ aud: '99999999-2222-3333-4444-555555555555' })));
+    assertRefused(
+      await fx.get('/api/tab/overview', await fx.sign({ aud: '99999999-2222-3333-4444-555555555555' })),
+    );
     assertRefused(await fx.get('/api/tab/overview', await fx.sign({ aud: 'https://graph.microsoft.com' })));
   });
 
   it('refuses a token with the wrong issuer', async () => {
     // Issued for tenant B but claiming tenant A, and a foreign authority.
-    assertRefused(await fx.get('/api/tab/overview', await fx.sign({ iss: `https://login.microsoftonline.com/${TENANT_B}/v2.0` })));
-    assertRefused(await fx.get('/api/tab/overview', await fx.sign({ iss: `https://evil.example/${TENANT_A}/v2.0` })));
+    assertRefused(
+      await fx.get(
+        '/api/tab/overview',
+        await fx.sign({ iss: `https://login.microsoftonline.com/${TENANT_B}/v2.0` }),
+      ),
+    );
+    assertRefused(
+      await fx.get('/api/tab/overview', await fx.sign({ iss: `https://evil.example/${TENANT_A}/v2.0` })),
+    );
   });
 
   it('refuses a token without the access_as_user scope', async () => {
@@ -94,16 +108,30 @@ describe('tab API authentication', function () {
 
   it('refuses a token signed by a key Entra ID did not publish', async () => {
     assertRefused(await fx.get('/api/tab/overview', await fx.sign({}, { key: 'unpublished' })));
-    assertRefused(await fx.get('/api/tab/overview', await fx.sign({}, { key: 'unpublished', kid: 'other-key' })));
+    assertRefused(
+      await fx.get('/api/tab/overview', await fx.sign({}, { key: 'unpublished', kid: 'other-key' })),
+    );
   });
 
   it('refuses malformed tokens and other schemes', async () => {
     const valid = await fx.sign();
     const [h, p] = valid.split('.');
-    for (const bad of ['not-a-jwt', `${h}.${p}`, `${h}.${p}.`, `${h}.e30.${valid.split('.')[2]}`, 'a.b.c', `${valid}x`, 'x'.repeat(9000)]) {
+    for (const bad of [
+      'not-a-jwt',
+      `${h}.${p}`,
+      `${h}.${p}.`,
+      `${h}.e30.${valid.split('.')[2]}`,
+      'a.b.c',
+      `${valid}x`,
+      'x'.repeat(9000),
+    ]) {
       assertRefused(await fx.get('/api/tab/overview', bad));
     }
-    assertRefused(await fx.get('/api/tab/overview', null, { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` }));
+    assertRefused(
+      await fx.get('/api/tab/overview', null, {
+        authorization: `Basic ${Buffer.from('a:b').toString('base64')}`,
+      }),
+    );
     assertRefused(await fx.get('/api/tab/overview', null, { authorization: `Bearer ${valid} extra` }));
   });
 
@@ -117,7 +145,12 @@ describe('tab API authentication', function () {
 
   it('refuses a token whose tenant id is missing or not a GUID', async () => {
     assertRefused(await fx.get('/api/tab/overview', await fx.sign({ tid: undefined })));
-    assertRefused(await fx.get('/api/tab/overview', await fx.sign({ tid: '../other', iss: 'https://login.microsoftonline.com/../other/v2.0' })));
+    assertRefused(
+      await fx.get(
+        '/api/tab/overview',
+        await fx.sign({ tid: '../other', iss: 'https://login.microsoftonline.com/../other/v2.0' }),
+      ),
+    );
   });
 
   it('refuses a token without the user’s object id', async () => {
@@ -142,7 +175,13 @@ describe('tab API authentication', function () {
 
   it('applies every check to every route, CSV included', async () => {
     const expired = await fx.sign({ exp: nowSec - 3600, iat: nowSec - 7200, nbf: nowSec - 7200 });
-    for (const path of ['/api/tab/vouchers', '/api/tab/vouchers.csv', '/api/tab/deadlines', '/api/tab/payments', `/api/tab/vouchers/${fx.seedA.vouchers[0]?.id}`]) {
+    for (const path of [
+      '/api/tab/vouchers',
+      '/api/tab/vouchers.csv',
+      '/api/tab/deadlines',
+      '/api/tab/payments',
+      `/api/tab/vouchers/${fx.seedA.vouchers[0]?.id}`,
+    ]) {
       assertRefused(await fx.get(path, null));
       assertRefused(await fx.get(path, expired));
     }
@@ -154,7 +193,8 @@ describe('tab API authentication', function () {
 
   it('fetches the published keys once and reuses them', async () => {
     const before = fx.jwksHits();
-    for (let i = 0; i < 3; i++) assert.equal((await fx.get('/api/tab/payments', await fx.sign())).status, 200);
+    for (let i = 0; i < 3; i++)
+      assert.equal((await fx.get('/api/tab/payments', await fx.sign())).status, 200);
     assert.ok(fx.jwksHits() - before <= 1, `JWKS fetched ${fx.jwksHits() - before} times for 3 requests`);
   });
 });
@@ -170,7 +210,10 @@ describe('tab API tenant allow-list', function () {
 
   it('accepts an allowed tenant and refuses a valid token from a tenant not on the list', async () => {
     assert.equal((await fx.get('/api/tab/overview', await fx.sign())).status, 200);
-    const tokenB = await fx.sign({ tid: TENANT_B, iss: `https://login.microsoftonline.com/${TENANT_B}/v2.0` });
+    const tokenB = await fx.sign({
+      tid: TENANT_B,
+      iss: `https://login.microsoftonline.com/${TENANT_B}/v2.0`,
+    });
     assertRefused(await fx.get('/api/tab/overview', tokenB));
   });
 });
@@ -213,7 +256,11 @@ describe('tab API in local development mode', function () {
 describe('tab API token checks name the reason (for the log)', function () {
   let fx: ApiFixture;
   before(async () => {
-    fx = await startApiFixture({ env: { TAB_ALLOWED_TENANTS: `${TENANT_A},${TENANT_B}` }, vouchersA: 1, vouchersB: 1 });
+    fx = await startApiFixture({
+      env: { TAB_ALLOWED_TENANTS: `${TENANT_A},${TENANT_B}` },
+      vouchersA: 1,
+      vouchersB: 1,
+    });
   });
   after(async () => {
     await fx.stop();
@@ -229,10 +276,21 @@ describe('tab API token checks name the reason (for the log)', function () {
     assert.equal(await reason(await fx.sign({ exp: nowSec - 120 })), 'expired');
     assert.equal(await reason(await fx.sign({ nbf: nowSec + 600 })), 'notYetValid');
     assert.equal(await reason(await fx.sign({ aud: 'someone-else' })), 'audience');
-    assert.equal(await reason(await fx.sign({ iss: `https://login.microsoftonline.com/${TENANT_B}/v2.0` })), 'issuer');
+    assert.equal(
+      await reason(await fx.sign({ iss: `https://login.microsoftonline.com/${TENANT_B}/v2.0` })),
+      'issuer',
+    );
     assert.equal(await reason(await fx.sign({ scp: 'User.Read' })), 'scope');
     assert.equal(await reason(await fx.sign({}, { key: 'unpublished' })), 'signature');
-    assert.equal(await reason(await fx.sign({ tid: 'cccccccc-0000-4000-8000-00000000000c', iss: 'https://login.microsoftonline.com/cccccccc-0000-4000-8000-00000000000c/v2.0' })), 'tenant');
+    assert.equal(
+      await reason(
+        await fx.sign({
+          tid: 'cccccccc-0000-4000-8000-00000000000c',
+          iss: 'https://login.microsoftonline.com/cccccccc-0000-4000-8000-00000000000c/v2.0',
+        }),
+      ),
+      'tenant',
+    );
     assert.equal(await reason('abc.def.ghi'), 'malformed');
     assert.equal((await auth.authenticate(undefined)).ok, false);
   });

@@ -26,8 +26,15 @@ export interface ApiFixture {
   seedA: SeedResult;
   seedB: SeedResult;
   /** Signs a token with the published key; `claims` override the valid defaults (undefined removes one). */
-  sign(claims?: Record<string, unknown>, options?: { key?: 'published' | 'unpublished'; alg?: string; kid?: string }): Promise<string>;
-  get(path: string, token?: string | null, headers?: Record<string, string>): Promise<{ status: number; body: unknown; text: string; headers: Headers }>;
+  sign(
+    claims?: Record<string, unknown>,
+    options?: { key?: 'published' | 'unpublished'; alg?: string; kid?: string },
+  ): Promise<string>;
+  get(
+    path: string,
+    token?: string | null,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: unknown; text: string; headers: Headers }>;
   api: TabApi;
   organizations: OrganizationRepository;
   vouchers: VoucherRepository;
@@ -50,7 +57,12 @@ export async function startApiFixture(options: FixtureOptions = {}): Promise<Api
   const jose = await loadJose();
   const published = await jose.generateKeyPair('RS256', { extractable: true });
   const unpublished = await jose.generateKeyPair('RS256', { extractable: true });
-  const jwk: JWK = { ...(await jose.exportJWK(published.publicKey)), kid: 'test-key-1', use: 'sig', alg: 'RS256' };
+  const jwk: JWK = {
+    ...(await jose.exportJWK(published.publicKey)),
+    kid: 'test-key-1',
+    use: 'sig',
+    alg: 'RS256',
+  };
 
   let hits = 0;
   const jwks = http.createServer((req, res) => {
@@ -129,8 +141,11 @@ export async function startApiFixture(options: FixtureOptions = {}): Promise<Api
       ...claims,
     };
     for (const [k, v] of Object.entries(payload)) if (v === undefined) delete payload[k];
-    const key: KeyObject | CryptoKey = opts.key === 'unpublished' ? unpublished.privateKey : published.privateKey;
-    return new jose.SignJWT(payload).setProtectedHeader({ alg: opts.alg ?? 'RS256', kid: opts.kid ?? 'test-key-1', typ: 'JWT' }).sign(key);
+    const key: KeyObject | CryptoKey =
+      opts.key === 'unpublished' ? unpublished.privateKey : published.privateKey;
+    return new jose.SignJWT(payload)
+      .setProtectedHeader({ alg: opts.alg ?? 'RS256', kid: opts.kid ?? 'test-key-1', typ: 'JWT' })
+      .sign(key);
   }
 
   async function get(path: string, token?: string | null, headers: Record<string, string> = {}) {
@@ -173,7 +188,12 @@ export async function startApiFixture(options: FixtureOptions = {}): Promise<Api
  * bot's settings card does, with an ETag-checked write. The value is written as given: tests use it to store
  * values the bot itself would refuse.
  */
-export async function setLocaleOverride(fx: ApiFixture, tenantId: string, userId: string, locale: string | undefined): Promise<void> {
+export async function setLocaleOverride(
+  fx: ApiFixture,
+  tenantId: string,
+  userId: string,
+  locale: string | undefined,
+): Promise<void> {
   const stored = await fx.organizations.get(tenantId);
   if (!stored) throw new Error(`no organisation in ${tenantId}`);
   // Documents read through the store may be frozen: change a copy.

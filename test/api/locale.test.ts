@@ -23,10 +23,18 @@ describe('tab API: the caller’s language override', function () {
   });
 
   function tokenFor(person: { userId: string; name: string }, tenantId = TENANT_A): Promise<string> {
-    return fx.sign({ oid: person.userId, name: person.name, tid: tenantId, iss: `https://login.microsoftonline.com/${tenantId}/v2.0` });
+    return fx.sign({
+      oid: person.userId,
+      name: person.name,
+      tid: tenantId,
+      iss: `https://login.microsoftonline.com/${tenantId}/v2.0`,
+    });
   }
 
-  async function overviewAs(person: { userId: string; name: string }, tenantId = TENANT_A): Promise<{ o: OverviewView; text: string }> {
+  async function overviewAs(
+    person: { userId: string; name: string },
+    tenantId = TENANT_A,
+  ): Promise<{ o: OverviewView; text: string }> {
     const res = await fx.get('/api/tab/overview', await tokenFor(person, tenantId));
     assert.equal(res.status, 200, res.text);
     return { o: res.body as OverviewView, text: res.text };
@@ -83,7 +91,11 @@ describe('tab API: the caller’s language override', function () {
     assert.equal((await overviewAs(SEED_PEOPLE.globalAdmin)).o.caller.locale, undefined);
   });
 
-  for (const [stored, shown] of [['pt-br', 'pt-BR'], ['es_ES', 'es-ES'], ['pt-PT', 'pt-BR']] as const) {
+  for (const [stored, shown] of [
+    ['pt-br', 'pt-BR'],
+    ['es_ES', 'es-ES'],
+    ['pt-PT', 'pt-BR'],
+  ] as const) {
     it(`reads a stored ${stored} as the bot does: ${shown}`, async () => {
       await setLocaleOverride(fx, TENANT_A, SEED_PEOPLE.globalAdmin.userId, stored);
       assert.equal((await overviewAs(SEED_PEOPLE.globalAdmin)).o.caller.locale, shown);

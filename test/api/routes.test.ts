@@ -7,7 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { startApiFixture, TENANT_A, type ApiFixture } from './fixture';
 import { SEED_PEOPLE } from '../../bot/api/seed';
-import type { DeadlineView, OverviewView, PaymentsView, VoucherDetailView, VoucherListView } from '../../bot/api';
+import type {
+  DeadlineView,
+  OverviewView,
+  PaymentsView,
+  VoucherDetailView,
+  VoucherListView,
+} from '../../bot/api';
 
 /** Minimal RFC 4180 reader for the assertions (quoted fields, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
@@ -60,7 +66,10 @@ describe('tab API routes', function () {
     assert.equal(res.status, 200, res.text);
     const o = res.body as OverviewView;
     assert.equal(o.voucherCount, 40);
-    assert.equal(o.pipeline.reduce((n, s) => n + s.count, 0), 40);
+    assert.equal(
+      o.pipeline.reduce((n, s) => n + s.count, 0),
+      40,
+    );
     const expected = new Map<string, number>();
     for (const v of fx.seedA.vouchers) expected.set(v.state, (expected.get(v.state) ?? 0) + 1);
     for (const stage of o.pipeline) assert.equal(stage.count, expected.get(stage.state) ?? 0, stage.state);
@@ -85,7 +94,8 @@ describe('tab API routes', function () {
     assert.ok(overdue.length > 0 && upcoming.length > 0);
     for (const d of overdue) assert.ok(d.daysLeft < 0);
     for (const d of upcoming) assert.ok(d.daysLeft >= 0 && d.daysLeft <= 30);
-    const sorted = (list: DeadlineView[]) => list.every((d, i) => i === 0 || (list[i - 1] as DeadlineView).due <= d.due);
+    const sorted = (list: DeadlineView[]) =>
+      list.every((d, i) => i === 0 || (list[i - 1] as DeadlineView).due <= d.due);
     assert.ok(sorted(overdue) && sorted(upcoming));
     assert.ok(upcoming.some((d) => d.kind === 'enrollmentRenewal' && d.offering === 'DDPS'));
   });
@@ -96,21 +106,32 @@ describe('tab API routes', function () {
     assert.equal(p.counts.requested, requested.length);
     for (const t of p.totals) {
       const mine = requested.filter((v) => v.paymentRequest?.currency === t.currency);
-      assert.equal(t.requested, mine.reduce((n, v) => n + (v.paymentRequest?.amount ?? 0), 0));
+      assert.equal(
+        t.requested,
+        mine.reduce((n, v) => n + (v.paymentRequest?.amount ?? 0), 0),
+      );
       const paid = mine.filter((v) => v.paymentRequest?.paidOn);
-      assert.equal(t.paid, paid.reduce((n, v) => n + (v.paymentRequest?.amount ?? 0), 0));
+      assert.equal(
+        t.paid,
+        paid.reduce((n, v) => n + (v.paymentRequest?.amount ?? 0), 0),
+      );
       assert.equal(t.outstanding + t.paid + t.denied, t.requested);
     }
   });
 
   it('vouchers: filters by state, offering, consultant and customer, combined', async () => {
-    const list = async (q: string) => (await fx.get(`/api/tab/vouchers?pageSize=200&${q}`, token)).body as VoucherListView;
+    const list = async (q: string) =>
+      (await fx.get(`/api/tab/vouchers?pageSize=200&${q}`, token)).body as VoucherListView;
     const reserved = await list('state=Reserved');
     assert.equal(reserved.total, fx.seedA.vouchers.filter((v) => v.state === 'Reserved').length);
     assert.ok(reserved.items.every((r) => r.state === 'Reserved'));
 
     const two = await list('state=Paid,Denied&offering=SDPS');
-    assert.equal(two.total, fx.seedA.vouchers.filter((v) => (v.state === 'Paid' || v.state === 'Denied') && v.offeringId === 'SDPS').length);
+    assert.equal(
+      two.total,
+      fx.seedA.vouchers.filter((v) => (v.state === 'Paid' || v.state === 'Denied') && v.offeringId === 'SDPS')
+        .length,
+    );
 
     const diego = await list(`consultant=${SEED_PEOPLE.consultantDiego.userId}`);
     assert.ok(diego.total > 0);
@@ -127,7 +148,8 @@ describe('tab API routes', function () {
 
   it('vouchers: pages are disjoint, stable and sorted', async () => {
     const page = async (n: number) =>
-      (await fx.get(`/api/tab/vouchers?sort=customer&dir=desc&pageSize=15&page=${n}`, token)).body as VoucherListView;
+      (await fx.get(`/api/tab/vouchers?sort=customer&dir=desc&pageSize=15&page=${n}`, token))
+        .body as VoucherListView;
     const [p1, p2, p3] = [await page(1), await page(2), await page(3)];
     assert.equal(p1.total, 40);
     assert.equal(p1.items.length + p2.items.length + p3.items.length, 40);
@@ -164,10 +186,15 @@ describe('tab API routes', function () {
   });
 
   it('deadlines: a wider window includes more, an offering filter narrows', async () => {
-    const d30 = (await fx.get('/api/tab/deadlines', token)).body as { upcoming: DeadlineView[]; overdue: DeadlineView[] };
+    const d30 = (await fx.get('/api/tab/deadlines', token)).body as {
+      upcoming: DeadlineView[];
+      overdue: DeadlineView[];
+    };
     const d365 = (await fx.get('/api/tab/deadlines?days=365', token)).body as { upcoming: DeadlineView[] };
     assert.ok(d365.upcoming.length > d30.upcoming.length);
-    const sdps = (await fx.get('/api/tab/deadlines?days=365&offering=SDPS', token)).body as { upcoming: DeadlineView[] };
+    const sdps = (await fx.get('/api/tab/deadlines?days=365&offering=SDPS', token)).body as {
+      upcoming: DeadlineView[];
+    };
     assert.ok(sdps.upcoming.length > 0);
     assert.ok(sdps.upcoming.every((d) => d.offering === 'SDPS' || d.offering === undefined));
   });
@@ -176,7 +203,10 @@ describe('tab API routes', function () {
     const res = await fx.get('/api/tab/vouchers.csv?state=PaymentRequested,Paid&sort=voucherNumber', token);
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /^text\/csv/);
-    assert.match(res.headers.get('content-disposition') ?? '', /attachment; filename="vouchers-2025-03-10\.csv"/);
+    assert.match(
+      res.headers.get('content-disposition') ?? '',
+      /attachment; filename="vouchers-2025-03-10\.csv"/,
+    );
     const rows = parseCsv(res.text);
     const header = rows[0] ?? [];
     assert.equal(header[0], 'voucherNumber');
@@ -185,7 +215,10 @@ describe('tab API routes', function () {
       .filter((v) => v.state === 'PaymentRequested' || v.state === 'Paid')
       .map((v) => v.voucherNumber)
       .sort();
-    assert.deepEqual(data.map((r) => r[0]), expected);
+    assert.deepEqual(
+      data.map((r) => r[0]),
+      expected,
+    );
     const stateCol = header.indexOf('state');
     assert.ok(data.every((r) => r[stateCol] === 'PaymentRequested' || r[stateCol] === 'Paid'));
     // "Fabrikam, Inc." survives the comma.
@@ -196,7 +229,10 @@ describe('tab API routes', function () {
 
   it('a tenant with nothing recorded gets an empty overview that says so', async () => {
     const tid = 'cccccccc-0000-4000-8000-00000000000c';
-    const res = await fx.get('/api/tab/overview', await fx.sign({ tid, iss: `https://login.microsoftonline.com/${tid}/v2.0` }));
+    const res = await fx.get(
+      '/api/tab/overview',
+      await fx.sign({ tid, iss: `https://login.microsoftonline.com/${tid}/v2.0` }),
+    );
     assert.equal(res.status, 200, res.text);
     const o = res.body as OverviewView;
     assert.equal(o.organization.known, false);
@@ -222,7 +258,11 @@ describe('tab API routes', function () {
       // Written straight to the store, as another app instance would: no invalidate() call.
       const stored = await fx.vouchers.get(assigned.tenantId, assigned.id);
       assert.ok(stored);
-      await fx.vouchers.save(assigned.tenantId, { ...stored.doc, customer: { name: 'Renamed Customer' } }, stored.etag);
+      await fx.vouchers.save(
+        assigned.tenantId,
+        { ...stored.doc, customer: { name: 'Renamed Customer' } },
+        stored.etag,
+      );
       const fresh = (await fx.get('/api/tab/overview', token)).body as OverviewView;
       assert.ok(fresh.filters.customers.includes('Renamed Customer'));
       assert.equal(list.callCount, 1);
@@ -260,7 +300,10 @@ describe('tab API routes', function () {
       ['/api/tab/vouchers?limit=5', /unknown parameter limit/],
       [`/api/tab/vouchers?q=${'a'.repeat(101)}`, /q: must be at most 100 characters/],
       [`/api/tab/vouchers?customer=${'c'.repeat(300)}`, /customer: must be at most 200 characters/],
-      [`/api/tab/vouchers?${Array.from({ length: 30 }, (_, i) => `offering=O${i}`).join('&')}`, /offering: at most 20 values/],
+      [
+        `/api/tab/vouchers?${Array.from({ length: 30 }, (_, i) => `offering=O${i}`).join('&')}`,
+        /offering: at most 20 values/,
+      ],
       [`/api/tab/vouchers?offering=${'x,'.repeat(1500)}`, /query string: at most 2048 characters/],
       ['/api/tab/vouchers.csv?page=2', /unknown parameter page/],
       ['/api/tab/overview?debug=1', /unknown parameter debug/],

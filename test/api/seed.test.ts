@@ -19,17 +19,30 @@ describe('tab demo seed', function () {
   });
 
   it('creates an organisation and a dozen vouchers covering every state, with consistent dates', async () => {
-    const seeded = await seedDemoData(cosmos.store, 'tenant-seed', now, { people: [{ userId: 'local-dev', name: 'Local Dev', roles: ['globalAdmin'] }] });
+    const seeded = await seedDemoData(cosmos.store, 'tenant-seed', now, {
+      people: [{ userId: 'local-dev', name: 'Local Dev', roles: ['globalAdmin'] }],
+    });
     assert.equal(seeded.vouchers.length, 12);
     assert.deepEqual(new Set(seeded.vouchers.map((v) => v.state)), new Set(VOUCHER_STATES));
     for (const v of seeded.vouchers) {
       assert.ok(v.stateSince <= now.toISOString(), `${v.id} entered its state in the future`);
-      assert.ok(v.audit.every((a, i) => i === 0 || (v.audit[i - 1]?.at ?? '') <= a.at), `${v.id} audit out of order`);
-      assert.ok(v.audit.every((a) => a.at <= now.toISOString()), `${v.id} audit in the future`);
-      assert.equal(v.audit.filter((a) => a.to && a.from !== a.to).at(-1)?.to, v.state, `${v.id} audit ends elsewhere`);
+      assert.ok(
+        v.audit.every((a, i) => i === 0 || (v.audit[i - 1]?.at ?? '') <= a.at),
+        `${v.id} audit out of order`,
+      );
+      assert.ok(
+        v.audit.every((a) => a.at <= now.toISOString()),
+        `${v.id} audit in the future`,
+      );
+      assert.equal(
+        v.audit.filter((a) => a.to && a.from !== a.to).at(-1)?.to,
+        v.state,
+        `${v.id} audit ends elsewhere`,
+      );
       assert.ok(v.assignedOn <= v.intakeOn);
       if (v.reservation) assert.ok(v.reservation.plannedStart <= v.reservation.plannedEnd);
-      if (v.completionReport && v.reservation) assert.ok(v.completionReport.submittedOn >= v.reservation.plannedEnd);
+      if (v.completionReport && v.reservation)
+        assert.ok(v.completionReport.submittedOn >= v.reservation.plannedEnd);
     }
     const stored = await new VoucherRepository(cosmos.store.containers.vouchers).list('tenant-seed');
     assert.equal(stored.length, 12);

@@ -71,7 +71,10 @@ describe('tab API snapshot cache', function () {
 
   it('does not cache a failed load', async () => {
     const cache = new SnapshotCache<number>({ ttlMs: 10_000, clock: () => clock });
-    await assert.rejects(cache.get('t', () => Promise.reject(new Error('store down'))), /store down/);
+    await assert.rejects(
+      cache.get('t', () => Promise.reject(new Error('store down'))),
+      /store down/,
+    );
     assert.equal(await cache.get('t', () => Promise.resolve(5)), 5);
   });
 

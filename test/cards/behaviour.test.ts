@@ -24,7 +24,13 @@ import {
 } from '../../cards';
 import { executeActions, inputs } from './validate';
 
-const voucher = { voucherNumber: 'AB-1234', customerName: 'Contoso', offeringName: 'DDPS', days: 5, state: 'Assigned' };
+const voucher = {
+  voucherNumber: 'AB-1234',
+  customerName: 'Contoso',
+  offeringName: 'DDPS',
+  days: 5,
+  state: 'Assigned',
+};
 
 /** Flatten every element (body, containers, columns, ShowCards) in document order. */
 function elements(node: unknown, out: CardElement[] = []): CardElement[] {
@@ -38,16 +44,24 @@ function elements(node: unknown, out: CardElement[] = []): CardElement[] {
 }
 
 function texts(card: AdaptiveCard): string[] {
-  return elements(card).filter((e) => e['type'] === 'TextBlock').map((e) => String(e['text']));
+  return elements(card)
+    .filter((e) => e['type'] === 'TextBlock')
+    .map((e) => String(e['text']));
 }
 
 describe('cards: behaviour', () => {
   describe('shared options', () => {
     const intake = (options: Parameters<typeof buildIntakeCard>[2]) =>
-      buildIntakeCard({ source: 'manual', fields: {}, offeringChoices: [], maxDays: 15, today: '2024-05-20' }, 'en', options);
+      buildIntakeCard(
+        { source: 'manual', fields: {}, offeringChoices: [], maxDays: 15, today: '2024-05-20' },
+        'en',
+        options,
+      );
 
     it('puts a server-side error right after its field and unknown fields into the banner', () => {
-      const card = intake({ errors: { voucherAdminEmail: 'Not an email we can use.', nowhere: 'A problem with no field.' } });
+      const card = intake({
+        errors: { voucherAdminEmail: 'Not an email we can use.', nowhere: 'A problem with no field.' },
+      });
       const all = elements(card);
       const at = all.findIndex((e) => e['id'] === 'voucherAdminEmail');
       assert.equal(all[at + 1]?.['id'], 'voucherAdminEmail-error');
@@ -65,7 +79,10 @@ describe('cards: behaviour', () => {
     it('adds a refresh block only when asked, with the given users', () => {
       assert.equal(intake(undefined).refresh, undefined);
       const card = intake({ refresh: { userIds: ['u1', 'u2'], verb: 'nav.intake', data: {} } });
-      assert.deepEqual(card.refresh, { action: { type: 'Action.Execute', verb: 'nav.intake', data: {} }, userIds: ['u1', 'u2'] });
+      assert.deepEqual(card.refresh, {
+        action: { type: 'Action.Execute', verb: 'nav.intake', data: {} },
+        userIds: ['u1', 'u2'],
+      });
     });
 
     it('words every refusal of a failed command in the banner', () => {
@@ -76,27 +93,52 @@ describe('cards: behaviour', () => {
         ]),
         'es-ES',
       );
-      assert.deepEqual(texts(card), ['No se ha podido hacer', '• El vale caducó el 31 ene 2024.', '• Elige al menos un consultor.']);
+      assert.deepEqual(texts(card), [
+        'No se ha podido hacer',
+        '• El vale caducó el 31 ene 2024.',
+        '• Elige al menos un consultor.',
+      ]);
     });
   });
 
   describe('voucher intake', () => {
     it('marks each field found or not found in the email and keeps every field editable', () => {
       const card = buildIntakeCard(
-        { intakeId: 'i-1', source: 'email', fields: { voucherNumber: 'AB-1234', days: 5 }, offeringChoices: [{ title: 'DDPS', value: 'DDPS' }], maxDays: 15, today: '2024-05-20' },
+        {
+          intakeId: 'i-1',
+          source: 'email',
+          fields: { voucherNumber: 'AB-1234', days: 5 },
+          offeringChoices: [{ title: 'DDPS', value: 'DDPS' }],
+          maxDays: 15,
+          today: '2024-05-20',
+        },
         'en',
       );
       const t = texts(card);
       assert.equal(t.filter((x) => x === 'Found in the email').length, 2);
       assert.equal(t.filter((x) => x === 'Not found – please enter it').length, 4); // the optional expiry is not "missing"
-      assert.deepEqual(inputs(card).map((i) => i['id']), ['voucherNumber', 'customerName', 'offeringId', 'days', 'voucherAdminEmail', 'assignedOn', 'expiresOn']);
+      assert.deepEqual(
+        inputs(card).map((i) => i['id']),
+        [
+          'voucherNumber',
+          'customerName',
+          'offeringId',
+          'days',
+          'voucherAdminEmail',
+          'assignedOn',
+          'expiresOn',
+        ],
+      );
       assert.equal(inputs(card).find((i) => i['id'] === 'voucherNumber')?.['value'], 'AB-1234');
       const [confirm] = executeActions(card);
       assert.deepEqual(confirm?.data, { step: 'submit', intakeId: 'i-1' });
     });
 
     it('shows no found/not-found markers on a typed form', () => {
-      const card = buildIntakeCard({ source: 'manual', fields: {}, offeringChoices: [], maxDays: 15, today: '2024-05-20' }, 'en');
+      const card = buildIntakeCard(
+        { source: 'manual', fields: {}, offeringChoices: [], maxDays: 15, today: '2024-05-20' },
+        'en',
+      );
       assert.ok(!texts(card).some((x) => /Found in|Not found/.test(x)));
     });
   });
@@ -105,7 +147,9 @@ describe('cards: behaviour', () => {
     const list = (page: number) =>
       buildVoucherListCard({ page, pageSize: 10, total: 25, items: [], states: ['Assigned'] }, 'en');
     const pages = (card: AdaptiveCard) =>
-      executeActions(card).filter((a) => a.verb === 'voucher.list').map((a) => (a.data as { page: number }).page);
+      executeActions(card)
+        .filter((a) => a.verb === 'voucher.list')
+        .map((a) => (a.data as { page: number }).page);
 
     it('offers next but not previous on the first page, both in the middle, previous only on the last', () => {
       assert.deepEqual(pages(list(1)), [2, 1]);
@@ -119,12 +163,22 @@ describe('cards: behaviour', () => {
   });
 
   describe('voucher detail', () => {
-    const timeline = Array.from({ length: 20 }, (_, i) => ({ at: `2024-05-${String(i + 1).padStart(2, '0')}T10:00:00Z`, by: 'u1', byName: 'Ana', action: 'voucher.reserve' }));
+    const timeline = Array.from({ length: 20 }, (_, i) => ({
+      at: `2024-05-${String(i + 1).padStart(2, '0')}T10:00:00Z`,
+      by: 'u1',
+      byName: 'Ana',
+      action: 'voucher.reserve',
+    }));
     const card = buildVoucherDetailCard(
       {
         voucherId: 'v-1',
         etag: 'e-1',
-        voucher: { ...voucher, stateSince: '2024-05-01T10:00:00Z', assignedOn: '2024-05-01', voucherAdminEmail: 'pm@contoso.com' },
+        voucher: {
+          ...voucher,
+          stateSince: '2024-05-01T10:00:00Z',
+          assignedOn: '2024-05-01',
+          voucherAdminEmail: 'pm@contoso.com',
+        },
         actions: ['reserve', 'markDelivered'],
         timeline,
       },
@@ -143,53 +197,129 @@ describe('cards: behaviour', () => {
 
     it('opens forms with ids only and applies "mark delivered" with the ETag it was rendered from', () => {
       const actions = executeActions(card);
-      assert.deepEqual(actions.find((a) => a.verb === 'voucher.reserve')?.data, { voucherId: 'v-1', step: 'open' });
-      assert.deepEqual(actions.find((a) => a.verb === 'voucher.markDelivered')?.data, { voucherId: 'v-1', etag: 'e-1', step: 'submit' });
-      assert.equal(actions.find((a) => a.verb === 'voucher.redeem'), undefined, 'only the actions the server allowed');
+      assert.deepEqual(actions.find((a) => a.verb === 'voucher.reserve')?.data, {
+        voucherId: 'v-1',
+        step: 'open',
+      });
+      assert.deepEqual(actions.find((a) => a.verb === 'voucher.markDelivered')?.data, {
+        voucherId: 'v-1',
+        etag: 'e-1',
+        step: 'submit',
+      });
+      assert.equal(
+        actions.find((a) => a.verb === 'voucher.redeem'),
+        undefined,
+        'only the actions the server allowed',
+      );
     });
 
     it('offers the Partner Center expiry as a date with its own submit only when the server allows it', () => {
       const detail = (actions: ('setExpiry' | 'reserve')[]) =>
         buildVoucherDetailCard(
-          { voucherId: 'v-1', etag: 'e-1', voucher: { ...voucher, state: 'Expired', stateSince: '2024-05-01T10:00:00Z', assignedOn: '2024-05-01', voucherAdminEmail: 'pm@contoso.com' }, actions, expiresOn: '2024-10-28', timeline: [] },
+          {
+            voucherId: 'v-1',
+            etag: 'e-1',
+            voucher: {
+              ...voucher,
+              state: 'Expired',
+              stateSince: '2024-05-01T10:00:00Z',
+              assignedOn: '2024-05-01',
+              voucherAdminEmail: 'pm@contoso.com',
+            },
+            actions,
+            expiresOn: '2024-10-28',
+            timeline: [],
+          },
           'en',
         );
       const form = detail(['setExpiry']);
       const input = elements(form).find((e) => e['id'] === 'expiresOn');
-      assert.deepEqual({ type: input?.['type'], value: input?.['value'] }, { type: 'Input.Date', value: '2024-10-28' });
+      assert.deepEqual(
+        { type: input?.['type'], value: input?.['value'] },
+        { type: 'Input.Date', value: '2024-10-28' },
+      );
       const submit = executeActions(form).find((a) => a.verb === 'voucher.setExpiry');
       assert.deepEqual(submit?.data, { voucherId: 'v-1', etag: 'e-1', step: 'submit' });
-      const raw = elements(form).find((e) => e['type'] === 'Action.Execute' && e['verb'] === 'voucher.setExpiry');
+      const raw = elements(form).find(
+        (e) => e['type'] === 'Action.Execute' && e['verb'] === 'voucher.setExpiry',
+      );
       assert.equal(raw?.['associatedInputs'], 'auto');
-      assert.equal(elements(detail(['reserve'])).find((e) => e['id'] === 'expiresOn'), undefined);
+      assert.equal(
+        elements(detail(['reserve'])).find((e) => e['id'] === 'expiresOn'),
+        undefined,
+      );
     });
 
     it('refreshes itself with voucher.show by default', () => {
       const shared = buildVoucherDetailCard(
-        { voucherId: 'v-1', etag: 'e-1', voucher: { ...voucher, stateSince: '2024-05-01T10:00:00Z', assignedOn: '2024-05-01', voucherAdminEmail: 'pm@contoso.com' }, actions: [], timeline: [] },
+        {
+          voucherId: 'v-1',
+          etag: 'e-1',
+          voucher: {
+            ...voucher,
+            stateSince: '2024-05-01T10:00:00Z',
+            assignedOn: '2024-05-01',
+            voucherAdminEmail: 'pm@contoso.com',
+          },
+          actions: [],
+          timeline: [],
+        },
         'en',
         { refresh: { userIds: ['u1'] } },
       );
-      assert.deepEqual(shared.refresh?.action, { type: 'Action.Execute', verb: 'voucher.show', data: { voucherId: 'v-1' } });
+      assert.deepEqual(shared.refresh?.action, {
+        type: 'Action.Execute',
+        verb: 'voucher.show',
+        data: { voucherId: 'v-1' },
+      });
     });
   });
 
   describe('role-specific views', () => {
     it('a Member sees the eligibility checklist without any form', () => {
-      const card = buildEligibilityCard({ etag: 'e', today: '2024-05-20', competencies: [], offerings: [], competencyChoices: ['Messaging'], canEdit: false, canRecordAssessment: false }, 'en');
+      const card = buildEligibilityCard(
+        {
+          etag: 'e',
+          today: '2024-05-20',
+          competencies: [],
+          offerings: [],
+          competencyChoices: ['Messaging'],
+          canEdit: false,
+          canRecordAssessment: false,
+        },
+        'en',
+      );
       assert.deepEqual(inputs(card), []);
       assert.deepEqual(executeActions(card), []);
     });
 
     it('a consultant sees only the assessment form', () => {
-      const card = buildEligibilityCard({ etag: 'e', today: '2024-05-20', competencies: [], offerings: [], competencyChoices: ['Messaging'], canEdit: false, canRecordAssessment: true }, 'en');
-      assert.deepEqual(executeActions(card).map((a) => a.data), [{ etag: 'e', step: 'assessment' }]);
+      const card = buildEligibilityCard(
+        {
+          etag: 'e',
+          today: '2024-05-20',
+          competencies: [],
+          offerings: [],
+          competencyChoices: ['Messaging'],
+          canEdit: false,
+          canRecordAssessment: true,
+        },
+        'en',
+      );
+      assert.deepEqual(
+        executeActions(card).map((a) => a.data),
+        [{ etag: 'e', step: 'assessment' }],
+      );
     });
   });
 
   describe('people and roles', () => {
     it('lists role holders first, caps rows and picker for big tenants, and says how many are hidden', () => {
-      const people = Array.from({ length: 300 }, (_, i) => ({ userId: `u${i}`, name: `Person ${String(i).padStart(3, '0')}`, roles: i === 299 ? ['globalAdmin'] : [] }));
+      const people = Array.from({ length: 300 }, (_, i) => ({
+        userId: `u${i}`,
+        name: `Person ${String(i).padStart(3, '0')}`,
+        roles: i === 299 ? ['globalAdmin'] : [],
+      }));
       const card = buildPeopleCard({ etag: 'e', people, canAssign: true, hasGlobalAdmin: true }, 'en');
       const names = texts(card).filter((x) => x.startsWith('Person '));
       assert.equal(names.length, MAX_PEOPLE_ROWS);
@@ -216,30 +346,53 @@ describe('cards: behaviour', () => {
         'en',
       );
       const pickers = inputs(card).filter((i) => String(i['id']).startsWith('assessment-'));
-      assert.deepEqual(pickers.map((p) => [p['id'], p['value']]), [['assessment-u1', 'a1'], ['assessment-u2', NOT_SET]]);
+      assert.deepEqual(
+        pickers.map((p) => [p['id'], p['value']]),
+        [
+          ['assessment-u1', 'a1'],
+          ['assessment-u2', NOT_SET],
+        ],
+      );
       assert.ok(texts(card).includes('Bo has no qualifying assessment recorded.'));
-      const required = inputs(card).filter((i) => String(i['id']).startsWith('deliverable')).map((i) => i['isRequired']);
+      const required = inputs(card)
+        .filter((i) => String(i['id']).startsWith('deliverable'))
+        .map((i) => i['isRequired']);
       assert.deepEqual(required, [true, true, false, false, false, false]);
     });
   });
 
   describe('reminders', () => {
     const reminder = (kind: string) =>
-      buildReminderCard({ reminderId: `${kind}:v-1:2024-06-01:-7`, kind, dueDate: '2024-06-01', today: '2024-05-25', subject: { voucherId: 'v-1', voucherNumber: 'AB-1234', customerName: 'Contoso' } }, 'en');
+      buildReminderCard(
+        {
+          reminderId: `${kind}:v-1:2024-06-01:-7`,
+          kind,
+          dueDate: '2024-06-01',
+          today: '2024-05-25',
+          subject: { voucherId: 'v-1', voucherNumber: 'AB-1234', customerName: 'Contoso' },
+        },
+        'en',
+      );
 
     it('a task reminder resolves, snoozes and completes by its ledger id', () => {
       const actions = executeActions(reminder('voucherReserve'));
-      assert.deepEqual(actions.map((a) => [a.verb, a.data]), [
-        ['voucher.reserve', { voucherId: 'v-1', step: 'open' }],
-        ['reminder.snooze', { reminderId: 'voucherReserve:v-1:2024-06-01:-7' }],
-        ['reminder.done', { reminderId: 'voucherReserve:v-1:2024-06-01:-7' }],
-      ]);
+      assert.deepEqual(
+        actions.map((a) => [a.verb, a.data]),
+        [
+          ['voucher.reserve', { voucherId: 'v-1', step: 'open' }],
+          ['reminder.snooze', { reminderId: 'voucherReserve:v-1:2024-06-01:-7' }],
+          ['reminder.done', { reminderId: 'voucherReserve:v-1:2024-06-01:-7' }],
+        ],
+      );
       assert.ok(texts(reminder('voucherReserve')).includes('Due Jun 1, 2024 (in 7 days)'));
     });
 
     it('payment news has no snooze and no due date', () => {
       const card = reminder('paymentDenied');
-      assert.deepEqual(executeActions(card).map((a) => a.verb), ['voucher.show']);
+      assert.deepEqual(
+        executeActions(card).map((a) => a.verb),
+        ['voucher.show'],
+      );
       assert.ok(!texts(card).some((x) => x.startsWith('Due')));
     });
   });
@@ -260,7 +413,12 @@ describe('cards: behaviour', () => {
           setup: { eligibility: 'Met', enrollment: 'Met', profile: 'Met' },
           today: '2024-05-20',
           nextActions: [
-            { id: 'voucher.redeem', params: { voucherId: 'v-9', voucherNumber: 'ZX-9999', offeringId: 'DDPS' }, dueDate: '2024-05-10', overdue: true },
+            {
+              id: 'voucher.redeem',
+              params: { voucherId: 'v-9', voucherNumber: 'ZX-9999', offeringId: 'DDPS' },
+              dueDate: '2024-05-10',
+              overdue: true,
+            },
             { id: 'something.fromTheFuture', params: {} },
           ],
         },
@@ -275,16 +433,30 @@ describe('cards: behaviour', () => {
 
   describe('language pickers (welcome and settings)', () => {
     const welcome = (language?: Parameters<typeof buildWelcomeCard>[0]['language']) =>
-      buildWelcomeCard({ partner: 'existing', setup: { eligibility: 'Met', enrollment: 'Met', profile: 'Met' }, today: '2024-05-20', nextActions: [], firstRun: true, ...(language ? { language } : {}) }, 'en');
+      buildWelcomeCard(
+        {
+          partner: 'existing',
+          setup: { eligibility: 'Met', enrollment: 'Met', profile: 'Met' },
+          today: '2024-05-20',
+          nextActions: [],
+          firstRun: true,
+          ...(language ? { language } : {}),
+        },
+        'en',
+      );
     const picker = (card: AdaptiveCard) => inputs(card).find((i) => i['id'] === 'locale');
-    const values = (input: Record<string, unknown> | undefined) => ((input?.['choices'] as { value: string }[] | undefined) ?? []).map((c) => c.value);
+    const values = (input: Record<string, unknown> | undefined) =>
+      ((input?.['choices'] as { value: string }[] | undefined) ?? []).map((c) => c.value);
 
     it('the welcome card offers the language with the current choice selected, and saves it with the ETag', () => {
       const automatic = picker(welcome({ etag: 'etag-1', detectedLocale: 'pt-BR' }));
       assert.equal(automatic?.['type'], 'Input.ChoiceSet');
       assert.equal(automatic?.['value'], AUTOMATIC_LOCALE);
       assert.deepEqual(values(automatic), [AUTOMATIC_LOCALE, 'en', 'pt-BR', 'es-ES']);
-      assert.match(String((automatic?.['choices'] as { title: string }[])[0]?.title), /Automatic \(Português \(Brasil\)\)/);
+      assert.match(
+        String((automatic?.['choices'] as { title: string }[])[0]?.title),
+        /Automatic \(Português \(Brasil\)\)/,
+      );
 
       const card = welcome({ etag: 'etag-1', localeOverride: 'es-ES', detectedLocale: 'en' });
       assert.equal(picker(card)?.['value'], 'es-ES');
@@ -293,7 +465,13 @@ describe('cards: behaviour', () => {
     });
 
     it('the selected value is never empty: renderers show a blank dropdown for an empty value', () => {
-      for (const card of [welcome({ etag: 'e', detectedLocale: 'en' }), buildSettingsCard({ etag: 'e', detectedLocale: 'en', canEditOrganization: false, channels: [] }, 'en')]) {
+      for (const card of [
+        welcome({ etag: 'e', detectedLocale: 'en' }),
+        buildSettingsCard(
+          { etag: 'e', detectedLocale: 'en', canEditOrganization: false, channels: [] },
+          'en',
+        ),
+      ]) {
         const input = picker(card);
         assert.notEqual(input?.['value'], '');
         assert.ok(values(input).includes(String(input?.['value'])), 'the value is one of the choices');
@@ -304,7 +482,10 @@ describe('cards: behaviour', () => {
     it('without a language view the welcome card has no picker and no save', () => {
       const card = welcome();
       assert.equal(picker(card), undefined);
-      assert.equal(executeActions(card).some((a) => a.verb === 'settings.save'), false);
+      assert.equal(
+        executeActions(card).some((a) => a.verb === 'settings.save'),
+        false,
+      );
     });
   });
 });

@@ -30,20 +30,37 @@ describe('cards: every card in every language', () => {
         assert.notEqual(choice.value, '', `${scenario}: ${String(c.id)} has a choice with an empty value`);
       }
       // A preselected value must be one of the choices (else the box shows blank); none = the user must choose.
-      if (typeof c.value === 'string' && c.value !== '' && !c.isMultiSelect && !String(c.value).includes('${')) {
+      if (
+        typeof c.value === 'string' &&
+        c.value !== '' &&
+        !c.isMultiSelect &&
+        !String(c.value).includes('${')
+      ) {
         const values = ((c.choices as { value: string }[] | undefined) ?? []).map((x) => x.value);
-        if (values.length > 0) assert.ok(values.includes(c.value), `${scenario}: ${String(c.id)} preselects ${c.value}, not a choice`);
+        if (values.length > 0)
+          assert.ok(
+            values.includes(c.value),
+            `${scenario}: ${String(c.id)} preselects ${c.value}, not a choice`,
+          );
       }
     }
   });
 
   it('CARD_VERBS is exactly the set of verbs the cards use', () => {
     const used = new Set(SCENARIOS.flatMap((s) => executeActions(s.build('en')).map((a) => String(a.verb))));
-    assert.deepEqual([...CARD_VERBS].filter((v) => !used.has(v)), [], 'listed but never used');
-    assert.deepEqual([...used].filter((v) => !(CARD_VERBS as readonly string[]).includes(v)), [], 'used but not listed');
+    assert.deepEqual(
+      [...CARD_VERBS].filter((v) => !used.has(v)),
+      [],
+      'listed but never used',
+    );
+    assert.deepEqual(
+      [...used].filter((v) => !(CARD_VERBS as readonly string[]).includes(v)),
+      [],
+      'used but not listed',
+    );
   });
 
-  it('every deep link is one of the links module\'s https URLs', () => {
+  it("every deep link is one of the links module's https URLs", () => {
     const known = new Set<string>(Object.values(LINKS));
     for (const url of SCENARIOS.flatMap((s) => openUrls(s.build('en')))) {
       assert.ok(known.has(url), url);
@@ -65,14 +82,29 @@ describe('cards: every card in every language', () => {
 
   describe('the checks themselves can fail', () => {
     it('the schema rejects an unknown element type and a misspelt property', () => {
-      assert.notDeepEqual(schemaErrors({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlok', text: 'x' }] }), []);
-      assert.notDeepEqual(schemaErrors({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', txt: 'x' }] }), []);
+      assert.notDeepEqual(
+        schemaErrors({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlok', text: 'x' }] }),
+        [],
+      );
+      assert.notDeepEqual(
+        schemaErrors({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', txt: 'x' }] }),
+        [],
+      );
     });
 
     it('assertGoodCard rejects business data in an action, an unknown verb, leftovers and size', () => {
-      const base = { type: 'AdaptiveCard' as const, version: '1.5' as const, body: [] as Array<Record<string, unknown>> };
+      const base = {
+        type: 'AdaptiveCard' as const,
+        version: '1.5' as const,
+        body: [] as Array<Record<string, unknown>>,
+      };
       const bad = (card: object) => assert.throws(() => assertGoodCard(card as never, 'probe'));
-      bad({ ...base, actions: [{ type: 'Action.Execute', verb: 'voucher.reserve', data: { voucherId: 'v', customerName: 'x' } }] });
+      bad({
+        ...base,
+        actions: [
+          { type: 'Action.Execute', verb: 'voucher.reserve', data: { voucherId: 'v', customerName: 'x' } },
+        ],
+      });
       bad({ ...base, actions: [{ type: 'Action.Execute', verb: 'voucher.steal', data: {} }] });
       bad({ ...base, body: [{ type: 'TextBlock', text: '${missing}' }] });
       bad({ ...base, body: [{ type: 'TextBlock', text: 'x'.repeat(MAX_CARD_BYTES) }] });

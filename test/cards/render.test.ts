@@ -32,7 +32,7 @@ const template = {
   body: [
     { type: 'TextBlock', text: '${l.title}' },
     { type: 'TextBlock', text: '${l.intro}, ${name}' },
-    { type: 'TextBlock', $when: '${l.intro != \'\'}', text: '${l.save}' },
+    { type: 'TextBlock', $when: "${l.intro != ''}", text: '${l.save}' },
     { type: 'TextBlock', text: '${l.missing}' },
     {
       type: 'Container',
@@ -58,10 +58,11 @@ function data(locale: keyof typeof words, extra: Record<string, unknown> = {}) {
 describe('cards: template expansion with labels written in', () => {
   it('gives what the engine gives, language after language, in any order', () => {
     const order = ['en', 'pt-BR', 'es-ES', 'pt-BR', 'en', 'es-ES', 'es-ES', 'en'] as const;
-    for (const locale of order) assert.deepEqual(expand(template, data(locale)), plain(template, data(locale)), locale);
+    for (const locale of order)
+      assert.deepEqual(expand(template, data(locale)), plain(template, data(locale)), locale);
   });
 
-  it('does not reuse a language\'s words when only one label differs', () => {
+  it("does not reuse a language's words when only one label differs", () => {
     const t2 = structuredClone(template);
     const first = expand(t2, data('en'));
     const changed = data('en', { save: 'Keep' });
@@ -72,7 +73,11 @@ describe('cards: template expansion with labels written in', () => {
 
   it('keeps a binding whose label is missing or holds a binding of its own, as the engine does', () => {
     const t3 = structuredClone(template);
-    for (const odd of [data('en', { title: undefined }), data('en', { title: '${name}' }), data('en', { title: 42 })]) {
+    for (const odd of [
+      data('en', { title: undefined }),
+      data('en', { title: '${name}' }),
+      data('en', { title: 42 }),
+    ]) {
       assert.deepEqual(expand(t3, odd), plain(t3, odd));
     }
   });
@@ -89,11 +94,16 @@ describe('cards: template expansion with labels written in', () => {
     // A fresh copy of cards/ (and so of its caches) that only ever renders one language cannot mix two.
     const reference = new Map<string, string>();
     for (const locale of SUPPORTED_LOCALES) {
-      for (const scenario of freshScenarios()) reference.set(`${scenario.name}|${locale}`, JSON.stringify(scenario.build(locale)));
+      for (const scenario of freshScenarios())
+        reference.set(`${scenario.name}|${locale}`, JSON.stringify(scenario.build(locale)));
     }
     for (const locale of ['es-ES', 'en', 'pt-BR', 'en', 'es-ES', 'pt-BR'] as const) {
       for (const scenario of SCENARIOS) {
-        assert.equal(JSON.stringify(scenario.build(locale)), reference.get(`${scenario.name}|${locale}`), `${scenario.name} [${locale}]`);
+        assert.equal(
+          JSON.stringify(scenario.build(locale)),
+          reference.get(`${scenario.name}|${locale}`),
+          `${scenario.name} [${locale}]`,
+        );
       }
     }
   });

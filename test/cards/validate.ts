@@ -24,7 +24,11 @@ const validate = loadValidator();
 function withoutMsteams(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutMsteams);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'msteams').map(([k, v]) => [k, withoutMsteams(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => k !== 'msteams')
+        .map(([k, v]) => [k, withoutMsteams(v)]),
+    );
   }
   return value;
 }
@@ -32,7 +36,9 @@ function withoutMsteams(value: unknown): unknown {
 export function schemaErrors(card: unknown): string[] {
   if (validate(withoutMsteams(card))) return [];
   // anyOf over every element type makes ajv list many alternatives; the deepest paths are the useful ones.
-  return (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`).slice(0, 15);
+  return (validate.errors ?? [])
+    .map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`)
+    .slice(0, 15);
 }
 
 export interface ExecuteAction {
@@ -63,7 +69,10 @@ export function openUrls(node: unknown, out: string[] = []): string[] {
 }
 
 /** Every input anywhere in the card. */
-export function inputs(node: unknown, out: Array<Record<string, unknown>> = []): Array<Record<string, unknown>> {
+export function inputs(
+  node: unknown,
+  out: Array<Record<string, unknown>> = [],
+): Array<Record<string, unknown>> {
   if (Array.isArray(node)) node.forEach((n) => inputs(n, out));
   else if (node && typeof node === 'object') {
     const o = node as Record<string, unknown>;
@@ -78,17 +87,34 @@ export function assertGoodCard(card: AdaptiveCard, label: string): void {
   assert.deepEqual(schemaErrors(card), [], `${label}: schema`);
   assert.equal(card.version, '1.5', `${label}: version`);
   assert.ok(!json.includes('${'), `${label}: unexpanded binding in ${json.match(/.{0,60}\$\{.{0,60}/)?.[0]}`);
-  assert.ok(Buffer.byteLength(json, 'utf8') < MAX_CARD_BYTES, `${label}: ${Buffer.byteLength(json, 'utf8')} bytes`);
+  assert.ok(
+    Buffer.byteLength(json, 'utf8') < MAX_CARD_BYTES,
+    `${label}: ${Buffer.byteLength(json, 'utf8')} bytes`,
+  );
   for (const action of executeActions(card)) {
-    assert.ok((CARD_VERBS as readonly unknown[]).includes(action.verb), `${label}: verb ${String(action.verb)} not in CARD_VERBS`);
-    assert.ok(action.data && typeof action.data === 'object' && !Array.isArray(action.data), `${label}: ${String(action.verb)} data must be an object`);
+    assert.ok(
+      (CARD_VERBS as readonly unknown[]).includes(action.verb),
+      `${label}: verb ${String(action.verb)} not in CARD_VERBS`,
+    );
+    assert.ok(
+      action.data && typeof action.data === 'object' && !Array.isArray(action.data),
+      `${label}: ${String(action.verb)} data must be an object`,
+    );
     for (const [key, value] of Object.entries(action.data as object)) {
       assert.ok(isAllowedDataKey(key), `${label}: ${String(action.verb)} carries business field "${key}"`);
-      assert.ok(['string', 'number'].includes(typeof value), `${label}: ${String(action.verb)}.${key} must be an id, etag, step or page`);
+      assert.ok(
+        ['string', 'number'].includes(typeof value),
+        `${label}: ${String(action.verb)}.${key} must be an id, etag, step or page`,
+      );
     }
   }
   for (const input of inputs(card)) {
     assert.equal(typeof input['label'], 'string', `${label}: input ${String(input['id'])} has no label`);
-    if (input['isRequired'] === true) assert.equal(typeof input['errorMessage'], 'string', `${label}: required input ${String(input['id'])} has no errorMessage`);
+    if (input['isRequired'] === true)
+      assert.equal(
+        typeof input['errorMessage'],
+        'string',
+        `${label}: required input ${String(input['id'])} has no errorMessage`,
+      );
   }
 }

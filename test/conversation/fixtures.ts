@@ -9,11 +9,23 @@ export const MEMBER = 'member-1';
 
 /** Someone the bot has met: their Teams user id is the `from.id` test/support/activities.ts sends. */
 function person(userId: string, name: string, roles: Person['roles'], extra: Partial<Person> = {}): Person {
-  return { userId, teamsUserId: `29:${userId}`, name, roles, assessments: [], settings: {}, firstSeenAt: '2026-01-05T10:00:00.000Z', ...extra };
+  return {
+    userId,
+    teamsUserId: `29:${userId}`,
+    name,
+    roles,
+    assessments: [],
+    settings: {},
+    firstSeenAt: '2026-01-05T10:00:00.000Z',
+    ...extra,
+  };
 }
 
 /** Steps 1–3 done: Global admin, MPN partner admin, a qualified consultant, a member; enrolled in SDPS (BR). */
-export async function seedReadyOrganization(h: Harness, tenantId: string): Promise<{ doc: Organization; etag: string }> {
+export async function seedReadyOrganization(
+  h: Harness,
+  tenantId: string,
+): Promise<{ doc: Organization; etag: string }> {
   const stored = await h.repos.organizations.getOrCreate(tenantId, new Date('2026-01-05T10:00:00Z'));
   const org: Organization = {
     ...stored.doc,
@@ -21,7 +33,14 @@ export async function seedReadyOrganization(h: Harness, tenantId: string): Promi
       person(ADMIN, 'Ana Souza', ['globalAdmin']),
       person(PARTNER_ADMIN, 'Pedro Alves', ['mpnPartnerAdmin']),
       person(CONSULTANT, 'Carla Dias', ['consultant'], {
-        assessments: [{ id: 'assessment-1', name: 'SharePoint planning assessment', competency: 'Collaboration and Content', completedOn: '2026-01-10' }],
+        assessments: [
+          {
+            id: 'assessment-1',
+            name: 'SharePoint planning assessment',
+            competency: 'Collaboration and Content',
+            completedOn: '2026-01-10',
+          },
+        ],
       }),
       person(MEMBER, 'Marcos Lima', []),
     ],
@@ -91,9 +110,16 @@ export async function seedVoucher(
       submittedBy: CONSULTANT,
     };
   }
-  if (['Redeemed', 'PaymentRequested', 'Paid', 'Denied'].includes(state)) v.redemption = { redeemedOn: '2026-04-12', redeemedBy: ADMIN };
+  if (['Redeemed', 'PaymentRequested', 'Paid', 'Denied'].includes(state))
+    v.redemption = { redeemedOn: '2026-04-12', redeemedBy: ADMIN };
   if (['PaymentRequested', 'Paid', 'Denied'].includes(state)) {
-    v.paymentRequest = { savbReference: 'SAVB-1', amount: 1000, currency: 'USD', requestedOn: '2026-04-13', requestedBy: ADMIN };
+    v.paymentRequest = {
+      savbReference: 'SAVB-1',
+      amount: 1000,
+      currency: 'USD',
+      requestedOn: '2026-04-13',
+      requestedBy: ADMIN,
+    };
   }
   return h.repos.vouchers.create(tenantId, { ...v, ...extra });
 }

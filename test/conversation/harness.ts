@@ -15,7 +15,13 @@ import { post } from '../support/app';
 import { startLocalConnector, type Captured, type LocalConnector } from '../support/connector';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 
-export type Card = { type: string; body: Record<string, unknown>[]; actions?: Record<string, unknown>[]; refresh?: unknown; [k: string]: unknown };
+export type Card = {
+  type: string;
+  body: Record<string, unknown>[];
+  actions?: Record<string, unknown>[];
+  refresh?: unknown;
+  [k: string]: unknown;
+};
 
 export interface Harness {
   url: string;
@@ -29,18 +35,32 @@ export interface Harness {
   /** Sends raw activity; returns the HTTP answer. */
   post(activity: unknown): Promise<{ status: number; body: unknown }>;
   /** An Action.Execute invoke; resolves with the card in the HTTP body. */
-  act(o: Partial<ActivityOptions>, verb: string, data: Record<string, unknown>, extra?: Record<string, unknown>): Promise<Card>;
+  act(
+    o: Partial<ActivityOptions>,
+    verb: string,
+    data: Record<string, unknown>,
+    extra?: Record<string, unknown>,
+  ): Promise<Card>;
   org(tenantId?: string): Promise<{ doc: Organization; etag: string }>;
   voucher(id: string, tenantId?: string): Promise<{ doc: Voucher; etag: string } | undefined>;
   stop(): Promise<void>;
 }
 
-export async function startHarness(now = new Date('2024-03-01T12:00:00Z'), env: { initialGlobalAdmins?: string[] } = {}): Promise<Harness> {
+export async function startHarness(
+  now = new Date('2024-03-01T12:00:00Z'),
+  env: { initialGlobalAdmins?: string[] } = {},
+): Promise<Harness> {
   const connector = await startLocalConnector();
   const cosmos = await startTestCosmos();
   const logger = silentLogger();
   const clock = { now };
-  const adapter = createAdapter({ appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '', anonymous: true });
+  const adapter = createAdapter({
+    appId: '',
+    appPassword: '',
+    appType: 'MultiTenant',
+    tenantId: '',
+    anonymous: true,
+  });
   installTurnErrorHandler(adapter, logger, (_ctx, id) => say('en', 'error.turn', { id }));
   const bot = new CompanionBot({
     logger,
@@ -50,14 +70,22 @@ export async function startHarness(now = new Date('2024-03-01T12:00:00Z'), env: 
     initialGlobalAdmins: env.initialGlobalAdmins ?? [],
     defaultTimeZone: 'UTC',
   });
-  const http: HttpServer = createHttpServer({ logger, adapter, bot, bodyLimitBytes: 262_144, ready: async () => true });
+  const http: HttpServer = createHttpServer({
+    logger,
+    adapter,
+    bot,
+    bodyLimitBytes: 262_144,
+    ready: async () => true,
+  });
   await new Promise<void>((resolve) => http.server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}`;
   const repos = createRepos(cosmos.store);
   const opts = (o: Partial<ActivityOptions>): ActivityOptions => ({ serviceUrl: connector.serviceUrl, ...o });
 
   const cardsOf = (captured: Captured[]): Card[] =>
-    captured.flatMap((c) => ((c.activity.attachments as { content: Card }[] | undefined) ?? []).map((a) => a.content));
+    captured.flatMap((c) =>
+      ((c.activity.attachments as { content: Card }[] | undefined) ?? []).map((a) => a.content),
+    );
 
   return {
     url,
@@ -71,8 +99,12 @@ export async function startHarness(now = new Date('2024-03-01T12:00:00Z'), env: 
       if (res.status !== 200) throw new Error(`message turn answered ${res.status}: ${res.text}`);
       await connector.waitFor(before + 1);
       const replies = connector.received.slice(before);
-      const texts = replies.filter((r) => typeof r.activity.text === 'string' && !(r.activity.attachments as unknown[] | undefined)?.length);
-      if (texts.length > 0 && cardsOf(replies).length === 0) return [{ type: 'text', body: [{ type: 'TextBlock', text: texts[0]?.activity.text }] }];
+      const texts = replies.filter(
+        (r) =>
+          typeof r.activity.text === 'string' && !(r.activity.attachments as unknown[] | undefined)?.length,
+      );
+      if (texts.length > 0 && cardsOf(replies).length === 0)
+        return [{ type: 'text', body: [{ type: 'TextBlock', text: texts[0]?.activity.text }] }];
       return cardsOf(replies);
     },
     async post(activity) {
@@ -83,7 +115,8 @@ export async function startHarness(now = new Date('2024-03-01T12:00:00Z'), env: 
       const res = await post(`${url}/api/messages`, { ...invokeActivity(opts(o), verb, data), ...extra });
       if (res.status !== 200) throw new Error(`invoke answered ${res.status}: ${res.text}`);
       const body = res.body as { statusCode: number; type: string; value: Card };
-      if (body.statusCode !== 200 || body.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`invoke body: ${res.text}`);
+      if (body.statusCode !== 200 || body.type !== 'application/vnd.microsoft.card.adaptive')
+        throw new Error(`invoke body: ${res.text}`);
       return body.value;
     },
     async org(tenantId = 'tenant-a') {
@@ -110,7 +143,8 @@ export function cardText(card: unknown): string {
     if (Array.isArray(x)) x.forEach(walk);
     else if (x && typeof x === 'object') {
       const o = x as Record<string, unknown>;
-      for (const k of ['text', 'title', 'value', 'label', 'placeholder']) if (typeof o[k] === 'string') out.push(o[k] as string);
+      for (const k of ['text', 'title', 'value', 'label', 'placeholder'])
+        if (typeof o[k] === 'string') out.push(o[k] as string);
       for (const v of Object.values(o)) if (typeof v === 'object') walk(v);
     }
   };
@@ -125,7 +159,12 @@ export function actionsOf(card: unknown): { verb: string; data: Record<string, u
     if (Array.isArray(x)) x.forEach(walk);
     else if (x && typeof x === 'object') {
       const o = x as Record<string, unknown>;
-      if (o.type === 'Action.Execute' && typeof o.verb === 'string') out.push({ verb: o.verb, data: (o.data as Record<string, unknown>) ?? {}, title: o.title as string | undefined });
+      if (o.type === 'Action.Execute' && typeof o.verb === 'string')
+        out.push({
+          verb: o.verb,
+          data: (o.data as Record<string, unknown>) ?? {},
+          title: o.title as string | undefined,
+        });
       for (const [k, v] of Object.entries(o)) if (k !== 'refresh' && typeof v === 'object') walk(v);
     }
   };
@@ -140,7 +179,8 @@ export function inputIds(card: unknown): string[] {
     if (Array.isArray(x)) x.forEach(walk);
     else if (x && typeof x === 'object') {
       const o = x as Record<string, unknown>;
-      if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string') out.push(o.id);
+      if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string')
+        out.push(o.id);
       for (const v of Object.values(o)) if (typeof v === 'object') walk(v);
     }
   };

@@ -60,19 +60,68 @@ const EMAIL_ES = [
 ].join('\n');
 
 const WORDS: Record<Locale, Words> = {
-  en: { hello: 'hello', eligibility: 'eligibility', enrollment: 'enrollment', profile: 'business profile', next: "what's next", reserve: 'reserve voucher', report: 'completion report', redeem: 'redeem voucher', payment: 'payment request', amount: '12,500.50', email: EMAIL_EN },
-  'pt-BR': { hello: 'olá', eligibility: 'elegibilidade', enrollment: 'inscrição', profile: 'perfil', next: 'próximo passo', reserve: 'reservar voucher', report: 'enviar relatório', redeem: 'resgatar voucher', payment: 'solicitar pagamento', amount: '12.500,50', email: EMAIL_PT },
-  'es-ES': { hello: 'hola', eligibility: 'elegibilidad', enrollment: 'inscripción', profile: 'perfil', next: 'siguiente paso', reserve: 'reservar vale', report: 'informe de finalización', redeem: 'canjear vale', payment: 'solicitud de pago', amount: '12.500,50', email: EMAIL_ES },
+  en: {
+    hello: 'hello',
+    eligibility: 'eligibility',
+    enrollment: 'enrollment',
+    profile: 'business profile',
+    next: "what's next",
+    reserve: 'reserve voucher',
+    report: 'completion report',
+    redeem: 'redeem voucher',
+    payment: 'payment request',
+    amount: '12,500.50',
+    email: EMAIL_EN,
+  },
+  'pt-BR': {
+    hello: 'olá',
+    eligibility: 'elegibilidade',
+    enrollment: 'inscrição',
+    profile: 'perfil',
+    next: 'próximo passo',
+    reserve: 'reservar voucher',
+    report: 'enviar relatório',
+    redeem: 'resgatar voucher',
+    payment: 'solicitar pagamento',
+    amount: '12.500,50',
+    email: EMAIL_PT,
+  },
+  'es-ES': {
+    hello: 'hola',
+    eligibility: 'elegibilidad',
+    enrollment: 'inscripción',
+    profile: 'perfil',
+    next: 'siguiente paso',
+    reserve: 'reservar vale',
+    report: 'informe de finalización',
+    redeem: 'canjear vale',
+    payment: 'solicitud de pago',
+    amount: '12.500,50',
+    email: EMAIL_ES,
+  },
 };
 
-function dataOf(card: Card, verb: string, match: (d: Record<string, unknown>) => boolean = () => true): Record<string, unknown> {
+function dataOf(
+  card: Card,
+  verb: string,
+  match: (d: Record<string, unknown>) => boolean = () => true,
+): Record<string, unknown> {
   const found = actionsOf(card).find((a) => a.verb === verb && match(a.data));
-  assert.ok(found, `card offers ${verb} (has ${actionsOf(card).map((a) => a.verb).join(', ')})`);
+  assert.ok(
+    found,
+    `card offers ${verb} (has ${actionsOf(card)
+      .map((a) => a.verb)
+      .join(', ')})`,
+  );
   return found.data;
 }
 
 function assertSaved(card: Card, locale: Locale): void {
-  assert.match(noticeOf(card) ?? '', new RegExp(t(locale, 'notice.saved').replace('.', '\\.')), cardText(card).slice(0, 400));
+  assert.match(
+    noticeOf(card) ?? '',
+    new RegExp(t(locale, 'notice.saved').replace('.', '\\.')),
+    cardText(card).slice(0, 400),
+  );
 }
 
 for (const locale of ['en', 'pt-BR', 'es-ES'] as const) {
@@ -94,15 +143,27 @@ for (const locale of ['en', 'pt-BR', 'es-ES'] as const) {
       assert.match(cardText(welcome), new RegExp(t(locale, 'next.role.claimGlobalAdmin').slice(0, 20)));
 
       // Bootstrap: nobody is Global admin yet; the people card offers the claim.
-      const [people] = await h.say(me, locale === 'en' ? 'people' : locale === 'pt-BR' ? 'pessoas' : 'personas');
-      const claimed = await h.act(me, 'people.claimGlobalAdmin', dataOf(people as Card, 'people.claimGlobalAdmin'));
+      const [people] = await h.say(
+        me,
+        locale === 'en' ? 'people' : locale === 'pt-BR' ? 'pessoas' : 'personas',
+      );
+      const claimed = await h.act(
+        me,
+        'people.claimGlobalAdmin',
+        dataOf(people as Card, 'people.claimGlobalAdmin'),
+      );
       assertSaved(claimed, locale);
-      assert.deepEqual((await h.org(tenantId)).doc.people.find((p) => p.userId === ADMIN)?.roles, ['globalAdmin']);
+      assert.deepEqual((await h.org(tenantId)).doc.people.find((p) => p.userId === ADMIN)?.roles, [
+        'globalAdmin',
+      ]);
 
       // Step 1
       const [elig] = await h.say(me, w.eligibility);
       assert.ok(inputIds(elig).includes('trainingCompletedOn'));
-      const trained = await h.act(me, 'eligibility.record', { ...dataOf(elig as Card, 'eligibility.record', (d) => d.step === 'training'), trainingCompletedOn: '2026-02-01' });
+      const trained = await h.act(me, 'eligibility.record', {
+        ...dataOf(elig as Card, 'eligibility.record', (d) => d.step === 'training'),
+        trainingCompletedOn: '2026-02-01',
+      });
       assertSaved(trained, locale);
       const competent = await h.act(me, 'eligibility.record', {
         ...dataOf(trained, 'eligibility.record', (d) => d.step === 'competency'),
@@ -113,7 +174,9 @@ for (const locale of ['en', 'pt-BR', 'es-ES'] as const) {
       assertSaved(competent, locale);
       let org = (await h.org(tenantId)).doc;
       assert.equal(org.complianceTraining?.completedOn, '2026-02-01');
-      assert.deepEqual(org.competencies, [{ name: 'Collaboration and Content', level: 'Gold', validUntil: '2027-01-31' }]);
+      assert.deepEqual(org.competencies, [
+        { name: 'Collaboration and Content', level: 'Gold', validUntil: '2027-01-31' },
+      ]);
 
       // Step 2
       const [enrol] = await h.say(me, w.enrollment);
@@ -128,11 +191,17 @@ for (const locale of ['en', 'pt-BR', 'es-ES'] as const) {
       assertSaved(enrolled, locale);
       org = (await h.org(tenantId)).doc;
       assert.equal(org.enrollments[0]?.offeringId, 'SDPS');
-      assert.deepEqual(org.enrollments[0]?.approvedLocations.map((l) => l.country), ['BR', 'PT']);
+      assert.deepEqual(
+        org.enrollments[0]?.approvedLocations.map((l) => l.country),
+        ['BR', 'PT'],
+      );
 
       // Step 3
       const [profile] = await h.say(me, w.profile);
-      const updated = await h.act(me, 'profile.update', { ...dataOf(profile as Card, 'profile.update'), updatedOn: '2026-03-01' });
+      const updated = await h.act(me, 'profile.update', {
+        ...dataOf(profile as Card, 'profile.update'),
+        updatedOn: '2026-03-01',
+      });
       assertSaved(updated, locale);
       assert.equal((await h.org(tenantId)).doc.businessProfile?.lastUpdatedOn, '2026-03-01');
 
@@ -195,7 +264,11 @@ for (const locale of ['en', 'pt-BR', 'es-ES'] as const) {
       // Step 6: after the engagement, the consultant marks it delivered and submits the report.
       h.clock.now = new Date('2026-04-13T12:00:00Z');
       const [detail] = await h.act(consultant, 'voucher.show', { voucherId: id }).then((c) => [c]);
-      const delivered = await h.act(consultant, 'voucher.markDelivered', dataOf(detail as Card, 'voucher.markDelivered'));
+      const delivered = await h.act(
+        consultant,
+        'voucher.markDelivered',
+        dataOf(detail as Card, 'voucher.markDelivered'),
+      );
       assertSaved(delivered, locale);
       const [reportCard] = await h.say(consultant, w.report);
       assert.ok(inputIds(reportCard).includes(`assessment-${CONSULTANT}`));
@@ -225,26 +298,55 @@ for (const locale of ['en', 'pt-BR', 'es-ES'] as const) {
       const registered = await h.act(admin, 'savb.register', dataOf(enrol as Card, 'savb.register'));
       assertSaved(registered, locale);
       const [payCard] = await h.say(admin, w.payment);
-      const requested = await h.act(admin, 'payment.request', { ...dataOf(payCard as Card, 'payment.request'), savbReference: 'SAVB-889911', amount: w.amount, currency: 'BRL', requestedOn: '2026-04-13' });
+      const requested = await h.act(admin, 'payment.request', {
+        ...dataOf(payCard as Card, 'payment.request'),
+        savbReference: 'SAVB-889911',
+        amount: w.amount,
+        currency: 'BRL',
+        requestedOn: '2026-04-13',
+      });
       assertSaved(requested, locale);
       assert.deepEqual(
-        (({ amount, currency, savbReference }) => ({ amount, currency, savbReference }))((await h.voucher(id, tenantId))!.doc.paymentRequest!),
+        (({ amount, currency, savbReference }) => ({ amount, currency, savbReference }))(
+          (await h.voucher(id, tenantId))!.doc.paymentRequest!,
+        ),
         { amount: 12500.5, currency: 'BRL', savbReference: 'SAVB-889911' },
       );
       h.clock.now = new Date('2026-04-20T12:00:00Z');
       const outcomeCard = await h.act(admin, 'payment.recordOutcome', { voucherId: id, step: 'open' });
-      const approved = await h.act(admin, 'payment.recordOutcome', { ...dataOf(outcomeCard, 'payment.recordOutcome'), outcome: 'approved', outcomeOn: '2026-04-20' });
+      const approved = await h.act(admin, 'payment.recordOutcome', {
+        ...dataOf(outcomeCard, 'payment.recordOutcome'),
+        outcome: 'approved',
+        outcomeOn: '2026-04-20',
+      });
       assertSaved(approved, locale);
       const again = await h.act(admin, 'payment.recordOutcome', { voucherId: id, step: 'open' });
-      const paid = await h.act(admin, 'payment.recordOutcome', { ...dataOf(again, 'payment.recordOutcome'), outcome: 'paid', outcomeOn: '2026-04-20', paidAmount: w.amount });
+      const paid = await h.act(admin, 'payment.recordOutcome', {
+        ...dataOf(again, 'payment.recordOutcome'),
+        outcome: 'paid',
+        outcomeOn: '2026-04-20',
+        paidAmount: w.amount,
+      });
       assertSaved(paid, locale);
       const final = (await h.voucher(id, tenantId))!.doc;
       assert.equal(final.state, 'Paid');
       assert.deepEqual(
         final.audit.map((a) => a.action),
-        ['voucher.intake', 'voucher.reserve', 'voucher.markDelivered', 'voucher.submitReport', 'voucher.redeem', 'voucher.requestPayment', 'voucher.recordApproval', 'voucher.recordPayment'],
+        [
+          'voucher.intake',
+          'voucher.reserve',
+          'voucher.markDelivered',
+          'voucher.submitReport',
+          'voucher.redeem',
+          'voucher.requestPayment',
+          'voucher.recordApproval',
+          'voucher.recordPayment',
+        ],
       );
-      assert.match(cardText(paid), new RegExp(t(locale, 'next.voucher.closedPaid', { voucherNumber: 'SP-2026-0042' }).slice(0, 30)));
+      assert.match(
+        cardText(paid),
+        new RegExp(t(locale, 'next.voucher.closedPaid', { voucherNumber: 'SP-2026-0042' }).slice(0, 30)),
+      );
     });
   });
 }

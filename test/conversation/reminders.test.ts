@@ -63,20 +63,37 @@ interface Talk {
 }
 
 function talk({ app, sim }: Talk) {
-  const opts = (tenantId: string, userId: string, locale: string) => ({ serviceUrl: sim.url, tenantId, userId, locale });
+  const opts = (tenantId: string, userId: string, locale: string) => ({
+    serviceUrl: sim.url,
+    tenantId,
+    userId,
+    locale,
+  });
   return {
     /** A message from a person in their personal chat; resolves with the card the bot answered. */
     async say(tenantId: string, userId: string, text: string, locale = 'en-US'): Promise<Card> {
       const before = sim.activities(conv(tenantId, userId)).length;
-      const res = await post(`${app.url}/api/messages`, messageActivity(opts(tenantId, userId, locale), text));
+      const res = await post(
+        `${app.url}/api/messages`,
+        messageActivity(opts(tenantId, userId, locale), text),
+      );
       assert.equal(res.status, 200, res.text);
       await until(() => sim.activities(conv(tenantId, userId)).length > before, 'the reply');
       const reply = sim.activities(conv(tenantId, userId))[before];
       return ((reply?.activity.attachments as { content: Card }[] | undefined) ?? [])[0]?.content as Card;
     },
     /** A card action (Action.Execute); resolves with the card in the HTTP answer. */
-    async act(tenantId: string, userId: string, verb: string, data: Record<string, unknown>, locale = 'en-US'): Promise<Card> {
-      const res = await post(`${app.url}/api/messages`, invokeActivity(opts(tenantId, userId, locale), verb, data));
+    async act(
+      tenantId: string,
+      userId: string,
+      verb: string,
+      data: Record<string, unknown>,
+      locale = 'en-US',
+    ): Promise<Card> {
+      const res = await post(
+        `${app.url}/api/messages`,
+        invokeActivity(opts(tenantId, userId, locale), verb, data),
+      );
       assert.equal(res.status, 200, res.text);
       return (res.body as { value: Card }).value;
     },
@@ -88,11 +105,14 @@ function proactiveCards(sim: ConnectorSim, conversationId: string): Card[] {
   return sim
     .activities(conversationId)
     .filter((a) => !a.replyToId)
-    .flatMap((a) => ((a.activity.attachments as { content: Card }[] | undefined) ?? []).map((x) => x.content));
+    .flatMap((a) =>
+      ((a.activity.attachments as { content: Card }[] | undefined) ?? []).map((x) => x.content),
+    );
 }
 
 function reminderIdOf(card: Card): string | undefined {
-  return actionsOf(card).find((a) => a.verb === 'reminder.snooze' || a.verb === 'reminder.done')?.data.reminderId as string | undefined;
+  return actionsOf(card).find((a) => a.verb === 'reminder.snooze' || a.verb === 'reminder.done')?.data
+    .reminderId as string | undefined;
 }
 
 describe('conversation: proactive reminders, the whole app over HTTP', function () {
@@ -127,8 +147,14 @@ describe('conversation: proactive reminders, the whole app over HTTP', function 
     await newTenant(B);
     await people.say(A, PARTNER_ADMIN, 'oi', 'pt-BR');
     await people.say(B, PARTNER_ADMIN, 'hello', 'en-US');
-    await seedVoucher(h, A, 'v-REMA-0001', 'Assigned', { assignedOn: THREE_DAYS_AGO, intakeOn: THREE_DAYS_AGO });
-    await seedVoucher(h, B, 'v-REMB-0001', 'Assigned', { assignedOn: THREE_DAYS_AGO, intakeOn: THREE_DAYS_AGO });
+    await seedVoucher(h, A, 'v-REMA-0001', 'Assigned', {
+      assignedOn: THREE_DAYS_AGO,
+      intakeOn: THREE_DAYS_AGO,
+    });
+    await seedVoucher(h, B, 'v-REMB-0001', 'Assigned', {
+      assignedOn: THREE_DAYS_AGO,
+      intakeOn: THREE_DAYS_AGO,
+    });
 
     const summary = await app.reminders.scanOnce();
     await app.reminders.sender.settled();
@@ -159,17 +185,29 @@ describe('conversation: proactive reminders, the whole app over HTTP', function 
     const foreign = await people.act(A, ADMIN, 'reminder.snooze', { reminderId: idA, snoozeDays: '3' });
     assert.match(noticeOf(foreign) ?? cardText(foreign), /I could not find that/);
     assert.equal((await app.reminders.ledger.read(A, idA))?.doc.state, 'sent');
-    const snoozed = await people.act(A, PARTNER_ADMIN, 'reminder.snooze', { reminderId: idA, snoozeDays: '3' }, 'pt-BR');
+    const snoozed = await people.act(
+      A,
+      PARTNER_ADMIN,
+      'reminder.snooze',
+      { reminderId: idA, snoozeDays: '3' },
+      'pt-BR',
+    );
     const afterSnooze = await app.reminders.ledger.read(A, idA);
     assert.equal(afterSnooze?.doc.state, 'snoozed');
-    assert.ok((afterSnooze?.doc.snoozedUntil ?? '') >= '2026-05-08T09:00:00.000Z', afterSnooze?.doc.snoozedUntil);
+    assert.ok(
+      (afterSnooze?.doc.snoozedUntil ?? '') >= '2026-05-08T09:00:00.000Z',
+      afterSnooze?.doc.snoozedUntil,
+    );
     // The answer is the reminder itself (its action still there) with "snoozed until <date>" on top.
     const until = formatDate('pt-BR', (afterSnooze?.doc.snoozedUntil ?? '').slice(0, 10));
     assert.equal(noticeOf(snoozed), t('pt-BR', 'reminder.snoozedNotice', { date: until }));
     assert.doesNotMatch(cardText(snoozed), new RegExp(savedNotice('pt-BR').text.replace('.', '\\.')));
     assert.match(cardText(snoozed), new RegExp(t('pt-BR', 'reminder.voucherReserve.title')));
     assert.match(cardText(snoozed), /REMA-0001/);
-    assert.ok(actionsOf(snoozed).some((a) => a.verb === 'voucher.reserve'), 'the resolving action is still there');
+    assert.ok(
+      actionsOf(snoozed).some((a) => a.verb === 'voucher.reserve'),
+      'the resolving action is still there',
+    );
     assert.equal(reminderIdOf(snoozed), idA);
 
     // Done (en).
@@ -178,8 +216,14 @@ describe('conversation: proactive reminders, the whole app over HTTP', function 
     const done = await people.act(B, PARTNER_ADMIN, 'reminder.done', { reminderId: idB });
     assert.equal(noticeOf(done), t('en', 'reminder.doneNotice'));
     assert.match(cardText(done), new RegExp(t('en', 'reminder.voucherReserve.title')));
-    assert.ok(actionsOf(done).some((a) => a.verb === 'voucher.reserve'), 'the resolving action is still there');
-    assert.ok(!actionsOf(done).some((a) => a.verb === 'reminder.snooze' || a.verb === 'reminder.done'), 'nothing left to snooze');
+    assert.ok(
+      actionsOf(done).some((a) => a.verb === 'voucher.reserve'),
+      'the resolving action is still there',
+    );
+    assert.ok(
+      !actionsOf(done).some((a) => a.verb === 'reminder.snooze' || a.verb === 'reminder.done'),
+      'nothing left to snooze',
+    );
     const afterDone = await app.reminders.ledger.read(B, idB);
     assert.equal(afterDone?.doc.state, 'done');
     assert.equal(afterDone?.doc.doneBy, PARTNER_ADMIN);
@@ -189,7 +233,10 @@ describe('conversation: proactive reminders, the whole app over HTTP', function 
     const C = 'tenant-rem-c';
     await newTenant(C);
     await people.say(C, PARTNER_ADMIN, 'hello');
-    await seedVoucher(h, C, 'v-LIST-0001', 'Assigned', { assignedOn: THREE_DAYS_AGO, intakeOn: THREE_DAYS_AGO });
+    await seedVoucher(h, C, 'v-LIST-0001', 'Assigned', {
+      assignedOn: THREE_DAYS_AGO,
+      intakeOn: THREE_DAYS_AGO,
+    });
     await app.reminders.scanOnce();
     await app.reminders.sender.settled();
     assert.equal(proactiveCards(sim, conv(C, PARTNER_ADMIN)).length, 1);
@@ -202,12 +249,18 @@ describe('conversation: proactive reminders, the whole app over HTTP', function 
     assert.match(text, new RegExp(`${t('en', 'reminderList.state.sent')}`));
     assert.match(text, new RegExp(t('en', 'reminderList.state.scheduled')));
     assert.match(text, /May 9, 2026/);
-    assert.ok(actionsOf(list).some((a) => a.verb === 'reminder.test'), 'the partner admin may ask for a test reminder');
+    assert.ok(
+      actionsOf(list).some((a) => a.verb === 'reminder.test'),
+      'the partner admin may ask for a test reminder',
+    );
 
     await people.say(C, MEMBER, 'hi');
     const memberList = await people.say(C, MEMBER, 'lembretes', 'pt-BR');
     assert.match(cardText(memberList), new RegExp(t('pt-BR', 'reminderList.title')));
-    assert.ok(!actionsOf(memberList).some((a) => a.verb === 'reminder.test'), 'members do not get the test action');
+    assert.ok(
+      !actionsOf(memberList).some((a) => a.verb === 'reminder.test'),
+      'members do not get the test action',
+    );
 
     const empty = 'tenant-rem-c-empty';
     await repos.organizations.getOrCreate(empty, new Date(START));
@@ -224,12 +277,20 @@ describe('conversation: proactive reminders, the whole app over HTTP', function 
     await app.reminders.scanOnce();
     await app.reminders.sender.settled();
     assert.equal(proactiveCards(sim, conv(G, PARTNER_ADMIN)).length, 1, 'the partner admin got it');
-    const toConsultant = (await app.reminders.ledger.listAll(G)).find((e) => e.doc.target.kind === 'user' && e.doc.target.userId === CONSULTANT);
+    const toConsultant = (await app.reminders.ledger.listAll(G)).find(
+      (e) => e.doc.target.kind === 'user' && e.doc.target.userId === CONSULTANT,
+    );
     assert.match(toConsultant?.doc.blocked?.reason ?? '', /no conversation reference/);
 
-    for (const [locale, text] of [['en', 'reminders'], ['pt-BR', 'lembretes']] as const) {
+    for (const [locale, text] of [
+      ['en', 'reminders'],
+      ['pt-BR', 'lembretes'],
+    ] as const) {
       const list = await people.say(G, PARTNER_ADMIN, text, locale);
-      const expected = t(locale, 'reminderList.state.blocked', { names: 'Carla Dias', reason: t(locale, 'reminderList.blocked.noChat') });
+      const expected = t(locale, 'reminderList.state.blocked', {
+        names: 'Carla Dias',
+        reason: t(locale, 'reminderList.blocked.noChat'),
+      });
       assert.ok(cardText(list).includes(expected), `${locale}: ${cardText(list)}`);
     }
   });
@@ -260,18 +321,32 @@ describe('conversation: proactive reminders, the whole app over HTTP', function 
 
     // Free text works too, for a Global admin whose first message this is.
     await people.say(T, ADMIN, 'send me a test reminder');
-    await until(() => proactiveCards(sim, conv(T, ADMIN)).length === 1, 'the Global admin\'s test reminder');
+    await until(() => proactiveCards(sim, conv(T, ADMIN)).length === 1, "the Global admin's test reminder");
   });
 
   it('a recorded payment outcome goes out at once to the partner admin and the program channel, each in its language', async () => {
     const D = 'tenant-rem-d';
     const channelId = '19:program-d@thread.tacv2';
     const seeded = await seedReadyOrganization(h, D);
-    await repos.organizations.save(D, { ...seeded.doc, programChannel: { channelId, teamId: '19:team-d' } }, seeded.etag);
+    await repos.organizations.save(
+      D,
+      { ...seeded.doc, programChannel: { channelId, teamId: '19:team-d' } },
+      seeded.etag,
+    );
     await people.say(D, PARTNER_ADMIN, 'oi', 'pt-BR');
     // Someone mentions the bot in the program channel (Spanish client): the channel's reference is captured.
     const inChannel = {
-      ...messageActivity({ serviceUrl: sim.url, tenantId: D, userId: MEMBER, locale: 'es-ES', conversationId: channelId, conversationType: 'channel' }, 'hola'),
+      ...messageActivity(
+        {
+          serviceUrl: sim.url,
+          tenantId: D,
+          userId: MEMBER,
+          locale: 'es-ES',
+          conversationId: channelId,
+          conversationType: 'channel',
+        },
+        'hola',
+      ),
       channelData: { tenant: { id: D }, team: { id: '19:team-d' }, channel: { id: channelId } },
     };
     assert.equal((await post(`${app.url}/api/messages`, inChannel)).status, 200);
@@ -279,31 +354,70 @@ describe('conversation: proactive reminders, the whole app over HTTP', function 
 
     const paid = await seedVoucher(h, D, 'v-PAID-0001', 'PaymentRequested');
     const denied = await seedVoucher(h, D, 'v-DENY-0001', 'PaymentRequested');
-    await people.act(D, PARTNER_ADMIN, 'payment.recordOutcome', { voucherId: paid.doc.id, etag: paid.etag, outcome: 'paid', outcomeOn: TODAY, paidAmount: '1000' }, 'pt-BR');
+    await people.act(
+      D,
+      PARTNER_ADMIN,
+      'payment.recordOutcome',
+      { voucherId: paid.doc.id, etag: paid.etag, outcome: 'paid', outcomeOn: TODAY, paidAmount: '1000' },
+      'pt-BR',
+    );
     assert.equal((await repos.vouchers.get(D, paid.doc.id))?.doc.state, 'Paid');
     // No scan is run here: the write itself triggers one for the tenant.
     await until(
-      () => proactiveCards(sim, conv(D, PARTNER_ADMIN)).length === 1 && proactiveCards(sim, channelId).length === 1,
+      () =>
+        proactiveCards(sim, conv(D, PARTNER_ADMIN)).length === 1 &&
+        proactiveCards(sim, channelId).length === 1,
       'the payment news to the partner admin and the channel',
     );
-    assert.match(cardText(proactiveCards(sim, conv(D, PARTNER_ADMIN))[0]), new RegExp(t('pt-BR', 'reminder.paymentReceived.title')));
-    assert.match(cardText(proactiveCards(sim, channelId)[0]), new RegExp(t('es-ES', 'reminder.paymentReceived.title')));
+    assert.match(
+      cardText(proactiveCards(sim, conv(D, PARTNER_ADMIN))[0]),
+      new RegExp(t('pt-BR', 'reminder.paymentReceived.title')),
+    );
+    assert.match(
+      cardText(proactiveCards(sim, channelId)[0]),
+      new RegExp(t('es-ES', 'reminder.paymentReceived.title')),
+    );
 
-    await people.act(D, PARTNER_ADMIN, 'payment.recordOutcome', { voucherId: denied.doc.id, etag: denied.etag, outcome: 'denied', outcomeOn: TODAY, denialReason: 'Missing signature' }, 'pt-BR');
+    await people.act(
+      D,
+      PARTNER_ADMIN,
+      'payment.recordOutcome',
+      {
+        voucherId: denied.doc.id,
+        etag: denied.etag,
+        outcome: 'denied',
+        outcomeOn: TODAY,
+        denialReason: 'Missing signature',
+      },
+      'pt-BR',
+    );
     await until(
-      () => proactiveCards(sim, conv(D, PARTNER_ADMIN)).length === 2 && proactiveCards(sim, channelId).length === 2,
+      () =>
+        proactiveCards(sim, conv(D, PARTNER_ADMIN)).length === 2 &&
+        proactiveCards(sim, channelId).length === 2,
       'the denial news',
     );
-    assert.match(cardText(proactiveCards(sim, conv(D, PARTNER_ADMIN))[1]), new RegExp(t('pt-BR', 'reminder.paymentDenied.title')));
-    assert.match(cardText(proactiveCards(sim, channelId)[1]), new RegExp(t('es-ES', 'reminder.paymentDenied.title')));
+    assert.match(
+      cardText(proactiveCards(sim, conv(D, PARTNER_ADMIN))[1]),
+      new RegExp(t('pt-BR', 'reminder.paymentDenied.title')),
+    );
+    assert.match(
+      cardText(proactiveCards(sim, channelId)[1]),
+      new RegExp(t('es-ES', 'reminder.paymentDenied.title')),
+    );
 
     // The channel's copy is seen by everyone there: a member (or a consultant, whose role the payment does not
     // need) cannot snooze it or mark it done; the partner admin can.
-    const channelEntry = (await app.reminders.ledger.listAll(D)).find((e) => e.doc.target.kind === 'channel' && e.doc.payload.kind === 'paymentDenied');
+    const channelEntry = (await app.reminders.ledger.listAll(D)).find(
+      (e) => e.doc.target.kind === 'channel' && e.doc.payload.kind === 'paymentDenied',
+    );
     assert.ok(channelEntry);
     const before = await app.reminders.ledger.read(D, channelEntry.doc.id);
     for (const who of [MEMBER, CONSULTANT]) {
-      for (const [verb, data] of [['reminder.done', {}], ['reminder.snooze', { snoozeDays: '1' }]] as const) {
+      for (const [verb, data] of [
+        ['reminder.done', {}],
+        ['reminder.snooze', { snoozeDays: '1' }],
+      ] as const) {
         const refused = await people.act(D, who, verb, { reminderId: channelEntry.doc.id, ...data });
         assert.match(noticeOf(refused) ?? '', new RegExp(t('en', 'notice.refusedTitle')), `${who} ${verb}`);
         assert.match(noticeOf(refused) ?? '', /MPN partner admin/);
@@ -337,8 +451,14 @@ describe('conversation: proactive reminders, the whole app over HTTP', function 
   it('the scan moves a voucher past its expiry to Expired through the domain, with an audit entry by the app', async () => {
     const E = 'tenant-rem-e';
     await newTenant(E);
-    const old = await seedVoucher(h, E, 'v-OLD-0001', 'Assigned', { assignedOn: '2025-10-01', intakeOn: '2025-10-01' });
-    const fresh = await seedVoucher(h, E, 'v-NEW-0001', 'Assigned', { assignedOn: THREE_DAYS_AGO, intakeOn: THREE_DAYS_AGO });
+    const old = await seedVoucher(h, E, 'v-OLD-0001', 'Assigned', {
+      assignedOn: '2025-10-01',
+      intakeOn: '2025-10-01',
+    });
+    const fresh = await seedVoucher(h, E, 'v-NEW-0001', 'Assigned', {
+      assignedOn: THREE_DAYS_AGO,
+      intakeOn: THREE_DAYS_AGO,
+    });
     await app.reminders.scanOnce();
     await app.reminders.sender.settled();
 
@@ -383,9 +503,12 @@ describe('conversation: two app instances on one database scanning at once', fun
     await talk({ app: one, sim }).say(F, PARTNER_ADMIN, 'hello');
     await talk({ app: two, sim }).say(F, ADMIN, 'hello');
     const ids = Array.from({ length: 8 }, (_, i) => `v-TWO-${String(i + 1).padStart(4, '0')}`);
-    for (const id of ids) await seedVoucher(h, F, id, 'Assigned', { assignedOn: THREE_DAYS_AGO, intakeOn: THREE_DAYS_AGO });
+    for (const id of ids)
+      await seedVoucher(h, F, id, 'Assigned', { assignedOn: THREE_DAYS_AGO, intakeOn: THREE_DAYS_AGO });
     // One more cause for the Global admin: a first redemption without SAVB registration.
-    await seedVoucher(h, F, 'v-TWO-SAVB', 'Redeemed', { redemption: { redeemedOn: TODAY, redeemedBy: ADMIN } });
+    await seedVoucher(h, F, 'v-TWO-SAVB', 'Redeemed', {
+      redemption: { redeemedOn: TODAY, redeemedBy: ADMIN },
+    });
 
     await Promise.all([one.reminders.scanOnce(), two.reminders.scanOnce()]);
     await Promise.all([one.reminders.sender.idle(), two.reminders.sender.idle()]);
@@ -402,7 +525,9 @@ describe('conversation: two app instances on one database scanning at once', fun
     assert.equal(delivered.length, ids.length + 1);
     assert.ok(delivered.every((e) => e.doc.sendCount === 1));
     // Both instances took part in the sending or lost claims to each other; either way nothing went twice.
-    const owners = new Set(delivered.flatMap((e) => e.doc.history.filter((x) => x.state === 'claimed').map((x) => x.note)));
+    const owners = new Set(
+      delivered.flatMap((e) => e.doc.history.filter((x) => x.state === 'claimed').map((x) => x.note)),
+    );
     assert.ok(owners.size >= 1);
   });
 });

@@ -32,11 +32,22 @@ describe('shared work: concurrent submits, cards updated for everyone, refresh',
       const data = { ...RESERVE, voucherId: 'v-RACE-1', etag: v.etag };
       const [a, b] = await Promise.all([
         h.act({ tenantId, userId: ADMIN, userName: 'Ana Souza' }, 'voucher.reserve', data),
-        h.act({ tenantId, userId: PARTNER_ADMIN, userName: 'Pedro Alves' }, 'voucher.reserve', { ...data, plannedStart: '2026-04-07' }),
+        h.act({ tenantId, userId: PARTNER_ADMIN, userName: 'Pedro Alves' }, 'voucher.reserve', {
+          ...data,
+          plannedStart: '2026-04-07',
+        }),
       ]);
       const notices = [noticeOf(a) ?? '', noticeOf(b) ?? ''];
-      assert.equal(notices.filter((n) => /Saved\./.test(n)).length, 1, `exactly one applied: ${notices.join(' | ')}`);
-      assert.equal(notices.filter((n) => /This changed since you opened it/.test(n)).length, 1, 'the other is told');
+      assert.equal(
+        notices.filter((n) => /Saved\./.test(n)).length,
+        1,
+        `exactly one applied: ${notices.join(' | ')}`,
+      );
+      assert.equal(
+        notices.filter((n) => /This changed since you opened it/.test(n)).length,
+        1,
+        'the other is told',
+      );
       const stored = await h.voucher('v-RACE-1', tenantId);
       assert.equal(stored?.doc.state, 'Reserved');
       assert.equal(stored?.doc.audit.length, 1, 'one reservation in the audit trail');
@@ -48,7 +59,14 @@ describe('shared work: concurrent submits, cards updated for everyone, refresh',
   it('the same voucher recorded twice at once becomes one voucher; the second person is told', async () => {
     const tenantId = 't-intake-race';
     await seedReadyOrganization(h, tenantId);
-    const data = { step: 'submit', voucherNumber: 'RACE-0002', customerName: 'Fabrikam', offeringId: 'SDPS', days: '5', voucherAdminEmail: 'pm@fabrikam.example' };
+    const data = {
+      step: 'submit',
+      voucherNumber: 'RACE-0002',
+      customerName: 'Fabrikam',
+      offeringId: 'SDPS',
+      days: '5',
+      voucherAdminEmail: 'pm@fabrikam.example',
+    };
     const [a, b] = await Promise.all([
       h.act({ tenantId, userId: ADMIN, userName: 'Ana Souza' }, 'intake.confirm', data),
       h.act({ tenantId, userId: PARTNER_ADMIN, userName: 'Pedro Alves' }, 'intake.confirm', data),
@@ -68,11 +86,22 @@ describe('shared work: concurrent submits, cards updated for everyone, refresh',
       const conversationId = `19:${conversationType}-conv@thread.v2`;
       const before = h.connector.received.length;
       const activity = {
-        ...invokeActivity({ serviceUrl: h.connector.serviceUrl, tenantId, userId: ADMIN, userName: 'Ana Souza', conversationId, conversationType }, 'voucher.reserve', {
-          ...RESERVE,
-          voucherId: 'v-SHARED-1',
-          etag: v.etag,
-        }),
+        ...invokeActivity(
+          {
+            serviceUrl: h.connector.serviceUrl,
+            tenantId,
+            userId: ADMIN,
+            userName: 'Ana Souza',
+            conversationId,
+            conversationType,
+          },
+          'voucher.reserve',
+          {
+            ...RESERVE,
+            voucherId: 'v-SHARED-1',
+            etag: v.etag,
+          },
+        ),
         replyToId: 'card-activity-42',
       };
       const res = await post(`${h.url}/api/messages`, activity);
@@ -82,10 +111,16 @@ describe('shared work: concurrent submits, cards updated for everyone, refresh',
       assert.match(update?.path ?? '', /\/v3\/conversations\/.+\/activities\/card-activity-42$/);
       const card = (update?.activity.attachments as { content: Card }[])[0]?.content;
       assert.match(cardText(card), /Reserved/);
-      assert.ok(Array.isArray((card?.refresh as { userIds: string[] }).userIds), 'the shared card refreshes per person');
+      assert.ok(
+        Array.isArray((card?.refresh as { userIds: string[] }).userIds),
+        'the shared card refreshes per person',
+      );
       // The Teams user ids (from.id) of everyone the bot has met, never their Entra object ids.
       const org = await h.org(tenantId);
-      assert.deepEqual((card?.refresh as { userIds: string[] }).userIds, org.doc.people.map((p) => `29:${p.userId}`));
+      assert.deepEqual(
+        (card?.refresh as { userIds: string[] }).userIds,
+        org.doc.people.map((p) => `29:${p.userId}`),
+      );
       assert.ok(!(card?.refresh as { userIds: string[] }).userIds.includes(ADMIN));
     });
   }
@@ -95,7 +130,12 @@ describe('shared work: concurrent submits, cards updated for everyone, refresh',
     await seedReadyOrganization(h, tenantId);
     const v = await seedVoucher(h, tenantId, 'v-P-1', 'Assigned');
     const before = h.connector.received.length;
-    const card = await h.act({ tenantId, userId: ADMIN, userName: 'Ana Souza' }, 'voucher.reserve', { ...RESERVE, voucherId: 'v-P-1', etag: v.etag }, { replyToId: 'x-1' });
+    const card = await h.act(
+      { tenantId, userId: ADMIN, userName: 'Ana Souza' },
+      'voucher.reserve',
+      { ...RESERVE, voucherId: 'v-P-1', etag: v.etag },
+      { replyToId: 'x-1' },
+    );
     assert.match(noticeOf(card) ?? '', /Saved\./);
     await new Promise((r) => setTimeout(r, 100));
     assert.equal(h.connector.received.length, before);
@@ -105,9 +145,18 @@ describe('shared work: concurrent submits, cards updated for everyone, refresh',
     const tenantId = 't-refresh';
     await seedReadyOrganization(h, tenantId);
     await seedVoucher(h, tenantId, 'v-R-1', 'Assigned');
-    const asAdmin = await h.act({ tenantId, userId: PARTNER_ADMIN, userName: 'Pedro Alves' }, 'voucher.show', { voucherId: 'v-R-1' });
-    const asMember = await h.act({ tenantId, userId: 'member-1', userName: 'Marcos Lima' }, 'voucher.show', { voucherId: 'v-R-1' });
-    const refresh = asAdmin.refresh as { action: { verb: string; data: Record<string, unknown> }; userIds: string[] };
+    const asAdmin = await h.act(
+      { tenantId, userId: PARTNER_ADMIN, userName: 'Pedro Alves' },
+      'voucher.show',
+      { voucherId: 'v-R-1' },
+    );
+    const asMember = await h.act({ tenantId, userId: 'member-1', userName: 'Marcos Lima' }, 'voucher.show', {
+      voucherId: 'v-R-1',
+    });
+    const refresh = asAdmin.refresh as {
+      action: { verb: string; data: Record<string, unknown> };
+      userIds: string[];
+    };
     assert.equal(refresh.action.verb, 'voucher.show');
     assert.deepEqual(refresh.action.data, { voucherId: 'v-R-1' });
     // Teams user ids (the activities' from.id), not Entra object ids; by the member's turn the bot has met both.

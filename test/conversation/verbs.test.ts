@@ -12,7 +12,11 @@ import { ADMIN, CONSULTANT, MEMBER, PARTNER_ADMIN, seedReadyOrganization, seedVo
 /** The fixed part of a refusal's English message (up to its first placeholder). */
 function ruleText(rule: RuleId): RegExp {
   const text = t('en', REFUSAL_KEYS[rule]);
-  const fixed = text.split(/\{[^}]+\}/).map((s) => s.trim()).sort((a, b) => b.length - a.length)[0] ?? text;
+  const fixed =
+    text
+      .split(/\{[^}]+\}/)
+      .map((s) => s.trim())
+      .sort((a, b) => b.length - a.length)[0] ?? text;
   return new RegExp(fixed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 }
 
@@ -52,7 +56,15 @@ interface VerbCase {
   oversized?: string;
   wrongType?: [string, unknown];
   wrongRole?: string;
-  refusals: { name: string; rule: RuleId; inputs?: Record<string, unknown>; clock?: string; state?: Voucher['state']; voucherExtra?: Partial<Voucher>; prepare?: (c: Ctx) => Promise<void> }[];
+  refusals: {
+    name: string;
+    rule: RuleId;
+    inputs?: Record<string, unknown>;
+    clock?: string;
+    state?: Voucher['state'];
+    voucherExtra?: Partial<Voucher>;
+    prepare?: (c: Ctx) => Promise<void>;
+  }[];
 }
 
 const RESERVE_INPUTS = {
@@ -92,23 +104,58 @@ const CASES: VerbCase[] = [
     oversized: 'engagementId',
     wrongType: ['offsiteDays', 'three'],
     refusals: [
-      { name: 'start in the past', rule: 'reservation.startNotInFuture', inputs: { plannedStart: '2026-03-01', plannedEnd: '2026-03-05' } },
+      {
+        name: 'start in the past',
+        rule: 'reservation.startNotInFuture',
+        inputs: { plannedStart: '2026-03-01', plannedEnd: '2026-03-05' },
+      },
       { name: 'end before start', rule: 'reservation.endBeforeStart', inputs: { plannedEnd: '2026-04-01' } },
-      { name: 'country not approved', rule: 'reservation.countryNotApproved', inputs: { deliveryCountry: 'PT' } },
-      { name: 'location unknown', rule: 'reservation.locationUnknown', inputs: { partnerLocationId: 'lisbon' } },
-      { name: 'competency missing', rule: 'reservation.competencyMissing', inputs: { engagementId: 'sdps-project-portfolio' } },
-      { name: 'engagement of another offering', rule: 'reservation.engagementUnknown', inputs: { engagementId: 'ddps-windows-office' } },
+      {
+        name: 'country not approved',
+        rule: 'reservation.countryNotApproved',
+        inputs: { deliveryCountry: 'PT' },
+      },
+      {
+        name: 'location unknown',
+        rule: 'reservation.locationUnknown',
+        inputs: { partnerLocationId: 'lisbon' },
+      },
+      {
+        name: 'competency missing',
+        rule: 'reservation.competencyMissing',
+        inputs: { engagementId: 'sdps-project-portfolio' },
+      },
+      {
+        name: 'engagement of another offering',
+        rule: 'reservation.engagementUnknown',
+        inputs: { engagementId: 'ddps-windows-office' },
+      },
       { name: 'no consultant', rule: 'reservation.consultantRequired', inputs: { consultants: '' } },
       { name: 'not a consultant', rule: 'reservation.consultantUnknown', inputs: { consultants: MEMBER } },
-      { name: 'too many off-site days', rule: 'reservation.offsiteDaysExceeded', inputs: { offsiteDays: '4' } },
+      {
+        name: 'too many off-site days',
+        rule: 'reservation.offsiteDaysExceeded',
+        inputs: { offsiteDays: '4' },
+      },
       { name: 'voucher expired', rule: 'voucher.expired', voucherExtra: { expiresOn: '2026-03-05' } },
-      { name: 'not enrolled in the offering', rule: 'reservation.notEnrolled', voucherExtra: { offeringId: 'DDPS' } },
-      { name: 'service level not allowed', rule: 'reservation.serviceLevelNotAllowed', voucherExtra: { days: 4 } },
+      {
+        name: 'not enrolled in the offering',
+        rule: 'reservation.notEnrolled',
+        voucherExtra: { offeringId: 'DDPS' },
+      },
+      {
+        name: 'service level not allowed',
+        rule: 'reservation.serviceLevelNotAllowed',
+        voucherExtra: { days: 4 },
+      },
       {
         name: 'the 15-day rule',
         rule: 'reservation.exceedsCustomerLimit',
         prepare: async (c) => {
-          await seedVoucher(c.h, c.tenantId, 'v-EARLIER-1', 'Reserved', { days: 15, customer: { name: `Customer of ${c.voucherId}` } });
+          await seedVoucher(c.h, c.tenantId, 'v-EARLIER-1', 'Reserved', {
+            days: 15,
+            customer: { name: `Customer of ${c.voucherId}` },
+          });
         },
       },
       { name: 'already reserved', rule: 'transition.notAllowed', state: 'Reserved' },
@@ -155,12 +202,28 @@ const CASES: VerbCase[] = [
     oversized: 'summary',
     wrongType: ['daysDelivered', 'five'],
     refusals: [
-      { name: 'no deliverable', rule: 'report.deliverableRequired', inputs: { deliverableType1: '', deliverableReference1: '' } },
-      { name: 'no consultant delivered', rule: 'report.consultantRequired', inputs: { [`assessment-${CONSULTANT}`]: '' } },
-      { name: 'more days than the voucher', rule: 'report.daysExceedVoucher', inputs: { daysDelivered: '6' } },
+      {
+        name: 'no deliverable',
+        rule: 'report.deliverableRequired',
+        inputs: { deliverableType1: '', deliverableReference1: '' },
+      },
+      {
+        name: 'no consultant delivered',
+        rule: 'report.consultantRequired',
+        inputs: { [`assessment-${CONSULTANT}`]: '' },
+      },
+      {
+        name: 'more days than the voucher',
+        rule: 'report.daysExceedVoucher',
+        inputs: { daysDelivered: '6' },
+      },
       { name: 'engagement not ended', rule: 'report.engagementNotEnded', clock: '2026-04-08' },
       { name: 'actual end before start', rule: 'report.endBeforeStart', inputs: { actualEnd: '2026-04-01' } },
-      { name: 'assessment not recorded', rule: 'report.consultantNotQualified', inputs: { [`assessment-${CONSULTANT}`]: 'assessment-9' } },
+      {
+        name: 'assessment not recorded',
+        rule: 'report.consultantNotQualified',
+        inputs: { [`assessment-${CONSULTANT}`]: 'assessment-9' },
+      },
     ],
   },
   {
@@ -182,23 +245,45 @@ const CASES: VerbCase[] = [
     kind: 'voucher',
     actor: PARTNER_ADMIN,
     state: 'Expired',
-    voucherExtra: { audit: [{ at: '2026-03-09T03:00:00.000Z', by: 'system:reminders', action: 'voucher.expire', from: 'Assigned', to: 'Expired' }] },
+    voucherExtra: {
+      audit: [
+        {
+          at: '2026-03-09T03:00:00.000Z',
+          by: 'system:reminders',
+          action: 'voucher.expire',
+          from: 'Assigned',
+          to: 'Expired',
+        },
+      ],
+    },
     clock: '2026-03-10',
     inputs: { expiresOn: '2026-09-01' },
     changed: async (c) => {
       const v = (await c.h.voucher(c.voucherId ?? '', c.tenantId))?.doc;
-      assert.deepEqual({ state: v?.state, expiresOn: v?.expiresOn }, { state: 'Assigned', expiresOn: '2026-09-01' });
-      assert.deepEqual({ action: v?.audit.at(-1)?.action, by: v?.audit.at(-1)?.by }, { action: 'voucher.setExpiry', by: PARTNER_ADMIN });
+      assert.deepEqual(
+        { state: v?.state, expiresOn: v?.expiresOn },
+        { state: 'Assigned', expiresOn: '2026-09-01' },
+      );
+      assert.deepEqual(
+        { action: v?.audit.at(-1)?.action, by: v?.audit.at(-1)?.by },
+        { action: 'voucher.setExpiry', by: PARTNER_ADMIN },
+      );
     },
     required: 'expiresOn',
     wrongType: ['expiresOn', '01/09/2026'],
     refusals: [
-      { name: 'the corrected expiry is past too', rule: 'voucher.expired', inputs: { expiresOn: '2026-03-09' } },
+      {
+        name: 'the corrected expiry is past too',
+        rule: 'voucher.expired',
+        inputs: { expiresOn: '2026-03-09' },
+      },
       {
         name: 'another voucher with this number is active',
         rule: 'voucher.alreadyActive',
         prepare: async (c) => {
-          await seedVoucher(c.h, c.tenantId, 'other-doc-id', 'Assigned', { voucherNumber: (c.voucherId ?? '').replace(/^v-/, '') });
+          await seedVoucher(c.h, c.tenantId, 'other-doc-id', 'Assigned', {
+            voucherNumber: (c.voucherId ?? '').replace(/^v-/, ''),
+          });
         },
       },
       { name: 'after the redemption', rule: 'transition.notAllowed', state: 'Redeemed' },
@@ -217,8 +302,17 @@ const CASES: VerbCase[] = [
     oversized: 'savbReference',
     wrongType: ['amount', '-5'],
     refusals: [
-      { name: 'SAVB registration missing', rule: 'payment.savbRegistrationMissing', prepare: async () => undefined },
-      { name: 'window closed', rule: 'payment.windowClosed', clock: '2026-07-01', inputs: { requestedOn: '2026-07-01' } },
+      {
+        name: 'SAVB registration missing',
+        rule: 'payment.savbRegistrationMissing',
+        prepare: async () => undefined,
+      },
+      {
+        name: 'window closed',
+        rule: 'payment.windowClosed',
+        clock: '2026-07-01',
+        inputs: { requestedOn: '2026-07-01' },
+      },
       { name: 'not redeemed', rule: 'payment.notRedeemed', state: 'ReportSubmitted' },
     ],
   },
@@ -229,16 +323,33 @@ const CASES: VerbCase[] = [
     state: 'PaymentRequested',
     clock: '2026-04-20',
     inputs: { outcome: 'approved', outcomeOn: '2026-04-20' },
-    changed: async (c) => assert.equal((await c.h.voucher(c.voucherId ?? '', c.tenantId))?.doc.paymentRequest?.approvedOn, '2026-04-20'),
+    changed: async (c) =>
+      assert.equal(
+        (await c.h.voucher(c.voucherId ?? '', c.tenantId))?.doc.paymentRequest?.approvedOn,
+        '2026-04-20',
+      ),
     required: 'outcome',
     oversized: 'denialReason',
     wrongType: ['outcome', 'maybe'],
     refusals: [
-      { name: 'denied without a reason', rule: 'payment.reasonRequired', inputs: { outcome: 'denied', denialReason: '' } },
+      {
+        name: 'denied without a reason',
+        rule: 'payment.reasonRequired',
+        inputs: { outcome: 'denied', denialReason: '' },
+      },
       {
         name: 'approved twice',
         rule: 'payment.alreadyApproved',
-        voucherExtra: { paymentRequest: { savbReference: 'SAVB-1', amount: 1000, currency: 'USD', requestedOn: '2026-04-13', requestedBy: ADMIN, approvedOn: '2026-04-15' } },
+        voucherExtra: {
+          paymentRequest: {
+            savbReference: 'SAVB-1',
+            amount: 1000,
+            currency: 'USD',
+            requestedOn: '2026-04-13',
+            requestedBy: ADMIN,
+            approvedOn: '2026-04-15',
+          },
+        },
       },
       { name: 'nothing requested', rule: 'transition.notAllowed', state: 'Redeemed' },
     ],
@@ -249,7 +360,14 @@ const CASES: VerbCase[] = [
     actor: PARTNER_ADMIN,
     clock: '2026-03-10',
     step: 'submit',
-    inputs: { voucherNumber: 'NEW-0001', customerName: 'Fabrikam', offeringId: 'SDPS', days: '5', voucherAdminEmail: 'pm@fabrikam.example', assignedOn: '2026-03-09' },
+    inputs: {
+      voucherNumber: 'NEW-0001',
+      customerName: 'Fabrikam',
+      offeringId: 'SDPS',
+      days: '5',
+      voucherAdminEmail: 'pm@fabrikam.example',
+      assignedOn: '2026-03-09',
+    },
     changed: async (c) => assert.equal((await c.h.voucher('v-NEW-0001', c.tenantId))?.doc.state, 'Assigned'),
     required: 'customerName',
     oversized: 'customerName',
@@ -257,7 +375,11 @@ const CASES: VerbCase[] = [
     refusals: [
       { name: 'malformed voucher ID', rule: 'voucher.numberInvalid', inputs: { voucherNumber: 'A B' } },
       { name: 'unknown offering', rule: 'voucher.offeringUnknown', inputs: { offeringId: 'NOPE' } },
-      { name: 'expiry before assignment', rule: 'voucher.expiryBeforeAssignment', inputs: { expiresOn: '2026-03-01' } },
+      {
+        name: 'expiry before assignment',
+        rule: 'voucher.expiryBeforeAssignment',
+        inputs: { expiresOn: '2026-03-01' },
+      },
       {
         name: 'same voucher already active',
         rule: 'voucher.alreadyActive',
@@ -274,11 +396,14 @@ const CASES: VerbCase[] = [
     step: 'competency',
     clock: '2026-03-10',
     inputs: { competencyName: 'Messaging', competencyLevel: 'Silver', competencyValidUntil: '2027-01-01' },
-    changed: async (c) => assert.ok((await c.h.org(c.tenantId)).doc.competencies.some((x) => x.name === 'Messaging')),
+    changed: async (c) =>
+      assert.ok((await c.h.org(c.tenantId)).doc.competencies.some((x) => x.name === 'Messaging')),
     required: 'competencyValidUntil',
     oversized: 'competencyName',
     wrongType: ['competencyLevel', 'Platinum'],
-    refusals: [{ name: 'unknown competency', rule: 'competency.unknown', inputs: { competencyName: 'Cooking' } }],
+    refusals: [
+      { name: 'unknown competency', rule: 'competency.unknown', inputs: { competencyName: 'Cooking' } },
+    ],
   },
   {
     verb: 'enrollment.record',
@@ -286,13 +411,24 @@ const CASES: VerbCase[] = [
     actor: PARTNER_ADMIN,
     step: 'submit',
     clock: '2026-03-10',
-    inputs: { offeringId: 'S-EDPS', agreementSignedOn: '2026-03-01', enrolledOn: '2026-03-02', locationName: 'Madrid', countries: 'ES' },
-    changed: async (c) => assert.ok((await c.h.org(c.tenantId)).doc.enrollments.some((e) => e.offeringId === 'S-EDPS')),
+    inputs: {
+      offeringId: 'S-EDPS',
+      agreementSignedOn: '2026-03-01',
+      enrolledOn: '2026-03-02',
+      locationName: 'Madrid',
+      countries: 'ES',
+    },
+    changed: async (c) =>
+      assert.ok((await c.h.org(c.tenantId)).doc.enrollments.some((e) => e.offeringId === 'S-EDPS')),
     required: 'countries',
     oversized: 'locationName',
     wrongType: ['countries', 'Spain'],
     refusals: [
-      { name: 'agreement after enrolment', rule: 'enrollment.agreementAfterEnrollment', inputs: { agreementSignedOn: '2026-03-05' } },
+      {
+        name: 'agreement after enrolment',
+        rule: 'enrollment.agreementAfterEnrollment',
+        inputs: { agreementSignedOn: '2026-03-05' },
+      },
       { name: 'already enrolled', rule: 'enrollment.alreadyEnrolled', inputs: { offeringId: 'SDPS' } },
       { name: 'enrolment date in the future', rule: 'date.inFuture', inputs: { enrolledOn: '2026-04-01' } },
     ],
@@ -304,8 +440,11 @@ const CASES: VerbCase[] = [
     clock: '2026-03-10',
     ids: { offeringId: 'SDPS' },
     inputs: {},
-    changed: async (c) => assert.equal((await c.h.org(c.tenantId)).doc.enrollments[0]?.renewedOn, '2026-03-10'),
-    refusals: [{ name: 'not enrolled in that offering', rule: 'enrollment.notFound', inputs: { offeringId: 'DDPS' } }],
+    changed: async (c) =>
+      assert.equal((await c.h.org(c.tenantId)).doc.enrollments[0]?.renewedOn, '2026-03-10'),
+    refusals: [
+      { name: 'not enrolled in that offering', rule: 'enrollment.notFound', inputs: { offeringId: 'DDPS' } },
+    ],
   },
   {
     verb: 'savb.register',
@@ -317,9 +456,12 @@ const CASES: VerbCase[] = [
     prepare: async (c) => {
       await seedVoucher(c.h, c.tenantId, 'v-REDEEMED-1', 'Redeemed');
     },
-    changed: async (c) => assert.equal((await c.h.org(c.tenantId)).doc.savbRegistrations[0]?.offeringId, 'SDPS'),
+    changed: async (c) =>
+      assert.equal((await c.h.org(c.tenantId)).doc.savbRegistrations[0]?.offeringId, 'SDPS'),
     wrongRole: PARTNER_ADMIN,
-    refusals: [{ name: 'before the first redemption', rule: 'savb.noRedemptionYet', prepare: async () => undefined }],
+    refusals: [
+      { name: 'before the first redemption', rule: 'savb.noRedemptionYet', prepare: async () => undefined },
+    ],
   },
   {
     verb: 'profile.update',
@@ -328,7 +470,8 @@ const CASES: VerbCase[] = [
     step: 'submit',
     clock: '2026-03-10',
     inputs: { updatedOn: '2026-03-09' },
-    changed: async (c) => assert.equal((await c.h.org(c.tenantId)).doc.businessProfile?.lastUpdatedOn, '2026-03-09'),
+    changed: async (c) =>
+      assert.equal((await c.h.org(c.tenantId)).doc.businessProfile?.lastUpdatedOn, '2026-03-09'),
     wrongType: ['updatedOn', 12],
     refusals: [{ name: 'a date in the future', rule: 'date.inFuture', inputs: { updatedOn: '2026-03-20' } }],
   },
@@ -339,7 +482,10 @@ const CASES: VerbCase[] = [
     wrongRole: PARTNER_ADMIN,
     step: 'submit',
     inputs: { userId: MEMBER, role: 'consultant' },
-    changed: async (c) => assert.deepEqual((await c.h.org(c.tenantId)).doc.people.find((p) => p.userId === MEMBER)?.roles, ['consultant']),
+    changed: async (c) =>
+      assert.deepEqual((await c.h.org(c.tenantId)).doc.people.find((p) => p.userId === MEMBER)?.roles, [
+        'consultant',
+      ]),
     required: 'role',
     oversized: 'userId',
     wrongType: ['role', 'king'],
@@ -352,10 +498,18 @@ const CASES: VerbCase[] = [
     wrongRole: PARTNER_ADMIN,
     step: 'submit',
     inputs: { userId: CONSULTANT, role: 'consultant' },
-    changed: async (c) => assert.deepEqual((await c.h.org(c.tenantId)).doc.people.find((p) => p.userId === CONSULTANT)?.roles, []),
+    changed: async (c) =>
+      assert.deepEqual(
+        (await c.h.org(c.tenantId)).doc.people.find((p) => p.userId === CONSULTANT)?.roles,
+        [],
+      ),
     required: 'userId',
     refusals: [
-      { name: 'the last Global admin', rule: 'role.lastGlobalAdmin', inputs: { userId: ADMIN, role: 'globalAdmin' } },
+      {
+        name: 'the last Global admin',
+        rule: 'role.lastGlobalAdmin',
+        inputs: { userId: ADMIN, role: 'globalAdmin' },
+      },
       { name: 'someone unknown', rule: 'person.unknown', inputs: { userId: 'nobody-here' } },
     ],
   },
@@ -366,16 +520,29 @@ const CASES: VerbCase[] = [
     wrongRole: 'none',
     step: 'submit',
     inputs: { locale: 'es-ES', timeZone: 'Europe/Madrid' },
-    changed: async (c) => assert.deepEqual((await c.h.org(c.tenantId)).doc.people.find((p) => p.userId === MEMBER)?.settings, { locale: 'es-ES', timeZone: 'Europe/Madrid' }),
+    changed: async (c) =>
+      assert.deepEqual((await c.h.org(c.tenantId)).doc.people.find((p) => p.userId === MEMBER)?.settings, {
+        locale: 'es-ES',
+        timeZone: 'Europe/Madrid',
+      }),
     oversized: 'timeZone',
     wrongType: ['locale', 'fr-FR'],
-    refusals: [{ name: 'unknown time zone', rule: 'settings.timeZoneInvalid', inputs: { timeZone: 'Mars/Olympus' } }],
+    refusals: [
+      { name: 'unknown time zone', rule: 'settings.timeZoneInvalid', inputs: { timeZone: 'Mars/Olympus' } },
+    ],
   },
 ];
 
 async function registerSavb(c: Ctx): Promise<void> {
   const org = await c.h.org(c.tenantId);
-  await c.h.repos.organizations.save(c.tenantId, { ...org.doc, savbRegistrations: [{ offeringId: 'SDPS', registeredOn: '2026-04-12', registeredBy: ADMIN }] }, org.etag);
+  await c.h.repos.organizations.save(
+    c.tenantId,
+    {
+      ...org.doc,
+      savbRegistrations: [{ offeringId: 'SDPS', registeredOn: '2026-04-12', registeredBy: ADMIN }],
+    },
+    org.etag,
+  );
 }
 
 let tenantSeq = 0;
@@ -388,7 +555,14 @@ describe('verbs: success, refusals, roles, stale and foreign data, bad inputs â€
   after(async () => h.stop());
 
   /** A fresh tenant for one test, seeded as the case says, and the submit data of the case. */
-  async function arrange(vc: VerbCase, over: { state?: Voucher['state']; voucherExtra?: Partial<Voucher>; prepare?: (c: Ctx) => Promise<void> } = {}): Promise<Ctx> {
+  async function arrange(
+    vc: VerbCase,
+    over: {
+      state?: Voucher['state'];
+      voucherExtra?: Partial<Voucher>;
+      prepare?: (c: Ctx) => Promise<void>;
+    } = {},
+  ): Promise<Ctx> {
     const tenantId = `t-${++tenantSeq}`;
     h.clock.now = new Date(`${vc.clock ?? '2026-03-10'}T12:00:00Z`);
     await seedReadyOrganization(h, tenantId);
@@ -404,7 +578,11 @@ describe('verbs: success, refusals, roles, stale and foreign data, bad inputs â€
   }
 
   async function submitData(c: Ctx, vc: VerbCase): Promise<Record<string, unknown>> {
-    const base: Record<string, unknown> = { ...(vc.ids ?? {}), ...(vc.step ? { step: vc.step } : { step: 'submit' }), ...vc.inputs };
+    const base: Record<string, unknown> = {
+      ...(vc.ids ?? {}),
+      ...(vc.step ? { step: vc.step } : { step: 'submit' }),
+      ...vc.inputs,
+    };
     if (vc.kind === 'voucher') base.voucherId = c.voucherId;
     if (vc.kind === 'voucher') base.etag = (await h.voucher(c.voucherId ?? '', c.tenantId))?.etag;
     if (vc.kind === 'org') base.etag = (await h.org(c.tenantId)).etag;
@@ -424,9 +602,19 @@ describe('verbs: success, refusals, roles, stale and foreign data, bad inputs â€
     assert.equal(await snapshot(c), before, 'the stored documents are unchanged');
   }
 
-  const NAMES: Record<string, string> = { [ADMIN]: 'Ana Souza', [PARTNER_ADMIN]: 'Pedro Alves', [CONSULTANT]: 'Carla Dias', [MEMBER]: 'Marcos Lima' };
+  const NAMES: Record<string, string> = {
+    [ADMIN]: 'Ana Souza',
+    [PARTNER_ADMIN]: 'Pedro Alves',
+    [CONSULTANT]: 'Carla Dias',
+    [MEMBER]: 'Marcos Lima',
+  };
   // The name Teams sends matches the stored one, so the turn itself writes nothing.
-  const who = (c: Ctx, userId: string) => ({ tenantId: c.tenantId, userId, userName: NAMES[userId] ?? userId, locale: 'en' });
+  const who = (c: Ctx, userId: string) => ({
+    tenantId: c.tenantId,
+    userId,
+    userName: NAMES[userId] ?? userId,
+    locale: 'en',
+  });
 
   for (const vc of CASES) {
     describe(vc.verb, () => {
@@ -434,7 +622,11 @@ describe('verbs: success, refusals, roles, stale and foreign data, bad inputs â€
         const c = await arrange(vc);
         const card = await h.act(who(c, vc.actor), vc.verb, c.data);
         // settings.save switches this person to Spanish: the confirmation already speaks it.
-        assert.match(noticeOf(card) ?? '', vc.verb === 'settings.save' ? /Guardado\./ : SAVED, cardText(card).slice(0, 600));
+        assert.match(
+          noticeOf(card) ?? '',
+          vc.verb === 'settings.save' ? /Guardado\./ : SAVED,
+          cardText(card).slice(0, 600),
+        );
         await vc.changed(c);
       });
 
@@ -461,7 +653,10 @@ describe('verbs: success, refusals, roles, stale and foreign data, bad inputs â€
         it('a stale ETag gets the fresh card with "changed since you opened it"', async () => {
           const c = await arrange(vc);
           const before = await snapshot(c);
-          const card = await h.act(who(c, vc.actor), vc.verb, { ...c.data, etag: '"00000000-0000-0000-0000-000000000000"' });
+          const card = await h.act(who(c, vc.actor), vc.verb, {
+            ...c.data,
+            etag: '"00000000-0000-0000-0000-000000000000"',
+          });
           await refused(c, card, before, STALE);
         });
       }
@@ -488,7 +683,10 @@ describe('verbs: success, refusals, roles, stale and foreign data, bad inputs â€
           const before = await snapshot(c);
           const noEtag = await h.act(who(c, vc.actor), vc.verb, { ...c.data, etag: undefined });
           await refused(c, noEtag, before, /This card is not valid/);
-          const badId = await h.act(who(c, vc.actor), vc.verb, { ...c.data, voucherId: '../../organization' });
+          const badId = await h.act(who(c, vc.actor), vc.verb, {
+            ...c.data,
+            voucherId: '../../organization',
+          });
           await refused(c, badId, before, NOT_FOUND);
         });
       }
@@ -509,7 +707,10 @@ describe('verbs: success, refusals, roles, stale and foreign data, bad inputs â€
         it(`an oversized field (${vc.oversized}) is refused`, async () => {
           const c = await arrange(vc);
           const before = await snapshot(c);
-          const card = await h.act(who(c, vc.actor), vc.verb, { ...c.data, [vc.oversized as string]: 'x'.repeat(5000) });
+          const card = await h.act(who(c, vc.actor), vc.verb, {
+            ...c.data,
+            [vc.oversized as string]: 'x'.repeat(5000),
+          });
           await refused(c, card, before, /Too long: at most [\d,.]+ characters/);
         });
       }
@@ -520,7 +721,12 @@ describe('verbs: success, refusals, roles, stale and foreign data, bad inputs â€
           const before = await snapshot(c);
           const [field, value] = vc.wrongType as [string, unknown];
           const card = await h.act(who(c, vc.actor), vc.verb, { ...c.data, [field]: value });
-          await refused(c, card, before, /Enter a date|Enter a number|Choose one of the options|Check this field|is not valid|This field is required/);
+          await refused(
+            c,
+            card,
+            before,
+            /Enter a date|Enter a number|Choose one of the options|Check this field|is not valid|This field is required/,
+          );
         });
       }
     });
@@ -542,12 +748,20 @@ describe('verbs: success, refusals, roles, stale and foreign data, bad inputs â€
     assert.equal((await h.org(tenantId)).etag, now.etag);
   });
 
-  it('the refusal is in the reader\'s language (pt-BR, es-ES)', async () => {
+  it("the refusal is in the reader's language (pt-BR, es-ES)", async () => {
     const vc = CASES[0] as VerbCase;
     const c = await arrange(vc);
-    const pt = await h.act({ tenantId: c.tenantId, userId: PARTNER_ADMIN, userName: 'Pedro Alves', locale: 'pt-BR' }, vc.verb, { ...c.data, consultants: '' });
+    const pt = await h.act(
+      { tenantId: c.tenantId, userId: PARTNER_ADMIN, userName: 'Pedro Alves', locale: 'pt-BR' },
+      vc.verb,
+      { ...c.data, consultants: '' },
+    );
     assert.match(cardText(pt), new RegExp(t('pt-BR', 'refusal.reservation.consultantRequired')));
-    const es = await h.act({ tenantId: c.tenantId, userId: PARTNER_ADMIN, userName: 'Pedro Alves', locale: 'es-ES' }, vc.verb, { ...c.data, consultants: '' });
+    const es = await h.act(
+      { tenantId: c.tenantId, userId: PARTNER_ADMIN, userName: 'Pedro Alves', locale: 'es-ES' },
+      vc.verb,
+      { ...c.data, consultants: '' },
+    );
     assert.match(cardText(es), new RegExp(t('es-ES', 'refusal.reservation.consultantRequired')));
   });
 
@@ -555,7 +769,11 @@ describe('verbs: success, refusals, roles, stale and foreign data, bad inputs â€
     const vc = CASES[0] as VerbCase;
     const c = await arrange(vc);
     const before = await snapshot(c);
-    const card = await h.act({ tenantId: c.tenantId, userId: PARTNER_ADMIN, userName: 'Pedro Alves', locale: 'en' }, 'voucher.reserve', { voucherId: c.voucherId, step: 'open' });
+    const card = await h.act(
+      { tenantId: c.tenantId, userId: PARTNER_ADMIN, userName: 'Pedro Alves', locale: 'en' },
+      'voucher.reserve',
+      { voucherId: c.voucherId, step: 'open' },
+    );
     assert.match(cardText(card), /Record reservation/);
     assert.equal(await snapshot(c), before);
   });
@@ -564,7 +782,13 @@ describe('verbs: success, refusals, roles, stale and foreign data, bad inputs â€
     h.clock.now = new Date('2026-03-10T12:00:00Z');
     const intake = (tenantId: string) =>
       h.act({ tenantId, userId: PARTNER_ADMIN, userName: 'Pedro Alves', locale: 'en' }, 'intake.confirm', {
-        step: 'submit', voucherNumber: ' abc-1 ', customerName: 'Fabrikam', offeringId: 'SDPS', days: '5', voucherAdminEmail: 'pm@fabrikam.example', assignedOn: '2026-03-09',
+        step: 'submit',
+        voucherNumber: ' abc-1 ',
+        customerName: 'Fabrikam',
+        offeringId: 'SDPS',
+        days: '5',
+        voucherAdminEmail: 'pm@fabrikam.example',
+        assignedOn: '2026-03-09',
       });
     const active = `t-${++tenantSeq}`;
     await seedReadyOrganization(h, active);
@@ -578,7 +802,10 @@ describe('verbs: success, refusals, roles, stale and foreign data, bad inputs â€
     await seedVoucher(h, expired, 'v-ABC-1', 'Expired', { voucherNumber: 'ABC-1' });
     assert.match(noticeOf(await intake(expired)) ?? '', SAVED);
     const all = await h.repos.vouchers.findByNumber(expired, 'abc-1');
-    assert.deepEqual(all.map((v) => [v.doc.voucherNumber, v.doc.state]).sort(), [['ABC-1', 'Assigned'], ['ABC-1', 'Expired']]);
+    assert.deepEqual(all.map((v) => [v.doc.voucherNumber, v.doc.state]).sort(), [
+      ['ABC-1', 'Assigned'],
+      ['ABC-1', 'Expired'],
+    ]);
   });
 
   it('the not-found message is localized', () => {

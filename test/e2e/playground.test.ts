@@ -42,7 +42,9 @@ describe('e2e: the Agents Playground talks to the app', function () {
     await box.click();
     await page.keyboard.type('hello');
     await page.keyboard.press('Enter');
-    await page.waitForFunction((n) => document.querySelectorAll('.ac-adaptiveCard').length > n, before, { timeout: 20_000 });
+    await page.waitForFunction((n) => document.querySelectorAll('.ac-adaptiveCard').length > n, before, {
+      timeout: 20_000,
+    });
     const text = (await cards.last().innerText()).toLowerCase();
     assert.match(text, /planning services/);
     mkdirSync('test-artifacts', { recursive: true });
@@ -59,7 +61,9 @@ describe('e2e: the Agents Playground talks to the app', function () {
       await page.locator('[data-lexical-editor="true"][role="textbox"]').click();
       await page.keyboard.type(text);
       await page.keyboard.press('Enter');
-      await page.waitForFunction((n) => document.querySelectorAll('.ac-adaptiveCard').length > n, before, { timeout: 20_000 });
+      await page.waitForFunction((n) => document.querySelectorAll('.ac-adaptiveCard').length > n, before, {
+        timeout: 20_000,
+      });
     };
     // Nobody has claimed the role in this app's tenant yet (the test above only said hello).
     await send("what's next");

@@ -23,7 +23,11 @@ describe('e2e: a proactive reminder reaches the Agents Playground', function () 
   let url: string;
 
   before(async () => {
-    app = await startTestApp({ REMINDERS_ENABLED: 'true', REMINDER_SCAN_SECONDS: '86400', INITIAL_GLOBAL_ADMINS: PLAYGROUND_USER });
+    app = await startTestApp({
+      REMINDERS_ENABLED: 'true',
+      REMINDER_SCAN_SECONDS: '86400',
+      INITIAL_GLOBAL_ADMINS: PLAYGROUND_USER,
+    });
     const port = await freePort();
     playground = await startPlayground(`${app.url}/api/messages`, port);
     url = `http://127.0.0.1:${port}`;
@@ -46,18 +50,38 @@ describe('e2e: a proactive reminder reaches the Agents Playground', function () 
     await page.keyboard.press('Enter');
     const notice = t('en', 'reminder.testNotice');
     await page.waitForFunction(
-      (text) => [...document.querySelectorAll('.ac-adaptiveCard')].some((c) => (c as HTMLElement).innerText.includes(text)),
+      (text) =>
+        [...document.querySelectorAll('.ac-adaptiveCard')].some((c) =>
+          (c as HTMLElement).innerText.includes(text),
+        ),
       notice,
       { timeout: 30_000 },
     );
     const all = await cards.allInnerTexts();
-    assert.ok(all.some((c) => c.includes(t('en', 'reminderList.testSent'))), 'the answer says it is on its way');
-    assert.ok(all.some((c) => c.includes(notice) && c.includes(t('en', 'reminder.done'))), 'the sample card with its buttons');
+    assert.ok(
+      all.some((c) => c.includes(t('en', 'reminderList.testSent'))),
+      'the answer says it is on its way',
+    );
+    assert.ok(
+      all.some((c) => c.includes(notice) && c.includes(t('en', 'reminder.done'))),
+      'the sample card with its buttons',
+    );
     // Delivered through the Playground's own loopback connector, and recorded in the ledger.
-    const { resources: deliveries } = await app.store.containers.reminders.items.query<{ state: string; target: { userId?: string } }>("SELECT * FROM c WHERE c.type = 'delivery'").fetchAll();
-    assert.deepEqual(deliveries.map((d) => [d.state, d.target.userId]), [['sent', PLAYGROUND_USER]]);
-    const { resources: refs } = await app.store.containers.conversations.items.query<{ serviceUrl: string }>("SELECT * FROM c WHERE c.scope = 'personal'").fetchAll();
-    assert.ok(refs.length > 0 && refs.every((r) => /^http:\/\/(localhost|127\.0\.0\.1):\d+\/_connector/.test(r.serviceUrl)), JSON.stringify(refs.map((r) => r.serviceUrl)));
+    const { resources: deliveries } = await app.store.containers.reminders.items
+      .query<{ state: string; target: { userId?: string } }>("SELECT * FROM c WHERE c.type = 'delivery'")
+      .fetchAll();
+    assert.deepEqual(
+      deliveries.map((d) => [d.state, d.target.userId]),
+      [['sent', PLAYGROUND_USER]],
+    );
+    const { resources: refs } = await app.store.containers.conversations.items
+      .query<{ serviceUrl: string }>("SELECT * FROM c WHERE c.scope = 'personal'")
+      .fetchAll();
+    assert.ok(
+      refs.length > 0 &&
+        refs.every((r) => /^http:\/\/(localhost|127\.0\.0\.1):\d+\/_connector/.test(r.serviceUrl)),
+      JSON.stringify(refs.map((r) => r.serviceUrl)),
+    );
     mkdirSync('test-artifacts', { recursive: true });
     await page.screenshot({ path: path.join('test-artifacts', 'playground-test-reminder.png') });
   });

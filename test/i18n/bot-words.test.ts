@@ -26,13 +26,19 @@ describe('i18n: the bot edge speaks from the catalogues', () => {
       assert.ok(hasKey(key), key);
       for (const locale of SUPPORTED_LOCALES) {
         assert.ok(catalogs[locale][key], `${locale} ${key}`);
-        assert.equal(say(locale, key, { id: 'ref-1', max: 200, voucherNumber: 'AB-1' }), t(locale, key, { id: 'ref-1', max: 200, voucherNumber: 'AB-1' }));
+        assert.equal(
+          say(locale, key, { id: 'ref-1', max: 200, voucherNumber: 'AB-1' }),
+          t(locale, key, { id: 'ref-1', max: 200, voucherNumber: 'AB-1' }),
+        );
       }
     }
   });
 
   it('fills the parameters in each language', () => {
-    assert.equal(say('es-ES', 'notice.voucherNumberNotFound', { voucherNumber: 'AB-1' }).includes('vale AB-1'), true);
+    assert.equal(
+      say('es-ES', 'notice.voucherNumberNotFound', { voucherNumber: 'AB-1' }).includes('vale AB-1'),
+      true,
+    );
     assert.match(say('pt-BR', 'common.tooLongError', { max: 4000 }), /4\.000/);
     assert.match(say('en', 'error.turn', { id: 'abc-123' }), /abc-123$/);
   });

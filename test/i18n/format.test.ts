@@ -1,7 +1,20 @@
 import assert from 'node:assert/strict';
-import { compareText, formatCountry, formatDate, formatDateTime, formatList, formatMoney, formatNumber, formatRelativeDays, daysBetween, interpolate, t, type Locale } from '../../bot/i18n';
+import {
+  compareText,
+  formatCountry,
+  formatDate,
+  formatDateTime,
+  formatList,
+  formatMoney,
+  formatNumber,
+  formatRelativeDays,
+  daysBetween,
+  interpolate,
+  t,
+  type Locale,
+} from '../../bot/i18n';
 
-describe('i18n: formatting in the reader\'s locale', () => {
+describe("i18n: formatting in the reader's locale", () => {
   it('formats calendar dates per locale without shifting the day in any time zone', () => {
     assert.equal(formatDate('en', '2024-03-05'), 'Mar 5, 2024');
     assert.equal(formatDate('pt-BR', '2024-03-05'), '5 de mar. de 2024');
@@ -20,7 +33,7 @@ describe('i18n: formatting in the reader\'s locale', () => {
     assert.equal(formatDate('en', 'someday'), 'someday');
   });
 
-  it('formats numbers and money with the locale\'s separators', () => {
+  it("formats numbers and money with the locale's separators", () => {
     assert.equal(formatNumber('en', 12345.5), '12,345.5');
     assert.equal(formatNumber('pt-BR', 12345.5), '12.345,5');
     assert.equal(formatMoney('en', 1234.5, 'USD'), '$1,234.50');
@@ -74,11 +87,15 @@ describe('i18n: formatters are reused, and reuse changes no output', () => {
   it('compares texts as the language sorts them (accents next to their letter)', () => {
     const names = ['Zé', 'Álvaro', 'Ana', 'Ángela', 'Bruno'];
     assert.deepEqual([...names].sort(compareText('pt-BR')), ['Álvaro', 'Ana', 'Ángela', 'Bruno', 'Zé']);
-    assert.deepEqual([...names].sort(compareText('es-ES')), [...names].sort((a, b) => a.localeCompare(b, 'es-ES')));
+    assert.deepEqual(
+      [...names].sort(compareText('es-ES')),
+      [...names].sort((a, b) => a.localeCompare(b, 'es-ES')),
+    );
   });
 
   it('many different unknown zones (what a client can send) do not break formatting', () => {
-    for (let i = 0; i < 1500; i++) assert.equal(formatDate('en', '2024-03-05T02:00:00Z', `Nowhere/Zone${i}`), 'Mar 5, 2024');
+    for (let i = 0; i < 1500; i++)
+      assert.equal(formatDate('en', '2024-03-05T02:00:00Z', `Nowhere/Zone${i}`), 'Mar 5, 2024');
     assert.equal(formatDate('en', '2024-03-05T02:00:00Z', 'America/Sao_Paulo'), 'Mar 4, 2024');
   });
 
@@ -87,22 +104,35 @@ describe('i18n: formatters are reused, and reuse changes no output', () => {
     // language must come back in that language, as a formatter built on the spot gives it.
     const fresh = {
       date: (l: Locale, d: string, timeZone = 'UTC') =>
-        new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeZone: /T/.test(d) ? timeZone : 'UTC' }).format(new Date(/T/.test(d) ? d : `${d}T00:00:00Z`)),
-      dateTime: (l: Locale, d: string, timeZone: string) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(d)),
+        new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeZone: /T/.test(d) ? timeZone : 'UTC' }).format(
+          new Date(/T/.test(d) ? d : `${d}T00:00:00Z`),
+        ),
+      dateTime: (l: Locale, d: string, timeZone: string) =>
+        new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(d)),
       number: (l: Locale, n: number) => new Intl.NumberFormat(l).format(n),
-      relative: (l: Locale, n: number) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }).format(n, 'day'),
+      relative: (l: Locale, n: number) =>
+        new Intl.RelativeTimeFormat(l, { numeric: 'auto' }).format(n, 'day'),
       country: (l: Locale, c: string) => new Intl.DisplayNames([l], { type: 'region' }).of(c),
-      list: (l: Locale, items: string[], type: 'conjunction' | 'disjunction' = 'conjunction') => new Intl.ListFormat(l, { style: 'long', type }).format(items),
+      list: (l: Locale, items: string[], type: 'conjunction' | 'disjunction' = 'conjunction') =>
+        new Intl.ListFormat(l, { style: 'long', type }).format(items),
     };
     for (let round = 0; round < 3; round++) {
       for (const l of ['en', 'pt-BR', 'es-ES', 'pt-BR', 'en'] as const) {
         assert.equal(formatDate(l, '2024-03-05'), fresh.date(l, '2024-03-05'));
         for (const zone of ['America/Sao_Paulo', 'Asia/Tokyo', 'UTC']) {
-          assert.equal(formatDate(l, '2024-03-05T02:00:00Z', zone), fresh.date(l, '2024-03-05T02:00:00Z', zone));
-          assert.equal(formatDateTime(l, '2024-03-05T15:30:00Z', zone), fresh.dateTime(l, '2024-03-05T15:30:00Z', zone));
+          assert.equal(
+            formatDate(l, '2024-03-05T02:00:00Z', zone),
+            fresh.date(l, '2024-03-05T02:00:00Z', zone),
+          );
+          assert.equal(
+            formatDateTime(l, '2024-03-05T15:30:00Z', zone),
+            fresh.dateTime(l, '2024-03-05T15:30:00Z', zone),
+          );
         }
-        for (const n of [0, -0, 1, 1500, 12345.5, -3]) assert.equal(formatNumber(l, n), fresh.number(l, n), `${l} ${Object.is(n, -0) ? '-0' : n}`);
-        for (const n of [0, -0, 1, -1, 30, 2.7]) assert.equal(formatRelativeDays(l, n), fresh.relative(l, Math.trunc(n)));
+        for (const n of [0, -0, 1, 1500, 12345.5, -3])
+          assert.equal(formatNumber(l, n), fresh.number(l, n), `${l} ${Object.is(n, -0) ? '-0' : n}`);
+        for (const n of [0, -0, 1, -1, 30, 2.7])
+          assert.equal(formatRelativeDays(l, n), fresh.relative(l, Math.trunc(n)));
         assert.equal(formatCountry(l, 'BR'), fresh.country(l, 'BR'));
         assert.equal(formatCountry(l, 'ES'), fresh.country(l, 'ES'));
         assert.equal(formatList(l, ['A', 'B']), fresh.list(l, ['A', 'B']));
@@ -121,7 +151,10 @@ describe('i18n: formatters are reused, and reuse changes no output', () => {
     assert.equal(interpolate('en', 'a {x} b {y} {x}{x}', { x: 'X' }), 'a X b {y} XX');
     assert.equal(interpolate('pt-BR', '{n}', { n: 1500.5 }), '1.500,5');
     assert.equal(interpolate('en', '{n}', { n: 1500.5 }), '1,500.5');
-    assert.equal(interpolate('en', '{not closed {x}} {x-y} {}', { x: '$&', 'x-y': 'no' }), '{not closed $&} {x-y} {}');
+    assert.equal(
+      interpolate('en', '{not closed {x}} {x-y} {}', { x: '$&', 'x-y': 'no' }),
+      '{not closed $&} {x-y} {}',
+    );
     assert.equal(interpolate('en', 'none', {}), 'none');
   });
 });

@@ -190,7 +190,10 @@ describe('program: deadlines', () => {
       assert.equal(reserve?.due, addDays(assigned.intakeOn, Math.max(...R.reminders.voucherReserve)));
       const reported = voucherIn('ReportSubmitted');
       const redeem = voucherDeadlines(reported, R).find((d) => d.kind === 'redeem');
-      assert.equal(redeem?.due, addDays(reported.completionReport!.submittedOn, Math.max(...R.reminders.redeemAfterReport)));
+      assert.equal(
+        redeem?.due,
+        addDays(reported.completionReport!.submittedOn, Math.max(...R.reminders.redeemAfterReport)),
+      );
     });
 
     it('a payment request waits on approval; once approved, the follow-up date is approval + expected delay', () => {

@@ -142,7 +142,9 @@ describe("program: what's next", () => {
 
   it("every voucher's next action: the organisation's today is computed once per call, not per voucher", () => {
     const org = readyOrg({ timeZone: 'America/Sao_Paulo' });
-    const vouchers = Array.from({ length: 20 }, (_, i) => voucherIn(i % 2 ? 'Reserved' : 'Redeemed', { id: `v-${i}` }));
+    const vouchers = Array.from({ length: 20 }, (_, i) =>
+      voucherIn(i % 2 ? 'Reserved' : 'Redeemed', { id: `v-${i}` }),
+    );
     const original = Intl.DateTimeFormat.prototype.formatToParts;
     let calls = 0;
     Intl.DateTimeFormat.prototype.formatToParts = function (this: Intl.DateTimeFormat, date?: Date | number) {

@@ -40,9 +40,13 @@ describe('reminders in the app: service URLs', () => {
 
   it('production never allows loopback, not even when configured', () => {
     const list = serviceUrlAllowlist(
-      config({ APP_ENV: 'production', SERVICE_URL_ALLOWLIST: 'localhost,http://127.0.0.1:56150,[::1],bots.example.net' }),
+      config({
+        APP_ENV: 'production',
+        SERVICE_URL_ALLOWLIST: 'localhost,http://127.0.0.1:56150,[::1],bots.example.net',
+      }),
     );
-    for (const url of [...PLAYGROUND, 'http://[::1]:56150/']) assert.equal(checkServiceUrl(url, list).ok, false, url);
+    for (const url of [...PLAYGROUND, 'http://[::1]:56150/'])
+      assert.equal(checkServiceUrl(url, list).ok, false, url);
     assert.ok(checkServiceUrl('https://bots.example.net/x', list).ok, 'other configured hosts stay');
     assert.ok(checkServiceUrl('https://smba.trafficmanager.net/emea/', list).ok);
   });
@@ -51,9 +55,22 @@ describe('reminders in the app: service URLs', () => {
 describe('reminders in the app: business hours', () => {
   const saturdayNight = new Date('2026-05-09T23:30:00Z');
   it('9-17 keeps to weekday office hours; 0-24 means any hour of any day', () => {
-    assert.equal(isBusinessTime(saturdayNight, 'UTC', reminderHours(config({ BUSINESS_HOURS: '9-17' }))), false);
-    assert.equal(isBusinessTime(new Date('2026-05-11T10:00:00Z'), 'UTC', reminderHours(config({ BUSINESS_HOURS: '9-17' }))), true);
-    assert.equal(isBusinessTime(saturdayNight, 'UTC', reminderHours(config({ BUSINESS_HOURS: '0-24' }))), true);
+    assert.equal(
+      isBusinessTime(saturdayNight, 'UTC', reminderHours(config({ BUSINESS_HOURS: '9-17' }))),
+      false,
+    );
+    assert.equal(
+      isBusinessTime(
+        new Date('2026-05-11T10:00:00Z'),
+        'UTC',
+        reminderHours(config({ BUSINESS_HOURS: '9-17' })),
+      ),
+      true,
+    );
+    assert.equal(
+      isBusinessTime(saturdayNight, 'UTC', reminderHours(config({ BUSINESS_HOURS: '0-24' }))),
+      true,
+    );
   });
 });
 
@@ -72,18 +89,36 @@ describe('reminders in the app: expiry pass', () => {
   it('expires through the domain as system:reminders; a concurrent change wins and the next pass expires it', async () => {
     const h = { repos } as unknown as Harness;
     const org = await seedReadyOrganization(h, 'tenant-exp');
-    const old = await seedVoucher(h, 'tenant-exp', 'v-EXP-0001', 'Assigned', { assignedOn: '2025-10-01', intakeOn: '2025-10-01' });
-    const live = await seedVoucher(h, 'tenant-exp', 'v-EXP-0002', 'Assigned', { assignedOn: '2026-05-01', intakeOn: '2026-05-01' });
+    const old = await seedVoucher(h, 'tenant-exp', 'v-EXP-0001', 'Assigned', {
+      assignedOn: '2025-10-01',
+      intakeOn: '2025-10-01',
+    });
+    const live = await seedVoucher(h, 'tenant-exp', 'v-EXP-0002', 'Assigned', {
+      assignedOn: '2026-05-01',
+      intakeOn: '2026-05-01',
+    });
     // Someone edits the old voucher after the scan listed it.
-    await repos.vouchers.save('tenant-exp', { ...old.doc, voucherAdminEmail: 'other@customer.example' }, old.etag);
+    await repos.vouchers.save(
+      'tenant-exp',
+      { ...old.doc, voucherAdminEmail: 'other@customer.example' },
+      old.etag,
+    );
 
-    const first = await expireOverdueVouchers(repos.vouchers, org.doc, [old, live], { rules, now, defaultTimeZone: 'UTC' });
+    const first = await expireOverdueVouchers(repos.vouchers, org.doc, [old, live], {
+      rules,
+      now,
+      defaultTimeZone: 'UTC',
+    });
     assert.deepEqual({ expired: first.expired, conflicts: first.conflicts }, { expired: 0, conflicts: 1 });
     const fresh = first.vouchers.find((v) => v.doc.id === old.doc.id);
     assert.equal(fresh?.doc.voucherAdminEmail, 'other@customer.example', 'the fresh version is returned');
     assert.equal(fresh?.doc.state, 'Assigned');
 
-    const second = await expireOverdueVouchers(repos.vouchers, org.doc, first.vouchers, { rules, now, defaultTimeZone: 'UTC' });
+    const second = await expireOverdueVouchers(repos.vouchers, org.doc, first.vouchers, {
+      rules,
+      now,
+      defaultTimeZone: 'UTC',
+    });
     assert.deepEqual({ expired: second.expired, conflicts: second.conflicts }, { expired: 1, conflicts: 0 });
     const stored = await repos.vouchers.get('tenant-exp', old.doc.id);
     assert.equal(stored?.doc.state, 'Expired');

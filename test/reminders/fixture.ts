@@ -69,7 +69,11 @@ export async function startRig(simOptions: ConnectorSimOptions = {}): Promise<Ri
 }
 
 /** An incoming personal-chat message from a user, as Teams sends it. */
-export function personalMessage(sim: ConnectorSim, userId: string, extra: Partial<Activity> = {}): Partial<Activity> {
+export function personalMessage(
+  sim: ConnectorSim,
+  userId: string,
+  extra: Partial<Activity> = {},
+): Partial<Activity> {
   return {
     type: 'message',
     text: 'hi',
@@ -77,7 +81,13 @@ export function personalMessage(sim: ConnectorSim, userId: string, extra: Partia
     channelId: 'msteams',
     from: { id: `29:${userId}`, name: `User ${userId}`, aadObjectId: userId },
     recipient: { id: '28:bot', name: 'Companion' },
-    conversation: { id: `a:personal-${userId}`, conversationType: 'personal', tenantId: TENANT, isGroup: false, name: '' },
+    conversation: {
+      id: `a:personal-${userId}`,
+      conversationType: 'personal',
+      tenantId: TENANT,
+      isGroup: false,
+      name: '',
+    },
     channelData: { tenant: { id: TENANT } },
     locale: 'pt-BR',
     entities: [{ type: 'clientInfo', locale: 'pt-BR', timezone: 'America/Sao_Paulo', platform: 'Web' }],

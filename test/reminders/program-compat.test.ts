@@ -1,7 +1,13 @@
 // The scheduler's dependency types accept the domain's real dueReminders, Organization and DueReminder
 // (checked by tsc); and one real reminder flows through enqueue with its key intact.
 import { strict as assert } from 'node:assert';
-import { dueReminders, type DueReminder, type Organization, type Rules, type Voucher } from '../../bot/program';
+import {
+  dueReminders,
+  type DueReminder,
+  type Organization,
+  type Rules,
+  type Voucher,
+} from '../../bot/program';
 import type { DueRemindersFn, SchedulerOptions } from '../../bot/reminders';
 import { defaultCauseOf } from '../../bot/reminders';
 

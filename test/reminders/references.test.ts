@@ -25,21 +25,44 @@ describe('reminders: conversation references', () => {
   });
 
   it('an invalid time zone is ignored; a later message without client info keeps the known one', async () => {
-    await rig.references.capture(personalMessage(rig.sim, 'u2', { entities: [{ type: 'clientInfo', timezone: 'Mars/Olympus' }] }));
+    await rig.references.capture(
+      personalMessage(rig.sim, 'u2', { entities: [{ type: 'clientInfo', timezone: 'Mars/Olympus' }] }),
+    );
     assert.equal((await rig.references.get(TENANT, { kind: 'user', userId: 'u2' }))?.doc.timeZone, undefined);
-    await rig.references.capture(personalMessage(rig.sim, 'u2', { entities: [{ type: 'clientInfo', timezone: 'Asia/Tokyo' }] }));
+    await rig.references.capture(
+      personalMessage(rig.sim, 'u2', { entities: [{ type: 'clientInfo', timezone: 'Asia/Tokyo' }] }),
+    );
     await rig.references.capture(personalMessage(rig.sim, 'u2', { entities: [] }));
-    assert.equal((await rig.references.get(TENANT, { kind: 'user', userId: 'u2' }))?.doc.timeZone, 'Asia/Tokyo');
+    assert.equal(
+      (await rig.references.get(TENANT, { kind: 'user', userId: 'u2' }))?.doc.timeZone,
+      'Asia/Tokyo',
+    );
   });
 
   it('a channel message is stored under the channel, without the thread suffix', async () => {
     const res = await captureReference(rig.references, {
       ...personalMessage(rig.sim, 'u3'),
-      conversation: { id: '19:general@thread.tacv2;messageid=1717', conversationType: 'channel', tenantId: TENANT, isGroup: true, name: '' },
-      channelData: { tenant: { id: TENANT }, team: { id: '19:team@thread.tacv2' }, channel: { id: '19:general@thread.tacv2' } },
+      conversation: {
+        id: '19:general@thread.tacv2;messageid=1717',
+        conversationType: 'channel',
+        tenantId: TENANT,
+        isGroup: true,
+        name: '',
+      },
+      channelData: {
+        tenant: { id: TENANT },
+        team: { id: '19:team@thread.tacv2' },
+        channel: { id: '19:general@thread.tacv2' },
+      },
     });
-    assert.deepEqual(res, { action: 'captured', id: referenceId({ kind: 'channel', channelId: '19:general@thread.tacv2' }) });
-    const stored = await rig.references.get(TENANT, { kind: 'channel', channelId: '19:general@thread.tacv2' });
+    assert.deepEqual(res, {
+      action: 'captured',
+      id: referenceId({ kind: 'channel', channelId: '19:general@thread.tacv2' }),
+    });
+    const stored = await rig.references.get(TENANT, {
+      kind: 'channel',
+      channelId: '19:general@thread.tacv2',
+    });
     assert.equal(stored?.doc.conversationId, '19:general@thread.tacv2');
     assert.equal(stored?.doc.teamId, '19:team@thread.tacv2');
   });
@@ -47,20 +70,37 @@ describe('reminders: conversation references', () => {
   it('a group chat is stored under the chat', async () => {
     const res = await rig.references.capture({
       ...personalMessage(rig.sim, 'u4'),
-      conversation: { id: '19:chat/with?odd#chars', conversationType: 'groupChat', tenantId: TENANT, isGroup: true, name: '' },
+      conversation: {
+        id: '19:chat/with?odd#chars',
+        conversationType: 'groupChat',
+        tenantId: TENANT,
+        isGroup: true,
+        name: '',
+      },
     });
     assert.equal(res.action, 'captured');
-    assert.ok((await rig.references.get(TENANT, { kind: 'chat', conversationId: '19:chat/with?odd#chars' }))?.doc.active);
+    assert.ok(
+      (await rig.references.get(TENANT, { kind: 'chat', conversationId: '19:chat/with?odd#chars' }))?.doc
+        .active,
+    );
   });
 
   it('uninstall in personal scope marks the user inactive; reinstall reactivates', async () => {
     await rig.references.capture(personalMessage(rig.sim, 'u5'));
-    const removed = await rig.references.capture({ ...personalMessage(rig.sim, 'u5'), type: 'installationUpdate', action: 'remove' });
+    const removed = await rig.references.capture({
+      ...personalMessage(rig.sim, 'u5'),
+      type: 'installationUpdate',
+      action: 'remove',
+    });
     assert.deepEqual(removed, { action: 'inactivated', ids: ['user:u5'] });
     const stored = await rig.references.get(TENANT, { kind: 'user', userId: 'u5' });
     assert.equal(stored?.doc.active, false);
     assert.equal(stored?.doc.inactiveReason, 'uninstalled');
-    const back = await rig.references.capture({ ...personalMessage(rig.sim, 'u5'), type: 'installationUpdate', action: 'add' });
+    const back = await rig.references.capture({
+      ...personalMessage(rig.sim, 'u5'),
+      type: 'installationUpdate',
+      action: 'add',
+    });
     assert.equal(back.action, 'reactivated');
   });
 
@@ -88,16 +128,28 @@ describe('reminders: conversation references', () => {
   });
 
   it('a service URL outside the allowlist is refused and not stored', async () => {
-    const res = await rig.references.capture(personalMessage(rig.sim, 'u7', { serviceUrl: 'https://attacker.example/' }));
+    const res = await rig.references.capture(
+      personalMessage(rig.sim, 'u7', { serviceUrl: 'https://attacker.example/' }),
+    );
     assert.equal(res.action, 'refused');
     assert.equal(await rig.references.get(TENANT, { kind: 'user', userId: 'u7' }), undefined);
   });
 
   it('activities without a tenant are ignored; markInactive by target works and is idempotent', async () => {
-    const res = await rig.references.capture({ ...personalMessage(rig.sim, 'u8'), channelData: {}, conversation: { id: 'x', isGroup: false, conversationType: 'personal', name: '' } });
+    const res = await rig.references.capture({
+      ...personalMessage(rig.sim, 'u8'),
+      channelData: {},
+      conversation: { id: 'x', isGroup: false, conversationType: 'personal', name: '' },
+    });
     assert.equal(res.action, 'ignored');
     await rig.references.capture(personalMessage(rig.sim, 'u9'));
-    assert.equal(await markInactive(rig.references, TENANT, { kind: 'user', userId: 'u9' }, 'forbidden (403)'), true);
-    assert.equal(await markInactive(rig.references, TENANT, { kind: 'user', userId: 'u9' }, 'forbidden (403)'), false);
+    assert.equal(
+      await markInactive(rig.references, TENANT, { kind: 'user', userId: 'u9' }, 'forbidden (403)'),
+      true,
+    );
+    assert.equal(
+      await markInactive(rig.references, TENANT, { kind: 'user', userId: 'u9' }, 'forbidden (403)'),
+      false,
+    );
   });
 });

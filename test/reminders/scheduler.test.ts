@@ -2,7 +2,13 @@ import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import { silentLogger } from '../../bot/logger';
-import { Ledger, ReminderScheduler, ReminderSender, type ProactiveAdapter, type SchedulerReminder } from '../../bot/reminders';
+import {
+  Ledger,
+  ReminderScheduler,
+  ReminderSender,
+  type ProactiveAdapter,
+  type SchedulerReminder,
+} from '../../bot/reminders';
 import { HOURS, personalMessage, startRig, TENANT, until, type Rig } from './fixture';
 
 interface Org {
@@ -56,7 +62,10 @@ describe('reminders: scheduler', () => {
 
   function begin(iso: string): void {
     rig.sim.reset();
-    clock = sinon.useFakeTimers({ now: Date.parse(iso), toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    clock = sinon.useFakeTimers({
+      now: Date.parse(iso),
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+    });
     org = { tenantId: `${TENANT}-${++tenant}`, people: [] };
     vouchers = [];
   }
@@ -64,14 +73,23 @@ describe('reminders: scheduler', () => {
   async function user(id: string, timeZone = 'UTC', locale = 'en-US'): Promise<void> {
     await rig.references.capture({
       ...personalMessage(rig.sim, id),
-      conversation: { id: conv(id), conversationType: 'personal', tenantId: org.tenantId, isGroup: false, name: '' },
+      conversation: {
+        id: conv(id),
+        conversationType: 'personal',
+        tenantId: org.tenantId,
+        isGroup: false,
+        name: '',
+      },
       channelData: { tenant: { id: org.tenantId } },
       locale,
       entities: [{ type: 'clientInfo', timezone: timeZone }],
     });
   }
 
-  function scheduler(sender: ReminderSender, ledger: Ledger = rig.ledger): ReminderScheduler<Org, FakeVoucher, typeof RULES, Reminder> {
+  function scheduler(
+    sender: ReminderSender,
+    ledger: Ledger = rig.ledger,
+  ): ReminderScheduler<Org, FakeVoucher, typeof RULES, Reminder> {
     return new ReminderScheduler({
       loadOrganizations: async () => [org],
       loadVouchers: async () => vouchers,
@@ -109,8 +127,20 @@ describe('reminders: scheduler', () => {
     begin('2025-06-04T03:00:00Z'); // Wed: 12:00 in Tokyo, 00:00 in São Paulo
     await user('tokyo', 'Asia/Tokyo', 'es-ES');
     await user('saopaulo', 'America/Sao_Paulo', 'pt-BR');
-    vouchers.push({ id: 'v1', resolved: false, recipients: ['tokyo', 'saopaulo'], sendableOn: '2025-06-04', offset: -30 });
-    vouchers.push({ id: 'v2', resolved: false, recipients: ['tokyo'], sendableOn: '2025-06-06', offset: -14 });
+    vouchers.push({
+      id: 'v1',
+      resolved: false,
+      recipients: ['tokyo', 'saopaulo'],
+      sendableOn: '2025-06-04',
+      offset: -30,
+    });
+    vouchers.push({
+      id: 'v2',
+      resolved: false,
+      recipients: ['tokyo'],
+      sendableOn: '2025-06-06',
+      offset: -14,
+    });
     const s = sender();
     const sched = scheduler(s);
 
@@ -118,7 +148,10 @@ describe('reminders: scheduler', () => {
     assert.equal(first.enqueued, 3);
     await drain([s]);
     assert.equal(rig.sim.activities(conv('tokyo')).length, 1);
-    assert.equal(rig.sim.activities(conv('tokyo'))[0]?.activity.text, '[es-ES] voucherExpiry:v1:2025-06-30:-30');
+    assert.equal(
+      rig.sim.activities(conv('tokyo'))[0]?.activity.text,
+      '[es-ES] voucherExpiry:v1:2025-06-30:-30',
+    );
     assert.equal(rig.sim.activities(conv('saopaulo')).length, 0, 'midnight in São Paulo');
     const sp = (await entries()).find((e) => e.target.kind === 'user' && e.target.userId === 'saopaulo');
     assert.equal(sp?.notBefore, '2025-06-04T12:00:00.000Z');
@@ -173,9 +206,23 @@ describe('reminders: scheduler', () => {
     await user('sun1');
     await user('sun2');
     await user('sun3');
-    vouchers.push({ id: 'vsun', resolved: false, recipients: ['sun1'], sendableOn: '2025-06-28', offset: -1, dueDate: '2025-06-29' });
+    vouchers.push({
+      id: 'vsun',
+      resolved: false,
+      recipients: ['sun1'],
+      sendableOn: '2025-06-28',
+      offset: -1,
+      dueDate: '2025-06-29',
+    });
     // A reminder whose due date is after the weekend still waits for Monday's opening.
-    vouchers.push({ id: 'vtue', resolved: false, recipients: ['sun3'], sendableOn: '2025-06-28', offset: -3, dueDate: '2025-07-01' });
+    vouchers.push({
+      id: 'vtue',
+      resolved: false,
+      recipients: ['sun3'],
+      sendableOn: '2025-06-28',
+      offset: -3,
+      dueDate: '2025-07-01',
+    });
     const s = sender();
     const sched = scheduler(s);
     await sched.scanOnce();
@@ -184,7 +231,10 @@ describe('reminders: scheduler', () => {
     const sat = first.find((e) => e.reminderKey.startsWith('voucherExpiry:vsun:'));
     assert.equal(sat?.notBefore, '2025-06-28T09:00:00.000Z', 'Saturday at opening, not Monday');
     assert.equal(sat?.sendBy, '2025-06-29');
-    assert.equal(first.find((e) => e.reminderKey.startsWith('voucherExpiry:vtue:'))?.notBefore, '2025-06-30T09:00:00.000Z');
+    assert.equal(
+      first.find((e) => e.reminderKey.startsWith('voucherExpiry:vtue:'))?.notBefore,
+      '2025-06-30T09:00:00.000Z',
+    );
     assert.equal(rig.sim.activities(conv('sun1')).length, 0, 'not before opening hours');
 
     await clock.tickAsync(Date.parse('2025-06-28T09:00:00Z') - Date.now());
@@ -194,7 +244,14 @@ describe('reminders: scheduler', () => {
 
     // Sunday evening, after closing: a reminder first seen now (the app was down) goes out at once.
     await clock.tickAsync(Date.parse('2025-06-29T18:00:00Z') - Date.now());
-    vouchers.push({ id: 'vlate', resolved: false, recipients: ['sun2'], sendableOn: '2025-06-28', offset: -1, dueDate: '2025-06-29' });
+    vouchers.push({
+      id: 'vlate',
+      resolved: false,
+      recipients: ['sun2'],
+      sendableOn: '2025-06-28',
+      offset: -1,
+      dueDate: '2025-06-29',
+    });
     await sched.scanOnce();
     await drain([s]);
     assert.equal(rig.sim.activities(conv('sun2')).length, 1, 'sent on Sunday evening rather than never');
@@ -215,11 +272,28 @@ describe('reminders: scheduler', () => {
     await user('pc1');
     await rig.references.capture({
       ...personalMessage(rig.sim, 'pc1'),
-      conversation: { id: '19:program@thread.tacv2', conversationType: 'channel', tenantId: org.tenantId, isGroup: true, name: '' },
-      channelData: { tenant: { id: org.tenantId }, team: { id: '19:team@thread.tacv2' }, channel: { id: '19:program@thread.tacv2' } },
+      conversation: {
+        id: '19:program@thread.tacv2',
+        conversationType: 'channel',
+        tenantId: org.tenantId,
+        isGroup: true,
+        name: '',
+      },
+      channelData: {
+        tenant: { id: org.tenantId },
+        team: { id: '19:team@thread.tacv2' },
+        channel: { id: '19:program@thread.tacv2' },
+      },
     });
     org.programChannel = { channelId: '19:program@thread.tacv2' };
-    vouchers.push({ id: 'vp', resolved: false, recipients: ['pc1'], sendableOn: '2025-06-04', offset: 0, toProgramChannel: true });
+    vouchers.push({
+      id: 'vp',
+      resolved: false,
+      recipients: ['pc1'],
+      sendableOn: '2025-06-04',
+      offset: 0,
+      toProgramChannel: true,
+    });
     const s = sender();
     await scheduler(s).scanOnce();
     await drain([s]);
@@ -231,10 +305,16 @@ describe('reminders: scheduler', () => {
     begin('2025-06-04T10:00:00Z');
     const users = Array.from({ length: 40 }, (_, i) => `dup${i}`);
     for (const u of users) await user(u);
-    for (const [i, u] of users.entries()) vouchers.push({ id: `vd${i}`, resolved: false, recipients: [u], sendableOn: '2025-06-04', offset: -1 });
+    for (const [i, u] of users.entries())
+      vouchers.push({ id: `vd${i}`, resolved: false, recipients: [u], sendableOn: '2025-06-04', offset: -1 });
     const logger = silentLogger();
     const a = sender({ owner: 'instance-a', tenantShare: 0.5, concurrency: 8 });
-    const b = sender({ owner: 'instance-b', tenantShare: 0.5, concurrency: 8, ledger: new Ledger(rig.cosmos.store, { logger }) });
+    const b = sender({
+      owner: 'instance-b',
+      tenantShare: 0.5,
+      concurrency: 8,
+      ledger: new Ledger(rig.cosmos.store, { logger }),
+    });
     const sa = scheduler(a);
     const sb = scheduler(b, new Ledger(rig.cosmos.store, { logger }));
     await Promise.all([sa.scanOnce(), sb.scanOnce(), sa.scanOnce(), sb.scanOnce()]);
@@ -242,7 +322,10 @@ describe('reminders: scheduler', () => {
     await Promise.all([sa.scanOnce(), sb.scanOnce()]);
     await drain([a, b]);
     for (const u of users) assert.equal(rig.sim.activities(conv(u)).length, 1, u);
-    assert.ok(a.stats.sent > 0 && b.stats.sent > 0, `both instances worked (a ${a.stats.sent}, b ${b.stats.sent})`);
+    assert.ok(
+      a.stats.sent > 0 && b.stats.sent > 0,
+      `both instances worked (a ${a.stats.sent}, b ${b.stats.sent})`,
+    );
     assert.equal(a.stats.sent + b.stats.sent, users.length);
     assert.ok((await entries()).every((e) => e.state === 'sent' && e.sendCount === 1));
   });
@@ -251,24 +334,39 @@ describe('reminders: scheduler', () => {
     begin('2025-06-04T10:00:00Z');
     const users = Array.from({ length: 12 }, (_, i) => `crash${i}`);
     for (const u of users) await user(u);
-    for (const [i, u] of users.entries()) vouchers.push({ id: `vc${i}`, resolved: false, recipients: [u], sendableOn: '2025-06-04', offset: -1 });
+    for (const [i, u] of users.entries())
+      vouchers.push({ id: `vc${i}`, resolved: false, recipients: [u], sendableOn: '2025-06-04', offset: -1 });
 
     // Instance A: the first 5 sends go through, then the process "dies": its next sends never happen and
     // its claims are abandoned (no timeout fires, no outcome is written).
     let calls = 0;
     const hanging: ProactiveAdapter = {
       ConnectorClientKey: rig.adapter.ConnectorClientKey,
-      continueConversationAsync(appId: string, ref: Partial<ConversationReference>, logic: (c: TurnContext) => Promise<void>) {
+      continueConversationAsync(
+        appId: string,
+        ref: Partial<ConversationReference>,
+        logic: (c: TurnContext) => Promise<void>,
+      ) {
         calls++;
         if (calls > 5) return new Promise<void>(() => undefined);
         return rig.adapter.continueConversationAsync(appId, ref, logic);
       },
     };
-    const a = sender({ owner: 'crashing', adapter: hanging, concurrency: 4, sendTimeoutMs: 2_000_000_000, leaseMs: 120_000, tenantLimits: [{ max: 48, ms: 1000 }] });
+    const a = sender({
+      owner: 'crashing',
+      adapter: hanging,
+      concurrency: 4,
+      sendTimeoutMs: 2_000_000_000,
+      leaseMs: 120_000,
+      tenantLimits: [{ max: 48, ms: 1000 }],
+    });
     await scheduler(a).scanOnce();
     await until(async () => {
       const es = await entries();
-      return es.filter((e) => e.state === 'sent').length === 5 && es.filter((e) => e.state === 'claimed').length === 4;
+      return (
+        es.filter((e) => e.state === 'sent').length === 5 &&
+        es.filter((e) => e.state === 'claimed').length === 4
+      );
     });
     assert.equal(rig.sim.allActivities().length, 5);
     a.abandon();
@@ -302,7 +400,13 @@ describe('reminders: scheduler', () => {
       ...personalMessage(rig.sim, 'un1'),
       type: 'installationUpdate',
       action: 'remove',
-      conversation: { id: conv('un1'), conversationType: 'personal', tenantId: org.tenantId, isGroup: false, name: '' },
+      conversation: {
+        id: conv('un1'),
+        conversationType: 'personal',
+        tenantId: org.tenantId,
+        isGroup: false,
+        name: '',
+      },
       channelData: { tenant: { id: org.tenantId } },
     } as Partial<Activity>);
     vouchers.push({ id: 'vu', resolved: false, recipients: ['un1'], sendableOn: '2025-06-04', offset: -1 });

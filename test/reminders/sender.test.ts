@@ -35,15 +35,19 @@ async function startHoldingProxy(target: string): Promise<HoldingProxy> {
           if (!res.writableEnded) proxy.aborted++;
         });
       }
-      const upstream = request(new URL(req.url ?? '/', target), { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (answer) => {
-        const body: Buffer[] = [];
-        answer.on('data', (c: Buffer) => body.push(c));
-        answer.on('end', () => {
-          if (holding) return; // never answered: the bot has to give up
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          res.end(Buffer.concat(body));
-        });
-      });
+      const upstream = request(
+        new URL(req.url ?? '/', target),
+        { method: req.method, headers: { ...req.headers, host: new URL(target).host } },
+        (answer) => {
+          const body: Buffer[] = [];
+          answer.on('data', (c: Buffer) => body.push(c));
+          answer.on('end', () => {
+            if (holding) return; // never answered: the bot has to give up
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            res.end(Buffer.concat(body));
+          });
+        },
+      );
       upstream.end(Buffer.concat(chunks));
     });
   });
@@ -67,7 +71,10 @@ describe('reminders: sender through CloudAdapter and the connector simulator', (
   after(async () => rig.stop());
   beforeEach(() => {
     rig.sim.reset();
-    clock = sinon.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    clock = sinon.useFakeTimers({
+      now: T0,
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+    });
   });
   afterEach(() => clock.restore());
 
@@ -117,7 +124,10 @@ describe('reminders: sender through CloudAdapter and the connector simulator', (
   it('a send timeout: the request is aborted, the outcome is unknown, and nothing is sent again before the lease has run out', async () => {
     const proxy = await startHoldingProxy(rig.sim.url);
     try {
-      const references = new ReferenceStore(rig.cosmos.store, { serviceUrlAllowlist: [new URL(proxy.url).origin], logger: silentLogger() });
+      const references = new ReferenceStore(rig.cosmos.store, {
+        serviceUrlAllowlist: [new URL(proxy.url).origin],
+        logger: silentLogger(),
+      });
       await references.capture(personalMessage(rig.sim, 'slow1', { serviceUrl: proxy.url }));
       const res = await rig.ledger.enqueue({
         tenantId: TENANT,
@@ -184,7 +194,7 @@ describe('reminders: sender through CloudAdapter and the connector simulator', (
     assert.equal(e.attempts, 2);
   });
 
-  it('an adapter with onTurnError (the app\'s) does not hide a failed send: retried, not recorded as sent, no error message posted', async () => {
+  it("an adapter with onTurnError (the app's) does not hide a failed send: retried, not recorded as sent, no error message posted", async () => {
     const adapter = makeAdapter();
     let turnErrors = 0;
     adapter.onTurnError = async (context) => {
@@ -229,7 +239,14 @@ describe('reminders: sender through CloudAdapter and the connector simulator', (
   it('a burst of 5xx is retried one request per attempt (botbuilder does not retry behind our back)', async () => {
     const sender = rig.sender({ random: () => 0 });
     const id = await entryFor('fx1');
-    rig.sim.failNext(conv('fx1'), { status: 500 }, { status: 502 }, { status: 503 }, { status: 504 }, { status: 412 });
+    rig.sim.failNext(
+      conv('fx1'),
+      { status: 500 },
+      { status: 502 },
+      { status: 503 },
+      { status: 504 },
+      { status: 412 },
+    );
     sender.submit(TENANT, id);
     for (let i = 0; i < 40 && rig.sim.activities(conv('fx1')).length === 0; i++) {
       await settle(sender);
@@ -313,7 +330,14 @@ describe('reminders: sender through CloudAdapter and the connector simulator', (
           updatedAt: now,
         }),
       );
-      const res = await rig.ledger.enqueue({ tenantId: TENANT, reminderKey: 'test:evil:x:0', target: { kind: 'user', userId: 'evil' }, payload: {}, timeZone: 'UTC', notBefore: new Date() });
+      const res = await rig.ledger.enqueue({
+        tenantId: TENANT,
+        reminderKey: 'test:evil:x:0',
+        target: { kind: 'user', userId: 'evil' },
+        payload: {},
+        timeZone: 'UTC',
+        notBefore: new Date(),
+      });
       sender.submit(TENANT, res.id);
       await until(async () => (await entry(res.id)).blocked !== undefined);
       await settle(sender);
@@ -330,7 +354,14 @@ describe('reminders: sender through CloudAdapter and the connector simulator', (
     await rig.references.capture(personalMessage(rig.sim, 'busy'));
     const ids: string[] = [];
     for (let i = 0; i < 20; i++) {
-      const res = await rig.ledger.enqueue({ tenantId: TENANT, reminderKey: `busy:${i}:d:0`, target: { kind: 'user', userId: 'busy' }, payload: { key: `busy:${i}` }, timeZone: 'UTC', notBefore: new Date() });
+      const res = await rig.ledger.enqueue({
+        tenantId: TENANT,
+        reminderKey: `busy:${i}:d:0`,
+        target: { kind: 'user', userId: 'busy' },
+        payload: { key: `busy:${i}` },
+        timeZone: 'UTC',
+        notBefore: new Date(),
+      });
       ids.push(res.id);
     }
     for (const id of ids) sender.submit(TENANT, id);

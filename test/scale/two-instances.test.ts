@@ -32,7 +32,12 @@ describe('two instances on one database behave as one', function () {
   // Read-only turns may show an instance's own copy of a document up to READ_CACHE_MS old (bot/store/cache.ts);
   // short here so the tests can wait it out. Changes always work on the current version.
   const READ_CACHE_MS = 300;
-  const env = (): Record<string, string> => ({ COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: 'k', COSMOS_DATABASE: 'scale', READ_CACHE_MS: String(READ_CACHE_MS) });
+  const env = (): Record<string, string> => ({
+    COSMOS_ENDPOINT: cosmos.endpoint,
+    COSMOS_KEY: 'k',
+    COSMOS_DATABASE: 'scale',
+    READ_CACHE_MS: String(READ_CACHE_MS),
+  });
 
   before(async () => {
     cosmos = await startEmbeddedCosmos();
@@ -61,13 +66,19 @@ describe('two instances on one database behave as one', function () {
     assert.ok(created.doc.people.some((p) => p.userId === 'admin-1'));
 
     // B claims the Global admin role on the organisation A created, with the ETag the card would carry.
-    const res = await post(`${b.url}/api/messages`, invokeActivity(me(), 'people.claimGlobalAdmin', { etag: created.etag }));
+    const res = await post(
+      `${b.url}/api/messages`,
+      invokeActivity(me(), 'people.claimGlobalAdmin', { etag: created.etag }),
+    );
     assert.equal(res.status, 200);
     const after = await orgs.get(TENANT);
     assert.ok(after?.doc.people.find((p) => p.userId === 'admin-1')?.roles.includes('globalAdmin'));
 
     // A answers from the same state: claiming again is refused because someone (the same person) holds it.
-    const again = await post(`${a.url}/api/messages`, invokeActivity(me(), 'people.claimGlobalAdmin', { etag: after!.etag }));
+    const again = await post(
+      `${a.url}/api/messages`,
+      invokeActivity(me(), 'people.claimGlobalAdmin', { etag: after!.etag }),
+    );
     assert.equal(again.status, 200);
     assert.equal((await orgs.get(TENANT))?.etag, after!.etag, 'the refused claim changed nothing');
   });
@@ -106,7 +117,10 @@ describe('two instances on one database behave as one', function () {
       await seedReadyOrganization(harness, tenantId);
       // These instances run on the real clock: dates relative to today.
       const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-      const v1 = await seedVoucher(harness, tenantId, 'v-CACHE-1', 'Assigned', { assignedOn: day(-5), intakeOn: day(-5) });
+      const v1 = await seedVoucher(harness, tenantId, 'v-CACHE-1', 'Assigned', {
+        assignedOn: day(-5),
+        intakeOn: day(-5),
+      });
       const admin = me({ tenantId, userId: ADMIN });
       const stale = t('en', 'notice.stale');
       const reservedState = new RegExp(`"${t('en', 'state.Reserved')}"`);
@@ -114,8 +128,20 @@ describe('two instances on one database behave as one', function () {
 
       // C shows the voucher (and so holds that version); A then reserves it.
       assert.doesNotMatch((await show('manual')).text, reservedState);
-      const reserve = { step: 'submit', engagementId: 'sdps-sharepoint', deliveryCountry: 'BR', partnerLocationId: 'sp-br', plannedStart: day(14), plannedEnd: day(18), consultants: 'cons-1', offsiteDays: '0' };
-      const onA = await post(`${a.url}/api/messages`, invokeActivity(admin, 'voucher.reserve', { ...reserve, voucherId: 'v-CACHE-1', etag: v1.etag }));
+      const reserve = {
+        step: 'submit',
+        engagementId: 'sdps-sharepoint',
+        deliveryCountry: 'BR',
+        partnerLocationId: 'sp-br',
+        plannedStart: day(14),
+        plannedEnd: day(18),
+        consultants: 'cons-1',
+        offsiteDays: '0',
+      };
+      const onA = await post(
+        `${a.url}/api/messages`,
+        invokeActivity(admin, 'voucher.reserve', { ...reserve, voucherId: 'v-CACHE-1', etag: v1.etag }),
+      );
       assert.doesNotMatch(onA.text, new RegExp(stale));
       const v2 = await harness.repos.vouchers.get(tenantId, 'v-CACHE-1');
       assert.equal(v2?.doc.state, 'Reserved');
@@ -123,10 +149,21 @@ describe('two instances on one database behave as one', function () {
       // A view asked for by hand on C may still be C's older copy: that is the READ_CACHE_MS bound.
       assert.doesNotMatch((await show('manual')).text, reservedState);
       // The old card submitted on C: C takes the version it holds, and its ETag-checked write is refused.
-      const oldCard = await post(`${c.url}/api/messages`, invokeActivity(admin, 'voucher.reserve', { ...reserve, voucherId: 'v-CACHE-1', etag: v1.etag }));
+      const oldCard = await post(
+        `${c.url}/api/messages`,
+        invokeActivity(admin, 'voucher.reserve', { ...reserve, voucherId: 'v-CACHE-1', etag: v1.etag }),
+      );
       assert.match(oldCard.text, new RegExp(stale));
-      assert.equal((await harness.repos.vouchers.get(tenantId, 'v-CACHE-1'))?.etag, v2!.etag, 'nothing changed');
-      assert.match((await show('manual')).text, reservedState, 'the conflict replaced C’s copy with the current version');
+      assert.equal(
+        (await harness.repos.vouchers.get(tenantId, 'v-CACHE-1'))?.etag,
+        v2!.etag,
+        'nothing changed',
+      );
+      assert.match(
+        (await show('manual')).text,
+        reservedState,
+        'the conflict replaced C’s copy with the current version',
+      );
     } finally {
       await c.stop();
     }
@@ -144,11 +181,27 @@ describe('two instances on one database behave as one', function () {
       const cancelledNotice = 'customer postponed';
       assert.doesNotMatch((await show('manual')).text, new RegExp(cancelledNotice));
       // A cancels the reservation; its card is updated for everyone, and each person's Teams asks for a refresh.
-      const onA = await post(`${a.url}/api/messages`, invokeActivity(admin, 'voucher.cancelReservation', { step: 'submit', voucherId: 'v-REFRESH-1', etag: v1.etag, reason: cancelledNotice }));
+      const onA = await post(
+        `${a.url}/api/messages`,
+        invokeActivity(admin, 'voucher.cancelReservation', {
+          step: 'submit',
+          voucherId: 'v-REFRESH-1',
+          etag: v1.etag,
+          reason: cancelledNotice,
+        }),
+      );
       assert.doesNotMatch(onA.text, new RegExp(t('en', 'notice.stale')));
       assert.equal((await harness.repos.vouchers.get(tenantId, 'v-REFRESH-1'))?.doc.state, 'Assigned');
-      assert.doesNotMatch((await show('manual')).text, new RegExp(cancelledNotice), 'a view by hand on C: its older copy, within the bound');
-      assert.match((await show('automatic')).text, new RegExp(cancelledNotice), 'the refresh: the current version');
+      assert.doesNotMatch(
+        (await show('manual')).text,
+        new RegExp(cancelledNotice),
+        'a view by hand on C: its older copy, within the bound',
+      );
+      assert.match(
+        (await show('automatic')).text,
+        new RegExp(cancelledNotice),
+        'the refresh: the current version',
+      );
     } finally {
       await c.stop();
     }
@@ -174,7 +227,10 @@ describe('two instances on one database behave as one', function () {
     const slowUrl = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/`;
     try {
       const before = await orgs.get(TENANT);
-      const turn = post(`${a.url}/api/messages`, messageActivity(me({ serviceUrl: slowUrl, userId: 'member-2', userName: 'Bruno Lima' }), 'hello'));
+      const turn = post(
+        `${a.url}/api/messages`,
+        messageActivity(me({ serviceUrl: slowUrl, userId: 'member-2', userName: 'Bruno Lima' }), 'hello'),
+      );
       while (a.http.inFlight() === 0) await new Promise((r) => setTimeout(r, 10));
       const stopping = a.stop();
       // B serves while A drains.
@@ -185,14 +241,28 @@ describe('two instances on one database behave as one', function () {
       await stopping;
       assert.equal(replies.length, 1, "A's in-flight turn delivered its reply");
       const after = await orgs.get(TENANT);
-      assert.ok(after?.doc.people.some((p) => p.userId === 'member-2'), "A's turn recorded the new person");
+      assert.ok(
+        after?.doc.people.some((p) => p.userId === 'member-2'),
+        "A's turn recorded the new person",
+      );
       assert.notEqual(after?.etag, before?.etag);
       // A change made on B at once works on the version A wrote (B's copy, read by the "status" turn above, is older).
-      const assigned = await post(`${b.url}/api/messages`, invokeActivity(me(), 'people.assignRole', { step: 'submit', etag: after!.etag, userId: 'member-2', role: 'consultant' }));
+      const assigned = await post(
+        `${b.url}/api/messages`,
+        invokeActivity(me(), 'people.assignRole', {
+          step: 'submit',
+          etag: after!.etag,
+          userId: 'member-2',
+          role: 'consultant',
+        }),
+      );
       assert.equal(assigned.status, 200);
       assert.doesNotMatch(assigned.text, new RegExp(t('en', 'notice.stale')));
       const final = await orgs.get(TENANT);
-      assert.ok(final?.doc.people.find((p) => p.userId === 'member-2')?.roles.includes('consultant'), "B's change landed on A's version");
+      assert.ok(
+        final?.doc.people.find((p) => p.userId === 'member-2')?.roles.includes('consultant'),
+        "B's change landed on A's version",
+      );
       // And B's views show it (after at most READ_CACHE_MS).
       await new Promise((r) => setTimeout(r, READ_CACHE_MS + 50));
       const res = await post(`${b.url}/api/messages`, invokeActivity(me(), 'nav.people', {}));

@@ -6,7 +6,12 @@ import { ConcurrencyConflict, openStore, Repository, type Store } from '../../bo
 import { DocumentCache } from '../../bot/store/cache';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../bot/store/embedded';
 
-const Doc = z.object({ id: z.string(), tenantId: z.string(), v: z.number(), tags: z.array(z.string()).default([]) });
+const Doc = z.object({
+  id: z.string(),
+  tenantId: z.string(),
+  v: z.number(),
+  tags: z.array(z.string()).default([]),
+});
 type Doc = z.infer<typeof Doc>;
 
 /** In front of the embedded server (which answers If-None-Match with 304 as real Cosmos does): counts requests. */
@@ -54,7 +59,13 @@ describe('store: the process cache of documents (bot/store/cache.ts)', () => {
     embedded = await startEmbeddedCosmos();
     proxy = await countingProxy(embedded.endpoint);
     store = await openStore({ endpoint: proxy.url, auth: 'key', key: 'k', database: 'cache', local: true });
-    other = await openStore({ endpoint: embedded.endpoint, auth: 'key', key: 'k', database: 'cache', local: true });
+    other = await openStore({
+      endpoint: embedded.endpoint,
+      auth: 'key',
+      key: 'k',
+      database: 'cache',
+      local: true,
+    });
     const Counted = Doc.transform((d) => {
       parses++;
       return d;
@@ -98,7 +109,11 @@ describe('store: the process cache of documents (bot/store/cache.ts)', () => {
     const created = await repo.create({ id: 'c', tenantId: 't', v: 1, tags: [] });
     await otherRepo.replace({ ...created.doc, v: 2 }, created.etag);
     proxy.reset();
-    assert.equal((await repo.read('t', 'c', { maxAgeMs: 60_000 }))?.doc.v, 1, 'recent enough: the cached copy');
+    assert.equal(
+      (await repo.read('t', 'c', { maxAgeMs: 60_000 }))?.doc.v,
+      1,
+      'recent enough: the cached copy',
+    );
     assert.equal(proxy.state.reads, 0);
     assert.equal((await repo.read('t', 'c', { maxAgeMs: 0 }))?.doc.v, 2, 'must be current: asked');
     assert.equal(proxy.state.reads, 1);
@@ -148,7 +163,11 @@ describe('store: the process cache of documents (bot/store/cache.ts)', () => {
     assert.equal((await repo.read('t', 'r', { maxAgeMs: 200 }))?.doc.v, 1, 'young copy: served, no read');
     assert.equal(proxy.state.reads, 0);
     await new Promise((r) => setTimeout(r, 120));
-    assert.equal((await repo.read('t', 'r', { maxAgeMs: 200 }))?.doc.v, 1, 'past half its age: still served at once…');
+    assert.equal(
+      (await repo.read('t', 'r', { maxAgeMs: 200 }))?.doc.v,
+      1,
+      'past half its age: still served at once…',
+    );
     await new Promise((r) => setTimeout(r, 50));
     assert.equal(proxy.state.reads, 1, '…while one read renews it');
     assert.equal((await repo.read('t', 'r', { maxAgeMs: 200 }))?.doc.v, 2, 'the renewed copy');
@@ -164,7 +183,11 @@ describe('store: the process cache of documents (bot/store/cache.ts)', () => {
     await repo.create({ id: 'h', tenantId: 't', v: 1, tags: [] });
     await otherRepo.delete('t', 'h');
     assert.equal(await repo.read('t', 'h'), undefined);
-    assert.equal(await repo.read('t', 'h', { maxAgeMs: 60_000 }), undefined, 'and not served from the cache after that');
+    assert.equal(
+      await repo.read('t', 'h', { maxAgeMs: 60_000 }),
+      undefined,
+      'and not served from the cache after that',
+    );
   });
 
   it('queries with maxAgeMs reuse a recent result until this process writes in the tenant', async () => {
@@ -173,24 +196,42 @@ describe('store: the process cache of documents (bot/store/cache.ts)', () => {
     proxy.reset();
     parses = 0;
     const spec = { orderBy: 'c.v ASC', maxAgeMs: 60_000 };
-    assert.deepEqual((await repo.query('tq', spec)).map((s) => s.doc.id), ['q1', 'q2']);
+    assert.deepEqual(
+      (await repo.query('tq', spec)).map((s) => s.doc.id),
+      ['q1', 'q2'],
+    );
     assert.equal(proxy.state.queries, 1);
     assert.equal(parses, 0, 'documents already decoded are not validated again');
-    assert.deepEqual((await repo.query('tq', spec)).map((s) => s.doc.id), ['q1', 'q2']);
+    assert.deepEqual(
+      (await repo.query('tq', spec)).map((s) => s.doc.id),
+      ['q1', 'q2'],
+    );
     assert.equal(proxy.state.queries, 1, 'served from the remembered result');
     await repo.create({ id: 'q3', tenantId: 'tq', v: 3, tags: [] });
-    assert.deepEqual((await repo.query('tq', spec)).map((s) => s.doc.id), ['q1', 'q2', 'q3'], 'a local write makes it run again');
+    assert.deepEqual(
+      (await repo.query('tq', spec)).map((s) => s.doc.id),
+      ['q1', 'q2', 'q3'],
+      'a local write makes it run again',
+    );
     assert.equal(proxy.state.queries, 2);
     await otherRepo.create({ id: 'q4', tenantId: 'tq', v: 4, tags: [] });
     assert.equal((await repo.query('tq', spec)).length, 3, 'another instance’s write shows after maxAgeMs');
     assert.equal((await repo.query('tq', { orderBy: 'c.v ASC', maxAgeMs: 0 })).length, 4);
-    assert.equal((await repo.query('tq', { orderBy: 'c.v ASC' })).length, 4, 'without maxAgeMs: always asked');
+    assert.equal(
+      (await repo.query('tq', { orderBy: 'c.v ASC' })).length,
+      4,
+      'without maxAgeMs: always asked',
+    );
   });
 
   it('a query result is remembered per tenant and per parameters', async () => {
     await repo.create({ id: 'p1', tenantId: 'tp1', v: 1, tags: [] });
     await repo.create({ id: 'p1', tenantId: 'tp2', v: 1, tags: [] });
-    const spec = (min: number) => ({ where: 'c.v >= @min', parameters: [{ name: '@min', value: min }], maxAgeMs: 60_000 });
+    const spec = (min: number) => ({
+      where: 'c.v >= @min',
+      parameters: [{ name: '@min', value: min }],
+      maxAgeMs: 60_000,
+    });
     assert.equal((await repo.query('tp1', spec(1))).length, 1);
     assert.equal((await repo.query('tp1', spec(2))).length, 0);
     assert.equal((await repo.query('tp2', spec(1)))[0]?.doc.tenantId, 'tp2');
@@ -238,7 +279,9 @@ describe('store: concurrent read-only requests share one round trip', () => {
 
   it('twenty callers of the same expired query make one query and each get their own array', async () => {
     proxy.reset();
-    const results = await Promise.all(Array.from({ length: 20 }, () => repo.query('ts', { orderBy: 'c.v ASC', maxAgeMs: 0 })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => repo.query('ts', { orderBy: 'c.v ASC', maxAgeMs: 0 })),
+    );
     assert.equal(proxy.state.queries, 1);
     assert.ok(results.every((r) => r.length === 5));
     results[0]!.reverse();

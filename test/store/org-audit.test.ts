@@ -2,7 +2,14 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { claimGlobalAdmin, ORGANIZATION_ID, updateSettings, type Actor, type AuditEntry, type Organization } from '../../bot/program';
+import {
+  claimGlobalAdmin,
+  ORGANIZATION_ID,
+  updateSettings,
+  type Actor,
+  type AuditEntry,
+  type Organization,
+} from '../../bot/program';
 import { ConcurrencyConflict, OrganizationRepository, openStore, type Stored } from '../../bot/store';
 import { startEmbeddedCosmos } from '../../bot/store/embedded';
 import { AUDIT_ARCHIVE_PREFIX, auditArchiveId } from '../../bot/store/organization-audit';
@@ -13,7 +20,12 @@ const NOW = new Date('2024-01-01T00:00:00Z');
 const ANA: Actor = { kind: 'user', userId: 'u-ana', name: 'Ana' };
 
 function entry(step: number, by = 'u-ana'): AuditEntry {
-  return { at: new Date(NOW.getTime() + step * 60_000).toISOString(), by, action: 'test.step', details: { step } };
+  return {
+    at: new Date(NOW.getTime() + step * 60_000).toISOString(),
+    by,
+    action: 'test.step',
+    details: { step },
+  };
 }
 
 /** What an organisation command does to the trail: one entry appended, everything else carried through. */
@@ -22,7 +34,8 @@ function append(org: Organization, ...entries: AuditEntry[]): Organization {
 }
 
 const steps = (trail: readonly AuditEntry[]) => trail.map((e) => `${e.by}:${String(e.details?.step)}`);
-const range = (from: number, to: number, by = 'u-ana') => Array.from({ length: to - from }, (_, i) => `${by}:${from + i}`);
+const range = (from: number, to: number, by = 'u-ana') =>
+  Array.from({ length: to - from }, (_, i) => `${by}:${from + i}`);
 
 describe('store: organisation audit trail archiving', () => {
   let cosmos: TestCosmos;
@@ -35,7 +48,11 @@ describe('store: organisation audit trail archiving', () => {
   after(async () => cosmos.stop());
 
   const newTenant = () => `t-audit-${++tenantSeq}`;
-  const repoWith = (auditKeep: number, auditChunk?: number, container = cosmos.store.containers.organizations) =>
+  const repoWith = (
+    auditKeep: number,
+    auditChunk?: number,
+    container = cosmos.store.containers.organizations,
+  ) =>
     new OrganizationRepository(container, { auditKeep, ...(auditChunk !== undefined ? { auditChunk } : {}) });
 
   async function archiveIds(tenantId: string): Promise<string[]> {
@@ -54,20 +71,34 @@ describe('store: organisation audit trail archiving', () => {
     return resources.map((r) => r.id);
   }
 
-  async function rawArchive(tenantId: string, id: string): Promise<{ from: number; entries: AuditEntry[]; _etag: string } | undefined> {
-    const { resource } = await cosmos.store.containers.organizations.item(id, tenantId).read<{ from: number; entries: AuditEntry[]; _etag: string }>();
+  async function rawArchive(
+    tenantId: string,
+    id: string,
+  ): Promise<{ from: number; entries: AuditEntry[]; _etag: string } | undefined> {
+    const { resource } = await cosmos.store.containers.organizations
+      .item(id, tenantId)
+      .read<{ from: number; entries: AuditEntry[]; _etag: string }>();
     return resource;
   }
 
   /** Another writer (or an older instance) rewrites the organisation behind the repository's back. */
-  async function rawRewrite(tenantId: string, change: (doc: Record<string, unknown>) => Record<string, unknown>): Promise<void> {
+  async function rawRewrite(
+    tenantId: string,
+    change: (doc: Record<string, unknown>) => Record<string, unknown>,
+  ): Promise<void> {
     const item = cosmos.store.containers.organizations.item(ORGANIZATION_ID, tenantId);
     const { resource } = await item.read<Record<string, unknown>>();
     await item.replace(change(resource!));
   }
 
   /** `count` saves of one entry each, numbered from `from`; every stored document is checked against `keep`. */
-  async function saveSteps(repo: OrganizationRepository, tenantId: string, from: number, count: number, keep: number): Promise<Stored<Organization>> {
+  async function saveSteps(
+    repo: OrganizationRepository,
+    tenantId: string,
+    from: number,
+    count: number,
+    keep: number,
+  ): Promise<Stored<Organization>> {
     let stored = (await repo.get(tenantId)) ?? (await repo.getOrCreate(tenantId, NOW));
     for (let i = from; i < from + count; i++) {
       stored = await repo.save(tenantId, append(stored.doc, entry(i)), stored.etag);
@@ -75,7 +106,8 @@ describe('store: organisation audit trail archiving', () => {
       const fresh = (await repo.get(tenantId))!;
       assert.ok(fresh.doc.audit.length <= keep);
       // Without a counter (dropped by an older instance) the place is known from the archive: see below.
-      if (fresh.doc.auditArchived !== undefined) assert.equal(fresh.doc.auditArchived + fresh.doc.audit.length, i + 1);
+      if (fresh.doc.auditArchived !== undefined)
+        assert.equal(fresh.doc.auditArchived + fresh.doc.audit.length, i + 1);
     }
     return stored;
   }
@@ -89,7 +121,8 @@ describe('store: organisation audit trail archiving', () => {
     assert.deepEqual(steps(await repo.auditTrail(tenant)), range(0, 37));
     assert.deepEqual(await archiveIds(tenant), [0, 5, 10, 15, 20, 25, 30].map(auditArchiveId));
     assert.equal(auditArchiveId(35), 'organization-audit-0000000035');
-    for (const id of await archiveIds(tenant)) assert.equal((await rawArchive(tenant, id))!.entries.length, 5);
+    for (const id of await archiveIds(tenant))
+      assert.equal((await rawArchive(tenant, id))!.entries.length, 5);
   });
 
   it('archives in runs smaller than KEEP when asked, and real organisation commands carry the counter through', async () => {
@@ -103,11 +136,17 @@ describe('store: organisation audit trail archiving', () => {
     const zones = ['Europe/Lisbon', 'America/Sao_Paulo', 'Europe/Madrid'];
     for (let i = 0; i < 20; i++) {
       const turn = (await repo.get(tenant))!;
-      const changed = updateSettings(turn.doc, { timeZone: zones[i % 3] }, ANA, { rules: rules(), now: new Date(NOW.getTime() + i * 1000) });
+      const changed = updateSettings(turn.doc, { timeZone: zones[i % 3] }, ANA, {
+        rules: rules(),
+        now: new Date(NOW.getTime() + i * 1000),
+      });
       assert.ok(changed.ok, JSON.stringify(changed));
       stored = await repo.save(tenant, changed.value, turn.etag);
       // Runs of 2: once anything is archived, 4 or 5 entries stay.
-      assert.ok(stored.doc.audit.length <= 5 && (stored.doc.auditArchived === undefined || stored.doc.audit.length >= 4));
+      assert.ok(
+        stored.doc.audit.length <= 5 &&
+          (stored.doc.auditArchived === undefined || stored.doc.audit.length >= 4),
+      );
     }
     const trail = await repo.auditTrail(tenant);
     assert.equal(trail.length, 21);
@@ -152,7 +191,14 @@ describe('store: organisation audit trail archiving', () => {
     const repo = repoWith(5);
     const start = await saveSteps(repo, tenant, 0, 2, 5);
     await rawRewrite(tenant, (d) => ({ ...d, timeZone: 'Europe/Lisbon' }));
-    await assert.rejects(repo.save(tenant, append(start.doc, entry(2, 'u-x'), entry(3, 'u-x'), entry(4, 'u-x'), entry(5, 'u-x')), start.etag), ConcurrencyConflict);
+    await assert.rejects(
+      repo.save(
+        tenant,
+        append(start.doc, entry(2, 'u-x'), entry(3, 'u-x'), entry(4, 'u-x'), entry(5, 'u-x')),
+        start.etag,
+      ),
+      ConcurrencyConflict,
+    );
     assert.deepEqual(await archiveIds(tenant), []);
     const fresh = (await repo.get(tenant))!;
     await repo.save(tenant, append(fresh.doc, entry(2)), fresh.etag);
@@ -167,7 +213,13 @@ describe('store: organisation audit trail archiving', () => {
 
   it('two instances archiving at once: one write wins, the other retries, every entry is there once', async () => {
     const tenant = newTenant();
-    const other = await openStore({ endpoint: cosmos.embedded.endpoint, auth: 'key', key: 'test', database, local: true });
+    const other = await openStore({
+      endpoint: cosmos.embedded.endpoint,
+      auth: 'key',
+      key: 'test',
+      database,
+      local: true,
+    });
     try {
       const a = repoWith(5);
       const b = repoWith(5, undefined, other.containers.organizations);
@@ -262,7 +314,10 @@ describe('store: organisation audit trail archiving', () => {
     const tenants = await repo.listTenantIds();
     assert.equal(tenants.filter((t) => t === tenant).length, 1);
     const { resources } = await cosmos.store.containers.organizations.items
-      .query<{ id: string }>({ query: 'SELECT c.id FROM c WHERE c.tenantId = @t', parameters: [{ name: '@t', value: tenant }] })
+      .query<{ id: string }>({
+        query: 'SELECT c.id FROM c WHERE c.tenantId = @t',
+        parameters: [{ name: '@t', value: tenant }],
+      })
       .fetchAll();
     assert.equal(resources.filter((r) => r.id === ORGANIZATION_ID).length, 1);
     const org = (await repo.get(tenant))!;
@@ -298,12 +353,23 @@ describe('store: organisation audit trail archiving', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'psc-org-audit-'));
     const open = async () => {
       const embedded = await startEmbeddedCosmos({ dataDir: dir });
-      const store = await openStore({ endpoint: embedded.endpoint, auth: 'key', key: 'k', database: 'local', local: true });
-      return { embedded, store, repo: new OrganizationRepository(store.containers.organizations, { auditKeep: 5 }) };
+      const store = await openStore({
+        endpoint: embedded.endpoint,
+        auth: 'key',
+        key: 'k',
+        database: 'local',
+        local: true,
+      });
+      return {
+        embedded,
+        store,
+        repo: new OrganizationRepository(store.containers.organizations, { auditKeep: 5 }),
+      };
     };
     const first = await open();
     let stored = await first.repo.getOrCreate('t-persist', NOW);
-    for (let i = 0; i < 13; i++) stored = await first.repo.save('t-persist', append(stored.doc, entry(i)), stored.etag);
+    for (let i = 0; i < 13; i++)
+      stored = await first.repo.save('t-persist', append(stored.doc, entry(i)), stored.etag);
     first.store.close();
     await first.embedded.stop();
     const second = await open();

@@ -10,7 +10,13 @@ const Doc = z.object({ id: z.string(), tenantId: z.string(), text: z.string() })
 
 async function open(dataDir: string) {
   const embedded = await startEmbeddedCosmos({ dataDir });
-  const store = await openStore({ endpoint: embedded.endpoint, auth: 'key', key: 'k', database: 'local', local: true });
+  const store = await openStore({
+    endpoint: embedded.endpoint,
+    auth: 'key',
+    key: 'k',
+    database: 'local',
+    local: true,
+  });
   return { embedded, store, repo: new Repository(store.containers.organizations, Doc, 'doc') };
 }
 

@@ -19,13 +19,23 @@ async function planProxy(target: string) {
       state.refuseNextQuery = false;
       req.resume();
       res.writeHead(400, { 'content-type': 'application/json', 'x-ms-substatus': '1004' });
-      res.end(JSON.stringify({ code: 'BadRequest', message: 'Cross partition query only supports … (injected)', additionalErrorInfo: '{}' }));
+      res.end(
+        JSON.stringify({
+          code: 'BadRequest',
+          message: 'Cross partition query only supports … (injected)',
+          additionalErrorInfo: '{}',
+        }),
+      );
       return;
     }
-    const upstream = http.request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const upstream = http.request(
+      new URL(req.url ?? '/', target),
+      { method: req.method, headers: req.headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     req.pipe(upstream);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -61,8 +71,15 @@ describe('store: queries go out without the SDK’s query-plan request', () => {
 
   it('a query is one request, results and order intact', async () => {
     Object.assign(proxy.state, { queries: 0, plans: 0 });
-    const res = await repo.query('t', { where: 'c.v >= @min', orderBy: 'c.v DESC', parameters: [{ name: '@min', value: 1 }] });
-    assert.deepEqual(res.map((r) => r.doc.id), ['p2', 'p1']);
+    const res = await repo.query('t', {
+      where: 'c.v >= @min',
+      orderBy: 'c.v DESC',
+      parameters: [{ name: '@min', value: 1 }],
+    });
+    assert.deepEqual(
+      res.map((r) => r.doc.id),
+      ['p2', 'p1'],
+    );
     assert.equal(proxy.state.queries, 1);
     assert.equal(proxy.state.plans, 0, 'no query-plan request');
   });
@@ -79,7 +96,10 @@ describe('store: queries go out without the SDK’s query-plan request', () => {
   it('a query the gateway answers with "needs a query plan" is run again the SDK’s usual way and returns its results', async () => {
     Object.assign(proxy.state, { queries: 0, plans: 0, refuseNextQuery: true });
     const res = await repo.query('t', { orderBy: 'c.v ASC' });
-    assert.deepEqual(res.map((r) => r.doc.id), ['p0', 'p1', 'p2']);
+    assert.deepEqual(
+      res.map((r) => r.doc.id),
+      ['p0', 'p1', 'p2'],
+    );
     assert.equal(proxy.state.queries, 2, 'the refused query, then the rerun');
     assert.equal(proxy.state.plans, 1, 'the rerun asked for the plan as the SDK does');
   });

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { AlreadyExists, ConcurrencyConflict, CorruptDocument, Repository } from '../../bot/store';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 
-const Note = z.object({ id: z.string(), tenantId: z.string(), text: z.string().max(100), n: z.number().int() });
+const Note = z.object({
+  id: z.string(),
+  tenantId: z.string(),
+  text: z.string().max(100),
+  n: z.number().int(),
+});
 type Note = z.infer<typeof Note>;
 
 describe('store: Repository over the real SDK and the embedded server', () => {
@@ -49,14 +54,24 @@ describe('store: Repository over the real SDK and the embedded server', () => {
   it('reads are scoped to the tenant partition', async () => {
     await repo.create({ id: 'secret', tenantId: 't2', text: 'other tenant', n: 1 });
     assert.equal(await repo.read('t1', 'secret'), undefined);
-    const t1 = await repo.query('t1', { where: 'c.id = @id', parameters: [{ name: '@id', value: 'secret' }] });
+    const t1 = await repo.query('t1', {
+      where: 'c.id = @id',
+      parameters: [{ name: '@id', value: 'secret' }],
+    });
     assert.equal(t1.length, 0);
   });
 
   it('queries with parameters and order', async () => {
     for (const n of [5, 3, 4]) await repo.create({ id: `q${n}`, tenantId: 'tq', text: 'q', n });
-    const res = await repo.query('tq', { where: 'c.n >= @min', orderBy: 'c.n DESC', parameters: [{ name: '@min', value: 4 }] });
-    assert.deepEqual(res.map((r) => r.doc.id), ['q5', 'q4']);
+    const res = await repo.query('tq', {
+      where: 'c.n >= @min',
+      orderBy: 'c.n DESC',
+      parameters: [{ name: '@min', value: 4 }],
+    });
+    assert.deepEqual(
+      res.map((r) => r.doc.id),
+      ['q5', 'q4'],
+    );
   });
 
   it('a write validates its document once (before writing), not again on the response; a new version read validates', async () => {
@@ -65,7 +80,11 @@ describe('store: Repository over the real SDK and the embedded server', () => {
       parses++;
       return n;
     });
-    const counted = new Repository(cosmos.store.containers.vouchers, Counted as unknown as typeof Note, 'note');
+    const counted = new Repository(
+      cosmos.store.containers.vouchers,
+      Counted as unknown as typeof Note,
+      'note',
+    );
     const created = await counted.create({ id: 'once', tenantId: 't1', text: 'x', n: 1 });
     assert.equal(parses, 1);
     const replaced = await counted.replace({ ...created.doc, n: 2 }, created.etag);
@@ -80,16 +99,25 @@ describe('store: Repository over the real SDK and the embedded server', () => {
   });
 
   it('refuses to write a document that breaks its schema', async () => {
-    await assert.rejects(repo.create({ id: 'bad', tenantId: 't1', text: 'x'.repeat(101), n: 1 }), CorruptDocument);
+    await assert.rejects(
+      repo.create({ id: 'bad', tenantId: 't1', text: 'x'.repeat(101), n: 1 }),
+      CorruptDocument,
+    );
     assert.equal(await repo.read('t1', 'bad'), undefined);
   });
 
   it('a corrupt stored document is reported with its id, not passed on', async () => {
     await cosmos.store.containers.vouchers.items.create({ id: 'broken', tenantId: 'tc', text: 42 });
     await repo.create({ id: 'fine', tenantId: 'tc', text: 'ok', n: 1 });
-    await assert.rejects(repo.read('tc', 'broken'), (err: unknown) => err instanceof CorruptDocument && err.id === 'broken');
+    await assert.rejects(
+      repo.read('tc', 'broken'),
+      (err: unknown) => err instanceof CorruptDocument && err.id === 'broken',
+    );
     const listed = await repo.query('tc');
-    assert.deepEqual(listed.map((r) => r.doc.id), ['fine']);
+    assert.deepEqual(
+      listed.map((r) => r.doc.id),
+      ['fine'],
+    );
     assert.deepEqual(corrupt, ['broken']);
   });
 });

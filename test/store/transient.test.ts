@@ -18,7 +18,12 @@ async function faultyProxy(target: string) {
       state.failed++;
       req.resume();
       res.writeHead(state.status, { 'content-type': 'application/json', 'x-ms-retry-after-ms': '5' });
-      res.end(JSON.stringify({ code: state.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', message: 'injected' }));
+      res.end(
+        JSON.stringify({
+          code: state.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable',
+          message: 'injected',
+        }),
+      );
       return;
     }
     const url = new URL(req.url ?? '/', target);
@@ -30,7 +35,15 @@ async function faultyProxy(target: string) {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, state, stop: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    state,
+    stop: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
 }
 
 describe('store: transient Cosmos errors are retried', () => {
@@ -42,7 +55,13 @@ describe('store: transient Cosmos errors are retried', () => {
   before(async () => {
     embedded = await startEmbeddedCosmos();
     proxy = await faultyProxy(embedded.endpoint);
-    store = await openStore({ endpoint: proxy.url, auth: 'key', key: 'k', database: 'transient', local: true });
+    store = await openStore({
+      endpoint: proxy.url,
+      auth: 'key',
+      key: 'k',
+      database: 'transient',
+      local: true,
+    });
     repo = new Repository(store.containers.vouchers, Doc, 'doc');
   });
   after(async () => {

@@ -35,7 +35,11 @@ export function messageActivity(o: ActivityOptions, text: string): Record<string
   return { ...baseActivity(o), type: 'message', text };
 }
 
-export function invokeActivity(o: ActivityOptions, verb: string, data: Record<string, unknown>): Record<string, unknown> {
+export function invokeActivity(
+  o: ActivityOptions,
+  verb: string,
+  data: Record<string, unknown>,
+): Record<string, unknown> {
   return {
     ...baseActivity(o),
     type: 'invoke',

@@ -8,12 +8,22 @@ import { startApp, type App } from '../../bot/app';
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<App> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'psc-test-'));
-  const result = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', REMINDERS_ENABLED: 'false', ...env });
+  const result = loadConfig({
+    PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    REMINDERS_ENABLED: 'false',
+    ...env,
+  });
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return startApp(result.config, silentLogger());
 }
 
-export async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown; text: string }> {
+export async function post(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: unknown; text: string }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

@@ -7,9 +7,13 @@ export function chromiumPath(): string {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) return fromEnv;
   try {
-    return execSync('command -v chromium || command -v chromium-browser', { shell: '/bin/sh' }).toString().trim();
+    return execSync('command -v chromium || command -v chromium-browser', { shell: '/bin/sh' })
+      .toString()
+      .trim();
   } catch {
-    throw new Error('Chromium not found: install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH');
+    throw new Error(
+      'Chromium not found: install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH',
+    );
   }
 }
 

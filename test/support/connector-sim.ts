@@ -96,7 +96,6 @@ export interface ConnectorSim {
   close(): Promise<void>;
 }
 
-
 class SlidingWindows {
   private readonly stamps = new Map<string, number[]>();
   constructor(private readonly windows: Window[]) {}
@@ -170,9 +169,18 @@ export async function startConnectorSim(options: ConnectorSimOptions = {}): Prom
   let seq = 0;
   let nextId = 0;
 
-  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+  const send = (
+    res: ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): void => {
     const text = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(text),
+      ...headers,
+    });
     res.end(text);
   };
 
@@ -181,7 +189,10 @@ export async function startConnectorSim(options: ConnectorSimOptions = {}): Prom
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://sim');
-    const parts = url.pathname.split('/').filter((p) => p.length > 0).map(decodeURIComponent);
+    const parts = url.pathname
+      .split('/')
+      .filter((p) => p.length > 0)
+      .map(decodeURIComponent);
     const body = await readBody(req);
     const at = now();
     const record = (status: number, cause: string, conversationId?: string, tenantId?: string) => {
@@ -198,7 +209,8 @@ export async function startConnectorSim(options: ConnectorSimOptions = {}): Prom
     }
 
     // /v3/conversations/{id}/activities[/{activityId}]
-    const isActivities = parts.length >= 4 && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'activities';
+    const isActivities =
+      parts.length >= 4 && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'activities';
     if (!isActivities || parts.length > 5 || (method !== 'POST' && method !== 'PUT')) {
       record(404, 'not-found');
       send(res, 404, errorBody(404, 'no such route'));
@@ -218,7 +230,8 @@ export async function startConnectorSim(options: ConnectorSimOptions = {}): Prom
     const injected = q?.shift();
     if (injected) {
       record(injected.status, 'injected', conversationId, tenantId);
-      const headers: Record<string, string> = injected.retryAfter !== undefined ? { 'retry-after': String(injected.retryAfter) } : {};
+      const headers: Record<string, string> =
+        injected.retryAfter !== undefined ? { 'retry-after': String(injected.retryAfter) } : {};
       send(res, injected.status, errorBody(injected.status, 'injected failure'), headers);
       return;
     }
@@ -227,7 +240,9 @@ export async function startConnectorSim(options: ConnectorSimOptions = {}): Prom
       const wait = Math.max(convLimits.waitFor(conversationId, at), tenantLimits.waitFor(tenantId, at));
       if (wait > 0) {
         record(429, 'limit', conversationId, tenantId);
-        send(res, 429, errorBody(429, 'too many requests'), { 'retry-after': String(Math.max(1, Math.ceil(wait / 1000))) });
+        send(res, 429, errorBody(429, 'too many requests'), {
+          'retry-after': String(Math.max(1, Math.ceil(wait / 1000))),
+        });
         return;
       }
     }
@@ -269,7 +284,14 @@ export async function startConnectorSim(options: ConnectorSimOptions = {}): Prom
     }
 
     const id = `sim-${++nextId}`;
-    const entry: DeliveredActivity = { id, conversationId, replyToId: activityId, at, activity: body, updates: [] };
+    const entry: DeliveredActivity = {
+      id,
+      conversationId,
+      replyToId: activityId,
+      at,
+      activity: body,
+      updates: [],
+    };
     const list = delivered.get(conversationId) ?? [];
     list.push(entry);
     delivered.set(conversationId, list);
@@ -297,7 +319,9 @@ export async function startConnectorSim(options: ConnectorSimOptions = {}): Prom
     allActivities: () => [...delivered.values()].flat(),
     conversations: () => [...delivered.keys()],
     requestCount: (conversationId) =>
-      conversationId === undefined ? requests.length : requests.filter((r) => r.conversationId === conversationId).length,
+      conversationId === undefined
+        ? requests.length
+        : requests.filter((r) => r.conversationId === conversationId).length,
     failNext(conversationId, ...failures) {
       queued.set(conversationId, [...(queued.get(conversationId) ?? []), ...failures]);
     },

@@ -30,13 +30,20 @@ export async function startLocalConnector(): Promise<LocalConnector> {
       const m = /^\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
       let body: Record<string, unknown> = {};
       try {
-        body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>) : {};
+        body = chunks.length
+          ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>)
+          : {};
       } catch {
         res.writeHead(400).end();
         return;
       }
       if (m) {
-        received.push({ method: req.method ?? '', path: req.url ?? '', conversationId: decodeURIComponent(m[1] ?? ''), activity: body });
+        received.push({
+          method: req.method ?? '',
+          path: req.url ?? '',
+          conversationId: decodeURIComponent(m[1] ?? ''),
+          activity: body,
+        });
         waiters.splice(0).forEach((w) => w());
       }
       res.writeHead(200, { 'content-type': 'application/json' });

@@ -23,10 +23,14 @@ export function startPlayground(endpoint: string, port: number): Promise<ChildPr
   writeFileSync(path.join(dir, 'xdg-open'), '#!/bin/sh\nexit 0\n');
   chmodSync(path.join(dir, 'xdg-open'), 0o755);
   const bin = path.join(__dirname, '..', '..', 'node_modules', '.bin', 'agentsplayground');
-  const child = spawn(bin, ['start', '-e', endpoint, '-c', 'msteams', '-p', String(port), '--disable-telemetry'], {
-    env: { ...process.env, PATH: `${dir}${path.delimiter}${process.env.PATH ?? ''}` },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    bin,
+    ['start', '-e', endpoint, '-c', 'msteams', '-p', String(port), '--disable-telemetry'],
+    {
+      env: { ...process.env, PATH: `${dir}${path.delimiter}${process.env.PATH ?? ''}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the Agents Playground did not start')), 30_000);
     const onData = (chunk: Buffer): void => {

@@ -24,7 +24,9 @@ async function open(context: BrowserContext): Promise<Watched> {
   });
   page.on('pageerror', (e) => errors.push(e.message));
   // No internet here: teams-js's valid-origins download is answered locally (it has a built-in list).
-  await page.route('https://res.cdn.office.net/**', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{"validOrigins":[]}' }));
+  await page.route('https://res.cdn.office.net/**', (r) =>
+    r.fulfill({ status: 200, contentType: 'application/json', body: '{"validOrigins":[]}' }),
+  );
   return { page, errors };
 }
 
@@ -77,7 +79,11 @@ describe('tab in the browser, standalone (local development identity)', function
 
   before(async () => {
     hx = await startTabHarness({ env: LOCAL_ENV });
-    context = await hx.browser.newContext({ viewport: { width: 1100, height: 900 }, acceptDownloads: true, locale: 'en-US' });
+    context = await hx.browser.newContext({
+      viewport: { width: 1100, height: 900 },
+      acceptDownloads: true,
+      locale: 'en-US',
+    });
   });
   after(async () => {
     await context?.close();
@@ -91,7 +97,9 @@ describe('tab in the browser, standalone (local development identity)', function
     assert.equal(await page.getAttribute('body', 'data-host'), 'standalone');
     assert.match((await page.textContent('#local-banner')) ?? '', /Local development identity/);
     // Pipeline: one bar per state; the counts add up to the seed.
-    const counts = await page.$$eval('#pipeline .bar-value strong', (els) => els.map((e) => Number(e.textContent)));
+    const counts = await page.$$eval('#pipeline .bar-value strong', (els) =>
+      els.map((e) => Number(e.textContent)),
+    );
     assert.equal(counts.length, 9);
     assert.equal(
       counts.reduce((a, b) => a + b, 0),
@@ -112,7 +120,9 @@ describe('tab in the browser, standalone (local development identity)', function
     await ready(page);
     await page.selectOption('#f-state', 'Reserved');
     await page.waitForFunction(() => document.querySelectorAll('#voucher-table tbody tr').length === 2);
-    const states = await page.$$eval('#voucher-table tbody tr', (rows) => rows.map((r) => r.getAttribute('data-state')));
+    const states = await page.$$eval('#voucher-table tbody tr', (rows) =>
+      rows.map((r) => r.getAttribute('data-state')),
+    );
     assert.deepEqual(states, ['Reserved', 'Reserved']);
     assert.match((await page.textContent('#result-count')) ?? '', /2 vouchers/);
 
@@ -146,7 +156,9 @@ describe('tab in the browser, standalone (local development identity)', function
     await ready(page);
     await page.selectOption('#f-offering', 'SDPS');
     await page.waitForFunction(() => document.querySelector('#result-count')?.textContent !== '12 vouchers');
-    const shown = await page.$$eval('#voucher-table tbody th button', (els) => els.map((e) => e.textContent ?? ''));
+    const shown = await page.$$eval('#voucher-table tbody th button', (els) =>
+      els.map((e) => e.textContent ?? ''),
+    );
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
     assert.match(download.suggestedFilename(), /^vouchers-\d{4}-\d{2}-\d{2}\.csv$/);
     const file = path.join(ARTIFACTS, 'export-sdps.csv');
@@ -313,8 +325,11 @@ describe('tab in the browser, inside a fake Teams host (SSO)', function () {
     });
     const { page, frame, errors } = await openHost();
     assert.equal(await frame.getAttribute('body', 'data-host'), 'teams');
-    const calls = (await page.evaluate(() => (window as unknown as { hostCalls: string[] }).hostCalls)) as string[];
-    for (const f of ['initialize', 'getContext', 'authentication.getAuthToken']) assert.ok(calls.includes(f), `host never saw ${f}: ${calls.join(', ')}`);
+    const calls = (await page.evaluate(
+      () => (window as unknown as { hostCalls: string[] }).hostCalls,
+    )) as string[];
+    for (const f of ['initialize', 'getContext', 'authentication.getAuthToken'])
+      assert.ok(calls.includes(f), `host never saw ${f}: ${calls.join(', ')}`);
     // Signed in through SSO: no development banner, the caller's role comes from the organisation.
     assert.equal(await frame.locator('#local-banner').count(), 0);
     assert.match((await frame.textContent('header.top')) ?? '', /Administrador global/);
@@ -343,7 +358,12 @@ describe('tab in the browser, inside a fake Teams host (SSO)', function () {
   });
 
   it('shows a sign-in message and no data when the token is refused', async () => {
-    Object.assign(hx.host, { token: await hx.fx.sign({ aud: 'someone-else' }), locale: 'en-US', theme: 'default', failAuth: false });
+    Object.assign(hx.host, {
+      token: await hx.fx.sign({ aud: 'someone-else' }),
+      locale: 'en-US',
+      theme: 'default',
+      failAuth: false,
+    });
     const { page, frame } = await openHost();
     assert.match((await frame.textContent('main')) ?? '', /could not sign you in/);
     assert.equal(await frame.locator('#voucher-table').count(), 0);
@@ -361,7 +381,12 @@ describe('tab in the browser, inside a fake Teams host (SSO)', function () {
 
   it('a new organisation sees empty states that say what to do next', async () => {
     const tid = 'dddddddd-0000-4000-8000-00000000000d';
-    Object.assign(hx.host, { token: await hx.fx.sign({ tid, iss: `https://login.microsoftonline.com/${tid}/v2.0` }), locale: 'en-US', theme: 'default', failAuth: false });
+    Object.assign(hx.host, {
+      token: await hx.fx.sign({ tid, iss: `https://login.microsoftonline.com/${tid}/v2.0` }),
+      locale: 'en-US',
+      theme: 'default',
+      failAuth: false,
+    });
     const { page, frame } = await openHost();
     assert.match((await frame.textContent('#no-organization')) ?? '', /has not set up Planning Services yet/);
     assert.match((await frame.textContent('#pipeline')) ?? '', /paste it in the chat with the bot/);

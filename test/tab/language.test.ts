@@ -41,8 +41,18 @@ describe('tab language: the person’s choice in the bot, then the Teams locale'
     await setLocaleOverride(hx.fx, TENANT_A, ANA.userId, undefined);
   });
 
-  async function openAs(locale: string, page?: Page): Promise<{ page: Page; frame: Frame; errors: string[]; apiMethods: string[] }> {
-    Object.assign(hx.host, { token: await hx.fx.sign(), locale, theme: 'default', tenantId: TENANT_A, userId: ANA.userId, failAuth: false });
+  async function openAs(
+    locale: string,
+    page?: Page,
+  ): Promise<{ page: Page; frame: Frame; errors: string[]; apiMethods: string[] }> {
+    Object.assign(hx.host, {
+      token: await hx.fx.sign(),
+      locale,
+      theme: 'default',
+      tenantId: TENANT_A,
+      userId: ANA.userId,
+      failAuth: false,
+    });
     const p = page ?? (await context.newPage());
     const errors: string[] = [];
     const apiMethods: string[] = [];
@@ -51,12 +61,15 @@ describe('tab language: the person’s choice in the bot, then the Teams locale'
     });
     p.on('pageerror', (e) => errors.push(e.message));
     p.on('request', (r) => {
-      if (new URL(r.url()).pathname.startsWith('/api/')) apiMethods.push(`${r.method()} ${new URL(r.url()).pathname}`);
+      if (new URL(r.url()).pathname.startsWith('/api/'))
+        apiMethods.push(`${r.method()} ${new URL(r.url()).pathname}`);
     });
     if (!page) {
       await p.addInitScript(RECORD_STATES);
       // No internet here: teams-js's valid-origins download is answered locally (it has a built-in list).
-      await p.route('https://res.cdn.office.net/**', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{"validOrigins":[]}' }));
+      await p.route('https://res.cdn.office.net/**', (r) =>
+        r.fulfill({ status: 200, contentType: 'application/json', body: '{"validOrigins":[]}' }),
+      );
     }
     await p.goto(`${hx.fx.baseUrl}/test-host.html`);
     const frame = await (await p.waitForSelector('#tab')).contentFrame();
@@ -80,7 +93,10 @@ describe('tab language: the person’s choice in the bot, then the Teams locale'
     // Every state shown since the first paint was Portuguese (or wordless while loading): no English flash.
     const seen = await states(frame);
     assert.ok(seen.length > 0, 'no states recorded');
-    const english = seen.filter((s) => /Loading your program status|Voucher pipeline|Global admin|Deadlines/.test(s) || s.startsWith('en|'));
+    const english = seen.filter(
+      (s) =>
+        /Loading your program status|Voucher pipeline|Global admin|Deadlines/.test(s) || s.startsWith('en|'),
+    );
     assert.deepEqual(english, []);
     await page.screenshot({ path: path.join(ARTIFACTS, 'teams-host-override-pt-BR.png'), fullPage: true });
     assert.deepEqual(errors, []);

@@ -46,7 +46,10 @@ describe('intents: free text in English, Portuguese and Spanish', () => {
   }
 
   it('a voucher number asks for that voucher', () => {
-    assert.deepEqual(matchIntent('voucher 7F3K-22QX-9M1B'), { kind: 'voucher', voucherNumber: '7F3K-22QX-9M1B' });
+    assert.deepEqual(matchIntent('voucher 7F3K-22QX-9M1B'), {
+      kind: 'voucher',
+      voucherNumber: '7F3K-22QX-9M1B',
+    });
     assert.deepEqual(matchIntent('vale nº 7F3K-22QX'), { kind: 'voucher', voucherNumber: '7F3K-22QX' });
   });
 

@@ -17,7 +17,16 @@ import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 describe('teams: conversation references are not re-read on every message', () => {
   describe('ReferenceMemo', () => {
     const activity = (over: Record<string, unknown> = {}) =>
-      ({ ...baseActivity({ serviceUrl: 'https://smba.trafficmanager.net/emea/', tenantId: 't', userId: 'u', conversationId: 'a:1' }), type: 'message', ...over }) as never;
+      ({
+        ...baseActivity({
+          serviceUrl: 'https://smba.trafficmanager.net/emea/',
+          tenantId: 't',
+          userId: 'u',
+          conversationId: 'a:1',
+        }),
+        type: 'message',
+        ...over,
+      }) as never;
 
     it('is fresh for the same reference until the time limit', () => {
       let now = 0;
@@ -35,9 +44,15 @@ describe('teams: conversation references are not re-read on every message', () =
       const memo = new ReferenceMemo();
       memo.remember(activity());
       assert.equal(memo.isFresh(activity({ locale: 'pt-BR' })), false);
-      assert.equal(memo.isFresh(activity({ entities: [{ type: 'clientInfo', timezone: 'Europe/Lisbon' }] })), false);
+      assert.equal(
+        memo.isFresh(activity({ entities: [{ type: 'clientInfo', timezone: 'Europe/Lisbon' }] })),
+        false,
+      );
       assert.equal(memo.isFresh(activity({ serviceUrl: 'https://smba.trafficmanager.net/amer/' })), false);
-      assert.equal(memo.isFresh(activity({ from: { id: '29:u', aadObjectId: 'u', name: 'Another name' } })), false);
+      assert.equal(
+        memo.isFresh(activity({ from: { id: '29:u', aadObjectId: 'u', name: 'Another name' } })),
+        false,
+      );
       assert.equal(memo.isFresh(activity()), true);
     });
 
@@ -46,7 +61,10 @@ describe('teams: conversation references are not re-read on every message', () =
       memo.remember(activity());
       memo.forget(activity({ type: 'conversationUpdate' }));
       assert.equal(memo.isFresh(activity()), false);
-      for (let i = 0; i < 10; i++) memo.remember(activity({ conversation: { id: `a:${i}`, conversationType: 'personal', tenantId: 't' } }));
+      for (let i = 0; i < 10; i++)
+        memo.remember(
+          activity({ conversation: { id: `a:${i}`, conversationType: 'personal', tenantId: 't' } }),
+        );
       assert.ok(memo.size <= 3, `size ${memo.size}`);
     });
   });
@@ -69,7 +87,9 @@ describe('teams: conversation references are not re-read on every message', () =
                 get(t, p, r) {
                   const value = Reflect.get(t, p, r) as unknown;
                   if (p === 'read') reads.count++;
-                  return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(t) : value;
+                  return typeof value === 'function'
+                    ? (value as (...a: unknown[]) => unknown).bind(t)
+                    : value;
                 },
               });
             };
@@ -86,9 +106,25 @@ describe('teams: conversation references are not re-read on every message', () =
       connector = await startLocalConnector();
       const store = counted(cosmos.store);
       const logger = silentLogger();
-      const references = new ReferenceStore(store, { logger, serviceUrlAllowlist: [new URL(connector.serviceUrl).origin] });
-      const bot = new CompanionBot({ logger, store, references, rules: loadRules({ profile: 'program-2020' }), now: () => new Date('2024-03-01T12:00:00Z'), defaultTimeZone: 'UTC' });
-      const adapter = createAdapter({ appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '', anonymous: true });
+      const references = new ReferenceStore(store, {
+        logger,
+        serviceUrlAllowlist: [new URL(connector.serviceUrl).origin],
+      });
+      const bot = new CompanionBot({
+        logger,
+        store,
+        references,
+        rules: loadRules({ profile: 'program-2020' }),
+        now: () => new Date('2024-03-01T12:00:00Z'),
+        defaultTimeZone: 'UTC',
+      });
+      const adapter = createAdapter({
+        appId: '',
+        appPassword: '',
+        appType: 'MultiTenant',
+        tenantId: '',
+        anonymous: true,
+      });
       http = createHttpServer({ logger, adapter, bot, bodyLimitBytes: 262_144, ready: async () => true });
       await new Promise<void>((resolve) => http.server.listen(0, '127.0.0.1', () => resolve()));
       url = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}/api/messages`;
@@ -103,8 +139,18 @@ describe('teams: conversation references are not re-read on every message', () =
       await connector.stop();
     });
 
-    const me = () => ({ serviceUrl: connector.serviceUrl, tenantId: 'tenant-refs', userId: 'user-refs', conversationId: 'a:refs' });
-    const stored = async () => (await cosmos.store.containers.conversations.items.query({ query: 'SELECT * FROM c WHERE c.tenantId = "tenant-refs"' }).fetchAll()).resources as { locale?: string }[];
+    const me = () => ({
+      serviceUrl: connector.serviceUrl,
+      tenantId: 'tenant-refs',
+      userId: 'user-refs',
+      conversationId: 'a:refs',
+    });
+    const stored = async () =>
+      (
+        await cosmos.store.containers.conversations.items
+          .query({ query: 'SELECT * FROM c WHERE c.tenantId = "tenant-refs"' })
+          .fetchAll()
+      ).resources as { locale?: string }[];
 
     it('the first message stores the reference; the same again does not read it again', async () => {
       reads.count = 0;
@@ -120,7 +166,10 @@ describe('teams: conversation references are not re-read on every message', () =
       const before = reads.count;
       assert.equal((await post(url, messageActivity({ ...me(), locale: 'es-ES' }, 'ayuda'))).status, 200);
       assert.ok(reads.count > before);
-      assert.deepEqual((await stored()).map((r) => r.locale), ['es-ES']);
+      assert.deepEqual(
+        (await stored()).map((r) => r.locale),
+        ['es-ES'],
+      );
     });
   });
 });

@@ -9,10 +9,21 @@ const rules = loadRules({ profile: 'program-2020' });
 const TENANT = 'tenant-views';
 
 function person(userId: string, roles: Person['roles']): Person {
-  return { userId, teamsUserId: `29:${userId}`, name: userId, roles, assessments: [], settings: {}, firstSeenAt: '2026-01-05T10:00:00.000Z' };
+  return {
+    userId,
+    teamsUserId: `29:${userId}`,
+    name: userId,
+    roles,
+    assessments: [],
+    settings: {},
+    firstSeenAt: '2026-01-05T10:00:00.000Z',
+  };
 }
 
-const org: Organization = { ...newOrganization(TENANT, new Date('2026-01-05T10:00:00Z')), people: [person('admin', ['globalAdmin']), person('member', [])] };
+const org: Organization = {
+  ...newOrganization(TENANT, new Date('2026-01-05T10:00:00Z')),
+  people: [person('admin', ['globalAdmin']), person('member', [])],
+};
 const stored = (o: Organization, etag: string): Stored<Organization> => ({ doc: o, etag });
 
 function voucher(state: Voucher['state'], etag: string): Stored<Voucher> {
@@ -71,10 +82,21 @@ describe('teams views: finished voucher detail cards are reused only for the sam
     assert.notEqual(json(newVersion), json(base), 'another voucher version');
     const pt = voucherCard(env({ locale: 'pt-BR' }), voucher('Assigned', 'v1'), 'detail');
     assert.notEqual(json(pt), json(base), 'another language');
-    const member = voucherCard(env({ userId: 'member', actor: { kind: 'user', userId: 'member' } }), voucher('Assigned', 'v1'), 'detail');
+    const member = voucherCard(
+      env({ userId: 'member', actor: { kind: 'user', userId: 'member' } }),
+      voucher('Assigned', 'v1'),
+      'detail',
+    );
     assert.notEqual(json(member), json(base), 'someone with other roles sees other actions');
-    const renamed: Organization = { ...org, people: org.people.map((p) => (p.userId === 'member' ? { ...p, teamsUserId: undefined } : p)) };
-    const orgChanged = voucherCard(env({ org: stored(renamed, 'org-2') }), voucher('Assigned', 'v1'), 'detail');
+    const renamed: Organization = {
+      ...org,
+      people: org.people.map((p) => (p.userId === 'member' ? { ...p, teamsUserId: undefined } : p)),
+    };
+    const orgChanged = voucherCard(
+      env({ org: stored(renamed, 'org-2') }),
+      voucher('Assigned', 'v1'),
+      'detail',
+    );
     assert.notEqual(json(orgChanged), json(base), 'another organisation version (refresh users)');
     const later = voucherCard(env({}, new Date('2026-09-10T12:00:00Z')), voucher('Assigned', 'v1'), 'detail');
     assert.notEqual(later, base, 'another minute is built again');
@@ -83,7 +105,9 @@ describe('teams views: finished voucher detail cards are reused only for the sam
 
   it('a card with a notice or errors is never the cached one', () => {
     const base = voucherCard(env(), voucher('Assigned', 'v1'), 'detail');
-    const noticed = voucherCard(env(), voucher('Assigned', 'v1'), 'detail', { notice: { tone: 'success', text: 'Saved' } });
+    const noticed = voucherCard(env(), voucher('Assigned', 'v1'), 'detail', {
+      notice: { tone: 'success', text: 'Saved' },
+    });
     assert.notEqual(noticed, base);
     assert.match(json(noticed), /Saved/);
     assert.doesNotMatch(json(voucherCard(env(), voucher('Assigned', 'v1'), 'detail')), /Saved/);

@@ -15,7 +15,10 @@ export const en = {
   'common.automatic': 'Automatic ({value})',
   'common.dueRelative': 'Due {date} ({relative})',
   'common.overdue': 'Overdue since {date}',
-  'common.moreEntries': { one: '{count} earlier entry not shown', other: '{count} earlier entries not shown' },
+  'common.moreEntries': {
+    one: '{count} earlier entry not shown',
+    other: '{count} earlier entries not shown',
+  },
   'common.days': { one: '{count} day', other: '{count} days' },
   'common.requiredError': 'This field is required.',
   'common.dateError': 'Enter a date.',
@@ -30,11 +33,14 @@ export const en = {
   'notice.refusedTitle': 'That could not be done',
   'notice.errorTitle': 'Something went wrong',
   'notice.errorBody': 'Please try again in a moment. If it keeps happening, tell your Global admin.',
-  'notice.notFound': 'I could not find that. It may have been removed, or it belongs to another organization. Nothing was changed.',
-  'notice.voucherNumberNotFound': 'There is no voucher {voucherNumber} here. Paste the customer\'s voucher email to record it.',
+  'notice.notFound':
+    'I could not find that. It may have been removed, or it belongs to another organization. Nothing was changed.',
+  'notice.voucherNumberNotFound':
+    "There is no voucher {voucherNumber} here. Paste the customer's voucher email to record it.",
   'notice.unknownVerb': 'I do not know that action. Nothing was changed.',
   'notice.invalidCard': 'This card is not valid. Nothing was changed. Here is the current version.',
-  'notice.noTenant': 'I work for one Microsoft Teams organization at a time, and I could not tell which one this is. Please use the app from Teams in your organization.',
+  'notice.noTenant':
+    'I work for one Microsoft Teams organization at a time, and I could not tell which one this is. Please use the app from Teams in your organization.',
   'error.turn': 'Something went wrong. If it happens again, quote this reference: {id}',
 
   // ---- roles and states (dynamic keys: see dynamic-keys.ts)
@@ -59,66 +65,88 @@ export const en = {
   // ---- refusals (one per RuleId, wording in refusals.ts)
   'refusal.input.invalid': 'The value entered for {field} is not valid.',
   'refusal.input.dateInFuture': 'The date {value} is in the future (today is {today}).',
-  'refusal.input.dateBeforeReport': 'The redemption date {value} is before the completion report was submitted ({reportOn}).',
-  'refusal.input.dateBeforeRedemption': 'The payment request date {value} is before the redemption ({redeemedOn}).',
+  'refusal.input.dateBeforeReport':
+    'The redemption date {value} is before the completion report was submitted ({reportOn}).',
+  'refusal.input.dateBeforeRedemption':
+    'The payment request date {value} is before the redemption ({redeemedOn}).',
   'refusal.input.dateBeforeRequest': 'The date {value} is before the payment request ({requestedOn}).',
   'refusal.role.required': 'This needs the role {requiredRoles}. Who holds it: {holderNames}.',
   'refusal.transition.notAllowed': 'This cannot be done while the voucher is {from}.',
   'refusal.bootstrap.globalAdminExists': 'This organization already has a Global admin: {holderNames}.',
   'refusal.person.unknown': 'That person has not used the app in this organization yet.',
   'refusal.role.lastGlobalAdmin': 'The organization must keep at least one Global admin.',
-  'refusal.settings.timeZoneInvalid': '{timeZone} is not a time zone we recognize. Example: America/Sao_Paulo.',
-  'refusal.settings.localeUnsupported': '{locale} is not one of the app languages (English, Português, Español).',
-  'refusal.person.notConsultant': '{name} is not a consultant. A Global admin can give them the Consultant role.',
+  'refusal.settings.timeZoneInvalid':
+    '{timeZone} is not a time zone we recognize. Example: America/Sao_Paulo.',
+  'refusal.settings.localeUnsupported':
+    '{locale} is not one of the app languages (English, Português, Español).',
+  'refusal.person.notConsultant':
+    '{name} is not a consultant. A Global admin can give them the Consultant role.',
   'refusal.competency.unknown': '{name} is not a competency any engagement requires.',
   'refusal.assessment.unknown': 'That assessment is not recorded for this consultant.',
   'refusal.enrollment.offeringUnknown': '{offeringId} is not an offering of the program.',
-  'refusal.enrollment.agreementAfterEnrollment': 'The program agreement ({agreementSignedOn}) must be signed on or before the enrollment date ({enrolledOn}).',
+  'refusal.enrollment.agreementAfterEnrollment':
+    'The program agreement ({agreementSignedOn}) must be signed on or before the enrollment date ({enrolledOn}).',
   'refusal.enrollment.notFound': 'There is no enrollment in {offeringId} to renew.',
   'refusal.enrollment.alreadyEnrolled': 'The organization is already enrolled in {offeringId}.',
-  'refusal.savb.alreadyRegistered': 'SAVB registration for {offeringId} was already recorded on {registeredOn}.',
-  'refusal.savb.noRedemptionYet': 'SAVB registration for {offeringId} is done after the first voucher is redeemed.',
-  'refusal.voucher.numberInvalid': '"{value}" is not a voucher ID: use 4 to 64 letters, digits and dashes, for example {example}.',
+  'refusal.savb.alreadyRegistered':
+    'SAVB registration for {offeringId} was already recorded on {registeredOn}.',
+  'refusal.savb.noRedemptionYet':
+    'SAVB registration for {offeringId} is done after the first voucher is redeemed.',
+  'refusal.voucher.numberInvalid':
+    '"{value}" is not a voucher ID: use 4 to 64 letters, digits and dashes, for example {example}.',
   'refusal.voucher.alreadyActive': 'Voucher {voucherNumber} is already active here ({state}).',
   'refusal.voucher.offeringUnknown': '{offeringId} is not an offering of the program.',
   'refusal.voucher.assignmentClosed': 'Customers could not assign vouchers after {cutoff}.',
-  'refusal.voucher.expiryBeforeAssignment': 'The expiry date ({expiresOn}) is before the assignment date ({assignedOn}).',
+  'refusal.voucher.expiryBeforeAssignment':
+    'The expiry date ({expiresOn}) is before the assignment date ({assignedOn}).',
   'refusal.voucher.expired': 'The voucher expired on {expiresOn}.',
   'refusal.reservation.notEnrolled': 'The organization is not enrolled in {offeringId}.',
   'refusal.reservation.enrollmentLapsed': 'The enrollment in {offeringId} has lapsed: renew it first.',
   'refusal.reservation.engagementUnknown': '{engagementId} is not an engagement of {offeringId}.',
-  'refusal.reservation.competencyMissing': 'The company does not hold a competency this engagement requires: {anyOf}.',
+  'refusal.reservation.competencyMissing':
+    'The company does not hold a competency this engagement requires: {anyOf}.',
   'refusal.reservation.locationUnknown': 'That partner location is not recorded.',
-  'refusal.reservation.countryNotApproved': 'This partner location is not approved to deliver in {deliveryCountry}. Approved countries: {approvedCountries}.',
-  'refusal.reservation.startNotInFuture': 'The reservation must be made before the engagement starts ({plannedStart}).',
-  'refusal.reservation.endBeforeStart': 'The planned end ({plannedEnd}) is before the planned start ({plannedStart}).',
-  'refusal.reservation.serviceLevelNotAllowed': 'A {days}-day voucher cannot be used for this engagement. Allowed lengths: {allowed} days.',
-  'refusal.reservation.exceedsEngagementMaximum': 'This engagement allows at most {maximumDays} days; the voucher has {days}.',
-  'refusal.reservation.exceedsCustomerLimit': '{customer} already has {alreadyDays} days of this engagement type; {requestedDays} more would pass the limit of {limit}. Record a different division, legal entity or product if that applies.',
+  'refusal.reservation.countryNotApproved':
+    'This partner location is not approved to deliver in {deliveryCountry}. Approved countries: {approvedCountries}.',
+  'refusal.reservation.startNotInFuture':
+    'The reservation must be made before the engagement starts ({plannedStart}).',
+  'refusal.reservation.endBeforeStart':
+    'The planned end ({plannedEnd}) is before the planned start ({plannedStart}).',
+  'refusal.reservation.serviceLevelNotAllowed':
+    'A {days}-day voucher cannot be used for this engagement. Allowed lengths: {allowed} days.',
+  'refusal.reservation.exceedsEngagementMaximum':
+    'This engagement allows at most {maximumDays} days; the voucher has {days}.',
+  'refusal.reservation.exceedsCustomerLimit':
+    '{customer} already has {alreadyDays} days of this engagement type; {requestedDays} more would pass the limit of {limit}. Record a different division, legal entity or product if that applies.',
   'refusal.reservation.offsiteDaysExceeded': 'At most {maximum} days may be delivered off-site.',
   'refusal.reservation.consultantRequired': 'Choose at least one consultant.',
   'refusal.reservation.consultantUnknown': 'One of the consultants chosen is not known to the app.',
   'refusal.reservation.reasonRequired': 'Give a reason for cancelling the reservation.',
   'refusal.delivery.notStarted': 'The engagement has not started yet (planned start {plannedStart}).',
-  'refusal.report.engagementNotEnded': 'The completion report can be submitted once the engagement has ended (actual end {actualEnd}).',
+  'refusal.report.engagementNotEnded':
+    'The completion report can be submitted once the engagement has ended (actual end {actualEnd}).',
   'refusal.report.endBeforeStart': 'The actual end is before the actual start.',
   'refusal.report.deliverableRequired': 'List at least one deliverable handed to the customer.',
   'refusal.report.consultantRequired': 'List at least one consultant who delivered the engagement.',
   'refusal.report.consultantNotQualified': '{name} has no qualifying assessment recorded for {competencies}.',
-  'refusal.report.daysExceedVoucher': '{daysDelivered} days delivered is more than the voucher allows ({voucherDays}).',
+  'refusal.report.daysExceedVoucher':
+    '{daysDelivered} days delivered is more than the voucher allows ({voucherDays}).',
   'refusal.redemption.reportNotSubmitted': 'Submit the completion report before you redeem the voucher.',
   'refusal.redemption.closed': 'Vouchers cannot be redeemed from {closedFrom} on.',
   'refusal.payment.notRedeemed': 'Redeem the voucher before you make the payment request.',
-  'refusal.payment.savbRegistrationMissing': 'A Global admin must register {offeringId} in SAVB first ({globalAdminNames}).',
+  'refusal.payment.savbRegistrationMissing':
+    'A Global admin must register {offeringId} in SAVB first ({globalAdminNames}).',
   'refusal.payment.windowClosed': 'The payment request was due by {deadline}.',
   'refusal.payment.alreadyApproved': 'This payment request is already approved.',
   'refusal.payment.reasonRequired': 'Give the reason Microsoft gave for the denial.',
   'refusal.expiry.notReached': 'The voucher does not expire until {expiresOn}.',
 
   // ---- next actions (one per NextActionId)
-  'next.role.claimGlobalAdmin': 'Nobody is Global admin yet. Claim the role to set up the app for your organization.',
+  'next.role.claimGlobalAdmin':
+    'Nobody is Global admin yet. Claim the role to set up the app for your organization.',
   'next.role.assignPartnerAdmin': 'Choose who will be MPN partner admin.',
-  'next.eligibility.completeTraining': 'Complete the Planning Services compliance training and record the date.',
+  'next.eligibility.completeTraining':
+    'Complete the Planning Services compliance training and record the date.',
   'next.eligibility.recordCompetency': 'Record the competencies your company holds.',
   'next.eligibility.renewCompetency': 'Renew or record again the competencies that lapsed: {competencies}.',
   'next.enrollment.enroll': 'Sign the program agreement and record your enrollment in an offering.',
@@ -142,7 +170,8 @@ export const en = {
   // ---- welcome / what's next
   'welcome.title': "What's next",
   'welcome.greeting': 'Hello {name}.',
-  'welcome.intro': 'I guide your team through Software Assurance Planning Services: eligibility, enrollment, every voucher from the customer email to the payment, and every deadline in between.',
+  'welcome.intro':
+    'I guide your team through Software Assurance Planning Services: eligibility, enrollment, every voucher from the customer email to the payment, and every deadline in between.',
   'welcome.newPartner': 'You are a new partner: start with steps 1 to 3.',
   'welcome.setupTitle': 'Setup',
   'welcome.step1': '1. Eligibility',
@@ -158,7 +187,8 @@ export const en = {
   // ---- help
   'help.title': 'Help',
   'help.notUnderstood': 'I did not understand that. Here is what I can do.',
-  'help.intro': 'Ask me "what\'s next?" at any time, or paste a customer\'s voucher email to record the voucher.',
+  'help.intro':
+    'Ask me "what\'s next?" at any time, or paste a customer\'s voucher email to record the voucher.',
   'help.commandsTitle': 'You can say',
   'help.cmd.next': '"what\'s next" – the next thing to do',
   'help.cmd.vouchers': '"vouchers" – the list of vouchers',
@@ -169,7 +199,8 @@ export const en = {
   'help.cmd.people': '"people" – people and roles',
   'help.cmd.settings': '"settings" – language, time zone, program channel',
   'help.stepsTitle': 'The eight steps',
-  'help.steps': '1 Verify eligibility · 2 Enroll · 3 Update the business profile · 4 Receive the voucher · 5 Validate and reserve the voucher · 6 Deliver and submit the completion report · 7 Redeem the voucher · 8 Make the payment request',
+  'help.steps':
+    '1 Verify eligibility · 2 Enroll · 3 Update the business profile · 4 Receive the voucher · 5 Validate and reserve the voucher · 6 Deliver and submit the completion report · 7 Redeem the voucher · 8 Make the payment request',
 
   // ---- links (Action.OpenUrl titles)
   'link.partnerCenter': 'Open Partner Center',
@@ -229,7 +260,8 @@ export const en = {
 
   // ---- business profile
   'profile.title': 'Business profile',
-  'profile.intro': 'Keep your Partner Center business profile current; it must be reviewed at least once a year.',
+  'profile.intro':
+    'Keep your Partner Center business profile current; it must be reviewed at least once a year.',
   'profile.lastUpdated': 'Last updated {date} ({relative})',
   'profile.never': 'No update recorded yet.',
   'profile.stale': 'More than a year old: review it in Partner Center.',
@@ -257,7 +289,8 @@ export const en = {
 
   // ---- intake
   'intake.title': 'New voucher',
-  'intake.fromEmail': 'I read these fields from the email. Check them, fill in what is missing, then confirm.',
+  'intake.fromEmail':
+    'I read these fields from the email. Check them, fill in what is missing, then confirm.',
   'intake.manual': 'Enter the voucher as the customer sent it.',
   'intake.found': 'Found in the email',
   'intake.notFound': 'Not found – please enter it',
@@ -274,7 +307,8 @@ export const en = {
 
   // ---- reservation
   'reservation.title': 'Reserve voucher',
-  'reservation.intro': 'First validate and reserve the voucher in Partner Center with the voucher ID and the voucher admin\'s email, then record the reservation here.',
+  'reservation.intro':
+    "First validate and reserve the voucher in Partner Center with the voucher ID and the voucher admin's email, then record the reservation here.",
   'reservation.engagement': 'Engagement',
   'reservation.country': 'Delivery country',
   'reservation.location': 'Partner location',
@@ -292,7 +326,8 @@ export const en = {
 
   // ---- completion report
   'report.title': 'Completion report',
-  'report.intro': 'Submit the completion report once the engagement is delivered and the customer has accepted the deliverables.',
+  'report.intro':
+    'Submit the completion report once the engagement is delivered and the customer has accepted the deliverables.',
   'report.actualStart': 'Actual start',
   'report.actualEnd': 'Actual end',
   'report.daysDelivered': 'Days delivered',
@@ -317,16 +352,19 @@ export const en = {
 
   // ---- redeem
   'redeem.title': 'Redeem voucher',
-  'redeem.intro': 'Redeem the voucher in Partner Center, then record it here. The payment request is due within the payment window after redemption.',
+  'redeem.intro':
+    'Redeem the voucher in Partner Center, then record it here. The payment request is due within the payment window after redemption.',
   'redeem.reportOn': 'Completion report submitted on {date}',
   'redeem.date': 'Redeemed on',
   'redeem.submit': 'Record redemption',
 
   // ---- payment request
   'payment.title': 'Payment request',
-  'payment.intro': 'Make the payment request in the SAVB online payment tool, then record its reference here.',
+  'payment.intro':
+    'Make the payment request in the SAVB online payment tool, then record its reference here.',
   'payment.window': 'Due by {date} ({relative})',
-  'payment.savbMissing': 'SAVB registration for {offering} is not recorded yet. A Global admin must register once before the first payment request.',
+  'payment.savbMissing':
+    'SAVB registration for {offering} is not recorded yet. A Global admin must register once before the first payment request.',
   'payment.reference': 'SAVB reference number',
   'payment.amount': 'Amount',
   'payment.amountError': 'Enter an amount greater than zero.',
@@ -387,7 +425,7 @@ export const en = {
   'list.title': 'Vouchers',
   'list.count': { one: '{count} voucher', other: '{count} vouchers' },
   'list.page': 'Page {page} of {pages}',
-  'list.empty': 'No vouchers yet. Paste a customer\'s voucher email to record one.',
+  'list.empty': "No vouchers yet. Paste a customer's voucher email to record one.",
   'list.item': '{customer} · {offering} · {days}',
   'list.itemState': '{state} · expires {date}',
   'list.filter': 'State',
@@ -400,7 +438,8 @@ export const en = {
   'people.title': 'People and roles',
   'people.noRoles': 'Member',
   'people.more': { one: 'and {count} more person', other: 'and {count} more people' },
-  'people.noGlobalAdmin': 'Nobody is Global admin yet. The first person to claim the role becomes Global admin.',
+  'people.noGlobalAdmin':
+    'Nobody is Global admin yet. The first person to claim the role becomes Global admin.',
   'people.claim': 'Claim Global admin',
   'people.assign': 'Assign a role',
   'people.remove': 'Remove a role',
@@ -428,15 +467,20 @@ export const en = {
   'reminder.voucherExpiry.title': 'Voucher expiring',
   'reminder.voucherExpiry.body': 'Voucher {voucherNumber} from {customer} expires and is not redeemed yet.',
   'reminder.reportDue.title': 'Completion report due',
-  'reminder.reportDue.body': 'The engagement for voucher {voucherNumber} ({customer}) has ended: submit the completion report.',
+  'reminder.reportDue.body':
+    'The engagement for voucher {voucherNumber} ({customer}) has ended: submit the completion report.',
   'reminder.redeemAfterReport.title': 'Redeem the voucher',
-  'reminder.redeemAfterReport.body': 'The completion report for voucher {voucherNumber} is in: redeem the voucher in Partner Center.',
+  'reminder.redeemAfterReport.body':
+    'The completion report for voucher {voucherNumber} is in: redeem the voucher in Partner Center.',
   'reminder.savbRegistration.title': 'SAVB registration',
-  'reminder.savbRegistration.body': 'The first voucher of {offering} is redeemed: register the offering in SAVB once so payments can be requested.',
+  'reminder.savbRegistration.body':
+    'The first voucher of {offering} is redeemed: register the offering in SAVB once so payments can be requested.',
   'reminder.paymentRequestWindow.title': 'Payment request window',
-  'reminder.paymentRequestWindow.body': 'Make the payment request for voucher {voucherNumber} before the window closes.',
+  'reminder.paymentRequestWindow.body':
+    'Make the payment request for voucher {voucherNumber} before the window closes.',
   'reminder.paymentFollowUp.title': 'Payment follow-up',
-  'reminder.paymentFollowUp.body': 'The payment for voucher {voucherNumber} was approved but not received yet.',
+  'reminder.paymentFollowUp.body':
+    'The payment for voucher {voucherNumber} was approved but not received yet.',
   'reminder.paymentReceived.title': 'Payment received',
   'reminder.paymentReceived.body': 'Microsoft paid voucher {voucherNumber} ({customer}).',
   'reminder.paymentDenied.title': 'Payment denied',
@@ -446,7 +490,8 @@ export const en = {
   'reminder.snooze': 'Remind me later',
   'reminder.snoozeFor': 'Remind me in',
   'reminder.done': 'Mark as done',
-  'reminder.testNotice': 'Test reminder: this is how reminders look. It was sent because you asked; nothing new is due.',
+  'reminder.testNotice':
+    'Test reminder: this is how reminders look. It was sent because you asked; nothing new is due.',
   'reminder.snoozedNotice': 'Snoozed: I will remind you again on {date}.',
   'reminder.doneNotice': 'Marked as done: no more reminders about this.',
   'reminderList.title': 'Reminders',
@@ -462,13 +507,17 @@ export const en = {
   'reminderList.state.failed': 'Not delivered',
   'reminderList.state.blocked': 'Not delivered to {names}: {reason}',
   'reminderList.blocked.noChat': 'no chat with the bot yet. Ask them to say hello to the bot in Teams.',
-  'reminderList.blocked.noChannelChat': 'the bot has not been in the channel yet. Mention the bot there once.',
-  'reminderList.blocked.inactive': 'the bot was removed from the chat. Ask them to add the app again and say hello to the bot.',
-  'reminderList.blocked.refused': 'the chat\'s service address is not allowed. Ask your IT admin to check the app\'s service URL allowlist.',
+  'reminderList.blocked.noChannelChat':
+    'the bot has not been in the channel yet. Mention the bot there once.',
+  'reminderList.blocked.inactive':
+    'the bot was removed from the chat. Ask them to add the app again and say hello to the bot.',
+  'reminderList.blocked.refused':
+    "the chat's service address is not allowed. Ask your IT admin to check the app's service URL allowlist.",
   'reminderList.blocked.unreachable': 'the chat cannot be reached right now. I will try again.',
   'reminderList.programChannel': 'the program channel',
   'reminderList.test': 'Send me a test reminder',
   'reminderList.testSent': 'A test reminder is on its way to your personal chat.',
-  'reminderList.testNoChat': 'I cannot reach your personal chat yet. Open a chat with me, say "hi", then try again.',
+  'reminderList.testNoChat':
+    'I cannot reach your personal chat yet. Open a chat with me, say "hi", then try again.',
   'reminderList.testUnavailable': 'Reminders are switched off here, so I cannot send a test reminder.',
 } satisfies Catalog;

@@ -13,7 +13,10 @@ export const esES: Translation = {
   'common.automatic': 'Automático ({value})',
   'common.dueRelative': 'Vence el {date} ({relative})',
   'common.overdue': 'Vencido desde el {date}',
-  'common.moreEntries': { one: '{count} entrada anterior no mostrada', other: '{count} entradas anteriores no mostradas' },
+  'common.moreEntries': {
+    one: '{count} entrada anterior no mostrada',
+    other: '{count} entradas anteriores no mostradas',
+  },
   'common.days': { one: '{count} día', other: '{count} días' },
   'common.requiredError': 'Este campo es obligatorio.',
   'common.dateError': 'Introduce una fecha.',
@@ -27,11 +30,14 @@ export const esES: Translation = {
   'notice.refusedTitle': 'No se ha podido hacer',
   'notice.errorTitle': 'Algo ha fallado',
   'notice.errorBody': 'Inténtalo de nuevo en un momento. Si sigue ocurriendo, avisa al administrador global.',
-  'notice.notFound': 'No lo encontré. Puede que se haya eliminado o que pertenezca a otra organización. No se ha cambiado nada.',
-  'notice.voucherNumberNotFound': 'No hay ningún vale {voucherNumber} aquí. Pega el correo del vale del cliente para registrarlo.',
+  'notice.notFound':
+    'No lo encontré. Puede que se haya eliminado o que pertenezca a otra organización. No se ha cambiado nada.',
+  'notice.voucherNumberNotFound':
+    'No hay ningún vale {voucherNumber} aquí. Pega el correo del vale del cliente para registrarlo.',
   'notice.unknownVerb': 'No conozco esa acción. No se ha cambiado nada.',
   'notice.invalidCard': 'Esta tarjeta no es válida. No se ha cambiado nada. Esta es la versión actual.',
-  'notice.noTenant': 'Trabajo para una organización de Microsoft Teams a la vez y no he podido saber cuál es esta. Usa la aplicación desde Teams en tu organización.',
+  'notice.noTenant':
+    'Trabajo para una organización de Microsoft Teams a la vez y no he podido saber cuál es esta. Usa la aplicación desde Teams en tu organización.',
   'error.turn': 'Algo ha fallado. Si vuelve a ocurrir, indica esta referencia: {id}',
 
   'role.globalAdmin': 'Administrador global',
@@ -54,8 +60,10 @@ export const esES: Translation = {
 
   'refusal.input.invalid': 'El valor introducido en {field} no es válido.',
   'refusal.input.dateInFuture': 'La fecha {value} está en el futuro (hoy es {today}).',
-  'refusal.input.dateBeforeReport': 'La fecha de canje {value} es anterior al envío del informe de finalización ({reportOn}).',
-  'refusal.input.dateBeforeRedemption': 'La fecha de la solicitud de pago {value} es anterior al canje ({redeemedOn}).',
+  'refusal.input.dateBeforeReport':
+    'La fecha de canje {value} es anterior al envío del informe de finalización ({reportOn}).',
+  'refusal.input.dateBeforeRedemption':
+    'La fecha de la solicitud de pago {value} es anterior al canje ({redeemedOn}).',
   'refusal.input.dateBeforeRequest': 'La fecha {value} es anterior a la solicitud de pago ({requestedOn}).',
   'refusal.role.required': 'Esto requiere el rol {requiredRoles}. Quién lo tiene: {holderNames}.',
   'refusal.transition.notAllowed': 'Esto no se puede hacer mientras el vale está {from}.',
@@ -63,66 +71,94 @@ export const esES: Translation = {
   'refusal.person.unknown': 'Esa persona todavía no ha usado la aplicación en esta organización.',
   'refusal.role.lastGlobalAdmin': 'La organización debe conservar al menos un administrador global.',
   'refusal.settings.timeZoneInvalid': '{timeZone} no es una zona horaria reconocida. Ejemplo: Europe/Madrid.',
-  'refusal.settings.localeUnsupported': '{locale} no es uno de los idiomas de la aplicación (English, Português, Español).',
-  'refusal.person.notConsultant': '{name} no es consultor. Un administrador global puede darle el rol Consultor.',
+  'refusal.settings.localeUnsupported':
+    '{locale} no es uno de los idiomas de la aplicación (English, Português, Español).',
+  'refusal.person.notConsultant':
+    '{name} no es consultor. Un administrador global puede darle el rol Consultor.',
   'refusal.competency.unknown': '{name} no es una competencia que exija ningún proyecto de planificación.',
   'refusal.assessment.unknown': 'Esa evaluación no está registrada para este consultor.',
   'refusal.enrollment.offeringUnknown': '{offeringId} no es una oferta del programa.',
-  'refusal.enrollment.agreementAfterEnrollment': 'El contrato del programa ({agreementSignedOn}) debe firmarse en la fecha de inscripción ({enrolledOn}) o antes.',
+  'refusal.enrollment.agreementAfterEnrollment':
+    'El contrato del programa ({agreementSignedOn}) debe firmarse en la fecha de inscripción ({enrolledOn}) o antes.',
   'refusal.enrollment.notFound': 'No hay ninguna inscripción en {offeringId} que renovar.',
   'refusal.enrollment.alreadyEnrolled': 'La organización ya tiene una inscripción en {offeringId}.',
   'refusal.savb.alreadyRegistered': 'El registro en SAVB de {offeringId} ya se anotó el {registeredOn}.',
-  'refusal.savb.noRedemptionYet': 'El registro en SAVB de {offeringId} se hace después de canjear el primer vale.',
-  'refusal.voucher.numberInvalid': '"{value}" no es un ID de vale: usa de 4 a 64 letras, dígitos y guiones, por ejemplo {example}.',
+  'refusal.savb.noRedemptionYet':
+    'El registro en SAVB de {offeringId} se hace después de canjear el primer vale.',
+  'refusal.voucher.numberInvalid':
+    '"{value}" no es un ID de vale: usa de 4 a 64 letras, dígitos y guiones, por ejemplo {example}.',
   'refusal.voucher.alreadyActive': 'El vale {voucherNumber} ya está activo aquí ({state}).',
   'refusal.voucher.offeringUnknown': '{offeringId} no es una oferta del programa.',
   'refusal.voucher.assignmentClosed': 'Los clientes no podían asignar vales después del {cutoff}.',
-  'refusal.voucher.expiryBeforeAssignment': 'La fecha de caducidad ({expiresOn}) es anterior a la fecha de asignación ({assignedOn}).',
+  'refusal.voucher.expiryBeforeAssignment':
+    'La fecha de caducidad ({expiresOn}) es anterior a la fecha de asignación ({assignedOn}).',
   'refusal.voucher.expired': 'El vale caducó el {expiresOn}.',
   'refusal.reservation.notEnrolled': 'La organización no tiene inscripción en {offeringId}.',
   'refusal.reservation.enrollmentLapsed': 'La inscripción en {offeringId} ha vencido: renuévala primero.',
-  'refusal.reservation.engagementUnknown': '{engagementId} no es un proyecto de planificación de {offeringId}.',
-  'refusal.reservation.competencyMissing': 'La empresa no tiene ninguna competencia que exija este proyecto de planificación: {anyOf}.',
+  'refusal.reservation.engagementUnknown':
+    '{engagementId} no es un proyecto de planificación de {offeringId}.',
+  'refusal.reservation.competencyMissing':
+    'La empresa no tiene ninguna competencia que exija este proyecto de planificación: {anyOf}.',
   'refusal.reservation.locationUnknown': 'Esa ubicación del partner no está registrada.',
-  'refusal.reservation.countryNotApproved': 'Esta ubicación del partner no está aprobada para entregar en {deliveryCountry}. Países aprobados: {approvedCountries}.',
-  'refusal.reservation.startNotInFuture': 'La reserva debe hacerse antes de que empiece el proyecto de planificación ({plannedStart}).',
-  'refusal.reservation.endBeforeStart': 'El fin previsto ({plannedEnd}) es anterior al inicio previsto ({plannedStart}).',
-  'refusal.reservation.serviceLevelNotAllowed': 'Un vale de {days} días no se puede usar en este proyecto de planificación. Duraciones permitidas: {allowed} días.',
-  'refusal.reservation.exceedsEngagementMaximum': 'Este proyecto de planificación permite como máximo {maximumDays} días; el vale tiene {days}.',
-  'refusal.reservation.exceedsCustomerLimit': '{customer} ya tiene {alreadyDays} días de este tipo de proyecto de planificación; {requestedDays} más superarían el límite de {limit}. Registra otra división, entidad jurídica o producto si corresponde.',
-  'refusal.reservation.offsiteDaysExceeded': 'Como máximo se pueden entregar {maximum} días fuera de las instalaciones del cliente.',
+  'refusal.reservation.countryNotApproved':
+    'Esta ubicación del partner no está aprobada para entregar en {deliveryCountry}. Países aprobados: {approvedCountries}.',
+  'refusal.reservation.startNotInFuture':
+    'La reserva debe hacerse antes de que empiece el proyecto de planificación ({plannedStart}).',
+  'refusal.reservation.endBeforeStart':
+    'El fin previsto ({plannedEnd}) es anterior al inicio previsto ({plannedStart}).',
+  'refusal.reservation.serviceLevelNotAllowed':
+    'Un vale de {days} días no se puede usar en este proyecto de planificación. Duraciones permitidas: {allowed} días.',
+  'refusal.reservation.exceedsEngagementMaximum':
+    'Este proyecto de planificación permite como máximo {maximumDays} días; el vale tiene {days}.',
+  'refusal.reservation.exceedsCustomerLimit':
+    '{customer} ya tiene {alreadyDays} días de este tipo de proyecto de planificación; {requestedDays} más superarían el límite de {limit}. Registra otra división, entidad jurídica o producto si corresponde.',
+  'refusal.reservation.offsiteDaysExceeded':
+    'Como máximo se pueden entregar {maximum} días fuera de las instalaciones del cliente.',
   'refusal.reservation.consultantRequired': 'Elige al menos un consultor.',
-  'refusal.reservation.consultantUnknown': 'Uno de los consultores elegidos no es conocido por la aplicación.',
+  'refusal.reservation.consultantUnknown':
+    'Uno de los consultores elegidos no es conocido por la aplicación.',
   'refusal.reservation.reasonRequired': 'Indica el motivo de la cancelación de la reserva.',
-  'refusal.delivery.notStarted': 'El proyecto de planificación aún no ha empezado (inicio previsto {plannedStart}).',
-  'refusal.report.engagementNotEnded': 'El informe de finalización se puede enviar cuando termine el proyecto de planificación (fin real {actualEnd}).',
+  'refusal.delivery.notStarted':
+    'El proyecto de planificación aún no ha empezado (inicio previsto {plannedStart}).',
+  'refusal.report.engagementNotEnded':
+    'El informe de finalización se puede enviar cuando termine el proyecto de planificación (fin real {actualEnd}).',
   'refusal.report.endBeforeStart': 'El fin real es anterior al inicio real.',
   'refusal.report.deliverableRequired': 'Indica al menos un entregable dado al cliente.',
-  'refusal.report.consultantRequired': 'Indica al menos un consultor que haya realizado el proyecto de planificación.',
-  'refusal.report.consultantNotQualified': '{name} no tiene ninguna evaluación válida registrada para {competencies}.',
-  'refusal.report.daysExceedVoucher': '{daysDelivered} días entregados son más de los que permite el vale ({voucherDays}).',
+  'refusal.report.consultantRequired':
+    'Indica al menos un consultor que haya realizado el proyecto de planificación.',
+  'refusal.report.consultantNotQualified':
+    '{name} no tiene ninguna evaluación válida registrada para {competencies}.',
+  'refusal.report.daysExceedVoucher':
+    '{daysDelivered} días entregados son más de los que permite el vale ({voucherDays}).',
   'refusal.redemption.reportNotSubmitted': 'Envía el informe de finalización antes de canjear el vale.',
   'refusal.redemption.closed': 'No se pueden canjear vales a partir del {closedFrom}.',
   'refusal.payment.notRedeemed': 'Canjea el vale antes de hacer la solicitud de pago.',
-  'refusal.payment.savbRegistrationMissing': 'Un administrador global debe registrar {offeringId} en SAVB primero ({globalAdminNames}).',
+  'refusal.payment.savbRegistrationMissing':
+    'Un administrador global debe registrar {offeringId} en SAVB primero ({globalAdminNames}).',
   'refusal.payment.windowClosed': 'La solicitud de pago debía hacerse antes del {deadline}.',
   'refusal.payment.alreadyApproved': 'Esta solicitud de pago ya está aprobada.',
   'refusal.payment.reasonRequired': 'Indica el motivo que dio Microsoft para denegarlo.',
   'refusal.expiry.notReached': 'El vale no caduca hasta el {expiresOn}.',
 
-  'next.role.claimGlobalAdmin': 'Todavía no hay ningún administrador global. Asume el rol para configurar la aplicación para tu organización.',
+  'next.role.claimGlobalAdmin':
+    'Todavía no hay ningún administrador global. Asume el rol para configurar la aplicación para tu organización.',
   'next.role.assignPartnerAdmin': 'Elige quién será administrador de partners de MPN.',
-  'next.eligibility.completeTraining': 'Completa la formación de cumplimiento de Planning Services y registra la fecha.',
+  'next.eligibility.completeTraining':
+    'Completa la formación de cumplimiento de Planning Services y registra la fecha.',
   'next.eligibility.recordCompetency': 'Registra las competencias que tiene tu empresa.',
-  'next.eligibility.renewCompetency': 'Renueva o vuelve a registrar las competencias que han caducado: {competencies}.',
+  'next.eligibility.renewCompetency':
+    'Renueva o vuelve a registrar las competencias que han caducado: {competencies}.',
   'next.enrollment.enroll': 'Firma el contrato del programa y registra tu inscripción en una oferta.',
   'next.enrollment.renew': 'Renueva la inscripción en {offeringId}.',
   'next.businessProfile.update': 'Actualiza tu perfil de empresa en el Centro de partners.',
-  'next.savb.register': 'Registra {offeringId} en la herramienta de pago SAVB (una sola vez, un administrador global).',
+  'next.savb.register':
+    'Registra {offeringId} en la herramienta de pago SAVB (una sola vez, un administrador global).',
   'next.voucher.intake': 'Cuando un cliente te envíe un vale, pega aquí el correo.',
   'next.voucher.reserve': 'Valida y reserva el vale {voucherNumber} y programa el proyecto de planificación.',
-  'next.voucher.awaitEngagementStart': 'Vale {voucherNumber}: el proyecto de planificación empieza el {plannedStart}.',
-  'next.voucher.markDelivered': 'Vale {voucherNumber}: registra que el proyecto de planificación se ha entregado.',
+  'next.voucher.awaitEngagementStart':
+    'Vale {voucherNumber}: el proyecto de planificación empieza el {plannedStart}.',
+  'next.voucher.markDelivered':
+    'Vale {voucherNumber}: registra que el proyecto de planificación se ha entregado.',
   'next.report.submit': 'Envía el informe de finalización del vale {voucherNumber}.',
   'next.voucher.redeem': 'Canjea el vale {voucherNumber} en el Centro de partners.',
   'next.payment.request': 'Haz la solicitud de pago del vale {voucherNumber} en SAVB.',
@@ -135,7 +171,8 @@ export const esES: Translation = {
 
   'welcome.title': 'Qué sigue',
   'welcome.greeting': 'Hola, {name}.',
-  'welcome.intro': 'Guío a tu equipo por Software Assurance Planning Services: requisitos, inscripción, cada vale desde el correo del cliente hasta el pago, y cada plazo entre medias.',
+  'welcome.intro':
+    'Guío a tu equipo por Software Assurance Planning Services: requisitos, inscripción, cada vale desde el correo del cliente hasta el pago, y cada plazo entre medias.',
   'welcome.newPartner': 'Sois un partner nuevo: empezad por los pasos 1 a 3.',
   'welcome.setupTitle': 'Configuración',
   'welcome.step1': '1. Requisitos',
@@ -150,7 +187,8 @@ export const esES: Translation = {
 
   'help.title': 'Ayuda',
   'help.notUnderstood': 'No lo he entendido. Esto es lo que puedo hacer.',
-  'help.intro': 'Pregúntame "¿qué sigue?" en cualquier momento, o pega el correo de un vale de un cliente para registrar el vale.',
+  'help.intro':
+    'Pregúntame "¿qué sigue?" en cualquier momento, o pega el correo de un vale de un cliente para registrar el vale.',
   'help.commandsTitle': 'Puedes decir',
   'help.cmd.next': '"qué sigue": lo siguiente que hay que hacer',
   'help.cmd.vouchers': '"vales": la lista de vales',
@@ -161,7 +199,8 @@ export const esES: Translation = {
   'help.cmd.people': '"personas": personas y roles',
   'help.cmd.settings': '"configuración": idioma, zona horaria, canal del programa',
   'help.stepsTitle': 'Los ocho pasos',
-  'help.steps': '1 Comprobar los requisitos · 2 Inscribirse · 3 Actualizar el perfil de empresa · 4 Recibir el vale · 5 Validar y reservar el vale · 6 Entregar y enviar el informe de finalización · 7 Canjear el vale · 8 Hacer la solicitud de pago',
+  'help.steps':
+    '1 Comprobar los requisitos · 2 Inscribirse · 3 Actualizar el perfil de empresa · 4 Recibir el vale · 5 Validar y reservar el vale · 6 Entregar y enviar el informe de finalización · 7 Canjear el vale · 8 Hacer la solicitud de pago',
 
   'link.partnerCenter': 'Abrir el Centro de partners',
   'link.partnerCenterVouchers': 'Vales en el Centro de partners',
@@ -217,7 +256,8 @@ export const esES: Translation = {
   'enrollment.countries': 'Países aprobados',
 
   'profile.title': 'Perfil de empresa',
-  'profile.intro': 'Mantén actualizado tu perfil de empresa en el Centro de partners; debe revisarse al menos una vez al año.',
+  'profile.intro':
+    'Mantén actualizado tu perfil de empresa en el Centro de partners; debe revisarse al menos una vez al año.',
   'profile.lastUpdated': 'Última actualización el {date} ({relative})',
   'profile.never': 'Todavía no hay ninguna actualización registrada.',
   'profile.stale': 'Tiene más de un año: revísalo en el Centro de partners.',
@@ -259,7 +299,8 @@ export const esES: Translation = {
   'intake.confirm': 'Confirmar vale',
 
   'reservation.title': 'Reservar vale',
-  'reservation.intro': 'Primero valida y reserva el vale en el Centro de partners con el ID del vale y el correo del administrador del vale; después registra aquí la reserva.',
+  'reservation.intro':
+    'Primero valida y reserva el vale en el Centro de partners con el ID del vale y el correo del administrador del vale; después registra aquí la reserva.',
   'reservation.engagement': 'Proyecto de planificación',
   'reservation.country': 'País de entrega',
   'reservation.location': 'Ubicación del partner',
@@ -275,7 +316,8 @@ export const esES: Translation = {
   'cancel.submit': 'Cancelar reserva',
 
   'report.title': 'Informe de finalización',
-  'report.intro': 'Envía el informe de finalización cuando el proyecto de planificación se haya entregado y el cliente haya aceptado los entregables.',
+  'report.intro':
+    'Envía el informe de finalización cuando el proyecto de planificación se haya entregado y el cliente haya aceptado los entregables.',
   'report.actualStart': 'Inicio real',
   'report.actualEnd': 'Fin real',
   'report.daysDelivered': 'Días entregados',
@@ -299,15 +341,18 @@ export const esES: Translation = {
   'deliverable.other': 'Otro',
 
   'redeem.title': 'Canjear vale',
-  'redeem.intro': 'Canjea el vale en el Centro de partners y después regístralo aquí. La solicitud de pago debe hacerse dentro del plazo de pago tras el canje.',
+  'redeem.intro':
+    'Canjea el vale en el Centro de partners y después regístralo aquí. La solicitud de pago debe hacerse dentro del plazo de pago tras el canje.',
   'redeem.reportOn': 'Informe de finalización enviado el {date}',
   'redeem.date': 'Canjeado el',
   'redeem.submit': 'Registrar canje',
 
   'payment.title': 'Solicitud de pago',
-  'payment.intro': 'Haz la solicitud de pago en la herramienta de pago en línea SAVB y después registra aquí su referencia.',
+  'payment.intro':
+    'Haz la solicitud de pago en la herramienta de pago en línea SAVB y después registra aquí su referencia.',
   'payment.window': 'Plazo hasta el {date} ({relative})',
-  'payment.savbMissing': 'El registro en SAVB de {offering} aún no está anotado. Un administrador global debe registrarla una vez antes de la primera solicitud de pago.',
+  'payment.savbMissing':
+    'El registro en SAVB de {offering} aún no está anotado. Un administrador global debe registrarla una vez antes de la primera solicitud de pago.',
   'payment.reference': 'Número de referencia de SAVB',
   'payment.amount': 'Importe',
   'payment.amountError': 'Introduce un importe mayor que cero.',
@@ -377,7 +422,8 @@ export const esES: Translation = {
   'people.title': 'Personas y roles',
   'people.noRoles': 'Miembro',
   'people.more': { one: 'y {count} persona más', other: 'y {count} personas más' },
-  'people.noGlobalAdmin': 'Todavía no hay ningún administrador global. La primera persona que asuma el rol será administrador global.',
+  'people.noGlobalAdmin':
+    'Todavía no hay ningún administrador global. La primera persona que asuma el rol será administrador global.',
   'people.claim': 'Asumir administrador global',
   'people.assign': 'Asignar un rol',
   'people.remove': 'Quitar un rol',
@@ -401,17 +447,23 @@ export const esES: Translation = {
   'reminder.voucherReserve.title': 'Vale pendiente de reservar',
   'reminder.voucherReserve.body': 'El vale {voucherNumber} de {customer} todavía no está reservado.',
   'reminder.voucherExpiry.title': 'Vale a punto de caducar',
-  'reminder.voucherExpiry.body': 'El vale {voucherNumber} de {customer} va a caducar y todavía no está canjeado.',
+  'reminder.voucherExpiry.body':
+    'El vale {voucherNumber} de {customer} va a caducar y todavía no está canjeado.',
   'reminder.reportDue.title': 'Informe de finalización pendiente',
-  'reminder.reportDue.body': 'El proyecto de planificación del vale {voucherNumber} ({customer}) ha terminado: envía el informe de finalización.',
+  'reminder.reportDue.body':
+    'El proyecto de planificación del vale {voucherNumber} ({customer}) ha terminado: envía el informe de finalización.',
   'reminder.redeemAfterReport.title': 'Canjear el vale',
-  'reminder.redeemAfterReport.body': 'El informe de finalización del vale {voucherNumber} está enviado: canjea el vale en el Centro de partners.',
+  'reminder.redeemAfterReport.body':
+    'El informe de finalización del vale {voucherNumber} está enviado: canjea el vale en el Centro de partners.',
   'reminder.savbRegistration.title': 'Registro en SAVB',
-  'reminder.savbRegistration.body': 'Se ha canjeado el primer vale de {offering}: registra la oferta en SAVB una vez para poder solicitar pagos.',
+  'reminder.savbRegistration.body':
+    'Se ha canjeado el primer vale de {offering}: registra la oferta en SAVB una vez para poder solicitar pagos.',
   'reminder.paymentRequestWindow.title': 'Plazo de la solicitud de pago',
-  'reminder.paymentRequestWindow.body': 'Haz la solicitud de pago del vale {voucherNumber} antes de que termine el plazo.',
+  'reminder.paymentRequestWindow.body':
+    'Haz la solicitud de pago del vale {voucherNumber} antes de que termine el plazo.',
   'reminder.paymentFollowUp.title': 'Seguimiento del pago',
-  'reminder.paymentFollowUp.body': 'El pago del vale {voucherNumber} está aprobado pero todavía no se ha recibido.',
+  'reminder.paymentFollowUp.body':
+    'El pago del vale {voucherNumber} está aprobado pero todavía no se ha recibido.',
   'reminder.paymentReceived.title': 'Pago recibido',
   'reminder.paymentReceived.body': 'Microsoft ha pagado el vale {voucherNumber} ({customer}).',
   'reminder.paymentDenied.title': 'Pago denegado',
@@ -421,7 +473,8 @@ export const esES: Translation = {
   'reminder.snooze': 'Recordármelo más tarde',
   'reminder.snoozeFor': 'Recordármelo dentro de',
   'reminder.done': 'Marcar como hecho',
-  'reminder.testNotice': 'Recordatorio de prueba: así se ven los recordatorios. Se envió porque lo pediste; no vence nada nuevo.',
+  'reminder.testNotice':
+    'Recordatorio de prueba: así se ven los recordatorios. Se envió porque lo pediste; no vence nada nuevo.',
   'reminder.snoozedNotice': 'Pospuesto: te lo recordaré de nuevo el {date}.',
   'reminder.doneNotice': 'Marcado como hecho: no habrá más recordatorios sobre esto.',
   'reminderList.title': 'Recordatorios',
@@ -438,12 +491,16 @@ export const esES: Translation = {
   'reminderList.state.blocked': 'No entregado a {names}: {reason}',
   'reminderList.blocked.noChat': 'todavía no hay chat con el bot. Pídele que salude al bot en Teams.',
   'reminderList.blocked.noChannelChat': 'el bot aún no ha estado en el canal. Menciona al bot allí una vez.',
-  'reminderList.blocked.inactive': 'el bot se quitó del chat. Pídele que vuelva a añadir la aplicación y salude al bot.',
-  'reminderList.blocked.refused': 'la dirección de servicio del chat no está permitida. Pide a tu administrador de TI que revise la lista de URL de servicio permitidas de la aplicación.',
+  'reminderList.blocked.inactive':
+    'el bot se quitó del chat. Pídele que vuelva a añadir la aplicación y salude al bot.',
+  'reminderList.blocked.refused':
+    'la dirección de servicio del chat no está permitida. Pide a tu administrador de TI que revise la lista de URL de servicio permitidas de la aplicación.',
   'reminderList.blocked.unreachable': 'no se puede llegar al chat ahora. Lo intentaré de nuevo.',
   'reminderList.programChannel': 'el canal del programa',
   'reminderList.test': 'Enviarme un recordatorio de prueba',
   'reminderList.testSent': 'Un recordatorio de prueba va camino de tu chat personal.',
-  'reminderList.testNoChat': 'Todavía no puedo llegar a tu chat personal. Abre un chat conmigo, di "hola" y vuelve a intentarlo.',
-  'reminderList.testUnavailable': 'Los recordatorios están desactivados aquí, así que no puedo enviar un recordatorio de prueba.',
+  'reminderList.testNoChat':
+    'Todavía no puedo llegar a tu chat personal. Abre un chat conmigo, di "hola" y vuelve a intentarlo.',
+  'reminderList.testUnavailable':
+    'Los recordatorios están desactivados aquí, así que no puedo enviar un recordatorio de prueba.',
 };

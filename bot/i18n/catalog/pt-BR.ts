@@ -13,7 +13,10 @@ export const ptBR: Translation = {
   'common.automatic': 'Automático ({value})',
   'common.dueRelative': 'Vence em {date} ({relative})',
   'common.overdue': 'Atrasado desde {date}',
-  'common.moreEntries': { one: '{count} registro anterior não exibido', other: '{count} registros anteriores não exibidos' },
+  'common.moreEntries': {
+    one: '{count} registro anterior não exibido',
+    other: '{count} registros anteriores não exibidos',
+  },
   'common.days': { one: '{count} dia', other: '{count} dias' },
   'common.requiredError': 'Este campo é obrigatório.',
   'common.dateError': 'Informe uma data.',
@@ -27,11 +30,14 @@ export const ptBR: Translation = {
   'notice.refusedTitle': 'Não foi possível fazer isso',
   'notice.errorTitle': 'Algo deu errado',
   'notice.errorBody': 'Tente novamente em instantes. Se continuar acontecendo, avise o administrador global.',
-  'notice.notFound': 'Não encontrei isso. Pode ter sido removido ou pertence a outra organização. Nada foi alterado.',
-  'notice.voucherNumberNotFound': 'Não há nenhum voucher {voucherNumber} aqui. Cole o email do voucher do cliente para registrá-lo.',
+  'notice.notFound':
+    'Não encontrei isso. Pode ter sido removido ou pertence a outra organização. Nada foi alterado.',
+  'notice.voucherNumberNotFound':
+    'Não há nenhum voucher {voucherNumber} aqui. Cole o email do voucher do cliente para registrá-lo.',
   'notice.unknownVerb': 'Não conheço essa ação. Nada foi alterado.',
   'notice.invalidCard': 'Este cartão não é válido. Nada foi alterado. Esta é a versão atual.',
-  'notice.noTenant': 'Trabalho para uma organização do Microsoft Teams de cada vez e não consegui identificar qual é esta. Use o app no Teams da sua organização.',
+  'notice.noTenant':
+    'Trabalho para uma organização do Microsoft Teams de cada vez e não consegui identificar qual é esta. Use o app no Teams da sua organização.',
   'error.turn': 'Algo deu errado. Se acontecer de novo, informe esta referência: {id}',
 
   'role.globalAdmin': 'Administrador global',
@@ -54,75 +60,105 @@ export const ptBR: Translation = {
 
   'refusal.input.invalid': 'O valor informado em {field} não é válido.',
   'refusal.input.dateInFuture': 'A data {value} está no futuro (hoje é {today}).',
-  'refusal.input.dateBeforeReport': 'A data de resgate {value} é anterior ao envio do relatório de conclusão ({reportOn}).',
-  'refusal.input.dateBeforeRedemption': 'A data da solicitação de pagamento {value} é anterior ao resgate ({redeemedOn}).',
+  'refusal.input.dateBeforeReport':
+    'A data de resgate {value} é anterior ao envio do relatório de conclusão ({reportOn}).',
+  'refusal.input.dateBeforeRedemption':
+    'A data da solicitação de pagamento {value} é anterior ao resgate ({redeemedOn}).',
   'refusal.input.dateBeforeRequest': 'A data {value} é anterior à solicitação de pagamento ({requestedOn}).',
   'refusal.role.required': 'Isto exige a função {requiredRoles}. Quem a tem: {holderNames}.',
   'refusal.transition.notAllowed': 'Isto não pode ser feito enquanto o voucher está {from}.',
   'refusal.bootstrap.globalAdminExists': 'Esta organização já tem um administrador global: {holderNames}.',
   'refusal.person.unknown': 'Essa pessoa ainda não usou o aplicativo nesta organização.',
   'refusal.role.lastGlobalAdmin': 'A organização precisa manter pelo menos um administrador global.',
-  'refusal.settings.timeZoneInvalid': '{timeZone} não é um fuso horário reconhecido. Exemplo: America/Sao_Paulo.',
-  'refusal.settings.localeUnsupported': '{locale} não é um dos idiomas do aplicativo (English, Português, Español).',
-  'refusal.person.notConsultant': '{name} não é consultor. Um administrador global pode atribuir a função Consultor.',
+  'refusal.settings.timeZoneInvalid':
+    '{timeZone} não é um fuso horário reconhecido. Exemplo: America/Sao_Paulo.',
+  'refusal.settings.localeUnsupported':
+    '{locale} não é um dos idiomas do aplicativo (English, Português, Español).',
+  'refusal.person.notConsultant':
+    '{name} não é consultor. Um administrador global pode atribuir a função Consultor.',
   'refusal.competency.unknown': '{name} não é uma competência exigida por nenhum projeto de planejamento.',
   'refusal.assessment.unknown': 'Essa avaliação não está registrada para este consultor.',
   'refusal.enrollment.offeringUnknown': '{offeringId} não é uma oferta do programa.',
-  'refusal.enrollment.agreementAfterEnrollment': 'O contrato do programa ({agreementSignedOn}) deve ser assinado até a data da inscrição ({enrolledOn}).',
+  'refusal.enrollment.agreementAfterEnrollment':
+    'O contrato do programa ({agreementSignedOn}) deve ser assinado até a data da inscrição ({enrolledOn}).',
   'refusal.enrollment.notFound': 'Não há inscrição em {offeringId} para renovar.',
   'refusal.enrollment.alreadyEnrolled': 'A organização já tem inscrição em {offeringId}.',
-  'refusal.savb.alreadyRegistered': 'O registro no SAVB para {offeringId} já foi registrado em {registeredOn}.',
-  'refusal.savb.noRedemptionYet': 'O registro no SAVB para {offeringId} é feito depois que o primeiro voucher for resgatado.',
-  'refusal.voucher.numberInvalid': '"{value}" não é um ID de voucher: use de 4 a 64 letras, dígitos e hifens, por exemplo {example}.',
+  'refusal.savb.alreadyRegistered':
+    'O registro no SAVB para {offeringId} já foi registrado em {registeredOn}.',
+  'refusal.savb.noRedemptionYet':
+    'O registro no SAVB para {offeringId} é feito depois que o primeiro voucher for resgatado.',
+  'refusal.voucher.numberInvalid':
+    '"{value}" não é um ID de voucher: use de 4 a 64 letras, dígitos e hifens, por exemplo {example}.',
   'refusal.voucher.alreadyActive': 'O voucher {voucherNumber} já está ativo aqui ({state}).',
   'refusal.voucher.offeringUnknown': '{offeringId} não é uma oferta do programa.',
   'refusal.voucher.assignmentClosed': 'Os clientes não podiam atribuir vouchers após {cutoff}.',
-  'refusal.voucher.expiryBeforeAssignment': 'A data de expiração ({expiresOn}) é anterior à data de atribuição ({assignedOn}).',
+  'refusal.voucher.expiryBeforeAssignment':
+    'A data de expiração ({expiresOn}) é anterior à data de atribuição ({assignedOn}).',
   'refusal.voucher.expired': 'O voucher expirou em {expiresOn}.',
   'refusal.reservation.notEnrolled': 'A organização não tem inscrição em {offeringId}.',
   'refusal.reservation.enrollmentLapsed': 'A inscrição em {offeringId} venceu: renove-a primeiro.',
   'refusal.reservation.engagementUnknown': '{engagementId} não é um projeto de planejamento de {offeringId}.',
-  'refusal.reservation.competencyMissing': 'A empresa não tem uma competência exigida por este projeto de planejamento: {anyOf}.',
+  'refusal.reservation.competencyMissing':
+    'A empresa não tem uma competência exigida por este projeto de planejamento: {anyOf}.',
   'refusal.reservation.locationUnknown': 'Esse local do parceiro não está registrado.',
-  'refusal.reservation.countryNotApproved': 'Este local do parceiro não está aprovado para entregar em {deliveryCountry}. Países aprovados: {approvedCountries}.',
-  'refusal.reservation.startNotInFuture': 'A reserva deve ser feita antes do início do projeto de planejamento ({plannedStart}).',
-  'refusal.reservation.endBeforeStart': 'O término previsto ({plannedEnd}) é anterior ao início previsto ({plannedStart}).',
-  'refusal.reservation.serviceLevelNotAllowed': 'Um voucher de {days} dias não pode ser usado neste projeto de planejamento. Durações permitidas: {allowed} dias.',
-  'refusal.reservation.exceedsEngagementMaximum': 'Este projeto de planejamento permite no máximo {maximumDays} dias; o voucher tem {days}.',
-  'refusal.reservation.exceedsCustomerLimit': '{customer} já tem {alreadyDays} dias deste tipo de projeto de planejamento; mais {requestedDays} passariam do limite de {limit}. Registre outra divisão, entidade legal ou produto, se for o caso.',
-  'refusal.reservation.offsiteDaysExceeded': 'No máximo {maximum} dias podem ser entregues fora do local do cliente.',
+  'refusal.reservation.countryNotApproved':
+    'Este local do parceiro não está aprovado para entregar em {deliveryCountry}. Países aprovados: {approvedCountries}.',
+  'refusal.reservation.startNotInFuture':
+    'A reserva deve ser feita antes do início do projeto de planejamento ({plannedStart}).',
+  'refusal.reservation.endBeforeStart':
+    'O término previsto ({plannedEnd}) é anterior ao início previsto ({plannedStart}).',
+  'refusal.reservation.serviceLevelNotAllowed':
+    'Um voucher de {days} dias não pode ser usado neste projeto de planejamento. Durações permitidas: {allowed} dias.',
+  'refusal.reservation.exceedsEngagementMaximum':
+    'Este projeto de planejamento permite no máximo {maximumDays} dias; o voucher tem {days}.',
+  'refusal.reservation.exceedsCustomerLimit':
+    '{customer} já tem {alreadyDays} dias deste tipo de projeto de planejamento; mais {requestedDays} passariam do limite de {limit}. Registre outra divisão, entidade legal ou produto, se for o caso.',
+  'refusal.reservation.offsiteDaysExceeded':
+    'No máximo {maximum} dias podem ser entregues fora do local do cliente.',
   'refusal.reservation.consultantRequired': 'Escolha pelo menos um consultor.',
   'refusal.reservation.consultantUnknown': 'Um dos consultores escolhidos não é conhecido pelo aplicativo.',
   'refusal.reservation.reasonRequired': 'Informe o motivo do cancelamento da reserva.',
-  'refusal.delivery.notStarted': 'O projeto de planejamento ainda não começou (início previsto {plannedStart}).',
-  'refusal.report.engagementNotEnded': 'O relatório de conclusão pode ser enviado quando o projeto de planejamento terminar (término real {actualEnd}).',
+  'refusal.delivery.notStarted':
+    'O projeto de planejamento ainda não começou (início previsto {plannedStart}).',
+  'refusal.report.engagementNotEnded':
+    'O relatório de conclusão pode ser enviado quando o projeto de planejamento terminar (término real {actualEnd}).',
   'refusal.report.endBeforeStart': 'O término real é anterior ao início real.',
   'refusal.report.deliverableRequired': 'Liste pelo menos uma entrega feita ao cliente.',
-  'refusal.report.consultantRequired': 'Liste pelo menos um consultor que entregou o projeto de planejamento.',
-  'refusal.report.consultantNotQualified': '{name} não tem avaliação qualificadora registrada para {competencies}.',
-  'refusal.report.daysExceedVoucher': '{daysDelivered} dias entregues é mais do que o voucher permite ({voucherDays}).',
+  'refusal.report.consultantRequired':
+    'Liste pelo menos um consultor que entregou o projeto de planejamento.',
+  'refusal.report.consultantNotQualified':
+    '{name} não tem avaliação qualificadora registrada para {competencies}.',
+  'refusal.report.daysExceedVoucher':
+    '{daysDelivered} dias entregues é mais do que o voucher permite ({voucherDays}).',
   'refusal.redemption.reportNotSubmitted': 'Envie o relatório de conclusão antes de resgatar o voucher.',
   'refusal.redemption.closed': 'Não é possível resgatar vouchers a partir de {closedFrom}.',
   'refusal.payment.notRedeemed': 'Resgate o voucher antes de fazer a solicitação de pagamento.',
-  'refusal.payment.savbRegistrationMissing': 'Um administrador global precisa registrar {offeringId} no SAVB primeiro ({globalAdminNames}).',
+  'refusal.payment.savbRegistrationMissing':
+    'Um administrador global precisa registrar {offeringId} no SAVB primeiro ({globalAdminNames}).',
   'refusal.payment.windowClosed': 'A solicitação de pagamento deveria ter sido feita até {deadline}.',
   'refusal.payment.alreadyApproved': 'Esta solicitação de pagamento já foi aprovada.',
   'refusal.payment.reasonRequired': 'Informe o motivo que a Microsoft deu para a negativa.',
   'refusal.expiry.notReached': 'O voucher só expira em {expiresOn}.',
 
-  'next.role.claimGlobalAdmin': 'Ninguém é administrador global ainda. Assuma a função para configurar o aplicativo para sua organização.',
+  'next.role.claimGlobalAdmin':
+    'Ninguém é administrador global ainda. Assuma a função para configurar o aplicativo para sua organização.',
   'next.role.assignPartnerAdmin': 'Escolha quem será administrador de parceiro MPN.',
-  'next.eligibility.completeTraining': 'Conclua o treinamento de conformidade do Planning Services e registre a data.',
+  'next.eligibility.completeTraining':
+    'Conclua o treinamento de conformidade do Planning Services e registre a data.',
   'next.eligibility.recordCompetency': 'Registre as competências que sua empresa possui.',
-  'next.eligibility.renewCompetency': 'Renove ou registre novamente as competências que venceram: {competencies}.',
+  'next.eligibility.renewCompetency':
+    'Renove ou registre novamente as competências que venceram: {competencies}.',
   'next.enrollment.enroll': 'Assine o contrato do programa e registre sua inscrição em uma oferta.',
   'next.enrollment.renew': 'Renove a inscrição em {offeringId}.',
   'next.businessProfile.update': 'Atualize seu perfil comercial no Partner Center.',
-  'next.savb.register': 'Registre {offeringId} na ferramenta de pagamento SAVB (uma vez, por um administrador global).',
+  'next.savb.register':
+    'Registre {offeringId} na ferramenta de pagamento SAVB (uma vez, por um administrador global).',
   'next.voucher.intake': 'Quando um cliente enviar um voucher, cole o email aqui.',
   'next.voucher.reserve': 'Valide e reserve o voucher {voucherNumber} e agende o projeto de planejamento.',
-  'next.voucher.awaitEngagementStart': 'Voucher {voucherNumber}: o projeto de planejamento começa em {plannedStart}.',
-  'next.voucher.markDelivered': 'Voucher {voucherNumber}: registre que o projeto de planejamento foi entregue.',
+  'next.voucher.awaitEngagementStart':
+    'Voucher {voucherNumber}: o projeto de planejamento começa em {plannedStart}.',
+  'next.voucher.markDelivered':
+    'Voucher {voucherNumber}: registre que o projeto de planejamento foi entregue.',
   'next.report.submit': 'Envie o relatório de conclusão do voucher {voucherNumber}.',
   'next.voucher.redeem': 'Resgate o voucher {voucherNumber} no Partner Center.',
   'next.payment.request': 'Faça a solicitação de pagamento do voucher {voucherNumber} no SAVB.',
@@ -135,7 +171,8 @@ export const ptBR: Translation = {
 
   'welcome.title': 'Próximos passos',
   'welcome.greeting': 'Olá, {name}.',
-  'welcome.intro': 'Eu guio sua equipe pelo Software Assurance Planning Services: elegibilidade, inscrição, cada voucher desde o email do cliente até o pagamento, e cada prazo no meio do caminho.',
+  'welcome.intro':
+    'Eu guio sua equipe pelo Software Assurance Planning Services: elegibilidade, inscrição, cada voucher desde o email do cliente até o pagamento, e cada prazo no meio do caminho.',
   'welcome.newPartner': 'Vocês são um parceiro novo: comecem pelas etapas 1 a 3.',
   'welcome.setupTitle': 'Configuração',
   'welcome.step1': '1. Elegibilidade',
@@ -150,7 +187,8 @@ export const ptBR: Translation = {
 
   'help.title': 'Ajuda',
   'help.notUnderstood': 'Não entendi. Veja o que posso fazer.',
-  'help.intro': 'Pergunte "próximos passos?" a qualquer momento, ou cole o email de voucher de um cliente para registrar o voucher.',
+  'help.intro':
+    'Pergunte "próximos passos?" a qualquer momento, ou cole o email de voucher de um cliente para registrar o voucher.',
   'help.commandsTitle': 'Você pode dizer',
   'help.cmd.next': '"próximos passos" – a próxima coisa a fazer',
   'help.cmd.vouchers': '"vouchers" – a lista de vouchers',
@@ -161,7 +199,8 @@ export const ptBR: Translation = {
   'help.cmd.people': '"pessoas" – pessoas e funções',
   'help.cmd.settings': '"configurações" – idioma, fuso horário, canal do programa',
   'help.stepsTitle': 'As oito etapas',
-  'help.steps': '1 Verificar a elegibilidade · 2 Inscrever-se · 3 Atualizar o perfil comercial · 4 Receber o voucher · 5 Validar e reservar o voucher · 6 Entregar e enviar o relatório de conclusão · 7 Resgatar o voucher · 8 Fazer a solicitação de pagamento',
+  'help.steps':
+    '1 Verificar a elegibilidade · 2 Inscrever-se · 3 Atualizar o perfil comercial · 4 Receber o voucher · 5 Validar e reservar o voucher · 6 Entregar e enviar o relatório de conclusão · 7 Resgatar o voucher · 8 Fazer a solicitação de pagamento',
 
   'link.partnerCenter': 'Abrir o Partner Center',
   'link.partnerCenterVouchers': 'Vouchers no Partner Center',
@@ -217,7 +256,8 @@ export const ptBR: Translation = {
   'enrollment.countries': 'Países aprovados',
 
   'profile.title': 'Perfil comercial',
-  'profile.intro': 'Mantenha seu perfil comercial no Partner Center atualizado; ele deve ser revisado pelo menos uma vez por ano.',
+  'profile.intro':
+    'Mantenha seu perfil comercial no Partner Center atualizado; ele deve ser revisado pelo menos uma vez por ano.',
   'profile.lastUpdated': 'Última atualização em {date} ({relative})',
   'profile.never': 'Nenhuma atualização registrada ainda.',
   'profile.stale': 'Tem mais de um ano: revise-o no Partner Center.',
@@ -259,7 +299,8 @@ export const ptBR: Translation = {
   'intake.confirm': 'Confirmar voucher',
 
   'reservation.title': 'Reservar voucher',
-  'reservation.intro': 'Primeiro valide e reserve o voucher no Partner Center com o ID do voucher e o email do administrador do voucher; depois registre a reserva aqui.',
+  'reservation.intro':
+    'Primeiro valide e reserve o voucher no Partner Center com o ID do voucher e o email do administrador do voucher; depois registre a reserva aqui.',
   'reservation.engagement': 'Projeto de planejamento',
   'reservation.country': 'País de entrega',
   'reservation.location': 'Local do parceiro',
@@ -275,7 +316,8 @@ export const ptBR: Translation = {
   'cancel.submit': 'Cancelar reserva',
 
   'report.title': 'Relatório de conclusão',
-  'report.intro': 'Envie o relatório de conclusão quando o projeto de planejamento tiver sido entregue e o cliente tiver aceitado as entregas.',
+  'report.intro':
+    'Envie o relatório de conclusão quando o projeto de planejamento tiver sido entregue e o cliente tiver aceitado as entregas.',
   'report.actualStart': 'Início real',
   'report.actualEnd': 'Término real',
   'report.daysDelivered': 'Dias entregues',
@@ -299,15 +341,18 @@ export const ptBR: Translation = {
   'deliverable.other': 'Outro',
 
   'redeem.title': 'Resgatar voucher',
-  'redeem.intro': 'Resgate o voucher no Partner Center e depois registre aqui. A solicitação de pagamento deve ser feita dentro do prazo de pagamento após o resgate.',
+  'redeem.intro':
+    'Resgate o voucher no Partner Center e depois registre aqui. A solicitação de pagamento deve ser feita dentro do prazo de pagamento após o resgate.',
   'redeem.reportOn': 'Relatório de conclusão enviado em {date}',
   'redeem.date': 'Resgatado em',
   'redeem.submit': 'Registrar resgate',
 
   'payment.title': 'Solicitação de pagamento',
-  'payment.intro': 'Faça a solicitação de pagamento na ferramenta de pagamento online SAVB e depois registre a referência aqui.',
+  'payment.intro':
+    'Faça a solicitação de pagamento na ferramenta de pagamento online SAVB e depois registre a referência aqui.',
   'payment.window': 'Prazo até {date} ({relative})',
-  'payment.savbMissing': 'O registro no SAVB para {offering} ainda não foi registrado. Um administrador global precisa registrá-lo uma vez antes da primeira solicitação de pagamento.',
+  'payment.savbMissing':
+    'O registro no SAVB para {offering} ainda não foi registrado. Um administrador global precisa registrá-lo uma vez antes da primeira solicitação de pagamento.',
   'payment.reference': 'Número de referência do SAVB',
   'payment.amount': 'Valor',
   'payment.amountError': 'Informe um valor maior que zero.',
@@ -377,7 +422,8 @@ export const ptBR: Translation = {
   'people.title': 'Pessoas e funções',
   'people.noRoles': 'Membro',
   'people.more': { one: 'e mais {count} pessoa', other: 'e mais {count} pessoas' },
-  'people.noGlobalAdmin': 'Ninguém é administrador global ainda. A primeira pessoa que assumir a função se torna administrador global.',
+  'people.noGlobalAdmin':
+    'Ninguém é administrador global ainda. A primeira pessoa que assumir a função se torna administrador global.',
   'people.claim': 'Assumir administrador global',
   'people.assign': 'Atribuir uma função',
   'people.remove': 'Remover uma função',
@@ -401,27 +447,35 @@ export const ptBR: Translation = {
   'reminder.voucherReserve.title': 'Voucher aguardando reserva',
   'reminder.voucherReserve.body': 'O voucher {voucherNumber} de {customer} ainda não foi reservado.',
   'reminder.voucherExpiry.title': 'Voucher perto de expirar',
-  'reminder.voucherExpiry.body': 'O voucher {voucherNumber} de {customer} vai expirar e ainda não foi resgatado.',
+  'reminder.voucherExpiry.body':
+    'O voucher {voucherNumber} de {customer} vai expirar e ainda não foi resgatado.',
   'reminder.reportDue.title': 'Relatório de conclusão pendente',
-  'reminder.reportDue.body': 'O projeto de planejamento do voucher {voucherNumber} ({customer}) terminou: envie o relatório de conclusão.',
+  'reminder.reportDue.body':
+    'O projeto de planejamento do voucher {voucherNumber} ({customer}) terminou: envie o relatório de conclusão.',
   'reminder.redeemAfterReport.title': 'Resgatar o voucher',
-  'reminder.redeemAfterReport.body': 'O relatório de conclusão do voucher {voucherNumber} foi enviado: resgate o voucher no Partner Center.',
+  'reminder.redeemAfterReport.body':
+    'O relatório de conclusão do voucher {voucherNumber} foi enviado: resgate o voucher no Partner Center.',
   'reminder.savbRegistration.title': 'Registro no SAVB',
-  'reminder.savbRegistration.body': 'O primeiro voucher de {offering} foi resgatado: registre a oferta no SAVB uma vez para poder solicitar pagamentos.',
+  'reminder.savbRegistration.body':
+    'O primeiro voucher de {offering} foi resgatado: registre a oferta no SAVB uma vez para poder solicitar pagamentos.',
   'reminder.paymentRequestWindow.title': 'Prazo da solicitação de pagamento',
-  'reminder.paymentRequestWindow.body': 'Faça a solicitação de pagamento do voucher {voucherNumber} antes que o prazo termine.',
+  'reminder.paymentRequestWindow.body':
+    'Faça a solicitação de pagamento do voucher {voucherNumber} antes que o prazo termine.',
   'reminder.paymentFollowUp.title': 'Acompanhamento do pagamento',
-  'reminder.paymentFollowUp.body': 'O pagamento do voucher {voucherNumber} foi aprovado, mas ainda não foi recebido.',
+  'reminder.paymentFollowUp.body':
+    'O pagamento do voucher {voucherNumber} foi aprovado, mas ainda não foi recebido.',
   'reminder.paymentReceived.title': 'Pagamento recebido',
   'reminder.paymentReceived.body': 'A Microsoft pagou o voucher {voucherNumber} ({customer}).',
   'reminder.paymentDenied.title': 'Pagamento negado',
-  'reminder.paymentDenied.body': 'A solicitação de pagamento do voucher {voucherNumber} ({customer}) foi negada.',
+  'reminder.paymentDenied.body':
+    'A solicitação de pagamento do voucher {voucherNumber} ({customer}) foi negada.',
   'reminder.act': 'Fazer agora',
   'reminder.view': 'Ver voucher',
   'reminder.snooze': 'Lembrar mais tarde',
   'reminder.snoozeFor': 'Lembrar em',
   'reminder.done': 'Marcar como concluído',
-  'reminder.testNotice': 'Lembrete de teste: é assim que os lembretes aparecem. Foi enviado porque você pediu; nada novo vence.',
+  'reminder.testNotice':
+    'Lembrete de teste: é assim que os lembretes aparecem. Foi enviado porque você pediu; nada novo vence.',
   'reminder.snoozedNotice': 'Adiado: vou lembrar você de novo em {date}.',
   'reminder.doneNotice': 'Marcado como feito: não haverá mais lembretes sobre isso.',
   'reminderList.title': 'Lembretes',
@@ -438,12 +492,16 @@ export const ptBR: Translation = {
   'reminderList.state.blocked': 'Não entregue a {names}: {reason}',
   'reminderList.blocked.noChat': 'ainda não há conversa com o bot. Peça que digam olá ao bot no Teams.',
   'reminderList.blocked.noChannelChat': 'o bot ainda não esteve no canal. Mencione o bot no canal uma vez.',
-  'reminderList.blocked.inactive': 'o bot foi removido da conversa. Peça que adicionem o app de novo e digam olá ao bot.',
-  'reminderList.blocked.refused': 'o endereço de serviço da conversa não é permitido. Peça ao administrador de TI que verifique a lista de URLs de serviço permitidas do app.',
+  'reminderList.blocked.inactive':
+    'o bot foi removido da conversa. Peça que adicionem o app de novo e digam olá ao bot.',
+  'reminderList.blocked.refused':
+    'o endereço de serviço da conversa não é permitido. Peça ao administrador de TI que verifique a lista de URLs de serviço permitidas do app.',
   'reminderList.blocked.unreachable': 'a conversa não pode ser alcançada agora. Vou tentar de novo.',
   'reminderList.programChannel': 'o canal do programa',
   'reminderList.test': 'Enviar-me um lembrete de teste',
   'reminderList.testSent': 'Um lembrete de teste está a caminho do seu chat pessoal.',
-  'reminderList.testNoChat': 'Ainda não consigo falar com você no chat pessoal. Abra um chat comigo, diga "oi" e tente de novo.',
-  'reminderList.testUnavailable': 'Os lembretes estão desativados aqui, então não posso enviar um lembrete de teste.',
+  'reminderList.testNoChat':
+    'Ainda não consigo falar com você no chat pessoal. Abra um chat comigo, diga "oi" e tente de novo.',
+  'reminderList.testUnavailable':
+    'Os lembretes estão desativados aqui, então não posso enviar um lembrete de teste.',
 };

@@ -55,7 +55,11 @@ export function verbTable(reminders: ReminderVerbs): Readonly<Record<CardVerb, V
 }
 
 /** Verbs that only show a card, whatever their data: every `nav.*` (cards/verbs.ts) and the voucher views. */
-const SHOW_VERBS: ReadonlySet<string> = new Set<string>([...CARD_VERBS.filter((v) => v.startsWith('nav.')), 'voucher.show', 'voucher.list']);
+const SHOW_VERBS: ReadonlySet<string> = new Set<string>([
+  ...CARD_VERBS.filter((v) => v.startsWith('nav.')),
+  'voucher.show',
+  'voucher.list',
+]);
 
 /**
  * An action that cannot change anything: a show verb, or a form verb asked to open its form (`step: 'open'`).
@@ -65,7 +69,10 @@ export function isReadOnly(verb: string, data: Record<string, unknown> | undefin
   return SHOW_VERBS.has(verb) || data?.step === 'open';
 }
 
-export function lookupVerb(table: Readonly<Record<string, VerbHandler>>, verb: string): VerbHandler | undefined {
+export function lookupVerb(
+  table: Readonly<Record<string, VerbHandler>>,
+  verb: string,
+): VerbHandler | undefined {
   return Object.prototype.hasOwnProperty.call(table, verb) ? table[verb] : undefined;
 }
 

@@ -27,12 +27,16 @@ const toNumber = (v: unknown): unknown => {
   return /^-?\d+(\.\d+)?$/.test(normalized) ? Number(normalized) : b;
 };
 export const int = (min: number, max: number) => z.preprocess(toNumber, z.number().int().min(min).max(max));
-export const optionalInt = (min: number, max: number) => z.preprocess(toNumber, z.number().int().min(min).max(max).optional());
+export const optionalInt = (min: number, max: number) =>
+  z.preprocess(toNumber, z.number().int().min(min).max(max).optional());
 export const money = () => z.preprocess(toNumber, z.number().positive().max(1_000_000_000));
-export const optionalMoney = () => z.preprocess(toNumber, z.number().positive().max(1_000_000_000).optional());
+export const optionalMoney = () =>
+  z.preprocess(toNumber, z.number().positive().max(1_000_000_000).optional());
 
-export const choice = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess(blank, z.enum(values));
-export const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess(blank, z.enum(values).optional());
+export const choice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(blank, z.enum(values));
+export const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(blank, z.enum(values).optional());
 
 /** Input.ChoiceSet with isMultiSelect sends "a,b,c". */
 export const list = (maxItems: number, item: z.ZodType<string> = z.string().min(1).max(64)) =>
@@ -62,12 +66,15 @@ export function fieldErrors(locale: Locale, error: z.ZodError): FieldErrors {
 
 function issueMessage(locale: Locale, issue: z.core.$ZodIssue, field: string): string {
   // Absent (or blank, which the schemas read as absent) whatever the expected type: "required".
-  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) return t(locale, 'common.requiredError');
-  if (issue.code === 'too_big' && issue.origin === 'string') return say(locale, 'common.tooLongError', { max: Number(issue.maximum) });
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined)
+    return t(locale, 'common.requiredError');
+  if (issue.code === 'too_big' && issue.origin === 'string')
+    return say(locale, 'common.tooLongError', { max: Number(issue.maximum) });
   if (issue.code === 'too_small' && issue.origin === 'string') return t(locale, 'common.requiredError');
   if (issue.code === 'invalid_format' && issue.format === 'date') return t(locale, 'common.dateError');
   if (issue.code === 'invalid_value') return say(locale, 'common.choiceError');
   if (issue.code === 'invalid_type' && issue.expected === 'number') return say(locale, 'common.numberError');
-  if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'number') return say(locale, 'common.numberError');
+  if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'number')
+    return say(locale, 'common.numberError');
   return t(locale, 'common.fieldError', { field });
 }

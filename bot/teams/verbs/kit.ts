@@ -6,7 +6,17 @@
 import { z } from 'zod';
 import { refusalNotice, savedNotice, staleNotice } from '../../../cards';
 import type { Logger } from '../../logger';
-import { TRANSITIONS, type Actor, type OrgContext, type Organization, type Refusal, type Result, type StateCommand, type Voucher, type VoucherContext } from '../../program';
+import {
+  TRANSITIONS,
+  type Actor,
+  type OrgContext,
+  type Organization,
+  type Refusal,
+  type Result,
+  type StateCommand,
+  type Voucher,
+  type VoucherContext,
+} from '../../program';
 import { t } from '../../i18n';
 import { ConcurrencyConflict, type QuerySpec, type ReadOptions, type Stored } from '../../store';
 import type { Repos } from '../repos';
@@ -38,17 +48,27 @@ export const OrgRef = z.object({ etag: Etag });
 
 export const stale = (env: ViewEnv): Extras => ({ notice: staleNotice(env.scope.locale) });
 export const saved = (env: ViewEnv): Extras => ({ notice: savedNotice(env.scope.locale) });
-export const invalidCard = (env: ViewEnv): Extras => ({ notice: { tone: 'error', text: say(env.scope.locale, 'notice.invalidCard') } });
+export const invalidCard = (env: ViewEnv): Extras => ({
+  notice: { tone: 'error', text: say(env.scope.locale, 'notice.invalidCard') },
+});
 
 export function notFound(env: ViewEnv): VerbReply {
-  return { card: noticeCard(env.scope.locale, { tone: 'error', text: say(env.scope.locale, 'notice.notFound') }), changed: false };
+  return {
+    card: noticeCard(env.scope.locale, { tone: 'error', text: say(env.scope.locale, 'notice.notFound') }),
+    changed: false,
+  };
 }
 
 /** What the person typed, so a card with errors keeps it (strings only, bounded). */
 export function typedValues(data: VerbData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(data)) {
-    if ((typeof v === 'string' || typeof v === 'number') && String(v).length <= 4000 && /^[A-Za-z][A-Za-z0-9_-]{0,100}$/.test(k)) out[k] = String(v);
+    if (
+      (typeof v === 'string' || typeof v === 'number') &&
+      String(v).length <= 4000 &&
+      /^[A-Za-z][A-Za-z0-9_-]{0,100}$/.test(k)
+    )
+      out[k] = String(v);
   }
   return out;
 }
@@ -56,7 +76,11 @@ export function typedValues(data: VerbData): Record<string, string> {
 /** zod problems with the inputs → the same card with a message under each field. */
 export function inputErrors(env: ViewEnv, error: z.ZodError, data: VerbData): Extras {
   const errors = fieldErrors(env.scope.locale, error);
-  return { errors, values: typedValues(data), notice: { tone: 'error', text: t(env.scope.locale, 'notice.refusedTitle') } };
+  return {
+    errors,
+    values: typedValues(data),
+    notice: { tone: 'error', text: t(env.scope.locale, 'notice.refusedTitle') },
+  };
 }
 
 /** The card field a refusal is about (as named by the domain's `field`, or by its rule). */
@@ -85,7 +109,12 @@ const RULE_FIELDS: Partial<Record<Refusal['rule'], string>> = {
 };
 
 /** Refusals → the banner lists them all; those about one field are also shown under it. */
-export function refusals(env: ViewEnv, list: readonly Refusal[], data: VerbData, aliases: Record<string, string> = {}): Extras {
+export function refusals(
+  env: ViewEnv,
+  list: readonly Refusal[],
+  data: VerbData,
+  aliases: Record<string, string> = {},
+): Extras {
   const errors: Record<string, string> = {};
   const notice = refusalNotice(env.scope.locale, list, env.scope.timeZone);
   list.forEach((r, i) => {
@@ -127,39 +156,59 @@ export function voucherVerb<S extends z.ZodType>(spec: VoucherVerbSpec<S>): Verb
     const open = OpenRequest.safeParse(data);
     if (open.success) {
       const stored = await env.repos.vouchers.get(tenantId, open.data.voucherId, env.read);
-      return stored ? { card: voucherCard(env, stored, stepFor(spec, stored.doc)), changed: false } : notFound(env);
+      return stored
+        ? { card: voucherCard(env, stored, stepFor(spec, stored.doc)), changed: false }
+        : notFound(env);
     }
     const ref = VoucherRef.safeParse(data);
     if (!ref.success) {
       // Broken or forged card data: show the voucher it names if it is this tenant's, else "not found".
       const id = DocId.safeParse(data.voucherId);
       const found = id.success ? await env.repos.vouchers.get(tenantId, id.data) : undefined;
-      return found ? { card: voucherCard(env, found, stepFor(spec, found.doc), invalidCard(env)), changed: false } : notFound(env);
+      return found
+        ? { card: voucherCard(env, found, stepFor(spec, found.doc), invalidCard(env)), changed: false }
+        : notFound(env);
     }
     // The version the card was rendered from, if this instance has it, is taken without a read: the write below
     // is ETag-checked, so a newer version on the server ends in the stale-card answer, never a lost update.
     const stored = await env.repos.vouchers.get(tenantId, ref.data.voucherId, { atVersion: ref.data.etag });
     if (!stored) return notFound(env);
-    if (stored.etag !== ref.data.etag) return { card: voucherCard(env, stored, stepFor(spec, stored.doc), stale(env)), changed: false };
+    if (stored.etag !== ref.data.etag)
+      return { card: voucherCard(env, stored, stepFor(spec, stored.doc), stale(env)), changed: false };
     // Before saying no from that copy, make sure it is still current: a newer version gets the stale-card answer.
     const unlessChanged = async (answer: () => VerbReply): Promise<VerbReply> => {
       const now = await env.repos.vouchers.get(tenantId, stored.doc.id);
       if (!now) return notFound(env);
-      if (now.etag !== stored.etag) return { card: voucherCard(env, now, stepFor(spec, now.doc), stale(env)), changed: false };
+      if (now.etag !== stored.etag)
+        return { card: voucherCard(env, now, stepFor(spec, now.doc), stale(env)), changed: false };
       return answer();
     };
 
     const parsed = spec.inputs.safeParse(data);
     if (!parsed.success) {
       const error = parsed.error;
-      return unlessChanged(() => ({ card: voucherCard(env, stored, spec.step, inputErrors(env, error, data)), changed: false }));
+      return unlessChanged(() => ({
+        card: voucherCard(env, stored, spec.step, inputErrors(env, error, data)),
+        changed: false,
+      }));
     }
-    const vouchers = spec.across ? (await env.repos.voucherQueries.query(tenantId, spec.across(stored.doc))).map((s) => s.doc) : undefined;
-    const ctx: VoucherContext = { rules: env.rules, now: env.now, defaultTimeZone: env.defaultTimeZone, org: env.scope.org.doc, ...(vouchers ? { vouchers } : {}) };
+    const vouchers = spec.across
+      ? (await env.repos.voucherQueries.query(tenantId, spec.across(stored.doc))).map((s) => s.doc)
+      : undefined;
+    const ctx: VoucherContext = {
+      rules: env.rules,
+      now: env.now,
+      defaultTimeZone: env.defaultTimeZone,
+      org: env.scope.org.doc,
+      ...(vouchers ? { vouchers } : {}),
+    };
     const result = spec.apply(stored.doc, parsed.data, env.scope.actor, ctx);
     if (!result.ok) {
       const list = result.refusals;
-      return unlessChanged(() => ({ card: voucherCard(env, stored, stepFor(spec, stored.doc), refusals(env, list, data, spec.aliases)), changed: false }));
+      return unlessChanged(() => ({
+        card: voucherCard(env, stored, stepFor(spec, stored.doc), refusals(env, list, data, spec.aliases)),
+        changed: false,
+      }));
     }
     try {
       const next = await env.repos.vouchers.save(tenantId, result.value, stored.etag);
@@ -193,11 +242,23 @@ export function orgVerb<S extends z.ZodType>(spec: OrgVerbSpec<S>): VerbHandler 
     const stored = env.scope.org;
     if (stored.etag !== ref.data.etag) return { card: await spec.view(env, stale(env)), changed: false };
     const parsed = spec.inputs.safeParse(data);
-    if (!parsed.success) return { card: await spec.view(env, inputErrors(env, parsed.error, data)), changed: false };
-    const vouchers = spec.across ? (await env.repos.voucherQueries.query(env.scope.tenantId, spec.across(parsed.data))).map((s) => s.doc) : undefined;
-    const ctx: OrgContext = { rules: env.rules, now: env.now, defaultTimeZone: env.defaultTimeZone, ...(vouchers ? { vouchers } : {}) };
+    if (!parsed.success)
+      return { card: await spec.view(env, inputErrors(env, parsed.error, data)), changed: false };
+    const vouchers = spec.across
+      ? (await env.repos.voucherQueries.query(env.scope.tenantId, spec.across(parsed.data))).map((s) => s.doc)
+      : undefined;
+    const ctx: OrgContext = {
+      rules: env.rules,
+      now: env.now,
+      defaultTimeZone: env.defaultTimeZone,
+      ...(vouchers ? { vouchers } : {}),
+    };
     const result = spec.apply(stored.doc, parsed.data, env.scope.actor, ctx);
-    if (!result.ok) return { card: await spec.view(env, refusals(env, result.refusals, data, spec.aliases)), changed: false };
+    if (!result.ok)
+      return {
+        card: await spec.view(env, refusals(env, result.refusals, data, spec.aliases)),
+        changed: false,
+      };
     if (result.value === stored.doc) return { card: await spec.view(env, saved(env)), changed: false };
     let next: Stored<Organization>;
     try {

@@ -18,7 +18,15 @@ import {
 } from '../../program';
 import { SUPPORTED_LOCALES } from '../../i18n';
 import { AUTOMATIC_LOCALE, NOT_SET } from '../../../cards';
-import { eligibilityCard, enrollmentCard, peopleCard, profileCard, settingsCard, type Card, type Extras } from '../views';
+import {
+  eligibilityCard,
+  enrollmentCard,
+  peopleCard,
+  profileCard,
+  settingsCard,
+  type Card,
+  type Extras,
+} from '../views';
 import { choice, date, DocId, optionalDate, optionalText, text } from './inputs';
 import { invalidCard, orgVerb, type VerbEnv, type VerbHandler } from './kit';
 
@@ -27,35 +35,62 @@ import { invalidCard, orgVerb, type VerbEnv, type VerbHandler } from './kit';
 
 const training = orgVerb({
   inputs: z.object({ trainingCompletedOn: date() }),
-  apply: (org, i, actor, ctx) => recordComplianceTraining(org, { completedOn: i.trainingCompletedOn }, actor, ctx),
+  apply: (org, i, actor, ctx) =>
+    recordComplianceTraining(org, { completedOn: i.trainingCompletedOn }, actor, ctx),
   view: eligibilityCard,
   aliases: { completedOn: 'trainingCompletedOn' },
 });
 
 const competency = orgVerb({
-  inputs: z.object({ competencyName: text(200), competencyLevel: choice(['Silver', 'Gold'] as const), competencyValidUntil: date() }),
-  apply: (org, i, actor, ctx) => recordCompetency(org, { name: i.competencyName, level: i.competencyLevel, validUntil: i.competencyValidUntil }, actor, ctx),
+  inputs: z.object({
+    competencyName: text(200),
+    competencyLevel: choice(['Silver', 'Gold'] as const),
+    competencyValidUntil: date(),
+  }),
+  apply: (org, i, actor, ctx) =>
+    recordCompetency(
+      org,
+      { name: i.competencyName, level: i.competencyLevel, validUntil: i.competencyValidUntil },
+      actor,
+      ctx,
+    ),
   view: eligibilityCard,
   aliases: { name: 'competencyName', level: 'competencyLevel', validUntil: 'competencyValidUntil' },
 });
 
 const assessment = orgVerb({
-  inputs: z.object({ assessmentName: text(200), assessmentCompetency: text(200), assessmentCompletedOn: date(), assessmentValidUntil: optionalDate() }),
+  inputs: z.object({
+    assessmentName: text(200),
+    assessmentCompetency: text(200),
+    assessmentCompletedOn: date(),
+    assessmentValidUntil: optionalDate(),
+  }),
   apply: (org, i, actor, ctx) =>
     recordAssessment(
       org,
-      { name: i.assessmentName, competency: i.assessmentCompetency, completedOn: i.assessmentCompletedOn, ...(i.assessmentValidUntil ? { validUntil: i.assessmentValidUntil } : {}) },
+      {
+        name: i.assessmentName,
+        competency: i.assessmentCompetency,
+        completedOn: i.assessmentCompletedOn,
+        ...(i.assessmentValidUntil ? { validUntil: i.assessmentValidUntil } : {}),
+      },
       actor,
       ctx,
     ),
   view: eligibilityCard,
-  aliases: { name: 'assessmentName', competency: 'assessmentCompetency', completedOn: 'assessmentCompletedOn', validUntil: 'assessmentValidUntil' },
+  aliases: {
+    name: 'assessmentName',
+    competency: 'assessmentCompetency',
+    completedOn: 'assessmentCompletedOn',
+    validUntil: 'assessmentValidUntil',
+  },
 });
 
 const ELIGIBILITY_FORMS: Record<string, VerbHandler> = { training, competency, assessment };
 
 export const recordEligibility: VerbHandler = async (env, data) => {
-  const step = typeof data.step === 'string' && Object.hasOwn(ELIGIBILITY_FORMS, data.step) ? data.step : undefined;
+  const step =
+    typeof data.step === 'string' && Object.hasOwn(ELIGIBILITY_FORMS, data.step) ? data.step : undefined;
   const form = step ? ELIGIBILITY_FORMS[step] : undefined;
   return form ? form(env, data) : { card: eligibilityCard(env, invalidCard(env)), changed: false };
 };
@@ -65,13 +100,24 @@ export const recordEligibility: VerbHandler = async (env, data) => {
 
 /** The enrolment card shows "SAVB registration needed" after an offering's first redemption (one query). */
 export async function enrollmentView(env: VerbEnv, extras: Extras): Promise<Card> {
-  const redeemed = await env.repos.voucherQueries.query(env.scope.tenantId, { where: 'IS_DEFINED(c.redemption)' });
+  const redeemed = await env.repos.voucherQueries.query(env.scope.tenantId, {
+    where: 'IS_DEFINED(c.redemption)',
+  });
   return enrollmentCard(env, new Set(redeemed.map((v) => v.doc.offeringId)), extras);
 }
 
 const Countries = z.preprocess(
-  (v) => (typeof v === 'string' ? v.split(/[,;\s]+/).map((c) => c.trim().toUpperCase()).filter((c) => c !== '') : v),
-  z.array(z.string().regex(/^[A-Z]{2}$/)).min(1).max(60),
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .split(/[,;\s]+/)
+          .map((c) => c.trim().toUpperCase())
+          .filter((c) => c !== '')
+      : v,
+  z
+    .array(z.string().regex(/^[A-Z]{2}$/))
+    .min(1)
+    .max(60),
 );
 
 function slug(s: string): string {
@@ -86,7 +132,13 @@ function slug(s: string): string {
 }
 
 export const recordEnrollment = orgVerb({
-  inputs: z.object({ offeringId: text(64), agreementSignedOn: date(), enrolledOn: date(), locationName: text(200), countries: Countries }),
+  inputs: z.object({
+    offeringId: text(64),
+    agreementSignedOn: date(),
+    enrolledOn: date(),
+    locationName: text(200),
+    countries: Countries,
+  }),
   apply: (org, i, actor, ctx) =>
     enroll(
       org,
@@ -94,7 +146,11 @@ export const recordEnrollment = orgVerb({
         offeringId: i.offeringId,
         agreementSignedOn: i.agreementSignedOn,
         enrolledOn: i.enrolledOn,
-        approvedLocations: [...new Set(i.countries)].map((country) => ({ id: `${slug(i.locationName)}-${country.toLowerCase()}`, name: i.locationName, country })),
+        approvedLocations: [...new Set(i.countries)].map((country) => ({
+          id: `${slug(i.locationName)}-${country.toLowerCase()}`,
+          name: i.locationName,
+          country,
+        })),
       },
       actor,
       ctx,
@@ -117,7 +173,11 @@ export const registerInSavb = orgVerb({
   apply: (org, i, actor, ctx) => registerSavb(org, { offeringId: i.offeringId }, actor, ctx),
   view: enrollmentView,
   // "After the first redemption": one single-partition query for a redeemed voucher of that offering.
-  across: (i) => ({ where: 'c.offeringId = @offering AND IS_DEFINED(c.redemption)', parameters: [{ name: '@offering', value: i.offeringId }], limit: 1 }),
+  across: (i) => ({
+    where: 'c.offeringId = @offering AND IS_DEFINED(c.redemption)',
+    parameters: [{ name: '@offering', value: i.offeringId }],
+    limit: 1,
+  }),
 });
 
 // ---------------------------------------------------------------------------------------------------------
@@ -125,7 +185,8 @@ export const registerInSavb = orgVerb({
 
 export const updateProfile = orgVerb({
   inputs: z.object({ updatedOn: optionalDate() }),
-  apply: (org, i, actor, ctx) => recordBusinessProfileUpdate(org, i.updatedOn ? { updatedOn: i.updatedOn } : {}, actor, ctx),
+  apply: (org, i, actor, ctx) =>
+    recordBusinessProfileUpdate(org, i.updatedOn ? { updatedOn: i.updatedOn } : {}, actor, ctx),
   view: profileCard,
 });
 
@@ -138,10 +199,21 @@ export const claimAdmin = orgVerb({
   view: peopleCard,
 });
 
-const RoleInputs = z.object({ userId: text(128), role: choice(['globalAdmin', 'mpnPartnerAdmin', 'consultant'] as const) });
+const RoleInputs = z.object({
+  userId: text(128),
+  role: choice(['globalAdmin', 'mpnPartnerAdmin', 'consultant'] as const),
+});
 
-export const assign = orgVerb({ inputs: RoleInputs, apply: (org, i, actor, ctx) => assignRole(org, i, actor, ctx), view: peopleCard });
-export const unassign = orgVerb({ inputs: RoleInputs, apply: (org, i, actor, ctx) => removeRole(org, i, actor, ctx), view: peopleCard });
+export const assign = orgVerb({
+  inputs: RoleInputs,
+  apply: (org, i, actor, ctx) => assignRole(org, i, actor, ctx),
+  view: peopleCard,
+});
+export const unassign = orgVerb({
+  inputs: RoleInputs,
+  apply: (org, i, actor, ctx) => removeRole(org, i, actor, ctx),
+  view: peopleCard,
+});
 
 // ---------------------------------------------------------------------------------------------------------
 // Settings: the person's language and time zone; the organisation's program channel (admins). An input that
@@ -170,7 +242,8 @@ export const saveSettings: VerbHandler = async (env, data) => {
     apply: (org, i, actor, ctx): Result<Organization> => {
       const me = org.people.find((p) => actor.kind === 'user' && p.userId === actor.userId);
       const change: { locale?: string | null; timeZone?: string } = {};
-      if (i.locale !== undefined && (i.locale || undefined) !== me?.settings.locale) change.locale = i.locale === '' ? null : i.locale;
+      if (i.locale !== undefined && (i.locale || undefined) !== me?.settings.locale)
+        change.locale = i.locale === '' ? null : i.locale;
       if (i.timeZone && i.timeZone !== me?.settings.timeZone) change.timeZone = i.timeZone;
       let result: Result<Organization> = { ok: true, value: org };
       if (Object.keys(change).length > 0) result = updateSettings(org, change, actor, ctx);
@@ -179,9 +252,20 @@ export const saveSettings: VerbHandler = async (env, data) => {
       // Only "none" or the channel this card was opened in can be chosen: a forged id is refused.
       const here = env.channel;
       if (i.programChannelId !== '' && i.programChannelId !== here?.channelId) {
-        return { ok: false, refusal: { rule: 'input.invalid', params: { field: 'programChannelId', issue: 'invalid_value' } }, refusals: [{ rule: 'input.invalid', params: { field: 'programChannelId', issue: 'invalid_value' } }] };
+        return {
+          ok: false,
+          refusal: { rule: 'input.invalid', params: { field: 'programChannelId', issue: 'invalid_value' } },
+          refusals: [
+            { rule: 'input.invalid', params: { field: 'programChannelId', issue: 'invalid_value' } },
+          ],
+        };
       }
-      return setProgramChannel(result.value, { channel: i.programChannelId === '' ? null : (here ?? null) }, actor, ctx);
+      return setProgramChannel(
+        result.value,
+        { channel: i.programChannelId === '' ? null : (here ?? null) },
+        actor,
+        ctx,
+      );
     },
   });
   return handler(env, data);

@@ -52,7 +52,11 @@ export function reminderVerbs(
    * A reminder posted to a channel is seen by everyone there; only someone who may do what it asks (a role
    * its action needs), or a Global admin or MPN partner admin, may snooze it or mark it done.
    */
-  const channelRefusal = (env: VerbEnv, entry: Stored<LedgerEntry>, command: 'reminder.snooze' | 'reminder.done') => {
+  const channelRefusal = (
+    env: VerbEnv,
+    entry: Stored<LedgerEntry>,
+    command: 'reminder.snooze' | 'reminder.done',
+  ) => {
     if (entry.doc.target.kind !== 'channel') return undefined;
     const action = ReminderAction.safeParse(entry.doc.payload.action);
     const roles = new Set<Role>(['mpnPartnerAdmin', ...(action.success ? action.data.roles : [])]);
@@ -60,12 +64,31 @@ export function reminderVerbs(
   };
 
   /** The reminder card the person acted on, again (its action and link still there), with `notice` on top. */
-  const reminderAnswer = (env: VerbEnv, entry: Stored<LedgerEntry>, notice: Notice, resolved = false): Promise<Card> => {
+  const reminderAnswer = (
+    env: VerbEnv,
+    entry: Stored<LedgerEntry>,
+    notice: Notice,
+    resolved = false,
+  ): Promise<Card> => {
     const { scope } = env;
-    const ctx = { entryId: entry.doc.id, tenantId: scope.tenantId, target: entry.doc.target, timeZone: scope.timeZone };
-    return reminderCard({ store, rules: env.rules, now: () => env.now }, entry.doc.payload, scope.locale, ctx, { notice, ...(resolved ? { resolved } : {}) });
+    const ctx = {
+      entryId: entry.doc.id,
+      tenantId: scope.tenantId,
+      target: entry.doc.target,
+      timeZone: scope.timeZone,
+    };
+    return reminderCard(
+      { store, rules: env.rules, now: () => env.now },
+      entry.doc.payload,
+      scope.locale,
+      ctx,
+      { notice, ...(resolved ? { resolved } : {}) },
+    );
   };
-  const failed = (env: VerbEnv): Notice => ({ tone: 'warning', text: say(env.scope.locale, 'notice.notFound') });
+  const failed = (env: VerbEnv): Notice => ({
+    tone: 'warning',
+    text: say(env.scope.locale, 'notice.notFound'),
+  });
 
   return {
     snooze: async (env, data) => {
@@ -74,21 +97,40 @@ export function reminderVerbs(
       const entry = await mine(env.scope.tenantId, env.scope.userId, ref.data.reminderId);
       if (!entry) return notFound(env);
       const denied = channelRefusal(env, entry, 'reminder.snooze');
-      if (denied) return { card: await reminderAnswer(env, entry, refusalNotice(env.scope.locale, [denied], env.scope.timeZone)), changed: false };
+      if (denied)
+        return {
+          card: await reminderAnswer(
+            env,
+            entry,
+            refusalNotice(env.scope.locale, [denied], env.scope.timeZone),
+          ),
+          changed: false,
+        };
       const input = SnoozeInputs.safeParse(data);
       if (!input.success) {
         const extras = inputErrors(env, input.error, data);
-        const notice: Notice = { ...(extras.notice ?? { tone: 'error', text: '' }), details: Object.values(extras.errors ?? {}) };
+        const notice: Notice = {
+          ...(extras.notice ?? { tone: 'error', text: '' }),
+          details: Object.values(extras.errors ?? {}),
+        };
         return { card: await reminderAnswer(env, entry, notice), changed: false };
       }
       const forMs = input.data.snoozeDays * 86_400_000;
       const result = service
         ? await service.snooze(env.scope.tenantId, entry.doc.id, forMs, env.scope.userId)
-        : await ledger.snooze(env.scope.tenantId, entry.doc.id, nextSendTime(new Date(env.now.getTime() + forMs), env.scope.timeZone, hours), env.scope.userId);
+        : await ledger.snooze(
+            env.scope.tenantId,
+            entry.doc.id,
+            nextSendTime(new Date(env.now.getTime() + forMs), env.scope.timeZone, hours),
+            env.scope.userId,
+          );
       if (!result.ok) return { card: await reminderAnswer(env, entry, failed(env)), changed: false };
       const until = result.entry.doc.snoozedUntil ?? result.entry.doc.notBefore;
       const date = formatDate(env.scope.locale, localDate(new Date(until), env.scope.timeZone));
-      const notice: Notice = { tone: 'success', text: t(env.scope.locale, 'reminder.snoozedNotice', { date }) };
+      const notice: Notice = {
+        tone: 'success',
+        text: t(env.scope.locale, 'reminder.snoozedNotice', { date }),
+      };
       return { card: await reminderAnswer(env, result.entry, notice), changed: true };
     },
     done: async (env, data) => {
@@ -97,25 +139,58 @@ export function reminderVerbs(
       const entry = await mine(env.scope.tenantId, env.scope.userId, ref.data.reminderId);
       if (!entry) return notFound(env);
       const denied = channelRefusal(env, entry, 'reminder.done');
-      if (denied) return { card: await reminderAnswer(env, entry, refusalNotice(env.scope.locale, [denied], env.scope.timeZone)), changed: false };
+      if (denied)
+        return {
+          card: await reminderAnswer(
+            env,
+            entry,
+            refusalNotice(env.scope.locale, [denied], env.scope.timeZone),
+          ),
+          changed: false,
+        };
       const result = service
         ? await service.markDone(env.scope.tenantId, entry.doc.id, env.scope.userId)
         : await ledger.markDone(env.scope.tenantId, entry.doc.id, env.scope.userId);
-      if (!result.ok && result.reason !== 'final') return { card: await reminderAnswer(env, entry, failed(env)), changed: false };
+      if (!result.ok && result.reason !== 'final')
+        return { card: await reminderAnswer(env, entry, failed(env)), changed: false };
       const notice: Notice = { tone: 'success', text: t(env.scope.locale, 'reminder.doneNotice') };
-      return { card: await reminderAnswer(env, result.ok ? result.entry : entry, notice, true), changed: result.ok };
+      return {
+        card: await reminderAnswer(env, result.ok ? result.entry : entry, notice, true),
+        changed: result.ok,
+      };
     },
     test: async (env) => {
       const { scope } = env;
       const vouchers = (await tenantVouchers(env)).map((s) => s.doc);
-      const list = (notice: Parameters<typeof noticeCard>[1]) => reminderListCard(env, ledger, vouchers, { notice });
-      const denied = checkRole(scope.org.doc, scope.actor, { command: 'reminder.test', roles: ['mpnPartnerAdmin'] });
-      if (denied) return { card: await list(refusalNotice(scope.locale, [denied], scope.timeZone)), changed: false };
-      if (!service) return { card: await list({ tone: 'warning', text: t(scope.locale, 'reminderList.testUnavailable') }), changed: false };
-      const sent = await service.sendTest(scope.tenantId, scope.userId, testReminderSample(env, vouchers), scope.timeZone, scope.locale);
+      const list = (notice: Parameters<typeof noticeCard>[1]) =>
+        reminderListCard(env, ledger, vouchers, { notice });
+      const denied = checkRole(scope.org.doc, scope.actor, {
+        command: 'reminder.test',
+        roles: ['mpnPartnerAdmin'],
+      });
+      if (denied)
+        return { card: await list(refusalNotice(scope.locale, [denied], scope.timeZone)), changed: false };
+      if (!service)
+        return {
+          card: await list({ tone: 'warning', text: t(scope.locale, 'reminderList.testUnavailable') }),
+          changed: false,
+        };
+      const sent = await service.sendTest(
+        scope.tenantId,
+        scope.userId,
+        testReminderSample(env, vouchers),
+        scope.timeZone,
+        scope.locale,
+      );
       const notice = sent.ok
         ? ({ tone: 'success', text: t(scope.locale, 'reminderList.testSent') } as const)
-        : ({ tone: 'warning', text: t(scope.locale, sent.reason === 'noChat' ? 'reminderList.testNoChat' : 'reminderList.testUnavailable') } as const);
+        : ({
+            tone: 'warning',
+            text: t(
+              scope.locale,
+              sent.reason === 'noChat' ? 'reminderList.testNoChat' : 'reminderList.testUnavailable',
+            ),
+          } as const);
       return { card: await list(notice), changed: false };
     },
     list: (env, vouchers) => reminderListCard(env, ledger, vouchers),

@@ -3,20 +3,38 @@
 import { z } from 'zod';
 import { VoucherState, type Voucher } from '../../program';
 import type { Stored } from '../../store';
-import { eligibilityCard, helpCard, intakeCard, listCard, peopleCard, profileCard, settingsCard, voucherCard, welcomeCard } from '../views';
+import {
+  eligibilityCard,
+  helpCard,
+  intakeCard,
+  listCard,
+  peopleCard,
+  profileCard,
+  settingsCard,
+  voucherCard,
+  welcomeCard,
+} from '../views';
 import { DocId } from './inputs';
 import { notFound, showVerb, type VerbEnv, type VerbHandler } from './kit';
 import { enrollmentView } from './organization';
 
 /** The tenant's vouchers (one single-partition query, or a recent result of it), newest state change first. */
-export async function tenantVouchers(env: Pick<VerbEnv, 'repos' | 'scope' | 'read'>, state?: string): Promise<Stored<Voucher>[]> {
+export async function tenantVouchers(
+  env: Pick<VerbEnv, 'repos' | 'scope' | 'read'>,
+  state?: string,
+): Promise<Stored<Voucher>[]> {
   const all = state
     ? await env.repos.vouchers.listByState(env.scope.tenantId, [state as Voucher['state']], env.read)
     : await env.repos.vouchers.list(env.scope.tenantId, env.read);
   return [...all].reverse();
 }
 
-export const showNext = showVerb(async (env) => welcomeCard(env, (await tenantVouchers(env)).map((s) => s.doc)));
+export const showNext = showVerb(async (env) =>
+  welcomeCard(
+    env,
+    (await tenantVouchers(env)).map((s) => s.doc),
+  ),
+);
 export const showHelp = showVerb((env) => helpCard(env));
 export const showEligibility = showVerb((env) => eligibilityCard(env));
 export const showEnrollment = showVerb((env) => enrollmentView(env, {}));

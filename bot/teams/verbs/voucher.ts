@@ -19,10 +19,25 @@ import {
 } from '../../program';
 import { AlreadyExists } from '../../store';
 import { intakeCard, voucherCard } from '../views';
-import { choice, date, DocId, int, list, money, optionalDate, optionalInt, optionalMoney, optionalText, text } from './inputs';
+import {
+  choice,
+  date,
+  DocId,
+  int,
+  list,
+  money,
+  optionalDate,
+  optionalInt,
+  optionalMoney,
+  optionalText,
+  text,
+} from './inputs';
 import { inputErrors, refusals, saved, voucherVerb, type VerbHandler } from './kit';
 
-const CountryInput = z.preprocess((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v), z.string().regex(/^[A-Z]{2}$/));
+const CountryInput = z.preprocess(
+  (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
+  z.string().regex(/^[A-Z]{2}$/),
+);
 
 export const reserve = voucherVerb({
   step: 'reserve',
@@ -96,7 +111,9 @@ export const report = voucherVerb({
     // Consultants come from the stored reservation; the card only says which assessment qualifies each.
     const consultants = (v.reservation?.consultants ?? []).flatMap((userId) => {
       const chosen = AssessmentChoice.safeParse(raw[consultantInputId(userId)]);
-      return chosen.success && chosen.data && chosen.data !== NOT_SET ? [{ userId, assessmentId: chosen.data }] : [];
+      return chosen.success && chosen.data && chosen.data !== NOT_SET
+        ? [{ userId, assessmentId: chosen.data }]
+        : [];
     });
     return submitCompletionReport(
       v,
@@ -145,11 +162,24 @@ export const paymentRequest = voucherVerb({
   inputs: z.object({
     savbReference: text(100),
     amount: money(),
-    currency: z.preprocess((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v), z.string().regex(/^[A-Z]{3}$/)),
+    currency: z.preprocess(
+      (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
+      z.string().regex(/^[A-Z]{3}$/),
+    ),
     requestedOn: optionalDate(),
   }),
   apply: (v, i, actor, ctx) =>
-    requestPayment(v, { savbReference: i.savbReference, amount: i.amount, currency: i.currency, ...(i.requestedOn ? { requestedOn: i.requestedOn } : {}) }, actor, ctx),
+    requestPayment(
+      v,
+      {
+        savbReference: i.savbReference,
+        amount: i.amount,
+        currency: i.currency,
+        ...(i.requestedOn ? { requestedOn: i.requestedOn } : {}),
+      },
+      actor,
+      ctx,
+    ),
 });
 
 export const paymentOutcome = voucherVerb({
@@ -166,9 +196,22 @@ export const paymentOutcome = voucherVerb({
       case 'approved':
         return recordPaymentApproval(v, i.outcomeOn ? { approvedOn: i.outcomeOn } : {}, actor, ctx);
       case 'paid':
-        return recordPaymentReceived(v, { ...(i.outcomeOn ? { paidOn: i.outcomeOn } : {}), ...(i.paidAmount ? { paidAmount: i.paidAmount } : {}) }, actor, ctx);
+        return recordPaymentReceived(
+          v,
+          {
+            ...(i.outcomeOn ? { paidOn: i.outcomeOn } : {}),
+            ...(i.paidAmount ? { paidAmount: i.paidAmount } : {}),
+          },
+          actor,
+          ctx,
+        );
       case 'denied':
-        return recordPaymentDenial(v, { reason: i.denialReason ?? '', ...(i.outcomeOn ? { deniedOn: i.outcomeOn } : {}) }, actor, ctx);
+        return recordPaymentDenial(
+          v,
+          { reason: i.denialReason ?? '', ...(i.outcomeOn ? { deniedOn: i.outcomeOn } : {}) },
+          actor,
+          ctx,
+        );
     }
   },
   aliases: { approvedOn: 'outcomeOn', paidOn: 'outcomeOn', deniedOn: 'outcomeOn', reason: 'denialReason' },
@@ -197,7 +240,8 @@ export const intake: VerbHandler = async (env, data) => {
   const { tenantId } = env.scope;
   const draft = { source: data.intakeId === 'email' ? ('email' as const) : ('manual' as const), fields: {} };
   const parsed = IntakeInputs.safeParse(data);
-  if (!parsed.success) return { card: intakeCard(env, draft, inputErrors(env, parsed.error, data)), changed: false };
+  if (!parsed.success)
+    return { card: intakeCard(env, draft, inputErrors(env, parsed.error, data)), changed: false };
   const i = parsed.data;
   // "The same voucher ID not already active here": every voucher with this number (one query).
   const same = await env.repos.vouchers.findByNumber(tenantId, i.voucherNumber);
@@ -225,7 +269,11 @@ export const intake: VerbHandler = async (env, data) => {
     env.scope.actor,
     ctx,
   );
-  if (!result.ok) return { card: intakeCard(env, draft, refusals(env, result.refusals, data, { customer: 'customerName' })), changed: false };
+  if (!result.ok)
+    return {
+      card: intakeCard(env, draft, refusals(env, result.refusals, data, { customer: 'customerName' })),
+      changed: false,
+    };
   try {
     const created = await env.repos.vouchers.create(tenantId, result.value);
     return { card: voucherCard(env, created, 'detail', saved(env)), changed: true };
@@ -233,7 +281,10 @@ export const intake: VerbHandler = async (env, data) => {
     if (!(err instanceof AlreadyExists)) throw err;
     // Someone recorded the same voucher at this very moment.
     const other = await env.repos.vouchers.get(tenantId, result.value.id);
-    const refusal = { rule: 'voucher.alreadyActive' as const, params: { voucherNumber: i.voucherNumber, state: other?.doc.state ?? 'Assigned' } };
+    const refusal = {
+      rule: 'voucher.alreadyActive' as const,
+      params: { voucherNumber: i.voucherNumber, state: other?.doc.state ?? 'Assigned' },
+    };
     return { card: intakeCard(env, draft, refusals(env, [refusal], data)), changed: false };
   }
 };
