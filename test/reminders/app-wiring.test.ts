@@ -1,5 +1,5 @@
 // The pieces the app adds around the reminder machinery: where proactive messages may go in development and
-// production, and the expiry pass of the scan (ETag-checked; a conflict waits for the next scan).
+// production, and the voucher expiry pass (ETag-checked; a conflict waits for the next run).
 import { strict as assert } from 'node:assert';
 import { reminderHours, serviceUrlAllowlist } from '../../bot/app';
 import { loadConfig, type Config } from '../../bot/config';
