@@ -7,14 +7,10 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { silentLogger } from '../bot/logger';
-import {
-  ConversationRefDoc,
-  Ledger,
-  ReferenceStore,
-  ReminderSender,
-  ReminderService,
-  referenceId,
-} from '../bot/reminders';
+import { Ledger } from '../bot/reminders/ledger';
+import { ConversationRefDoc, ReferenceStore, referenceId } from '../bot/reminders/references';
+import { ReminderSender } from '../bot/reminders/sender';
+import { ReminderService } from '../bot/reminders/service';
 import { loadRules } from '../bot/rules';
 import { createRepos } from '../bot/teams/repos';
 import { seedReadyOrganization, seedVoucher } from '../test/conversation/fixtures';

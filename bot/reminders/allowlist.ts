@@ -1,10 +1,7 @@
-// Which service URLs the bot may ever call. A conversation reference carries the URL the bot posts to; a
-// forged or stale one must never make the bot send data (or its token) elsewhere. Teams' public and
-// government clouds use smba.trafficmanager.net (regional paths such as /amer/, /emea/, /teams/),
-// smba.infra.gcc.teams.microsoft.com, smba.infra.gov.teams.microsoft.us and smba.infra.dod.teams.microsoft.us;
-// other Bot Framework channels use *.botframework.com. Those are allowed over https on the default port.
-// Anything else (loopback connectors in development and tests) must be listed in configuration.
+// Which service URLs the bot may ever call: a forged or stale conversation reference must never make it send
+// data (or its token) elsewhere. Teams' and Bot Framework's hosts over https; anything else is configured.
 
+// Teams public cloud (regional paths /amer/, /emea/, …); GCC, GCC High and DoD are under the suffixes below.
 const BUILT_IN_HOSTS = ['smba.trafficmanager.net'];
 const BUILT_IN_SUFFIXES = ['.botframework.com', '.teams.microsoft.com', '.teams.microsoft.us'];
 

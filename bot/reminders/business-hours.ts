@@ -131,11 +131,8 @@ export function localDay(instant: Date, timeZone: string): string {
 }
 
 /**
- * nextSendTime for a message that is only worth sending up to the end of local day `lastDay` (a reminder
- * before its due date: "your voucher expires tomorrow"). When the next business-hours slot on a working day
- * would fall after `lastDay` (a Saturday reminder for a Sunday expiry would wait for Monday, and by then the
- * domain no longer lists it), the business hours of any day of the week are used instead; when even those
- * come too late (the app was down, evening of the last day), the message goes out at once rather than never.
+ * nextSendTime for a message worth sending only until the end of local day `lastDay`: when working-day hours
+ * come too late, any day's hours; when those do too, now (a Saturday reminder of a Sunday expiry is not lost).
  */
 export function sendTimeBy(
   now: Date,

@@ -1,7 +1,5 @@
-// Vouchers past their expiry move to Expired during the reminder scan, through the domain's expireVoucher
-// with the app as the actor (`system:reminders` in the audit trail). Each write is ETag-checked: when someone
-// changed the voucher meanwhile (or another instance expired it first) the fresh version is used and, if it
-// still needs expiring, the next scan does it.
+// Moves the overdue among a tenant's vouchers to Expired through the domain's expireVoucher, each write
+// ETag-checked: a voucher changed meanwhile keeps its fresh version and is expired by the next run.
 import {
   EXPIRABLE_STATES,
   expireVoucher,
@@ -15,7 +13,8 @@ import {
 import type { Logger } from '../logger';
 import { ConcurrencyConflict, type Stored } from '../store';
 
-export const REMINDERS_ACTOR: Actor = { kind: 'system', process: 'reminders' };
+/** Audited as `system:reminders`, the name expiry had when it ran inside the reminder scan. */
+export const EXPIRY_ACTOR: Actor = { kind: 'system', process: 'reminders' };
 
 export interface ExpiryStore {
   get(tenantId: string, id: string): Promise<Stored<Voucher> | undefined>;
@@ -46,14 +45,14 @@ export async function expireOverdueVouchers(
       out.push(stored);
       continue;
     }
-    const result = expireVoucher(v, {}, REMINDERS_ACTOR, {
+    const result = expireVoucher(v, {}, EXPIRY_ACTOR, {
       rules: ctx.rules,
       now: ctx.now,
       defaultTimeZone: ctx.defaultTimeZone,
       org,
     });
     if (!result.ok) {
-      // The organisation's "today" and the domain's disagree near midnight: the next scan settles it.
+      // The organisation's "today" and the domain's disagree near midnight: the next run settles it.
       out.push(stored);
       continue;
     }

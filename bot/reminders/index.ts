@@ -35,28 +35,21 @@ export {
   type ReferenceStoreOptions,
   type ReferenceTarget,
 } from './references';
+export { ReminderScheduler, type ReminderSchedulerDeps, type ScanSummary } from './scheduler';
+export { ReminderSender, type SenderStats } from './sender';
+export type { SenderOptions } from './sender-options';
 export {
-  ReminderScheduler,
-  type DueRemindersFn,
-  type ScanSummary,
-  type SchedulerOptions,
-  type SchedulerOrganization,
-  type SchedulerReminder,
-} from './scheduler';
-export {
-  ReminderSender,
-  blockedKind,
   describeError,
-  type BlockedKind,
-  type ProactiveAdapter,
   type RenderContext,
   type RenderFn,
   type SendOutcome,
   type SendResult,
-  type SenderOptions,
-  type SenderStats,
-} from './sender';
-export { REMINDERS_ACTOR, expireOverdueVouchers, type ExpiryResult, type ExpiryStore } from './expiry';
+} from './send-attempt';
+export type { ProactiveAdapter } from './proactive-post';
+export { blockedKind, type BlockedKind } from './reachability';
+export type { TenantJob } from './timed-job';
+export { EXPIRY_ACTOR, expireOverdueVouchers, type ExpiryResult, type ExpiryStore } from './expiry';
+export { ExpiryJob, type ExpiryJobDeps, type ExpiryRunSummary } from './expiry-job';
 export {
   ReminderService,
   type ReminderServiceOptions,

@@ -1,7 +1,5 @@
-// Sliding-window rate limits, so the sender stays inside Teams' limits by construction instead of by
-// collecting 429s. A key (a conversation, a tenant) has one or more windows "at most N per T ms"; a send
-// needs room in every window of every key it touches, and reserving is synchronous so concurrent workers
-// in one process never overshoot. Keys can also be blocked until an instant (Retry-After).
+// Sliding-window rate limits per key ("at most N per T ms", several windows a key), reserved synchronously so
+// concurrent sends in one process never overshoot; a key can also be blocked until an instant (Retry-After).
 
 export interface Window {
   max: number;
@@ -16,11 +14,7 @@ export const CONVERSATION_LIMITS: Window[] = [
   { max: 1800, ms: 3_600_000 },
 ];
 
-/**
- * Teams: one bot across a tenant, 50 requests per second. Sends leave at most 48 in any second and at
- * least 19 ms apart (timers wake late, so about 20 ms): the connector counts arrivals, and a burst that leaves together arrives with uneven
- * delays, which can put more than 50 into one of the connector's windows. Evenly paced sends cannot.
- */
+/** Teams: one bot across a tenant, 50/s. At most 48 a second, 19 ms apart: an even pace cannot bunch up on arrival. */
 export const TENANT_LIMITS: Window[] = [
   { max: 48, ms: 1000 },
   { max: 1, ms: 19 },

@@ -1,62 +1,31 @@
-// The reminder scan: every `scanSeconds` it loads each organisation and its vouchers, asks the domain which
-// reminders are due, enqueues one ledger entry per reminder and recipient (the personal chat of each person
-// who must act, plus the program channel when asked), drops open entries whose cause was resolved, and hands
-// what is due to the sender. Delivery waits for business hours in the recipient's time zone, except that a
-// reminder before its due date is never pushed past that date by them (see sendTimeBy): the domain stops
-// listing it after its due date, so waiting for Monday would lose Saturday's "expires tomorrow". Several
-// instances may scan the same database at once: enqueueing is create-only and sending claims by ETag, so
-// nothing is sent twice.
+// The reminder scan: per tenant, one ledger entry per due reminder and recipient, open entries whose cause was
+// resolved dropped, and what is due handed to the sender. Enqueueing is create-only and sending claims by ETag.
 import type { Logger } from '../logger';
+import type { DueReminder, Organization } from '../program';
+import type { Stored } from '../store';
 import { nextSendTime, sendTimeBy, type BusinessHours } from './business-hours';
-import { ledgerId, type ActionResult, type DeliveryTarget, type Ledger } from './ledger';
+import { ledgerId, type ActionResult, type DeliveryTarget, type Ledger, type LedgerEntry } from './ledger';
 import type { ReferenceStore } from './references';
 import type { ReminderSender } from './sender';
+import { RepeatingRun, type TenantJob } from './timed-job';
 
-/** The parts of the domain's DueReminder (bot/program) the scheduler relies on. */
-export interface SchedulerReminder {
-  /** Deterministic: the same cause, due date and offset always give the same key. */
-  key: string;
-  /** User ids (Entra object ids) of the people who must act. */
-  recipients: readonly string[];
-  toProgramChannel: boolean;
-  /** First local calendar day (`YYYY-MM-DD`) it may be sent. */
-  sendableOn: string;
-  /** The day it is about (`YYYY-MM-DD`); a reminder sendable before it must go out by then. */
-  dueDate?: string;
-}
-
-/** The parts of the domain's Organization the scheduler relies on. */
-export interface SchedulerOrganization {
-  tenantId: string;
-  timeZone?: string;
-  programChannel?: { channelId: string; teamId?: string };
-  people?: readonly { userId: string; settings?: { locale?: string; timeZone?: string } }[];
-}
-
-export type DueRemindersFn<O, V, Ru, R> = (org: O, vouchers: V[], rules: Ru, now: Date) => readonly R[];
-
-export interface SchedulerOptions<O extends SchedulerOrganization, V, Ru, R extends SchedulerReminder> {
-  loadOrganizations: () => Promise<readonly O[]>;
-  /** One tenant's organisation (for scanTenant); default: looked up in loadOrganizations(). */
-  loadOrganization?: (tenantId: string) => Promise<O | undefined>;
-  /** The tenant's vouchers; the loader may also bring them up to date first (the app expires overdue ones). */
-  loadVouchers: (tenantId: string, org: O) => Promise<V[]>;
-  dueReminders: DueRemindersFn<O, V, Ru, R>;
-  /** The program rules, or a function returning the current ones. */
-  rules: Ru | (() => Ru);
+export interface ReminderSchedulerDeps {
+  /** Every tenant's organisation (a full scan). */
+  listOrganizations: () => Promise<readonly Organization[]>;
+  /** One tenant's organisation (a scan of that tenant). */
+  getOrganization: (tenantId: string) => Promise<Organization | undefined>;
+  /** What the domain says is due for the organisation at `now`, over its vouchers as they are then. */
+  dueReminders: (org: Organization, now: Date) => Promise<readonly DueReminder[]>;
   ledger: Ledger;
   references: ReferenceStore;
   sender: ReminderSender;
-  scanSeconds: number;
-  defaultTimeZone: string;
   businessHours: BusinessHours;
+  /** The time zone of an organisation (and its people) with none of their own. */
+  defaultTimeZone: string;
+  scanSeconds: number;
   now?: () => number;
   logger?: Logger;
-  /** What is stored for the renderer (default: the reminder itself). */
-  toPayload?: (reminder: R) => Record<string, unknown>;
 }
-
-const OPEN_STATES = new Set<string>(['pending', 'snoozed', 'claimed']);
 
 export interface ScanSummary {
   tenants: number;
@@ -67,129 +36,160 @@ export interface ScanSummary {
   errors: number;
 }
 
-export class ReminderScheduler<O extends SchedulerOrganization, V, Ru, R extends SchedulerReminder> {
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private scanning: Promise<ScanSummary> | undefined;
+/** Where a recipient is in time and which language they chose (absent: their Teams locale at send time). */
+export interface RecipientTimeZoneAndLocale {
+  timeZone: string;
+  locale?: string;
+}
+
+const OPEN_STATES = new Set<string>(['pending', 'snoozed', 'claimed']);
+
+const emptySummary = (): ScanSummary => ({
+  tenants: 0,
+  due: 0,
+  enqueued: 0,
+  dropped: 0,
+  submitted: 0,
+  errors: 0,
+});
+
+export class ReminderScheduler implements TenantJob {
+  readonly name = 'reminders';
+  private readonly repeating: RepeatingRun<ScanSummary>;
   private readonly now: () => number;
 
-  constructor(private readonly o: SchedulerOptions<O, V, Ru, R>) {
-    this.now = o.now ?? (() => Date.now());
+  constructor(private readonly deps: ReminderSchedulerDeps) {
+    this.now = deps.now ?? (() => Date.now());
+    this.repeating = new RepeatingRun(() => this.scanAll(), deps.scanSeconds);
   }
 
   /** Scans now and then every `scanSeconds`. */
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.scanOnce(), this.o.scanSeconds * 1000);
-    this.timer.unref?.();
-    void this.scanOnce();
+    this.repeating.start();
   }
 
   /** Stops scanning, waits for a scan in progress, then stops the sender (recording sends in flight). */
   async stop(options: { stopSender?: boolean } = {}): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.scanning?.catch(() => undefined);
-    if (options.stopSender ?? true) await this.o.sender.stop();
+    await this.repeating.stop();
+    if (options.stopSender ?? true) await this.deps.sender.stop();
   }
 
   /** One scan over every organisation. A scan already running is not doubled: its result is shared. */
   scanOnce(): Promise<ScanSummary> {
-    if (!this.scanning) {
-      this.scanning = this.scan().finally(() => {
-        this.scanning = undefined;
-      });
-    }
-    return this.scanning;
+    return this.repeating.once();
   }
 
-  private async scan(): Promise<ScanSummary> {
-    const summary: ScanSummary = { tenants: 0, due: 0, enqueued: 0, dropped: 0, submitted: 0, errors: 0 };
-    let orgs: readonly O[];
+  /**
+   * Scans one tenant outside the interval (news such as a recorded payment goes out at once). Runs beside a
+   * full scan safely: enqueueing is create-only and sending claims by ETag.
+   */
+  async runTenant(tenantId: string, now = new Date(this.now())): Promise<ScanSummary> {
+    const summary = emptySummary();
     try {
-      orgs = await this.o.loadOrganizations();
+      const org = await this.deps.getOrganization(tenantId);
+      if (!org) return summary;
+      summary.tenants++;
+      await this.scanOrganization(org, now, summary);
     } catch (err) {
-      this.o.logger?.error({ err }, 'reminder scan could not load organisations');
+      summary.errors++;
+      this.deps.logger?.error({ err, tenantId }, 'reminder scan failed for a tenant');
+    }
+    return summary;
+  }
+
+  /** The card action reminder.snooze: deliver again after `forMs`, at the next business-hours moment. */
+  async snooze(tenantId: string, entryId: string, forMs: number, by: string): Promise<ActionResult> {
+    const { ledger, sender, businessHours } = this.deps;
+    const current = await ledger.read(tenantId, entryId);
+    if (!current) return { ok: false, reason: 'notFound' };
+    const until = nextSendTime(new Date(this.now() + forMs), current.doc.timeZone, businessHours);
+    const res = await ledger.snooze(tenantId, entryId, until, by);
+    if (res.ok) sender.submit(tenantId, entryId, until.getTime());
+    return res;
+  }
+
+  /** The card action reminder.done. */
+  async markDone(tenantId: string, entryId: string, by: string): Promise<ActionResult> {
+    return this.deps.ledger.markDone(tenantId, entryId, by);
+  }
+
+  private async scanAll(): Promise<ScanSummary> {
+    const summary = emptySummary();
+    let orgs: readonly Organization[];
+    try {
+      orgs = await this.deps.listOrganizations();
+    } catch (err) {
+      this.deps.logger?.error({ err }, 'reminder scan could not load organisations');
       summary.errors++;
       return summary;
     }
     for (const org of orgs) {
       summary.tenants++;
       try {
-        await this.scanOrganization(org, summary);
+        await this.scanOrganization(org, new Date(this.now()), summary);
       } catch (err) {
         summary.errors++;
-        this.o.logger?.error({ err, tenantId: org.tenantId }, 'reminder scan failed for a tenant');
+        this.deps.logger?.error({ err, tenantId: org.tenantId }, 'reminder scan failed for a tenant');
       }
     }
-    this.o.logger?.debug({ ...summary }, 'reminder scan done');
+    this.deps.logger?.debug({ ...summary }, 'reminder scan done');
     return summary;
   }
 
-  /**
-   * Scans one tenant now, outside the interval (news such as a recorded payment goes out at once). Runs
-   * beside a full scan safely: enqueueing is create-only and sending claims by ETag.
-   */
-  async scanTenant(tenantId: string): Promise<ScanSummary> {
-    const summary: ScanSummary = { tenants: 0, due: 0, enqueued: 0, dropped: 0, submitted: 0, errors: 0 };
-    try {
-      const org = this.o.loadOrganization
-        ? await this.o.loadOrganization(tenantId)
-        : (await this.o.loadOrganizations()).find((o) => o.tenantId === tenantId);
-      if (!org) return summary;
-      summary.tenants++;
-      await this.scanOrganization(org, summary);
-    } catch (err) {
-      summary.errors++;
-      this.o.logger?.error({ err, tenantId }, 'reminder scan failed for a tenant');
-    }
-    return summary;
-  }
-
-  private async scanOrganization(org: O, summary: ScanSummary): Promise<void> {
-    const { ledger, sender } = this.o;
-    const tenantId = org.tenantId;
-    const now = new Date(this.now());
-    const vouchers = await this.o.loadVouchers(tenantId, org);
-    const rules = typeof this.o.rules === 'function' ? (this.o.rules as () => Ru)() : this.o.rules;
-    const due = this.o.dueReminders(org, vouchers, rules, now);
-    const dueKeys = new Set<string>();
-    // One ledger query per scan of a tenant: the entries of what is due (most were enqueued by an earlier
-    // scan, so no read and refused create per reminder and recipient) and every open entry.
+  private async scanOrganization(org: Organization, now: Date, summary: ScanSummary): Promise<void> {
+    const { ledger } = this.deps;
+    const due = await this.deps.dueReminders(org, now);
+    // One ledger query per tenant: the entries of what is due (most were enqueued by an earlier scan, so no
+    // read and refused create per reminder and recipient) and every open entry.
     const listed = await ledger.listForScan(
-      tenantId,
+      org.tenantId,
       due.map((r) => r.key),
     );
-    const known = new Set(listed.map((e) => e.doc.id));
-    let open = listed.filter((e) => OPEN_STATES.has(e.doc.state));
-    let raced = false;
-    const whereabouts = new Map<string, Promise<{ timeZone: string; locale?: string }>>();
+    const { open, raced } = await this.enqueue(org, due, listed, now, summary);
+    // Another instance enqueued some of these at the same moment: look again, so both share the sending.
+    const current = raced ? await ledger.listOpen(org.tenantId) : open;
+    const dropped = await this.dropResolved(current, new Set(due.map((r) => r.key)), summary);
+    const ready = current
+      .filter((e) => !dropped.has(e.doc.id) && ledger.isClaimable(e.doc, now.getTime()))
+      .sort((a, b) => (a.doc.notBefore < b.doc.notBefore ? -1 : a.doc.notBefore > b.doc.notBefore ? 1 : 0));
+    for (const entry of ready) {
+      this.deps.sender.submit(org.tenantId, entry.doc.id, undefined, entry);
+      summary.submitted++;
+    }
+  }
 
+  /** Creates the entries not in the ledger yet; returns the open entries, and whether a create was refused. */
+  private async enqueue(
+    org: Organization,
+    due: readonly DueReminder[],
+    listed: Stored<LedgerEntry>[],
+    now: Date,
+    summary: ScanSummary,
+  ): Promise<{ open: Stored<LedgerEntry>[]; raced: boolean }> {
+    const known = new Set(listed.map((e) => e.doc.id));
+    const open = listed.filter((e) => OPEN_STATES.has(e.doc.state));
+    const recipients = new Map<string, Promise<RecipientTimeZoneAndLocale>>();
+    let raced = false;
     for (const reminder of due) {
       summary.due++;
-      dueKeys.add(reminder.key);
       let payload: Record<string, unknown> | undefined;
       for (const target of this.targets(org, reminder)) {
         if (known.has(ledgerId(reminder.key, target))) continue;
-        payload ??= this.o.toPayload
-          ? this.o.toPayload(reminder)
-          : (JSON.parse(JSON.stringify(reminder)) as Record<string, unknown>);
+        payload ??= JSON.parse(JSON.stringify(reminder)) as Record<string, unknown>;
         const who = target.kind === 'user' ? `u:${target.userId}` : `c:${target.channelId}`;
-        if (!whereabouts.has(who)) whereabouts.set(who, this.whereabouts(org, target));
-        const { timeZone, locale } = await (whereabouts.get(who) as Promise<{
-          timeZone: string;
-          locale?: string;
-        }>);
-        const sendBy =
-          reminder.dueDate && reminder.sendableOn < reminder.dueDate ? reminder.dueDate : undefined;
-        const notBefore = sendTimeBy(now, timeZone, this.o.businessHours, sendBy, reminder.sendableOn);
-        const res = await ledger.enqueue({
-          tenantId,
+        if (!recipients.has(who)) recipients.set(who, this.timeZoneAndLocaleOf(org, target));
+        const { timeZone, locale } = await (recipients.get(who) as Promise<RecipientTimeZoneAndLocale>);
+        // A reminder before its due date must go out by then, business hours or not (see sendTimeBy).
+        const sendBy = reminder.sendableOn < reminder.dueDate ? reminder.dueDate : undefined;
+        const hours = this.deps.businessHours;
+        const res = await this.deps.ledger.enqueue({
+          tenantId: org.tenantId,
           reminderKey: reminder.key,
           target,
           payload,
           timeZone,
           locale,
-          notBefore,
+          notBefore: sendTimeBy(now, timeZone, hours, sendBy, reminder.sendableOn),
           ...(sendBy ? { sendBy } : {}),
         });
         if (res.created) summary.enqueued++;
@@ -197,36 +197,31 @@ export class ReminderScheduler<O extends SchedulerOrganization, V, Ru, R extends
         if (res.entry && OPEN_STATES.has(res.entry.doc.state)) open.push(res.entry);
       }
     }
-    // Another instance enqueued some of these at the same moment: look again, so both share the sending.
-    if (raced) open = await ledger.listOpen(tenantId);
-
-    // A cause resolved since it was enqueued: the domain no longer lists it. Claimed entries are in flight;
-    // a test reminder someone asked for has no cause in the domain and lives until it is delivered.
-    const dropped = new Set<string>();
-    for (const entry of open) {
-      if (
-        dueKeys.has(entry.doc.reminderKey) ||
-        entry.doc.state === 'claimed' ||
-        entry.doc.payload.test === true
-      )
-        continue;
-      if (await ledger.drop(entry, 'resolved')) {
-        summary.dropped++;
-        dropped.add(entry.doc.id);
-      }
-    }
-
-    const nowMs = now.getTime();
-    const ready = open
-      .filter((e) => !dropped.has(e.doc.id) && ledger.isClaimable(e.doc, nowMs))
-      .sort((a, b) => (a.doc.notBefore < b.doc.notBefore ? -1 : a.doc.notBefore > b.doc.notBefore ? 1 : 0));
-    for (const entry of ready) {
-      sender.submit(tenantId, entry.doc.id, undefined, entry);
-      summary.submitted++;
-    }
+    return { open, raced };
   }
 
-  private targets(org: O, reminder: R): DeliveryTarget[] {
+  /**
+   * Drops open entries whose cause the domain no longer lists. Claimed entries are in flight; a test reminder
+   * has no cause in the domain and lives until it is delivered.
+   */
+  private async dropResolved(
+    open: Stored<LedgerEntry>[],
+    dueKeys: Set<string>,
+    summary: ScanSummary,
+  ): Promise<Set<string>> {
+    const dropped = new Set<string>();
+    for (const entry of open) {
+      const d = entry.doc;
+      if (dueKeys.has(d.reminderKey) || d.state === 'claimed' || d.payload.test === true) continue;
+      if (await this.deps.ledger.drop(entry, 'resolved')) {
+        summary.dropped++;
+        dropped.add(d.id);
+      }
+    }
+    return dropped;
+  }
+
+  private targets(org: Organization, reminder: DueReminder): DeliveryTarget[] {
     const out: DeliveryTarget[] = [...new Set(reminder.recipients)].map((userId) => ({
       kind: 'user',
       userId,
@@ -236,34 +231,17 @@ export class ReminderScheduler<O extends SchedulerOrganization, V, Ru, R extends
     return out;
   }
 
-  /** Time zone and explicit language for a recipient: their own setting, then Teams', then the organisation's, then the default. */
-  private async whereabouts(org: O, target: DeliveryTarget): Promise<{ timeZone: string; locale?: string }> {
-    const fallback = org.timeZone ?? this.o.defaultTimeZone;
+  /** The person's own settings, then Teams' time zone, then the organisation's, then the default. */
+  private async timeZoneAndLocaleOf(
+    org: Organization,
+    target: DeliveryTarget,
+  ): Promise<RecipientTimeZoneAndLocale> {
+    const fallback = org.timeZone ?? this.deps.defaultTimeZone;
     if (target.kind === 'channel') return { timeZone: fallback };
-    const person = org.people?.find((p) => p.userId === target.userId);
-    if (person?.settings?.timeZone)
+    const person = org.people.find((p) => p.userId === target.userId);
+    if (person?.settings.timeZone)
       return { timeZone: person.settings.timeZone, locale: person.settings.locale };
-    const ref = await this.o.references.get(org.tenantId, { kind: 'user', userId: target.userId });
-    return { timeZone: ref?.doc.timeZone ?? fallback, locale: person?.settings?.locale };
-  }
-
-  /** The card action reminder.snooze: deliver again after `forMs`, at the next business-hours moment. */
-  async snooze(tenantId: string, entryId: string, forMs: number, by: string): Promise<ActionResult> {
-    const current = await this.o.ledger.read(tenantId, entryId);
-    if (!current) return { ok: false, reason: 'notFound' };
-    const until = nextSendTime(new Date(this.now() + forMs), current.doc.timeZone, this.o.businessHours);
-    const res = await this.o.ledger.snooze(tenantId, entryId, until, by);
-    if (res.ok) this.o.sender.submit(tenantId, entryId, until.getTime());
-    return res;
-  }
-
-  /** The card action reminder.done. */
-  async markDone(tenantId: string, entryId: string, by: string): Promise<ActionResult> {
-    return this.o.ledger.markDone(tenantId, entryId, by);
-  }
-
-  /** The ledger id of a reminder for a recipient (what a card action carries). */
-  static entryId(reminderKey: string, target: DeliveryTarget): string {
-    return ledgerId(reminderKey, target);
+    const ref = await this.deps.references.get(org.tenantId, { kind: 'user', userId: target.userId });
+    return { timeZone: ref?.doc.timeZone ?? fallback, locale: person?.settings.locale };
   }
 }

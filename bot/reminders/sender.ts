@@ -1,113 +1,15 @@
-// The proactive sender: takes ledger entries that are due, claims each one, renders it in the recipient's
-// language and posts it through botbuilder's CloudAdapter, then records the outcome in the ledger.
-//
-// Limits by design: every send first reserves room in a per-conversation limiter (7/1 s, 8/2 s, 60/30 s,
-// 1,800/h) and a per-tenant one (50/s, kept at 48 to absorb network jitter), so a well-behaved run sees no
-// 429 of its own making. With several app instances each has its own limiter: give each `tenantShare`
-// = 1/instances of the tenant budget.
-//
-// Errors (botbuilder throws a RestError with `statusCode`; `response.headers` carries Retry-After):
-//   429            retry after Retry-After (or exponential backoff with jitter when absent); the
-//                  conversation is paused until then; when 429s become frequent across a tenant (not one
-//                  unlucky conversation) the whole tenant is paused ("throttled until").
-//   412, 5xx, I/O  retried with exponential backoff and jitter, up to `maxAttempts`; then failed.
-//   403, 404       the bot was removed or the conversation is gone: the reference is marked inactive and
-//                  the entry fails; nothing more is sent there.
-//   other 4xx      failed at once.
-// botbuilder's HTTP pipeline would itself retry 429 and 5xx up to three times, invisibly to the limiter
-// and the ledger; the sender removes that policy from the per-turn connector client so every attempt is
-// its own, counted and recorded.
-//
-// Duplicates (what "once" means here): an entry is claimed right before its request and its outcome is
-// written right after the connector answers. An answer is taken at its word: a message the connector refused
-// (429, 5xx, 4xx) is sent again or not at all, never twice. Bot Connector has no idempotency key, so a
-// message is delivered twice exactly when the connector accepted it but the sender never learned so:
-//   - a crash (or a failed ledger write) between the connector accepting a message and the ledger recording
-//     `sent`: the claim expires after `leaseMs` and another sender delivers it again. At most `concurrency`
-//     messages per crash (the sends in flight at that moment).
-//   - a send timeout: no answer within `sendTimeoutMs` (30 s). The request is aborted (a signal on the
-//     per-turn connector client) and its outcome is unknown: the entry stays claimed, is not sent again
-//     before its lease (2 min from the claim) has run out, and is then sent again. If the connector had
-//     accepted it, that is a duplicate; if the answer still arrives while the lease runs (an adapter that
-//     cannot be aborted), the entry is recorded as sent and nothing more goes out.
-// The lease is far longer than the send timeout, so a live sender never loses a claim to another one.
+// The sender's queue: ledger entries waiting for their time, worked by up to `concurrency` sends at once; each
+// entry is claimed in the ledger (ETag + lease) right before its one send (send-attempt.ts).
 import { randomUUID } from 'node:crypto';
-import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
 import type { Stored } from '../store';
-import { sendTimeBy, type BusinessHours } from './business-hours';
+import { sendTimeBy } from './business-hours';
 import type { Ledger, LedgerEntry } from './ledger';
-import { CONVERSATION_LIMITS, RateLimiter, TENANT_LIMITS, type Window } from './limiter';
-import { toConversationReference, type ReferenceStore, type ReferenceTarget } from './references';
-
-/** What the sender needs of botbuilder's CloudAdapter. */
-export interface ProactiveAdapter {
-  continueConversationAsync(
-    botAppId: string,
-    reference: Partial<ConversationReference>,
-    logic: (context: TurnContext) => Promise<void>,
-  ): Promise<void>;
-  readonly ConnectorClientKey?: symbol;
-}
-
-/** Which ledger entry a message is for: card actions (reminder.snooze / reminder.done) carry `entryId`. */
-export interface RenderContext {
-  entryId: string;
-  tenantId: string;
-  target: LedgerEntry['target'];
-  /** The recipient's time zone (their "today" for due dates). */
-  timeZone: string;
-}
-
-/** Builds the message for a reminder in a language (the cards module supplies the real one). */
-export type RenderFn = (
-  reminder: Record<string, unknown>,
-  locale: string,
-  context: RenderContext,
-) => Partial<Activity> | Promise<Partial<Activity>>;
-
-export interface SenderOptions {
-  adapter: ProactiveAdapter;
-  /** The bot's app id; empty in anonymous local mode. */
-  botAppId: string;
-  ledger: Ledger;
-  references: ReferenceStore;
-  render: RenderFn;
-  businessHours: BusinessHours;
-  logger?: Logger;
-  /** Identifies this instance in claims. */
-  owner?: string;
-  now?: () => number;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
-  concurrency?: number;
-  leaseMs?: number;
-  sendTimeoutMs?: number;
-  /** Attempts for 412/5xx/network failures before giving up. */
-  maxAttempts?: number;
-  /** Attempts for 429s before giving up. */
-  maxThrottledAttempts?: number;
-  backoffBaseMs?: number;
-  backoffMaxMs?: number;
-  /** How long to wait before looking again at an entry whose recipient cannot be reached. */
-  blockedRecheckMs?: number;
-  defaultLocale?: string;
-  conversationLimits?: Window[];
-  tenantLimits?: Window[];
-  /** Fraction of the tenant budget this instance may use (1 / number of instances). */
-  tenantShare?: number;
-}
-
-/** `unknown`: the send timed out; it is tried again once its lease has run out. */
-export type SendResult = 'sent' | 'retry' | 'failed' | 'blocked' | 'skipped' | 'lost' | 'unknown';
-
-export interface SendOutcome {
-  id: string;
-  result: SendResult;
-  status?: number;
-  reason?: string;
-  activityId?: string;
-}
+import { reachRecipient } from './reachability';
+import type { ReferenceStore } from './references';
+import { sendClaimedEntry, type AttemptResult, type SendAttemptDeps, type SendOutcome } from './send-attempt';
+import { SendThrottle } from './send-throttle';
+import { senderSettings, type SenderOptions, type SenderSettings } from './sender-options';
 
 export interface SenderStats {
   sent: number;
@@ -131,65 +33,6 @@ interface QueueItem {
   entry?: Stored<LedgerEntry>;
 }
 
-const RETRYABLE = new Set([412, 500, 502, 503, 504]);
-
-/** Why an entry could not be sent, as people need to know it (see the blocked reasons in process()). */
-export type BlockedKind = 'noChat' | 'inactive' | 'refused' | 'unreachable';
-
-export function blockedKind(reason: string): BlockedKind {
-  if (reason.startsWith('no conversation reference')) return 'noChat';
-  if (reason.startsWith('conversation inactive')) return 'inactive';
-  if (reason.startsWith('service URL refused')) return 'refused';
-  return 'unreachable';
-}
-
-/** Status and Retry-After (ms) from whatever the SDK threw. */
-export function describeError(
-  err: unknown,
-  nowMs: number,
-): { status?: number; retryAfterMs?: number; message: string } {
-  const e = err as {
-    statusCode?: unknown;
-    response?: { headers?: { get?: (n: string) => string | undefined } };
-    message?: unknown;
-  };
-  const status = typeof e?.statusCode === 'number' ? e.statusCode : undefined;
-  let retryAfterMs: number | undefined;
-  const raw = e?.response?.headers?.get?.('retry-after');
-  if (typeof raw === 'string' && raw.trim() !== '') {
-    const secs = Number(raw);
-    if (Number.isFinite(secs) && secs >= 0) retryAfterMs = secs * 1000;
-    else {
-      const date = Date.parse(raw);
-      if (Number.isFinite(date)) retryAfterMs = Math.max(0, date - nowMs);
-    }
-  }
-  const message = typeof e?.message === 'string' ? e.message.slice(0, 200) : String(err).slice(0, 200);
-  return { status, retryAfterMs, message };
-}
-
-class TimeoutError extends Error {
-  constructor(ms: number) {
-    super(`no answer from the connector within ${ms} ms`);
-    this.name = 'TimeoutError';
-  }
-}
-
-/** Recent outcomes per tenant, to tell tenant-wide throttling from one conversation's bad luck. */
-class ThrottleTracker {
-  private readonly recent = new Map<string, { at: number; throttled: boolean }[]>();
-  constructor(private readonly spanMs = 2000) {}
-
-  record(tenantId: string, at: number, throttled: boolean): boolean {
-    const list = this.recent.get(tenantId) ?? [];
-    list.push({ at, throttled });
-    while (list.length > 0 && (list[0]?.at ?? at) < at - this.spanMs) list.shift();
-    this.recent.set(tenantId, list);
-    const count = list.filter((r) => r.throttled).length;
-    return throttled && count >= 3 && count >= list.length * 0.25;
-  }
-}
-
 export class ReminderSender {
   readonly owner: string;
   readonly stats: SenderStats = {
@@ -205,13 +48,16 @@ export class ReminderSender {
     tenantPauses: 0,
     requests: 0,
   };
-  private readonly o: Required<Omit<SenderOptions, 'logger' | 'owner'>> & { logger?: Logger };
-  private readonly limiter: RateLimiter;
-  private readonly throttle = new ThrottleTracker();
+  private readonly settings: SenderSettings;
+  private readonly ledger: Ledger;
+  private readonly references: ReferenceStore;
+  private readonly logger?: Logger;
+  private readonly throttle: SendThrottle;
+  private readonly attemptDeps: SendAttemptDeps;
   private readonly queue: QueueItem[] = [];
+  /** Ids queued or in flight: a second submit of one is ignored. */
   private readonly known = new Set<string>();
   private running = 0;
-  private sleeping = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timerAt = Infinity;
   private stopped = false;
@@ -221,35 +67,33 @@ export class ReminderSender {
   private readonly listeners: ((o: SendOutcome) => void)[] = [];
 
   constructor(options: SenderOptions) {
-    const now = options.now ?? (() => Date.now());
+    this.settings = senderSettings(options);
     this.owner = options.owner ?? `sender-${randomUUID()}`;
-    const share = Math.min(1, Math.max(0.01, options.tenantShare ?? 1));
-    // A share of the budget: fewer per window, and proportionally wider gaps for the pacing window.
-    const tenantLimits = (options.tenantLimits ?? TENANT_LIMITS).map((w) =>
-      w.max === 1
-        ? { ms: Math.ceil(w.ms / share), max: 1 }
-        : { ms: w.ms, max: Math.max(1, Math.floor(w.max * share)) },
-    );
-    this.o = {
-      ...options,
+    this.ledger = options.ledger;
+    this.references = options.references;
+    this.logger = options.logger;
+    const { now, sleep, random, retry, defaultLocale } = this.settings;
+    this.throttle = new SendThrottle({
+      conversationLimits: options.conversationLimits,
+      tenantLimits: options.tenantLimits,
+      tenantShare: options.tenantShare,
       now,
-      sleep: options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
-      random: options.random ?? Math.random,
-      concurrency: options.concurrency ?? 16,
-      leaseMs: options.leaseMs ?? 120_000,
-      sendTimeoutMs: options.sendTimeoutMs ?? 30_000,
-      maxAttempts: options.maxAttempts ?? 6,
-      maxThrottledAttempts: options.maxThrottledAttempts ?? 12,
-      backoffBaseMs: options.backoffBaseMs ?? 1000,
-      backoffMaxMs: options.backoffMaxMs ?? 300_000,
-      blockedRecheckMs: options.blockedRecheckMs ?? 3_600_000,
-      defaultLocale: options.defaultLocale ?? 'en',
-      conversationLimits: options.conversationLimits ?? CONVERSATION_LIMITS,
-      tenantLimits,
-      tenantShare: share,
+      sleep,
+    });
+    this.attemptDeps = {
+      adapter: options.adapter,
+      botAppId: options.botAppId,
+      render: options.render,
+      ledger: options.ledger,
+      references: options.references,
+      throttle: this.throttle,
+      businessHours: options.businessHours,
+      retry,
+      defaultLocale,
+      now,
+      random,
+      logger: options.logger,
     };
-    const convWindows = this.o.conversationLimits;
-    this.limiter = new RateLimiter((key) => (key.startsWith('t|') ? tenantLimits : convWindows), now);
   }
 
   /** Called with every outcome (tests, metrics). */
@@ -258,7 +102,7 @@ export class ReminderSender {
   }
 
   /** Queues an entry for delivery at `at` (default now). Already queued or in flight: ignored. */
-  submit(tenantId: string, id: string, at = this.o.now(), entry?: Stored<LedgerEntry>): void {
+  submit(tenantId: string, id: string, at = this.settings.now(), entry?: Stored<LedgerEntry>): void {
     if (this.stopped || this.known.has(id)) return;
     this.known.add(id);
     this.queue.push({ tenantId, id, at, entry });
@@ -270,9 +114,9 @@ export class ReminderSender {
     return this.known.size;
   }
 
-  /** Workers waiting for room in a rate window (tests use it to know when only the clock can help). */
+  /** Sends waiting for room in a rate window (tests use it to know when only the clock can help). */
   get waiting(): number {
-    return this.sleeping;
+    return this.throttle.waiting;
   }
 
   /** Entries being processed right now. */
@@ -292,28 +136,23 @@ export class ReminderSender {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /**
-   * Resolves when nothing is in flight and nothing queued is due within `horizonMs` (a reminder snoozed for
-   * days does not count; a retry a second away does).
-   */
+  /** Resolves when nothing is in flight and nothing queued is due within `horizonMs`. */
   async settled(horizonMs = 60_000): Promise<void> {
     for (;;) {
-      const soon = this.o.now() + horizonMs;
+      const soon = this.settings.now() + horizonMs;
       if (this.running === 0 && !this.queue.some((q) => q.at <= soon)) return;
       await (this.running > 0 ? this.quiet() : new Promise((r) => setTimeout(r, 10)));
     }
   }
 
-  /**
-   * Stops taking work; waits (at most the send timeout) for sends in flight to be recorded. Queued entries
-   * stay in the ledger for the next scan or instance.
-   */
+  /** Stops taking work; waits (at most the send timeout) for sends in flight to be recorded. */
   async stop(): Promise<void> {
     if (this.abandoned) return;
     this.abandon();
     this.abandoned = false;
-    const deadline = this.o.now() + this.o.sendTimeoutMs + 1000;
-    while (this.running > 0 && this.o.now() < deadline) await new Promise((r) => setImmediate(r));
+    const { now, retry } = this.settings;
+    const deadline = now() + retry.sendTimeoutMs + 1000;
+    while (this.running > 0 && now() < deadline) await new Promise((r) => setImmediate(r));
   }
 
   /** Stops at once without waiting for anything (what a crash looks like to the ledger). */
@@ -326,35 +165,18 @@ export class ReminderSender {
     this.known.clear();
   }
 
+  /** Starts the entries that are due while there is room, and sets a timer for the next one. */
   private pump(): void {
     if (this.stopped) return;
-    const now = this.o.now();
+    const now = this.settings.now();
+    const { concurrency } = this.settings;
     this.queue.sort((a, b) => a.at - b.at);
-    while (
-      this.running < this.o.concurrency &&
-      this.queue.length > 0 &&
-      (this.queue[0] as QueueItem).at <= now
-    ) {
-      const item = this.queue.shift() as QueueItem;
-      this.running++;
-      void this.process(item)
-        .catch((err: unknown) => {
-          this.o.logger?.error({ err, id: item.id }, 'reminder delivery crashed');
-          // Leave the entry in the ledger; its claim (if any) expires and a later scan picks it up.
-        })
-        .finally(() => {
-          this.running--;
-          if (!this.queue.some((q) => q.id === item.id)) this.known.delete(item.id);
-          this.pump();
-          if (this.running === 0) for (const w of this.quietWaiters.splice(0)) w();
-          if (this.known.size === 0) for (const w of this.idleWaiters.splice(0)) w();
-        });
-    }
+    while (this.running < concurrency && this.queue.length > 0 && (this.queue[0] as QueueItem).at <= now)
+      this.work(this.queue.shift() as QueueItem);
     const next = this.queue[0];
-    if (next && this.running < this.o.concurrency && next.at > now && next.at < this.timerAt) {
+    if (next && this.running < concurrency && next.at > now && next.at < this.timerAt) {
       if (this.timer) clearTimeout(this.timer);
-      // Node turns a delay above 2^31-1 ms (~24.8 days; a 30-day snooze) into 1 ms: wake up within the hour
-      // instead and look again.
+      // Node turns a delay above 2^31-1 ms (~24.8 days; a 30-day snooze) into 1 ms: look again within the hour.
       const delay = Math.min(next.at - now, 3_600_000);
       this.timerAt = now + delay;
       this.timer = setTimeout(() => {
@@ -363,6 +185,22 @@ export class ReminderSender {
         this.pump();
       }, delay);
     }
+  }
+
+  private work(item: QueueItem): void {
+    this.running++;
+    void this.process(item)
+      .catch((err: unknown) => {
+        // The entry stays in the ledger; its claim (if any) expires and a later scan picks it up.
+        this.logger?.error({ err, id: item.id }, 'reminder delivery crashed');
+      })
+      .finally(() => {
+        this.running--;
+        if (!this.queue.some((q) => q.id === item.id)) this.known.delete(item.id);
+        this.pump();
+        if (this.running === 0) for (const w of this.quietWaiters.splice(0)) w();
+        if (this.known.size === 0) for (const w of this.idleWaiters.splice(0)) w();
+      });
   }
 
   private later(item: QueueItem, at: number): void {
@@ -376,333 +214,82 @@ export class ReminderSender {
     return o;
   }
 
-  /** Sleeps until every key has room; with `reserve`, takes the slot. False when stopped while waiting. */
-  private async waitForRoom(keys: string[], reserve: boolean): Promise<boolean> {
-    for (;;) {
-      const wait = reserve
-        ? this.limiter.tryAcquire(keys)
-        : Math.max(...keys.map((k) => this.limiter.waitFor(k)));
-      if (wait === 0) return true;
-      if (this.stopped && !reserve) return false;
-      this.sleeping++;
-      try {
-        await this.o.sleep(wait);
-      } finally {
-        this.sleeping--;
-      }
-    }
-  }
-
-  private sendTime(at: number, entry: LedgerEntry): Date {
-    return sendTimeBy(new Date(at), entry.timeZone, this.o.businessHours, entry.sendBy);
-  }
-
-  private retryInstant(entry: LedgerEntry, afterMs: number): Date {
-    return this.sendTime(this.o.now() + afterMs, entry);
-  }
-
-  private backoff(attempt: number): number {
-    const capped = Math.min(this.o.backoffMaxMs, this.o.backoffBaseMs * 2 ** Math.max(0, attempt - 1));
-    return Math.round(capped / 2 + (this.o.random() * capped) / 2);
-  }
-
+  /** One entry: ready? reachable? then room in the rate windows, the claim, and its one send. */
   private async process(item: QueueItem): Promise<SendOutcome> {
-    const { ledger, references } = this.o;
-    const current = item.entry ?? (await ledger.read(item.tenantId, item.id));
+    const current = item.entry ?? (await this.ledger.read(item.tenantId, item.id));
     if (!current) return this.emit({ id: item.id, result: 'skipped', reason: 'not in the ledger' });
-    if (!ledger.isClaimable(current.doc)) {
-      const d = current.doc;
-      const wakeAt =
-        d.state === 'pending'
-          ? Date.parse(d.notBefore)
-          : d.state === 'snoozed'
-            ? Date.parse(d.snoozedUntil ?? d.notBefore)
-            : NaN;
-      if (Number.isFinite(wakeAt) && wakeAt > this.o.now()) this.later(item, wakeAt);
-      return this.emit({ id: item.id, result: 'skipped', reason: `state ${d.state}` });
-    }
-    // Outside business hours (a takeover, a snooze, a retry that crossed closing time): wait for opening,
-    // but never past the last day the reminder is worth sending (`sendBy`). A reminder someone asked for
-    // right now (the test reminder) is marked `anyHour`.
-    const opening = this.sendTime(this.o.now(), current.doc).getTime();
-    if (opening > this.o.now() && current.doc.payload.anyHour !== true) {
-      this.later(item, opening);
-      return this.emit({ id: item.id, result: 'skipped', reason: 'outside business hours' });
-    }
-    const target: ReferenceTarget =
-      current.doc.target.kind === 'user'
-        ? { kind: 'user', userId: current.doc.target.userId }
-        : { kind: 'channel', channelId: current.doc.target.channelId };
-    const ref = await references.get(item.tenantId, target);
-    let blockedReason: string | undefined;
-    if (!ref) blockedReason = 'no conversation reference';
-    else if (!ref.doc.active)
-      blockedReason = `conversation inactive (${ref.doc.inactiveReason ?? 'unknown'})`;
-    else {
-      const check = references.checkServiceUrl(ref.doc.serviceUrl);
-      if (!check.ok) {
-        blockedReason = `service URL refused: ${check.reason}`;
-        this.o.logger?.warn(
-          { tenantId: item.tenantId, referenceId: ref.doc.id, serviceUrl: ref.doc.serviceUrl },
-          'stored reference has a service URL outside the allowlist; not calling it',
-        );
-      }
-    }
-    if (blockedReason || !ref) {
-      const claimed = await ledger.claim(current, this.owner, this.o.leaseMs);
-      if (!claimed) return this.emit({ id: item.id, result: 'skipped', reason: 'claimed elsewhere' });
-      await ledger.markBlocked(
-        claimed,
-        blockedReason ?? 'unreachable',
-        this.retryInstant(current.doc, this.o.blockedRecheckMs),
-      );
-      return this.emit({ id: item.id, result: 'blocked', reason: blockedReason });
-    }
+    const notYet = this.notYet(item, current.doc);
+    if (notYet) return this.emit(notYet);
+    const reach = await reachRecipient(this.references, item.tenantId, current.doc.target, this.logger);
+    if (!reach.ok) return this.emit(await this.block(item, current, reach.reason));
 
-    // Wait for room in the conversation's and the tenant's windows, claim, then reserve the slot right
-    // before the request so the time the connector counts is the time the limiter counted.
-    const convKey = `c|${ref.doc.serviceUrl}|${ref.doc.conversationId}`;
-    const tenantKey = `t|${item.tenantId}`;
-    if (!(await this.waitForRoom([convKey, tenantKey], false)))
+    // Wait for room, claim, then reserve the slot right before the request so the time the connector
+    // counts is the time the limiter counted.
+    const keys = this.throttle.keys(item.tenantId, reach.reference.doc);
+    if (!(await this.throttle.waitForRoom(keys, () => this.stopped)))
       return this.emit({ id: item.id, result: 'skipped', reason: 'stopped' });
-    let claimed = await ledger.claim(current, this.owner, this.o.leaseMs);
-    if (!claimed && item.entry) {
-      // The caller's copy was stale: look again once.
-      const fresh = await ledger.read(item.tenantId, item.id);
-      claimed = fresh ? await ledger.claim(fresh, this.owner, this.o.leaseMs) : undefined;
-    }
+    const claimed = await this.claim(item, current);
     if (!claimed) return this.emit({ id: item.id, result: 'skipped', reason: 'claimed elsewhere' });
-    // Another worker may have taken the room meanwhile; the wait is short next to the lease.
-    await this.waitForRoom([convKey, tenantKey], true);
-
-    const locale = claimed.doc.locale ?? ref.doc.locale ?? this.o.defaultLocale;
-    let activityId = '';
-    let sending: Promise<boolean> | undefined;
+    // Another send may have taken the room meanwhile; the wait is short next to the lease.
+    await this.throttle.reserve(keys);
     this.stats.requests++;
-    try {
-      const message = await this.o.render(claimed.doc.payload, locale, {
-        entryId: claimed.doc.id,
-        tenantId: claimed.doc.tenantId,
-        target: claimed.doc.target,
-        timeZone: claimed.doc.timeZone,
-      });
-      // The send's own error is kept here rather than thrown inside the turn: an adapter with onTurnError
-      // (the app's) would swallow it, tell the recipient "something went wrong", and make a failed send look
-      // delivered.
-      let sendFailed = false;
-      let sendError: unknown;
-      const abort = new AbortController();
-      sending = this.o.adapter
-        .continueConversationAsync(this.o.botAppId, toConversationReference(ref.doc), async (context) => {
-          this.ownRetries(context);
-          this.abortWith(context, abort.signal);
-          // A continuation activity carries a random id that would make this a reply to nothing.
-          (context.activity as { id?: string }).id = undefined;
-          try {
-            const res = await context.sendActivity(message);
-            activityId = res?.id ?? '';
-          } catch (err) {
-            sendFailed = true;
-            sendError = err;
-          }
-        })
-        .then(() => !sendFailed);
-      const delivered = await this.withTimeout(sending, () => abort.abort());
-      if (!delivered) throw sendError;
-    } catch (err) {
-      if (err instanceof TimeoutError && sending)
-        return this.afterTimeout(item, claimed, sending, () => activityId, err);
-      return this.afterError(item, claimed, ref.doc.id, convKey, err);
-    }
-    this.throttle.record(item.tenantId, this.o.now(), false);
-    const recorded = await ledger.markSent(claimed, activityId);
-    return this.emit({ id: item.id, result: recorded ? 'sent' : 'lost', activityId });
+    const attempt = await sendClaimedEntry(claimed, reach.reference, keys, this.attemptDeps);
+    this.count(attempt);
+    if (attempt.retryAt !== undefined) this.later(item, attempt.retryAt);
+    return this.emit(attempt.outcome);
   }
 
   /**
-   * No answer within the send timeout: the request was aborted, but the connector may have accepted it.
-   * The entry stays claimed (nobody sends it while the lease runs) and this sender looks at it again when
-   * the lease has run out. Should the send still complete meanwhile, it is recorded as sent.
+   * Why an entry is not sent now: not claimable (queued again for when it wakes), or outside business hours
+   * (queued for opening, never past its `sendBy` day). A test reminder (`anyHour`) ignores the hours.
    */
-  private async afterTimeout(
+  private notYet(item: QueueItem, entry: LedgerEntry): SendOutcome | undefined {
+    const now = this.settings.now();
+    if (!this.ledger.isClaimable(entry)) {
+      const wakeAt =
+        entry.state === 'pending'
+          ? Date.parse(entry.notBefore)
+          : entry.state === 'snoozed'
+            ? Date.parse(entry.snoozedUntil ?? entry.notBefore)
+            : NaN;
+      if (Number.isFinite(wakeAt) && wakeAt > now) this.later(item, wakeAt);
+      return { id: item.id, result: 'skipped', reason: `state ${entry.state}` };
+    }
+    const hours = this.attemptDeps.businessHours;
+    const opening = sendTimeBy(new Date(now), entry.timeZone, hours, entry.sendBy).getTime();
+    if (opening > now && entry.payload.anyHour !== true) {
+      this.later(item, opening);
+      return { id: item.id, result: 'skipped', reason: 'outside business hours' };
+    }
+    return undefined;
+  }
+
+  /** The recipient cannot be reached: the entry waits `blockedRecheckMs` (in business hours) with the reason. */
+  private async block(item: QueueItem, current: Stored<LedgerEntry>, reason: string): Promise<SendOutcome> {
+    const claimed = await this.ledger.claim(current, this.owner, this.settings.retry.leaseMs);
+    if (!claimed) return { id: item.id, result: 'skipped', reason: 'claimed elsewhere' };
+    const entry = current.doc;
+    const recheck = new Date(this.settings.now() + this.settings.blockedRecheckMs);
+    const hours = this.attemptDeps.businessHours;
+    await this.ledger.markBlocked(claimed, reason, sendTimeBy(recheck, entry.timeZone, hours, entry.sendBy));
+    return { id: item.id, result: 'blocked', reason };
+  }
+
+  /** Claims the entry; when the caller's copy was stale, reads it again once. */
+  private async claim(
     item: QueueItem,
-    claimed: Stored<LedgerEntry>,
-    sending: Promise<boolean>,
-    activityId: () => string,
-    err: TimeoutError,
-  ): Promise<SendOutcome> {
-    const { ledger } = this.o;
-    const reason = `${err.message}; outcome unknown`;
-    if (claimed.doc.attempts + 1 >= this.o.maxAttempts) {
-      const failed = await ledger.markFailed(claimed, `attempts exhausted: ${reason}`);
-      return this.emit({ id: item.id, result: failed ? 'failed' : 'lost', reason });
-    }
-    const unknown = await ledger.markUnknown(claimed, reason);
-    if (!unknown) return this.emit({ id: item.id, result: 'lost', reason });
-    void sending.then(
-      async (ok) => {
-        if (ok && (await ledger.markSent(unknown, activityId()))) {
-          this.o.logger?.info(
-            { id: item.id },
-            'a reminder send that timed out was answered later; recorded as sent',
-          );
-        }
-      },
-      () => undefined,
-    );
-    this.later(
-      item,
-      Date.parse(
-        unknown.doc.claim?.until ??
-          claimed.doc.claim?.until ??
-          new Date(this.o.now() + this.o.leaseMs).toISOString(),
-      ),
-    );
-    return this.emit({ id: item.id, result: 'unknown', reason });
+    current: Stored<LedgerEntry>,
+  ): Promise<Stored<LedgerEntry> | undefined> {
+    const { leaseMs } = this.settings.retry;
+    const claimed = await this.ledger.claim(current, this.owner, leaseMs);
+    if (claimed || !item.entry) return claimed;
+    const fresh = await this.ledger.read(item.tenantId, item.id);
+    return fresh ? this.ledger.claim(fresh, this.owner, leaseMs) : undefined;
   }
 
-  private async afterError(
-    item: QueueItem,
-    claimed: Stored<LedgerEntry>,
-    referenceId: string,
-    convKey: string,
-    err: unknown,
-  ): Promise<SendOutcome> {
-    const { ledger } = this.o;
-    const now = this.o.now();
-    const { status, retryAfterMs, message } = describeError(err, now);
-    const entry = claimed.doc;
-    const attempt = entry.attempts + 1;
-    const tenantKey = `t|${item.tenantId}`;
-    const record = async (
-      res: Promise<Stored<LedgerEntry> | undefined>,
-      outcome: SendOutcome,
-    ): Promise<SendOutcome> => ((await res) ? this.emit(outcome) : this.emit({ ...outcome, result: 'lost' }));
-
-    if (status === 429) {
-      this.stats.throttled++;
-      const delay = retryAfterMs ?? this.backoff(attempt);
-      this.limiter.block(convKey, now + delay);
-      if (this.throttle.record(item.tenantId, now, true)) {
-        this.stats.tenantPauses++;
-        this.limiter.block(tenantKey, now + delay);
-        this.o.logger?.warn(
-          { tenantId: item.tenantId, ms: delay },
-          'tenant throttled by Teams; pausing its sends',
-        );
-      }
-      if (attempt >= this.o.maxThrottledAttempts) {
-        return record(ledger.markFailed(claimed, 'throttled: attempts exhausted', 429), {
-          id: item.id,
-          result: 'failed',
-          status,
-          reason: 'throttled',
-        });
-      }
-      const at = this.retryInstant(entry, delay);
-      this.later(item, at.getTime());
-      return record(
-        ledger.markRetry(
-          claimed,
-          retryAfterMs !== undefined ? 'throttled (Retry-After)' : 'throttled',
-          429,
-          at,
-        ),
-        {
-          id: item.id,
-          result: 'retry',
-          status,
-        },
-      );
-    }
-    this.throttle.record(item.tenantId, now, false);
-
-    if (status === 403 || status === 404) {
-      await this.o.references.markInactive(
-        item.tenantId,
-        referenceId,
-        status === 403 ? 'forbidden (403)' : 'not found (404)',
-      );
-      return record(
-        ledger.markFailed(claimed, status === 403 ? 'forbidden' : 'conversation not found', status),
-        {
-          id: item.id,
-          result: 'failed',
-          status,
-        },
-      );
-    }
-
-    const transient = status === undefined || RETRYABLE.has(status);
-    if (status !== undefined && status >= 500) this.stats.serverErrors++;
-    if (!transient) {
-      return record(ledger.markFailed(claimed, message, status), {
-        id: item.id,
-        result: 'failed',
-        status,
-        reason: message,
-      });
-    }
-    if (attempt >= this.o.maxAttempts) {
-      return record(ledger.markFailed(claimed, `attempts exhausted: ${message}`, status), {
-        id: item.id,
-        result: 'failed',
-        status,
-        reason: message,
-      });
-    }
-    const at = this.retryInstant(entry, retryAfterMs ?? this.backoff(attempt));
-    this.later(item, at.getTime());
-    return record(ledger.markRetry(claimed, status ? `HTTP ${status}` : message, status, at), {
-      id: item.id,
-      result: 'retry',
-      status,
-    });
-  }
-
-  /** Removes botbuilder's own retry policy from this turn's connector client (see the header comment). */
-  private ownRetries(context: TurnContext): void {
-    const key = this.o.adapter.ConnectorClientKey;
-    if (!key) return;
-    const client = context.turnState.get(key) as
-      { client?: { pipeline?: { removePolicy?: (p: { name: string }) => unknown } } } | undefined;
-    client?.client?.pipeline?.removePolicy?.({ name: 'defaultRetryPolicy' });
-  }
-
-  /**
-   * Makes this turn's requests abortable: the connector client is created per turn, so the policy lives and
-   * dies with it. (botbuilder's sendActivity takes no options; the pipeline is the one place a signal fits.)
-   */
-  private abortWith(context: TurnContext, signal: AbortSignal): void {
-    const key = this.o.adapter.ConnectorClientKey;
-    if (!key) return;
-    type Policy = {
-      name: string;
-      sendRequest: (
-        request: { abortSignal?: AbortSignal },
-        next: (r: unknown) => Promise<unknown>,
-      ) => Promise<unknown>;
-    };
-    const client = context.turnState.get(key) as
-      { client?: { pipeline?: { addPolicy?: (p: Policy) => unknown } } } | undefined;
-    client?.client?.pipeline?.addPolicy?.({
-      name: 'reminderSendAbort',
-      sendRequest: (request, next) => {
-        request.abortSignal = signal;
-        return next(request);
-      },
-    });
-  }
-
-  private withTimeout<T>(p: Promise<T>, onTimeout?: () => void): Promise<T> {
-    const ms = Math.min(this.o.sendTimeoutMs, 2_147_483_647); // larger values overflow to 1 ms in Node
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        reject(new TimeoutError(ms));
-        onTimeout?.();
-      }, ms);
-    });
-    return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+  private count(attempt: AttemptResult): void {
+    if (attempt.throttled) this.stats.throttled++;
+    if (attempt.tenantPaused) this.stats.tenantPauses++;
+    if (attempt.serverError) this.stats.serverErrors++;
   }
 }

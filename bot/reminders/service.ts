@@ -1,17 +1,16 @@
-// The reminders as the app runs them: the ledger, the sender and the scheduler over the real repositories.
-// The scan covers every tenant (one cross-partition listing of organisations, then each tenant's vouchers in
-// its own partition), expires overdue vouchers on the way, and asks the domain what is due. The bot's card
-// actions (snooze, done, the test reminder) go through this same object, so a snoozed reminder is queued on
-// the sender that will deliver it.
-import { dueReminders, type DueReminder, type Organization, type Rules, type Voucher } from '../program';
+// The reminders as the app runs them: the ledger, the sender, the reminder scan and the voucher expiry job over
+// the real repositories. The bot's card actions (snooze, done, the test reminder) go through this object too.
+import { dueReminders, type DueReminder, type Organization, type Rules } from '../program';
 import type { Logger } from '../logger';
 import { OrganizationRepository, VoucherRepository, type Store } from '../store';
 import type { BusinessHours } from './business-hours';
-import { expireOverdueVouchers } from './expiry';
+import { ExpiryJob } from './expiry-job';
 import { Ledger, type ActionResult } from './ledger';
 import type { ReferenceStore } from './references';
 import { ReminderScheduler, type ScanSummary } from './scheduler';
-import { ReminderSender, type ProactiveAdapter, type RenderFn } from './sender';
+import type { ProactiveAdapter } from './proactive-post';
+import type { RenderFn } from './send-attempt';
+import { ReminderSender } from './sender';
 
 export interface ReminderServiceOptions {
   store: Pick<Store, 'containers'>;
@@ -41,11 +40,13 @@ export interface ReminderStats {
 export class ReminderService {
   readonly ledger: Ledger;
   readonly sender: ReminderSender;
-  readonly scheduler: ReminderScheduler<Organization, Voucher, Rules, DueReminder>;
-  readonly stats: ReminderStats = { scans: 0, expired: 0, expiryConflicts: 0 };
+  readonly scheduler: ReminderScheduler;
+  /** Voucher expiry: run by each reminder scan, or started alone (app.ts) when reminders are off. */
+  readonly expiry: ExpiryJob;
   private readonly organizations: OrganizationRepository;
   private readonly vouchers: VoucherRepository;
   private readonly now: () => Date;
+  private scans = 0;
   private started = false;
   private stopped = false;
   /** Tenant scans started outside the interval (payment news); stop() waits for them. */
@@ -69,53 +70,65 @@ export class ReminderService {
       ...(o.tenantShare ? { tenantShare: o.tenantShare } : {}),
     });
     const defaultTimeZone = o.defaultTimeZone;
-    this.scheduler = new ReminderScheduler<Organization, Voucher, Rules, DueReminder>({
-      loadOrganizations: () => this.loadOrganizations(),
-      loadOrganization: async (tenantId) => (await this.organizations.get(tenantId))?.doc,
-      loadVouchers: (tenantId, org) => this.loadVouchers(tenantId, org),
-      dueReminders: (org, vouchers, rules, now) =>
-        dueReminders(org, vouchers, rules, now, { defaultTimeZone }),
+    this.expiry = new ExpiryJob({
+      organizations: this.organizations,
+      vouchers: this.vouchers,
       rules: o.rules,
+      defaultTimeZone,
+      intervalSeconds: o.scanSeconds,
+      now: this.now,
+      logger: o.logger,
+    });
+    this.scheduler = new ReminderScheduler({
+      listOrganizations: () => this.loadOrganizations(),
+      getOrganization: async (tenantId) => (await this.organizations.get(tenantId))?.doc,
+      dueReminders: (org, now) => this.dueAfterExpiry(org, now),
       ledger: this.ledger,
       references: o.references,
       sender: this.sender,
-      scanSeconds: o.scanSeconds,
-      defaultTimeZone,
       businessHours: o.businessHours,
+      defaultTimeZone,
+      scanSeconds: o.scanSeconds,
       now: nowMs,
       logger: o.logger,
     });
+  }
+
+  get stats(): ReminderStats {
+    const { expired, conflicts } = this.expiry.stats;
+    return { scans: this.scans, expired, expiryConflicts: conflicts };
   }
 
   get running(): boolean {
     return this.started && !this.stopped;
   }
 
-  /** Scans now and every scanSeconds. */
+  /** Scans now and every scanSeconds; each tenant's scan runs the expiry job for it first. */
   start(): void {
     if (this.stopped || this.started) return;
     this.started = true;
     this.scheduler.start();
   }
 
-  /** Stops scanning, waits for the scan in progress and drains the sender (sends in flight are recorded). */
+  /** Stops both jobs, waits for the runs in progress and drains the sender (sends in flight are recorded). */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
     await Promise.allSettled([...this.tenantScans]);
+    await this.expiry.stop();
     await this.scheduler.stop({ stopSender: true });
   }
 
   /** One scan of every tenant (tests drive this with a fixed clock). */
   async scanOnce(): Promise<ScanSummary> {
-    this.stats.scans++;
+    this.scans++;
     return this.scheduler.scanOnce();
   }
 
   /** Scans one tenant at once, when running (a recorded payment outcome is news to send now). */
   async scanTenant(tenantId: string): Promise<ScanSummary | undefined> {
     if (!this.running) return undefined;
-    const scan = this.scheduler.scanTenant(tenantId);
+    const scan = this.scheduler.runTenant(tenantId);
     this.tenantScans.add(scan);
     try {
       return await scan;
@@ -171,16 +184,15 @@ export class ReminderService {
     return out;
   }
 
-  private async loadVouchers(tenantId: string, org: Organization): Promise<Voucher[]> {
-    const listed = await this.vouchers.list(tenantId);
-    const result = await expireOverdueVouchers(this.vouchers, org, listed, {
-      rules: this.o.rules,
-      now: this.now(),
-      defaultTimeZone: this.o.defaultTimeZone,
-      logger: this.o.logger,
-    });
-    this.stats.expired += result.expired;
-    this.stats.expiryConflicts += result.conflicts;
-    return result.vouchers.map((s) => s.doc);
+  /** Expiry before reminders, over one listing of the tenant's vouchers: the scan sees expired ones as expired. */
+  private async dueAfterExpiry(org: Organization, now: Date): Promise<DueReminder[]> {
+    const { vouchers } = await this.expiry.expireTenant(org, now);
+    return dueReminders(
+      org,
+      vouchers.map((v) => v.doc),
+      this.o.rules,
+      now,
+      { defaultTimeZone: this.o.defaultTimeZone },
+    );
   }
 }

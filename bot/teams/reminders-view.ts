@@ -23,7 +23,8 @@ import {
   type Voucher,
 } from '../program';
 import type { Ledger, LedgerEntry } from '../reminders/ledger';
-import { blockedKind, type RenderContext, type RenderFn } from '../reminders/sender';
+import { blockedKind } from '../reminders/reachability';
+import type { RenderContext, RenderFn } from '../reminders/send-attempt';
 import { VoucherRepository, type Store } from '../store';
 import { offeringName, type Card, type Extras, type ViewEnv } from './views';
 

@@ -1,10 +1,12 @@
 // The pieces the app adds around the reminder machinery: where proactive messages may go in development and
-// production, and the expiry pass of the scan (ETag-checked; a conflict waits for the next scan).
+// production, and the voucher expiry pass (ETag-checked; a conflict waits for the next run).
 import { strict as assert } from 'node:assert';
 import { reminderHours, serviceUrlAllowlist } from '../../bot/app';
 import { loadConfig, type Config } from '../../bot/config';
 import { loadRules } from '../../bot/rules';
-import { checkServiceUrl, expireOverdueVouchers, isBusinessTime } from '../../bot/reminders';
+import { checkServiceUrl } from '../../bot/reminders/allowlist';
+import { isBusinessTime } from '../../bot/reminders/business-hours';
+import { expireOverdueVouchers } from '../../bot/reminders/expiry';
 import { createRepos, type Repos } from '../../bot/teams/repos';
 import { seedReadyOrganization, seedVoucher } from '../conversation/fixtures';
 import type { Harness } from '../conversation/harness';

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { checkServiceUrl, isBusinessTime, nextSendTime } from '../../bot/reminders';
+import { checkServiceUrl } from '../../bot/reminders/allowlist';
+import { isBusinessTime, nextSendTime } from '../../bot/reminders/business-hours';
 
 const H = { start: 9, end: 17 };
 const at = (iso: string) => new Date(iso);

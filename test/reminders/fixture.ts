@@ -2,7 +2,10 @@
 // anonymous mode, and the reminder stores wired together.
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
 import { silentLogger } from '../../bot/logger';
-import { Ledger, ReferenceStore, ReminderSender, type SenderOptions } from '../../bot/reminders';
+import { Ledger } from '../../bot/reminders/ledger';
+import { ReferenceStore } from '../../bot/reminders/references';
+import { ReminderSender } from '../../bot/reminders/sender';
+import type { SenderOptions } from '../../bot/reminders/sender-options';
 import { startConnectorSim, type ConnectorSim, type ConnectorSimOptions } from '../support/connector-sim';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { RateLimiter, TENANT_LIMITS } from '../../bot/reminders';
+import { RateLimiter, TENANT_LIMITS } from '../../bot/reminders/limiter';
 
 describe('reminders: rate limiter', () => {
   it('a wall clock stepping back does not stall a key for as long as it moved', () => {

@@ -1,5 +1,5 @@
-// The scheduler's dependency types accept the domain's real dueReminders, Organization and DueReminder
-// (checked by tsc); and one real reminder flows through enqueue with its key intact.
+// The scheduler's dependency takes the domain's real dueReminders, Organization and DueReminder (checked by
+// tsc); and the ledger's cause of a reminder key drops only its offset.
 import { strict as assert } from 'node:assert';
 import {
   dueReminders,
@@ -8,15 +8,16 @@ import {
   type Rules,
   type Voucher,
 } from '../../bot/program';
-import type { DueRemindersFn, SchedulerOptions } from '../../bot/reminders';
-import { defaultCauseOf } from '../../bot/reminders';
+import { defaultCauseOf } from '../../bot/reminders/ledger';
+import type { ReminderSchedulerDeps } from '../../bot/reminders/scheduler';
 
 describe('reminders: compatibility with the domain (bot/program)', () => {
   it('dueReminders fits the scheduler dependency type', () => {
-    const fn: DueRemindersFn<Organization, Voucher, Rules, DueReminder> = dueReminders;
-    type Deps = SchedulerOptions<Organization, Voucher, Rules, DueReminder>['dueReminders'];
-    const asDep: Deps = fn;
-    assert.equal(typeof asDep, 'function');
+    const asDep =
+      (vouchers: readonly Voucher[], rules: Rules): ReminderSchedulerDeps['dueReminders'] =>
+      async (org: Organization, now: Date): Promise<DueReminder[]> =>
+        dueReminders(org, vouchers, rules, now);
+    assert.equal(typeof asDep([], {} as Rules), 'function');
   });
 
   it('the cause of a key drops only its offset', () => {

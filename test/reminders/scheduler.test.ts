@@ -2,21 +2,13 @@ import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import { silentLogger } from '../../bot/logger';
-import {
-  Ledger,
-  ReminderScheduler,
-  ReminderSender,
-  type ProactiveAdapter,
-  type SchedulerReminder,
-} from '../../bot/reminders';
+import { Organization, type DueReminder } from '../../bot/program';
+import { Ledger } from '../../bot/reminders/ledger';
+import type { ProactiveAdapter } from '../../bot/reminders/proactive-post';
+import { ReminderScheduler } from '../../bot/reminders/scheduler';
+import type { ReminderSender } from '../../bot/reminders/sender';
 import { HOURS, personalMessage, startRig, TENANT, until, type Rig } from './fixture';
 
-interface Org {
-  tenantId: string;
-  timeZone?: string;
-  programChannel?: { channelId: string };
-  people: { userId: string; settings?: { locale?: string; timeZone?: string } }[];
-}
 interface FakeVoucher {
   id: string;
   resolved: boolean;
@@ -27,30 +19,34 @@ interface FakeVoucher {
   /** Like the domain: a reminder with a due date is listed up to that (UTC) day only. */
   dueDate?: string;
 }
-type Reminder = SchedulerReminder & { kind: string };
 
 const conv = (user: string) => `a:personal-${user}`;
-const RULES = { profile: 'test' };
 
-function dueReminders(_org: Org, vouchers: FakeVoucher[], rules: typeof RULES, now: Date): Reminder[] {
-  assert.equal(rules.profile, 'test');
+/** The domain's reminders for the fake vouchers: one voucherExpiry reminder each while unresolved. */
+function dueReminders(vouchers: FakeVoucher[], now: Date): DueReminder[] {
   const today = now.toISOString().slice(0, 10);
   return vouchers
     .filter((v) => !v.resolved && (!v.dueDate || today <= v.dueDate))
-    .map((v) => ({
-      key: `voucherExpiry:${v.id}:${v.dueDate ?? '2025-06-30'}:${v.offset}`,
-      kind: 'voucherExpiry',
-      recipients: v.recipients,
-      toProgramChannel: v.toProgramChannel ?? false,
-      sendableOn: v.sendableOn,
-      ...(v.dueDate ? { dueDate: v.dueDate } : {}),
-    }));
+    .map((v) => {
+      const dueDate = v.dueDate ?? '2025-06-30';
+      return {
+        key: `voucherExpiry:${v.id}:${dueDate}:${v.offset}`,
+        kind: 'voucherExpiry',
+        subject: { type: 'voucher', voucherId: v.id, voucherNumber: v.id, offeringId: 'SDPS' },
+        dueDate,
+        offsetDays: v.offset,
+        sendableOn: v.sendableOn,
+        recipients: v.recipients,
+        toProgramChannel: v.toProgramChannel ?? false,
+        action: { id: 'voucher.reserve', step: 5, params: {}, roles: ['mpnPartnerAdmin'] },
+      };
+    });
 }
 
 describe('reminders: scheduler', () => {
   let rig: Rig;
   let clock: sinon.SinonFakeTimers;
-  let org: Org;
+  let org: Organization;
   let vouchers: FakeVoucher[];
   let tenant = 0;
 
@@ -66,7 +62,11 @@ describe('reminders: scheduler', () => {
       now: Date.parse(iso),
       toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
     });
-    org = { tenantId: `${TENANT}-${++tenant}`, people: [] };
+    org = Organization.parse({
+      id: 'organization',
+      tenantId: `${TENANT}-${++tenant}`,
+      createdAt: '2025-01-01T00:00:00.000Z',
+    });
     vouchers = [];
   }
 
@@ -86,15 +86,11 @@ describe('reminders: scheduler', () => {
     });
   }
 
-  function scheduler(
-    sender: ReminderSender,
-    ledger: Ledger = rig.ledger,
-  ): ReminderScheduler<Org, FakeVoucher, typeof RULES, Reminder> {
+  function scheduler(sender: ReminderSender, ledger: Ledger = rig.ledger): ReminderScheduler {
     return new ReminderScheduler({
-      loadOrganizations: async () => [org],
-      loadVouchers: async () => vouchers,
-      dueReminders,
-      rules: RULES,
+      listOrganizations: async () => [org],
+      getOrganization: async (tenantId) => (tenantId === org.tenantId ? org : undefined),
+      dueReminders: async (_org, now) => dueReminders(vouchers, now),
       ledger,
       references: rig.references,
       sender,
@@ -457,14 +453,13 @@ describe('reminders: scheduler', () => {
     begin('2025-06-04T10:00:00Z');
     let loads = 0;
     const s = sender();
-    const sched = new ReminderScheduler<Org, FakeVoucher, typeof RULES, Reminder>({
-      loadOrganizations: async () => {
+    const sched = new ReminderScheduler({
+      listOrganizations: async () => {
         loads++;
         return [];
       },
-      loadVouchers: async () => [],
-      dueReminders,
-      rules: () => RULES,
+      getOrganization: async () => undefined,
+      dueReminders: async () => [],
       ledger: rig.ledger,
       references: rig.references,
       sender: s,

@@ -3,7 +3,8 @@ import { createServer, request, type IncomingMessage, type ServerResponse } from
 import type { AddressInfo } from 'node:net';
 import sinon from 'sinon';
 import { silentLogger } from '../../bot/logger';
-import { ConversationRefDoc, ReferenceStore, referenceId, type ReminderSender } from '../../bot/reminders';
+import { ConversationRefDoc, ReferenceStore, referenceId } from '../../bot/reminders/references';
+import type { ReminderSender } from '../../bot/reminders/sender';
 import { startConnectorSim } from '../support/connector-sim';
 import { makeAdapter, personalMessage, startRig, TENANT, until, type Rig } from './fixture';
 

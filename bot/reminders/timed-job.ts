@@ -1,0 +1,44 @@
+// Timed work done tenant by tenant (voucher expiry, the reminder scan), and the interval that repeats a run.
+
+/** A job that does one tenant's due work at `now`; a scheduler of jobs calls it per tenant. */
+export interface TenantJob {
+  readonly name: string;
+  runTenant(tenantId: string, now: Date): Promise<unknown>;
+}
+
+/** Runs `run` now and then every `intervalSeconds`; a run asked for while one is going shares its result. */
+export class RepeatingRun<T> {
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private current: Promise<T> | undefined;
+
+  constructor(
+    private readonly run: () => Promise<T>,
+    private readonly intervalSeconds: number,
+  ) {}
+
+  get started(): boolean {
+    return this.timer !== undefined;
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.once(), this.intervalSeconds * 1000);
+    this.timer.unref?.();
+    void this.once();
+  }
+
+  /** One run now, or the one in progress. */
+  once(): Promise<T> {
+    this.current ??= this.run().finally(() => {
+      this.current = undefined;
+    });
+    return this.current;
+  }
+
+  /** No more runs; waits for the one in progress. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.current?.catch(() => undefined);
+  }
+}
