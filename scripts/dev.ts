@@ -7,7 +7,7 @@ import path from 'node:path';
 import { configFromProcessOrExit, type Config } from '../bot/config';
 import { createLogger } from '../bot/logger';
 import { startApp } from '../bot/app';
-import { seedDemoData } from '../bot/api/seed';
+import { seedDemoData } from '../bot/dev/seed';
 import { OrganizationRepository } from '../bot/store';
 
 /**

@@ -8,7 +8,7 @@ export {
   type VoucherSource,
 } from './routes';
 export { SnapshotCache } from './snapshot';
-export { registerTab, TAB_CSP } from './tabStatic';
+export { registerTab, TAB_CSP } from './tab-static';
 export {
   createAuthenticator,
   issuersFor,
@@ -18,4 +18,4 @@ export {
   type Authenticator,
   type Caller,
 } from './auth';
-export type * from './viewModel';
+export type * from './view-model';

@@ -31,8 +31,8 @@ import type {
   TimelineEntryView,
   VoucherDetailView,
   VoucherRowView,
-} from './viewModel';
-import { VOUCHER_STATES } from './viewModel';
+} from './view-model';
+import { VOUCHER_STATES } from './view-model';
 
 export interface ProjectionContext {
   rules: Rules;

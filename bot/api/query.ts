@@ -2,8 +2,8 @@
 // is configured), validated with zod, and applied to the projected rows. Unknown, repeated-beyond-limit,
 // oversized or malformed parameters are refused with a message naming the parameter.
 import { z } from 'zod';
-import type { VoucherRowView, VoucherStateCode } from './viewModel';
-import { VOUCHER_STATES } from './viewModel';
+import type { VoucherRowView, VoucherStateCode } from './view-model';
+import { VOUCHER_STATES } from './view-model';
 
 export const MAX_QUERY_LENGTH = 2048;
 export const MAX_VALUES_PER_PARAM = 20;

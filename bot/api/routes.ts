@@ -32,7 +32,7 @@ import {
   VoucherIdParam,
   VoucherListQuery,
 } from './query';
-import type { ApiErrorView, CallerView, OverviewView, VoucherListView } from './viewModel';
+import type { ApiErrorView, CallerView, OverviewView, VoucherListView } from './view-model';
 
 /** What the API reads: the store's OrganizationRepository and VoucherRepository fit as they are. */
 export interface OrganizationSource {

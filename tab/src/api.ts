@@ -6,7 +6,7 @@ import type {
   VoucherDetailView,
   VoucherListView,
   VoucherStateCode,
-} from '../../bot/api/viewModel';
+} from '../../bot/api/view-model';
 import type { Host } from './host';
 
 export class ApiError extends Error {

@@ -8,7 +8,7 @@ import type {
   VoucherListView,
   VoucherRowView,
   VoucherStateCode,
-} from '../../bot/api/viewModel';
+} from '../../bot/api/view-model';
 import { ApiError, TabClient, type ListFilters } from './api';
 import { append, clear, h, uid } from './dom';
 import type { Host } from './host';

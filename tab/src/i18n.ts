@@ -3,7 +3,7 @@
 // completion report/relatório de conclusão/informe de finalización, payment request/solicitação de
 // pagamento/solicitud de pago, offering/oferta, enrollment/inscrição/inscripción. Dates, numbers and money
 // go through Intl in the user's locale.
-import type { DeadlineKind, LocaleCode, RoleCode, VoucherStateCode } from '../../bot/api/viewModel';
+import type { DeadlineKind, LocaleCode, RoleCode, VoucherStateCode } from '../../bot/api/view-model';
 
 export type Locale = LocaleCode;
 export const LOCALES: readonly Locale[] = ['en', 'pt-BR', 'es-ES'];

@@ -10,7 +10,7 @@ import { builtInRules, type Rules } from '../../bot/program';
 import { OrganizationRepository } from '../../bot/store/organizations';
 import { VoucherRepository } from '../../bot/store/vouchers';
 import { loadJose, registerApi, registerTab, type TabApi } from '../../bot/api';
-import { seedDemoData, SEED_PEOPLE, type SeedResult } from '../../bot/api/seed';
+import { seedDemoData, SEED_PEOPLE, type SeedResult } from '../../bot/dev/seed';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 
 export const CLIENT_ID = '11111111-2222-3333-4444-555555555555';
