@@ -29,6 +29,10 @@ export interface ListFilters {
   dir: 'asc' | 'desc';
 }
 
+export function emptyFilters(): ListFilters {
+  return { offering: [], state: [], consultant: [], customer: [], q: '', sort: 'nextDeadline', dir: 'asc' };
+}
+
 export function filterQuery(f: ListFilters, extra: Record<string, string | number> = {}): string {
   const p = new URLSearchParams();
   for (const o of f.offering) p.append('offering', o);
