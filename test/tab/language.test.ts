@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
-import { SEED_PEOPLE } from '../../bot/dev/seed';
+import { SEED_PEOPLE } from '../../bot/dev/seed-people';
 import { setLocaleOverride, TENANT_A } from '../api/fixture';
 import { ARTIFACTS, startTabHarness, type TabHarness } from './harness';
 
