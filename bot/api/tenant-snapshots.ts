@@ -5,7 +5,7 @@ import type { Organization, Voucher } from '../program';
 import type { Caller } from './auth';
 import type { ApiDeps } from './deps';
 import { projectionContext, type ProjectionContext } from './projection';
-import { SnapshotCache } from './snapshot';
+import { SnapshotCache } from './snapshot-cache';
 
 /** What a snapshot was read at: the organisation's ETag and the vouchers' change marker, taken before reading. */
 interface SnapshotVersion {
