@@ -46,7 +46,7 @@ function facts(tr: Translator, d: VoucherDetailView): HTMLElement {
     fact(
       t('detailPayment'),
       d.payment
-        ? `${tr.money(d.payment.amount, d.payment.currency)} · ${tr.dyn(`pay_${d.payment.status}`)}`
+        ? `${tr.money(d.payment.amount, d.payment.currency)} · ${tr.lookup(`pay_${d.payment.status}`)}`
         : undefined,
     ),
     fact(t('colConsultants'), d.consultants.map((c) => c.name).join(', ')),
@@ -74,7 +74,7 @@ function timelineWhat(
   from?: VoucherStateCode,
   to?: VoucherStateCode,
 ): (string | HTMLElement)[] {
-  const words = tr.dyn(`act_${action}`, {}, action);
+  const words = tr.lookup(`act_${action}`, {}, action);
   if (!to || from === to || tr.state(to) === words) return [words];
   return [words, h('span', { class: `chip state-${to}` }, tr.state(to))];
 }

@@ -11,7 +11,7 @@ export interface Translator {
   locale: Locale;
   t(key: MessageKey, params?: Record<string, string | number>): string;
   /** Looks up a key built at run time (state, role, deadline kind, audit action); falls back to `fallback`. */
-  dyn(key: string, params?: Record<string, string | number>, fallback?: string): string;
+  lookup(key: string, params?: Record<string, string | number>, fallback?: string): string;
   state(s: VoucherStateCode): string;
   role(r: RoleCode): string;
   deadline(kind: DeadlineKind, params: Record<string, string | number>): string;
@@ -22,7 +22,7 @@ export interface Translator {
   relativeDays(days: number): string;
 }
 
-function fill(
+function fillParams(
   text: string,
   params: Record<string, string | number> = {},
   format: (n: number) => string,
@@ -35,7 +35,7 @@ function fill(
 }
 
 export function translator(locale: Locale): Translator {
-  const cat = CATALOGUES[locale];
+  const catalogue = CATALOGUES[locale];
   const numberFmt = new Intl.NumberFormat(locale);
   const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
@@ -44,14 +44,14 @@ export function translator(locale: Locale): Translator {
   const number = (n: number): string => numberFmt.format(n);
   const self: Translator = {
     locale,
-    t: (key, params) => fill(cat[key], params, number),
-    dyn: (key, params, fallback) => {
-      const text = (cat as Record<string, string>)[key];
-      return text === undefined ? (fallback ?? key) : fill(text, params, number);
+    t: (key, params) => fillParams(catalogue[key], params, number),
+    lookup: (key, params, fallback) => {
+      const text = (catalogue as Record<string, string>)[key];
+      return text === undefined ? (fallback ?? key) : fillParams(text, params, number);
     },
-    state: (s) => self.dyn(`state_${s}`, {}, s),
-    role: (r) => self.dyn(`role_${r}`, {}, r),
-    deadline: (kind, params) => self.dyn(`dl_${kind}`, params, kind),
+    state: (s) => self.lookup(`state_${s}`, {}, s),
+    role: (r) => self.lookup(`role_${r}`, {}, r),
+    deadline: (kind, params) => self.lookup(`dl_${kind}`, params, kind),
     date: (iso) => {
       if (!iso) return '—';
       const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);

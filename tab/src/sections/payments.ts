@@ -15,7 +15,7 @@ function countTiles(tr: Translator, p: PaymentsView): HTMLElement {
         'li',
         { class: `tile pay-${k}` },
         h('span', { class: 'tile-value' }, tr.number(p.counts[k])),
-        h('span', { class: 'tile-label' }, tr.dyn(`pay_${k}`)),
+        h('span', { class: 'tile-label' }, tr.lookup(`pay_${k}`)),
       ),
     ),
   );
@@ -32,7 +32,7 @@ function totalsTable(tr: Translator, p: PaymentsView): HTMLElement {
         'tr',
         {},
         h('th', { scope: 'col' }, tr.t('payCurrency')),
-        PAYMENT_STATUSES.map((k) => h('th', { scope: 'col' }, tr.dyn(`pay_${k}`))),
+        PAYMENT_STATUSES.map((k) => h('th', { scope: 'col' }, tr.lookup(`pay_${k}`))),
       ),
     ),
     h(
@@ -44,7 +44,7 @@ function totalsTable(tr: Translator, p: PaymentsView): HTMLElement {
           { 'data-currency': row.currency },
           h('th', { scope: 'row' }, row.currency),
           PAYMENT_STATUSES.map((k) =>
-            h('td', { 'data-label': tr.dyn(`pay_${k}`) }, tr.money(row[k], row.currency)),
+            h('td', { 'data-label': tr.lookup(`pay_${k}`) }, tr.money(row[k], row.currency)),
           ),
         ),
       ),

@@ -19,7 +19,7 @@ function step(title: string, status: string, tone: Tone, lines: (string | Node |
 function eligibilityStep(tr: Translator, e: SetupView['eligibility']): HTMLElement {
   const { t, date } = tr;
   const tone: Tone = e.status === 'met' ? 'ok' : e.status === 'inProgress' ? 'warn' : 'todo';
-  return step(t('step1'), tr.dyn(`elig_${e.status}`), tone, [
+  return step(t('step1'), tr.lookup(`elig_${e.status}`), tone, [
     e.trainingCompletedOn ? t('eligTraining', { date: date(e.trainingCompletedOn) }) : t('eligNoTraining'),
     e.offeringsMet.length > 0 ? t('eligMetFor', { list: e.offeringsMet.join(', ') }) : t('eligNextStep'),
   ]);
@@ -52,7 +52,7 @@ function renewalCountdown(tr: Translator, e: SetupView['enrollment'], tone: Tone
 function enrollmentStep(tr: Translator, e: SetupView['enrollment']): HTMLElement {
   const { t, date } = tr;
   const tone = ENROLLMENT_TONES[e.status];
-  return step(t('step2'), tr.dyn(`enr_${e.status}`), tone, [
+  return step(t('step2'), tr.lookup(`enr_${e.status}`), tone, [
     renewalCountdown(tr, e, tone),
     ...e.offerings.map((o) =>
       t('renewIn', { offering: o.offering, relative: tr.relativeDays(o.daysLeft), date: date(o.renewalDue) }),
@@ -64,7 +64,7 @@ function enrollmentStep(tr: Translator, e: SetupView['enrollment']): HTMLElement
 function profileStep(tr: Translator, p: SetupView['profile']): HTMLElement {
   const { t, date } = tr;
   const tone: Tone = p.status === 'current' ? 'ok' : p.status === 'stale' ? 'bad' : 'todo';
-  return step(t('step3'), tr.dyn(`prof_${p.status}`), tone, [
+  return step(t('step3'), tr.lookup(`prof_${p.status}`), tone, [
     p.lastUpdatedOn ? t('profUpdated', { date: date(p.lastUpdatedOn), due: date(p.staleOn) }) : null,
     p.status !== 'current' ? t('profNextStep') : null,
   ]);

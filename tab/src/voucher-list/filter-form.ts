@@ -64,7 +64,7 @@ function sortField(tr: Translator, filters: ListFilters, onSort: FilterFormActio
     onchange: (ev: Event) => onSort((ev.target as HTMLSelectElement).value),
   });
   for (const k of SORT_FIELDS)
-    select.append(h('option', { value: k, selected: k === filters.sort }, tr.dyn(`sort_${k}`)));
+    select.append(h('option', { value: k, selected: k === filters.sort }, tr.lookup(`sort_${k}`)));
   return h('div', { class: 'field' }, h('label', { for: 'f-sort' }, tr.t('sortLabel')), select);
 }
 
