@@ -169,7 +169,7 @@ export interface VoucherListView {
 
 export interface TimelineEntryView {
   at: string;
-  /** The audit action code, e.g. `reserve`, `report.submit`; the tab translates known ones. */
+  /** The audit action code, e.g. `voucher.reserve`, `voucher.submitReport`; the tab translates known ones. */
   action: string;
   from?: VoucherStateCode;
   to?: VoucherStateCode;
