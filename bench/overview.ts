@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import restify from 'restify';
 import { registerApi } from '../bot/api';
 import { overviewOf, projectionContext } from '../bot/api/projection';
-import { seedDemoData } from '../bot/api/seed';
+import { seedDemoData } from '../bot/dev/seed';
 import { loadConfig } from '../bot/config';
 import { silentLogger } from '../bot/logger';
 import { builtInRules, DEFAULT_PROFILE } from '../bot/program';

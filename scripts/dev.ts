@@ -7,7 +7,7 @@ import path from 'node:path';
 import { configFromProcessOrExit, type Config } from '../bot/config';
 import { createLogger } from '../bot/logger';
 import { startApp } from '../bot/app';
-import { seedDemoData } from '../bot/api/seed';
+import { seedDemoData } from '../bot/dev/seed';
 import { OrganizationRepository } from '../bot/store';
 
 /**
@@ -27,11 +27,8 @@ function playgroundEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/**
- * On the first start (the local organisation does not exist yet) the Playground's tenant gets a demo
- * organisation with vouchers in every state, and the local user (the Playground's "Alex Wilber") is its Global
- * admin, so the tab and the bot have something to show. SEED_DEMO=false starts empty: a new partner at step 1.
- */
+// On the first start the local tenant gets the demo organisation, with the local user (the Playground's
+// "Alex Wilber") as its Global admin. SEED_DEMO=false starts empty: a new partner at step 1.
 async function seedOnFirstStart(store: Parameters<typeof seedDemoData>[0], config: Config): Promise<void> {
   const identity = config.tab.localIdentity;
   if (!identity || process.env.SEED_DEMO === 'false') return;

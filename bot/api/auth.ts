@@ -1,8 +1,5 @@
-// Who is calling the tab API. In Teams the tab sends the SSO token it got from `authentication.getAuthToken`;
-// it is checked here against Entra ID's published signing keys, the issuer of the token's own tenant, this
-// app's audience, the `access_as_user` scope, its validity window and the tenant allow-list. The caller is
-// then (tenant id, object id) and every query is scoped to that tenant. In development without Entra
-// settings the configured local identity is used instead (config refuses that mode in production).
+// Who is calling the tab API: the Teams SSO token checked against Entra ID (keys, issuer, audience, scope,
+// validity, tenant allow-list), or in development without Entra settings the configured local identity.
 import type { JWTPayload, JWTVerifyGetKey } from 'jose' with { 'resolution-mode': 'import' };
 import type { Config } from '../config';
 

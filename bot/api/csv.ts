@@ -1,7 +1,6 @@
-// CSV export of voucher rows (RFC 4180: CRLF, fields quoted when needed). Cells that a spreadsheet would
-// run as a formula are prefixed with an apostrophe. Column names are stable English ids so scripts can rely
-// on them; values are codes and ISO dates, not localized words.
-import type { VoucherRowView } from './viewModel';
+// CSV export of voucher rows (RFC 4180). Columns are stable English ids and values are codes and ISO dates;
+// cells a spreadsheet would run as a formula get a leading apostrophe.
+import type { VoucherRowView } from './view-model';
 
 export const CSV_COLUMNS = [
   'voucherNumber',

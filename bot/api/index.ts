@@ -1,21 +1,6 @@
-// The tab's HTTP API and static front end. main.ts calls registerApi and registerTab; nothing else is public.
-export {
-  registerApi,
-  API_PREFIX,
-  type ApiDeps,
-  type OrganizationSource,
-  type TabApi,
-  type VoucherSource,
-} from './routes';
-export { SnapshotCache } from './snapshot';
-export { registerTab, TAB_CSP } from './tabStatic';
-export {
-  createAuthenticator,
-  issuersFor,
-  jwksUrlFor,
-  loadJose,
-  REQUIRED_SCOPE,
-  type Authenticator,
-  type Caller,
-} from './auth';
-export type * from './viewModel';
+// The tab's HTTP API and its static front end: bot/app.ts calls registerApi and registerTab.
+export { registerApi, type TabApi } from './tab-api';
+export type { ApiDeps, OrganizationSource, VoucherSource } from './deps';
+export { registerTab } from './tab-static';
+export { createAuthenticator, loadJose, type Authenticator, type Caller } from './auth';
+export type * from './view-model';

@@ -1,9 +1,8 @@
-// Query parameters of the tab API: parsed from the raw query string (so they do not depend on how the server
-// is configured), validated with zod, and applied to the projected rows. Unknown, repeated-beyond-limit,
-// oversized or malformed parameters are refused with a message naming the parameter.
+// The tab API's query parameters: read from the raw query string, validated with zod (refusals name the
+// parameter), and applied to the projected rows.
 import { z } from 'zod';
-import type { VoucherRowView, VoucherStateCode } from './viewModel';
-import { VOUCHER_STATES } from './viewModel';
+import type { VoucherRowView, VoucherStateCode } from './view-model';
+import { VOUCHER_STATES } from './view-model';
 
 export const MAX_QUERY_LENGTH = 2048;
 export const MAX_VALUES_PER_PARAM = 20;

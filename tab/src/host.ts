@@ -1,6 +1,5 @@
-// Where the tab runs: inside Teams (SDK initialised, context read, SSO token from the host) or standalone in
-// a plain browser (local development). Outside Teams `app.initialize()` either rejects at once (top-level
-// page) or never answers (a foreign iframe), so it races a short timeout and falls back to standalone.
+// Where the tab runs: inside Teams (SDK initialised, context, SSO token) or standalone in a browser. Outside
+// Teams `app.initialize()` rejects or never answers, so it races a short timeout and falls back to standalone.
 import { app, authentication } from '@microsoft/teams-js';
 
 export type Theme = 'default' | 'dark' | 'contrast';

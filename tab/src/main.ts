@@ -1,16 +1,8 @@
 // Entry point: connect to the host (Teams or standalone), pick theme and language, start the app.
-// `?theme=` and `?lang=` override the host's values (local development and screenshots).
-//
-// Language (PRODUCT.md §6), first that applies: `?lang=`; the tab's picker, for the rest of this browser
-// session; the person's own choice in the bot (their settings' locale override, which the API returns with
-// the overview: TabApp applies it before the first render); the Teams locale; the browser's language.
-// The picker is view-only: it changes the language of this session and saves nothing on the server. The
-// override is saved in one place, the bot's settings card (an authenticated, ETag-checked change); the tab's
-// API is read-only. Nor does the picker persist across sessions: a second, per-device preference would hide
-// the choice made in the bot.
+// `?theme=` and `?lang=` override the host's values; language order: ?lang=, picker, bot override, Teams, browser.
 import { TabApp } from './app';
 import { connectHost, normalizeTheme, type Theme } from './host';
-import { matchLocale, resolveLocale, type Locale } from './i18n';
+import { firstSupportedLocale, supportedLocale, type Locale } from './i18n';
 
 const SESSION_LOCALE_KEY = 'psc.tab.locale';
 
@@ -39,10 +31,10 @@ async function boot(): Promise<void> {
 
   // An explicit choice for this page wins over the person's override; without one, the host's language is
   // only the fallback until the overview says whether the person chose a language in the bot.
-  const chosen = matchLocale(params.get('lang')) ?? matchLocale(sessionLocale());
+  const chosen = supportedLocale(params.get('lang')) ?? supportedLocale(sessionLocale());
   const language = chosen
     ? { locale: chosen, chosen: true }
-    : { locale: resolveLocale(host.info.locale, navigator.language), chosen: false };
+    : { locale: firstSupportedLocale(host.info.locale, navigator.language), chosen: false };
   const app: TabApp = new TabApp(root, host, language, (next: Locale) => {
     try {
       window.sessionStorage.setItem(SESSION_LOCALE_KEY, next);

@@ -2,7 +2,7 @@
 // Every refusal must be a 401 that carries no data; a valid token sees its own tenant only.
 import assert from 'node:assert/strict';
 import { APP_ID_URI, NOW, startApiFixture, TENANT_A, TENANT_B, type ApiFixture } from './fixture';
-import { SEED_PEOPLE } from '../../bot/api/seed';
+import { SEED_PEOPLE } from '../../bot/dev/seed-people';
 import { createAuthenticator, type OverviewView, type VoucherDetailView } from '../../bot/api';
 
 const nowSec = Math.floor(NOW.getTime() / 1000);

@@ -10,7 +10,8 @@ import { builtInRules, type Rules } from '../../bot/program';
 import { OrganizationRepository } from '../../bot/store/organizations';
 import { VoucherRepository } from '../../bot/store/vouchers';
 import { loadJose, registerApi, registerTab, type TabApi } from '../../bot/api';
-import { seedDemoData, SEED_PEOPLE, type SeedResult } from '../../bot/api/seed';
+import { seedDemoData, type SeedResult } from '../../bot/dev/seed';
+import { SEED_PEOPLE } from '../../bot/dev/seed-people';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 
 export const CLIENT_ID = '11111111-2222-3333-4444-555555555555';
@@ -26,10 +27,7 @@ export interface ApiFixture {
   seedA: SeedResult;
   seedB: SeedResult;
   /** Signs a token with the published key; `claims` override the valid defaults (undefined removes one). */
-  sign(
-    claims?: Record<string, unknown>,
-    options?: { key?: 'published' | 'unpublished'; alg?: string; kid?: string },
-  ): Promise<string>;
+  sign(claims?: Record<string, unknown>, options?: SignOptions): Promise<string>;
   get(
     path: string,
     token?: string | null,
@@ -53,8 +51,11 @@ export interface FixtureOptions {
   vouchersB?: number;
 }
 
-export async function startApiFixture(options: FixtureOptions = {}): Promise<ApiFixture> {
-  const jose = await loadJose();
+type SignOptions = { key?: 'published' | 'unpublished'; alg?: string; kid?: string };
+type Jose = Awaited<ReturnType<typeof loadJose>>;
+
+/** A local "Entra ID" publishing one signing key as a JWKS; `unpublished` is a key it does not publish. */
+async function startKeyServer(jose: Jose) {
   const published = await jose.generateKeyPair('RS256', { extractable: true });
   const unpublished = await jose.generateKeyPair('RS256', { extractable: true });
   const jwk: JWK = {
@@ -63,9 +64,8 @@ export async function startApiFixture(options: FixtureOptions = {}): Promise<Api
     use: 'sig',
     alg: 'RS256',
   };
-
   let hits = 0;
-  const jwks = http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     hits++;
     if (req.url !== '/common/discovery/v2.0/keys') {
       res.statusCode = 404;
@@ -77,31 +77,95 @@ export async function startApiFixture(options: FixtureOptions = {}): Promise<Api
     res.setHeader('content-type', 'application/json');
     res.end(JSON.stringify({ keys: [jwk] }));
   });
-  await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
-  const jwksPort = (jwks.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    jwksUri: `http://127.0.0.1:${(server.address() as AddressInfo).port}/common/discovery/v2.0/keys`,
+    published,
+    unpublished,
+    hits: () => hits,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+    },
+  };
+}
 
-  const env = {
+/** Signs Teams-like SSO tokens for Ana in tenant A, valid at NOW; `claims` override the defaults. */
+function tokenSigner(jose: Jose, keys: Awaited<ReturnType<typeof startKeyServer>>) {
+  const nowSec = Math.floor(NOW.getTime() / 1000);
+  return async (claims: Record<string, unknown> = {}, opts: SignOptions = {}): Promise<string> => {
+    const payload: Record<string, unknown> = {
+      aud: CLIENT_ID,
+      iss: `https://login.microsoftonline.com/${TENANT_A}/v2.0`,
+      tid: TENANT_A,
+      oid: SEED_PEOPLE.globalAdmin.userId,
+      name: SEED_PEOPLE.globalAdmin.name,
+      scp: 'access_as_user',
+      ver: '2.0',
+      iat: nowSec - 60,
+      nbf: nowSec - 60,
+      exp: nowSec + 3600,
+      ...claims,
+    };
+    for (const [k, v] of Object.entries(payload)) if (v === undefined) delete payload[k];
+    const key: KeyObject | CryptoKey =
+      opts.key === 'unpublished' ? keys.unpublished.privateKey : keys.published.privateKey;
+    return new jose.SignJWT(payload)
+      .setProtectedHeader({ alg: opts.alg ?? 'RS256', kid: opts.kid ?? 'test-key-1', typ: 'JWT' })
+      .sign(key);
+  };
+}
+
+function fixtureConfig(
+  jwksUri: string,
+  extra: Record<string, string> = {},
+): { config: Config; rules: Rules } {
+  const loaded = loadConfig({
     LOG_LEVEL: 'silent',
     ENTRA_CLIENT_ID: CLIENT_ID,
     ENTRA_APP_ID_URI: APP_ID_URI,
-    ENTRA_JWKS_URI: `http://127.0.0.1:${jwksPort}/common/discovery/v2.0/keys`,
-    ...options.env,
-  };
-  const loaded = loadConfig(env);
+    ENTRA_JWKS_URI: jwksUri,
+    ...extra,
+  });
   if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
-  const config = loaded.config;
   const rulesResult = builtInRules('program-2020');
   if (!rulesResult.ok) throw new Error(rulesResult.errors.join('\n'));
-  const rules = rulesResult.rules;
+  return { config: loaded.config, rules: rulesResult.rules };
+}
 
-  const cosmos: TestCosmos = await startTestCosmos();
+/** Tenants A and B, and the local identity's tenant when the config has one (local mode acts as it). */
+async function seedTenants(cosmos: TestCosmos, config: Config, rules: Rules, options: FixtureOptions) {
   const seedA = await seedDemoData(cosmos.store, TENANT_A, NOW, { vouchers: options.vouchersA ?? 12, rules });
   const seedB = await seedDemoData(cosmos.store, TENANT_B, NOW, { vouchers: options.vouchersB ?? 3, rules });
-  // Local identity mode acts as its configured tenant: seed it too so the tab has something to show.
   const local = config.tab.localIdentity;
   if (local && local.tenantId !== TENANT_A && local.tenantId !== TENANT_B) {
     await seedDemoData(cosmos.store, local.tenantId, NOW, { vouchers: options.vouchersA ?? 12, rules });
   }
+  return { seedA, seedB };
+}
+
+function getter(baseUrl: string): ApiFixture['get'] {
+  return async (path, token, headers = {}) => {
+    const h: Record<string, string> = { ...headers };
+    if (token) h.authorization = `Bearer ${token}`;
+    const res = await fetch(`${baseUrl}${path}`, { headers: h });
+    const text = await res.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    return { status: res.status, body, text, headers: res.headers };
+  };
+}
+
+export async function startApiFixture(options: FixtureOptions = {}): Promise<ApiFixture> {
+  const jose = await loadJose();
+  const keys = await startKeyServer(jose);
+  const { config, rules } = fixtureConfig(keys.jwksUri, options.env);
+  const cosmos: TestCosmos = await startTestCosmos();
+  const { seedA, seedB } = await seedTenants(cosmos, config, rules, options);
 
   const server = restify.createServer({ handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
@@ -122,62 +186,21 @@ export async function startApiFixture(options: FixtureOptions = {}): Promise<Api
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const nowSec = Math.floor(NOW.getTime() / 1000);
-  async function sign(
-    claims: Record<string, unknown> = {},
-    opts: { key?: 'published' | 'unpublished'; alg?: string; kid?: string } = {},
-  ): Promise<string> {
-    const payload: Record<string, unknown> = {
-      aud: CLIENT_ID,
-      iss: `https://login.microsoftonline.com/${TENANT_A}/v2.0`,
-      tid: TENANT_A,
-      oid: SEED_PEOPLE.globalAdmin.userId,
-      name: SEED_PEOPLE.globalAdmin.name,
-      scp: 'access_as_user',
-      ver: '2.0',
-      iat: nowSec - 60,
-      nbf: nowSec - 60,
-      exp: nowSec + 3600,
-      ...claims,
-    };
-    for (const [k, v] of Object.entries(payload)) if (v === undefined) delete payload[k];
-    const key: KeyObject | CryptoKey =
-      opts.key === 'unpublished' ? unpublished.privateKey : published.privateKey;
-    return new jose.SignJWT(payload)
-      .setProtectedHeader({ alg: opts.alg ?? 'RS256', kid: opts.kid ?? 'test-key-1', typ: 'JWT' })
-      .sign(key);
-  }
-
-  async function get(path: string, token?: string | null, headers: Record<string, string> = {}) {
-    const h: Record<string, string> = { ...headers };
-    if (token) h.authorization = `Bearer ${token}`;
-    const res = await fetch(`${baseUrl}${path}`, { headers: h });
-    const text = await res.text();
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
-    return { status: res.status, body, text, headers: res.headers };
-  }
-
   return {
     baseUrl,
     config,
     rules,
     seedA,
     seedB,
-    sign,
-    get,
+    sign: tokenSigner(jose, keys),
+    get: getter(baseUrl),
     api,
     organizations,
     vouchers,
-    jwksHits: () => hits,
+    jwksHits: keys.hits,
     async stop() {
       server.close();
-      await new Promise<void>((resolve) => jwks.close(() => resolve()));
-      jwks.closeAllConnections();
+      await keys.stop();
       await cosmos.stop();
     },
   };

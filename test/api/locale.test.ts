@@ -1,7 +1,7 @@
 // The caller's language choice (the bot's per-user locale override) in the tab API: only the caller's own,
 // only from their own tenant, and only when it is one of the app's languages.
 import assert from 'node:assert/strict';
-import { SEED_PEOPLE } from '../../bot/api/seed';
+import { SEED_PEOPLE } from '../../bot/dev/seed-people';
 import type { OverviewView } from '../../bot/api';
 import { setLocaleOverride, startApiFixture, TENANT_A, TENANT_B, type ApiFixture } from './fixture';
 

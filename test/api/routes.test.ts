@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startApiFixture, TENANT_A, type ApiFixture } from './fixture';
-import { SEED_PEOPLE } from '../../bot/api/seed';
+import { SEED_PEOPLE } from '../../bot/dev/seed-people';
 import type {
   DeadlineView,
   OverviewView,

@@ -3,7 +3,7 @@
 // limits with 429 + Retry-After, and fails requests on demand (queued per conversation, permanently per
 // conversation, or at random rates from a seeded generator so runs are repeatable).
 // The same seeded generator the demo seed uses: picks which requests fail, repeatably.
-import { rng as seeded } from '../../bot/api/seed';
+import { rng as seeded } from '../../bot/dev/random';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
-import { SEED_PEOPLE } from '../../bot/api/seed';
+import { SEED_PEOPLE } from '../../bot/dev/seed-people';
 import { TENANT_A } from '../api/fixture';
 import { ARTIFACTS, startTabHarness, type TabHarness } from './harness';
 

@@ -1,6 +1,5 @@
-// Browser harness for the tab: builds the tab into a temporary folder, serves it with the API fixture, adds a
-// same-origin fake Teams host page that iframes the tab and answers the SDK's postMessage calls, and
-// launches the system's headless Chromium through playwright-core.
+// Browser harness for the tab: the tab built into a temporary folder and served with the API fixture, a fake
+// Teams host page that iframes it and answers the SDK's postMessage calls, and the system's headless Chromium.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';

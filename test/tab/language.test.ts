@@ -1,11 +1,9 @@
-// The tab's language in a fake Teams host: the person's choice in the bot (their settings' locale override,
-// returned by the API) wins over the Teams locale, from the first render; without one the Teams locale is used
-// (regional variants fall back to their language); the tab's picker changes the language for the session only
-// and saves nothing.
+// The tab's language in a fake Teams host: the person's choice in the bot, else the Teams locale, from the
+// first render; the picker changes it for the session only and saves nothing.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
-import { SEED_PEOPLE } from '../../bot/api/seed';
+import { SEED_PEOPLE } from '../../bot/dev/seed-people';
 import { setLocaleOverride, TENANT_A } from '../api/fixture';
 import { ARTIFACTS, startTabHarness, type TabHarness } from './harness';
 

@@ -1,6 +1,5 @@
-// The JSON the tab API returns and the tab renders. Shared by both sides (the tab imports these types only),
-// so this file imports nothing and holds plain data shapes: ISO dates as strings, money as numbers with a
-// currency code, words as codes the tab translates.
+// The JSON the tab API returns and the tab renders. The tab imports it too, so it imports nothing: plain shapes,
+// ISO dates as strings, money as amount + currency, words as codes the tab translates.
 
 export const VOUCHER_STATES = [
   'Assigned',
@@ -170,7 +169,7 @@ export interface VoucherListView {
 
 export interface TimelineEntryView {
   at: string;
-  /** The audit action code, e.g. `reserve`, `report.submit`; the tab translates known ones. */
+  /** The audit action code, e.g. `voucher.reserve`, `voucher.submitReport`; the tab translates known ones. */
   action: string;
   from?: VoucherStateCode;
   to?: VoucherStateCode;

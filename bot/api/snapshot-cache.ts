@@ -1,9 +1,5 @@
-// A short-lived per-tenant copy of the organisation and its vouchers for the tab API. Reading every voucher
-// of a large organisation from the store takes far longer than the tab can wait (seconds for thousands on
-// the embedded server), while the tab only needs "current within seconds". So: one load per tenant at a
-// time (concurrent requests share it), fresh for `ttlMs`, then served stale while one background reload
-// runs. Writers that want the tab to reflect a change at once call `invalidate(tenantId)`; callers that can
-// check freshness cheaply pass `isCurrent` instead, which also sees writes made by other instances.
+// A short-lived per-tenant copy for the tab API: one load at a time per tenant, fresh for `ttlMs`, then served
+// stale while one background reload runs, or checked with `isCurrent`; `invalidate` drops a tenant's copy.
 import { performance } from 'node:perf_hooks';
 
 export interface SnapshotCacheOptions {

@@ -1,9 +1,9 @@
 // The demo seed: every state present, dates consistent with each other and with `now`, written through the
 // store's repositories, and an extra person (the local development identity) can be made an admin.
 import assert from 'node:assert/strict';
-import { seedDemoData } from '../../bot/api/seed';
+import { seedDemoData } from '../../bot/dev/seed';
 import { roleOf } from '../../bot/api/projection';
-import { VOUCHER_STATES } from '../../bot/api/viewModel';
+import { VOUCHER_STATES } from '../../bot/api/view-model';
 import { OrganizationRepository } from '../../bot/store/organizations';
 import { VoucherRepository } from '../../bot/store/vouchers';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';

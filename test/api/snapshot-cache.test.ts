@@ -1,7 +1,7 @@
 // The tab API's per-tenant snapshot cache: one load at a time, fresh for a while, stale-while-reloading,
 // invalidation on demand, failures never cached.
 import assert from 'node:assert/strict';
-import { SnapshotCache } from '../../bot/api/snapshot';
+import { SnapshotCache } from '../../bot/api/snapshot-cache';
 
 function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void } {
   let resolve!: (v: T) => void;

@@ -6,7 +6,7 @@ import type {
   VoucherDetailView,
   VoucherListView,
   VoucherStateCode,
-} from '../../bot/api/viewModel';
+} from '../../bot/api/view-model';
 import type { Host } from './host';
 
 export class ApiError extends Error {
@@ -27,6 +27,10 @@ export interface ListFilters {
   q: string;
   sort: string;
   dir: 'asc' | 'desc';
+}
+
+export function emptyFilters(): ListFilters {
+  return { offering: [], state: [], consultant: [], customer: [], q: '', sort: 'nextDeadline', dir: 'asc' };
 }
 
 export function filterQuery(f: ListFilters, extra: Record<string, string | number> = {}): string {

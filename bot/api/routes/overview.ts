@@ -1,0 +1,16 @@
+// GET /api/tab/overview: steps 1–3, pipeline, deadlines, payments and filter options for the caller's tenant.
+import type { TabRoute } from '../authenticated-route';
+import { EmptyQuery } from '../query';
+import { sendJson } from '../respond';
+import type { TenantSnapshots } from '../tenant-snapshots';
+import type { TenantViews } from '../tenant-views';
+
+export function overviewRoute(tenants: TenantSnapshots, views: TenantViews): TabRoute<typeof EmptyQuery> {
+  return {
+    path: '/overview',
+    query: EmptyQuery,
+    handle: async (_req, res, caller) => {
+      sendJson(res, views.overview(await tenants.load(caller)));
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// The tab's read-only HTTP API: wires one handler per route behind authentication and query validation.
+import type { Server } from 'restify';
+import type { z } from 'zod';
+import { createAuthenticator } from './auth';
+import { authenticatedRoute, type TabRoute } from './authenticated-route';
+import type { ApiDeps } from './deps';
+import { deadlinesRoute } from './routes/deadlines';
+import { overviewRoute } from './routes/overview';
+import { paymentsRoute } from './routes/payments';
+import { voucherCsvRoute } from './routes/voucher-csv';
+import { voucherDetailRoute } from './routes/voucher-detail';
+import { voucherListRoute } from './routes/voucher-list';
+import { TenantSnapshots } from './tenant-snapshots';
+import { TenantViews } from './tenant-views';
+
+export const API_PREFIX = '/api/tab';
+
+/** What registerApi hands back: writers call `invalidate` so the tab shows their change at once. */
+export interface TabApi {
+  invalidate(tenantId: string): void;
+}
+
+export function registerApi(server: Server, deps: ApiDeps): TabApi {
+  const log = deps.logger.child({ component: 'tab-api' });
+  const authenticator = createAuthenticator(deps.config.tab, { now: deps.now, keys: deps.keys });
+  if (authenticator.mode === 'local') {
+    log.warn(
+      { identity: deps.config.tab.localIdentity },
+      'tab API uses the local development identity (no Entra ID settings)',
+    );
+  }
+  const guarded = authenticatedRoute(authenticator, log);
+  const get = <S extends z.ZodType>(route: TabRoute<S>): void => {
+    server.get(`${API_PREFIX}${route.path}`, guarded(route));
+  };
+
+  const tenants = new TenantSnapshots(deps, log);
+  const views = new TenantViews();
+  get(overviewRoute(tenants, views));
+  get(voucherListRoute(tenants, views));
+  get(voucherCsvRoute(tenants, views));
+  get(voucherDetailRoute(deps, tenants));
+  get(deadlinesRoute(tenants, views));
+  get(paymentsRoute(tenants));
+  return { invalidate: (tenantId) => tenants.invalidate(tenantId) };
+}

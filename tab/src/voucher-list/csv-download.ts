@@ -1,0 +1,13 @@
+// Downloads the filtered list as CSV through a temporary link (the API names the file).
+import type { ListFilters, TabClient } from '../api-client';
+import { h } from '../dom';
+
+export async function downloadCsv(client: TabClient, filters: ListFilters): Promise<void> {
+  const { blob, filename } = await client.csv(filters);
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: filename, class: 'visually-hidden' });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
