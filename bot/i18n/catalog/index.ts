@@ -1,8 +1,8 @@
 // The three catalogues. English defines the keys; the others must have exactly the same ones (type + test).
 import type { Locale } from '../locale';
 import { en } from './en';
-import { esES } from './es-ES';
-import { ptBR } from './pt-BR';
+import { esES } from './es-es';
+import { ptBR } from './pt-br';
 import type { Message } from './types';
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,4 @@
-// es-ES texts of the voucher forms (steps 4–8), people, settings and reminders; es-ES.ts has the rest.
+// es-ES texts of the voucher forms (steps 4–8), people, settings and reminders; es-es.ts has the rest.
 import type { FormsKey } from './en-forms';
 import type { Message } from './types';
 

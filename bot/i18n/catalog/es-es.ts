@@ -2,7 +2,7 @@
 // canjear, informe de finalización, solicitud de pago, oferta, inscripción.
 import type { Message } from './types';
 import type { GeneralKey } from './en';
-import { esESForms } from './es-ES-forms';
+import { esESForms } from './es-es-forms';
 import type { Translation } from './index';
 
 const esESGeneral: Record<GeneralKey, Message> = {

@@ -1,4 +1,4 @@
-// pt-BR texts of the voucher forms (steps 4–8), people, settings and reminders; pt-BR.ts has the rest.
+// pt-BR texts of the voucher forms (steps 4–8), people, settings and reminders; pt-br.ts has the rest.
 import type { FormsKey } from './en-forms';
 import type { Message } from './types';
 

@@ -2,7 +2,7 @@
 // resgatar, relatório de conclusão, solicitação de pagamento, oferta, inscrição.
 import type { Message } from './types';
 import type { GeneralKey } from './en';
-import { ptBRForms } from './pt-BR-forms';
+import { ptBRForms } from './pt-br-forms';
 import type { Translation } from './index';
 
 const ptBRGeneral: Record<GeneralKey, Message> = {
