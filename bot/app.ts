@@ -7,15 +7,15 @@ import { openStore, type Store } from './store';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from './store/embedded';
 import { createAdapter } from './teams/adapter';
 import { CompanionBot } from './teams/bot';
-import { activityLocale } from './teams/scope';
+import { turnOf } from './teams/turn-input';
 import { say } from './teams/say';
 import { loadRules } from './rules';
+import { Ledger } from './reminders/ledger';
 import { ReferenceStore } from './reminders/references';
 import { ReminderService } from './reminders/service';
 import { reminderRenderer } from './teams/reminders-view';
 import { createHttpServer, installTurnErrorHandler, type HttpServer } from './server';
 import { registerApi, registerTab, type TabApi } from './api';
-import { OrganizationRepository, VoucherRepository } from './store';
 import path from 'node:path';
 
 export interface App {
@@ -77,13 +77,15 @@ export async function startApp(
 
   // ---- reminders: references captured by the bot, the ledger, the throttled sender and the scan
   const references = new ReferenceStore(store, { serviceUrlAllowlist: serviceUrlAllowlist(config), logger });
+  const ledger = new Ledger(store, { now: () => now().getTime(), logger });
   const reminders = new ReminderService({
     store,
+    ledger,
     adapter,
     botAppId: config.bot.appId,
     references,
     rules,
-    render: reminderRenderer({ store, rules, now }),
+    render: reminderRenderer({ vouchers: store.repos.vouchers, rules, now }),
     scanSeconds: config.reminders.scanSeconds,
     defaultTimeZone: config.reminders.defaultTimeZone,
     businessHours: reminderHours(config),
@@ -109,12 +111,11 @@ export async function startApp(
     businessHours: reminderHours(config),
     now,
     references,
+    ledger,
     reminders,
     afterChange,
   });
-  installTurnErrorHandler(adapter, logger, (ctx, id) =>
-    say(activityLocale(ctx.activity), 'error.turn', { id }),
-  );
+  installTurnErrorHandler(adapter, logger, (ctx, id) => say(turnOf(ctx).locale, 'error.turn', { id }));
 
   const http = createHttpServer({
     logger,
@@ -127,8 +128,8 @@ export async function startApp(
   const tabApi = registerApi(http.server, {
     config,
     logger,
-    organizations: new OrganizationRepository(store.containers.organizations),
-    vouchers: new VoucherRepository(store.containers.vouchers),
+    organizations: store.repos.organizations,
+    vouchers: store.repos.vouchers,
     rules,
     now,
   });

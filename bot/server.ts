@@ -5,6 +5,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { ActivityHandler, CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from './logger';
 import { checkActivity } from './teams/activity';
+import { correlationIdOf, startTurn } from './teams/turn-input';
 import { localeFromAcceptLanguage, renderLegalPage, type LegalPageName } from './legal/pages';
 import { resolveLocale } from './i18n';
 
@@ -23,12 +24,6 @@ export interface HttpServer {
   server: Server;
   /** Requests being served now; graceful shutdown waits for zero. */
   inFlight(): number;
-}
-
-const CORRELATION = 'correlationId';
-
-export function correlationIdOf(context: TurnContext): string {
-  return (context.turnState.get(CORRELATION) as string | undefined) ?? 'unknown';
 }
 
 export function createHttpServer(deps: ServerDeps): HttpServer {
@@ -82,9 +77,10 @@ export function createHttpServer(deps: ServerDeps): HttpServer {
       return;
     }
     await adapter.process(req, res, async (context) => {
+      const { tenantId } = startTurn(context, correlationId);
       // After authentication (so a forged request still gets 401): a tenant this app does not serve gets no
       // turn at all — nothing read, nothing stored, no reply.
-      const tenant = tenantOf(context.activity as unknown as Record<string, unknown>);
+      const tenant = tenantId?.toLowerCase();
       if (deps.allowedTenants?.length && !(tenant && deps.allowedTenants.includes(tenant))) {
         logger.warn(
           { correlationId, tenantId: tenant },
@@ -92,7 +88,6 @@ export function createHttpServer(deps: ServerDeps): HttpServer {
         );
         return;
       }
-      context.turnState.set(CORRELATION, correlationId);
       const started = process.hrtime.bigint();
       await bot.run(context);
       logger.info(
@@ -100,7 +95,7 @@ export function createHttpServer(deps: ServerDeps): HttpServer {
           correlationId,
           type: context.activity.type,
           name: context.activity.name,
-          tenantId: context.activity.conversation?.tenantId,
+          tenantId,
           ms: Number(process.hrtime.bigint() - started) / 1e6,
         },
         'turn',
@@ -125,14 +120,6 @@ export function createHttpServer(deps: ServerDeps): HttpServer {
   );
 
   return { server, inFlight: () => inFlight };
-}
-
-/** The tenant an activity comes from (Teams sends it in channelData and on the conversation), lower case. */
-function tenantOf(activity: Record<string, unknown>): string | undefined {
-  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
-  const conversation = activity.conversation as { tenantId?: unknown } | undefined;
-  const id = channelData?.tenant?.id ?? conversation?.tenantId;
-  return typeof id === 'string' && id ? id.toLowerCase() : undefined;
 }
 
 /** The turn error handler: log with the correlation id, tell the user the id to quote, never a stack trace. */

@@ -3,8 +3,6 @@
 // the bench can rely on it. Not used in production.
 import type { Rules } from '../program';
 import type { Store } from '../store';
-import { OrganizationRepository } from '../store/organizations';
-import { VoucherRepository } from '../store/vouchers';
 import {
   addDays,
   addMonths,
@@ -444,8 +442,7 @@ export async function seedDemoData(
   options: SeedOptions & { rules?: Rules } = {},
 ): Promise<SeedResult> {
   const rules = options.rules ?? defaultRules();
-  const organizations = new OrganizationRepository(store.containers.organizations);
-  const vouchersRepo = new VoucherRepository(store.containers.vouchers);
+  const { organizations, vouchers: vouchersRepo } = store.repos;
   const existing = await organizations.getOrCreate(tenantId, now);
   const demo = demoOrganization(tenantId, now);
   for (const p of options.people ?? []) {

@@ -5,16 +5,18 @@
 // the sender that will deliver it.
 import { dueReminders, type DueReminder, type Organization, type Rules, type Voucher } from '../program';
 import type { Logger } from '../logger';
-import { OrganizationRepository, VoucherRepository, type Store } from '../store';
+import type { OrganizationRepository, Store, VoucherRepository } from '../store';
 import type { BusinessHours } from './business-hours';
 import { expireOverdueVouchers } from './expiry';
-import { Ledger, type ActionResult } from './ledger';
+import type { ActionResult, Ledger } from './ledger';
 import type { ReferenceStore } from './references';
 import { ReminderScheduler, type ScanSummary } from './scheduler';
 import { ReminderSender, type ProactiveAdapter, type RenderFn } from './sender';
 
 export interface ReminderServiceOptions {
-  store: Pick<Store, 'containers'>;
+  store: Pick<Store, 'repos'>;
+  /** The delivery ledger, built once by the composition root. */
+  ledger: Ledger;
   adapter: ProactiveAdapter;
   /** The bot's app id; empty in anonymous local mode. */
   botAppId: string;
@@ -54,9 +56,9 @@ export class ReminderService {
   constructor(private readonly o: ReminderServiceOptions) {
     this.now = o.now ?? (() => new Date());
     const nowMs = (): number => this.now().getTime();
-    this.organizations = new OrganizationRepository(o.store.containers.organizations);
-    this.vouchers = new VoucherRepository(o.store.containers.vouchers);
-    this.ledger = new Ledger(o.store, { now: nowMs, logger: o.logger });
+    this.organizations = o.store.repos.organizations;
+    this.vouchers = o.store.repos.vouchers;
+    this.ledger = o.ledger;
     this.sender = new ReminderSender({
       adapter: o.adapter,
       botAppId: o.botAppId,

@@ -5,7 +5,7 @@ import { reminderHours, serviceUrlAllowlist } from '../../bot/app';
 import { loadConfig, type Config } from '../../bot/config';
 import { loadRules } from '../../bot/rules';
 import { checkServiceUrl, expireOverdueVouchers, isBusinessTime } from '../../bot/reminders';
-import { createRepos, type Repos } from '../../bot/teams/repos';
+import type { Repos } from '../../bot/teams/repos';
 import { seedReadyOrganization, seedVoucher } from '../conversation/fixtures';
 import type { Harness } from '../conversation/harness';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
@@ -82,7 +82,7 @@ describe('reminders in the app: expiry pass', () => {
 
   before(async () => {
     cosmos = await startTestCosmos();
-    repos = createRepos(cosmos.store);
+    repos = cosmos.store.repos;
   });
   after(async () => cosmos.stop());
 

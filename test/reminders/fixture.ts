@@ -2,7 +2,14 @@
 // anonymous mode, and the reminder stores wired together.
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
 import { silentLogger } from '../../bot/logger';
-import { Ledger, ReferenceStore, ReminderSender, type SenderOptions } from '../../bot/reminders';
+import {
+  Ledger,
+  ReferenceStore,
+  ReminderSender,
+  type ReferenceDraft,
+  type SenderOptions,
+} from '../../bot/reminders';
+import { readActivity } from '../../bot/teams/turn-input';
 import { startConnectorSim, type ConnectorSim, type ConnectorSimOptions } from '../support/connector-sim';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 
@@ -28,6 +35,8 @@ export interface Rig {
   adapter: CloudAdapter;
   references: ReferenceStore;
   ledger: Ledger;
+  /** Captures the conversation reference of an incoming activity, read as the Teams edge reads it. */
+  capture(activity: Partial<Activity>): ReturnType<ReferenceStore['capture']>;
   sender(overrides?: Partial<SenderOptions>): ReminderSender;
   stop(): Promise<void>;
 }
@@ -46,6 +55,7 @@ export async function startRig(simOptions: ConnectorSimOptions = {}): Promise<Ri
     adapter,
     references,
     ledger,
+    capture: (activity) => references.capture(referenceOf(activity)),
     sender(overrides = {}) {
       const s = new ReminderSender({
         adapter,
@@ -66,6 +76,13 @@ export async function startRig(simOptions: ConnectorSimOptions = {}): Promise<Ri
       await cosmos.stop();
     },
   };
+}
+
+/** The conversation reference an activity implies, as the Teams edge reads it (bot/teams/turn-input.ts). */
+export function referenceOf(activity: Partial<Activity>): ReferenceDraft {
+  const { reference } = readActivity(activity, 'test');
+  if (!reference) throw new Error('the activity names no tenant or conversation');
+  return reference;
 }
 
 /** An incoming personal-chat message from a user, as Teams sends it. */

@@ -2,20 +2,20 @@
 // reminder" action of the reminders list. A reminder is looked up in the caller's tenant, and a reminder
 // sent to one person can only be handled by that person; one posted to a channel by someone with a role its
 // action needs (or a Global admin / MPN partner admin). In the app these go through the running reminder
-// service (the same ledger and sender the scan uses); without one (tests of the bot alone) through a ledger
-// of their own.
+// service (the same ledger and sender the scan uses); without one (the bot tested alone) through the ledger.
 import { z } from 'zod';
 import { refusalNotice, type Notice } from '../../../cards';
 import { checkRole, localDate, Role, type Voucher } from '../../program';
-import { Ledger, type LedgerEntry } from '../../reminders/ledger';
+import type { Ledger, LedgerEntry } from '../../reminders/ledger';
 import { nextSendTime, type BusinessHours } from '../../reminders/business-hours';
 import type { ReminderService } from '../../reminders/service';
-import type { Store, Stored } from '../../store';
+import type { Stored, VoucherRepository } from '../../store';
 import { reminderCard, reminderListCard, testReminderSample } from '../reminders-view';
 import { noticeCard, type Card, type ViewEnv } from '../views';
 import { say } from '../say';
 import { formatDate, t } from '../../i18n';
-import { inputErrors, notFound, type VerbEnv, type VerbHandler } from './kit';
+import { inputErrors, notFound } from './replies';
+import type { VerbEnv, VerbHandler } from './verb';
 import { tenantVouchers } from './show';
 
 const ReminderRef = z.object({ reminderId: z.string().min(1).max(512) });
@@ -24,7 +24,18 @@ const SnoozeInputs = z.object({ snoozeDays: z.coerce.number().int().min(1).max(3
 const ReminderAction = z.object({ roles: z.array(Role) });
 
 /** What the verbs need of the running reminders (ReminderService). */
-export type ReminderActions = Pick<ReminderService, 'ledger' | 'snooze' | 'markDone' | 'sendTest'>;
+export type ReminderActions = Pick<ReminderService, 'snooze' | 'markDone' | 'sendTest'>;
+
+export interface ReminderVerbDeps {
+  /** The delivery ledger the running reminders use. */
+  ledger: Ledger;
+  /** The store's voucher repository (current versions), for the reminder card. */
+  vouchers: VoucherRepository;
+  /** When snoozed reminders may be delivered again (without `service`). */
+  businessHours?: BusinessHours;
+  /** The running reminders; without them snooze and done go to the ledger and no test reminder is sent. */
+  service?: ReminderActions;
+}
 
 export interface ReminderVerbs {
   snooze: VerbHandler;
@@ -34,12 +45,9 @@ export interface ReminderVerbs {
   list(env: ViewEnv, vouchers: readonly Voucher[]): Promise<Card>;
 }
 
-export function reminderVerbs(
-  store: Pick<Store, 'containers'>,
-  hours: BusinessHours = { start: 9, end: 17 },
-  service?: ReminderActions,
-): ReminderVerbs {
-  const ledger = service?.ledger ?? new Ledger(store);
+export function reminderVerbs(deps: ReminderVerbDeps): ReminderVerbs {
+  const { ledger, service } = deps;
+  const hours = deps.businessHours ?? { start: 9, end: 17 };
 
   const mine = async (tenantId: string, userId: string, id: string) => {
     const entry = await ledger.read(tenantId, id);
@@ -78,7 +86,7 @@ export function reminderVerbs(
       timeZone: scope.timeZone,
     };
     return reminderCard(
-      { store, rules: env.rules, now: () => env.now },
+      { vouchers: deps.vouchers, rules: env.rules, now: () => env.now },
       entry.doc.payload,
       scope.locale,
       ctx,
