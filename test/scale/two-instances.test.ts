@@ -28,7 +28,7 @@ describe('two instances on one database behave as one', function () {
     userName: 'Ana Souza',
     ...o,
   });
-  // Read-only turns may show an instance's own copy of a document up to READ_CACHE_MS old (bot/store/cache.ts);
+  // Read-only turns may show an instance's own copy of a document up to READ_CACHE_MS old (bot/teams/repos.ts);
   // short here so the tests can wait it out. Changes always work on the current version.
   const READ_CACHE_MS = 300;
   const env = (): Record<string, string> => ({
