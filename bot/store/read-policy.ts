@@ -6,7 +6,7 @@ export class ReadPolicy {
   static readonly current = new ReadPolicy(undefined);
 
   /** Copies and query results this instance got from the database at most `ms` ago will do; 0: current. */
-  static recent(ms: number): ReadPolicy {
+  static maxAge(ms: number): ReadPolicy {
     return ms > 0 ? new ReadPolicy(ms) : ReadPolicy.current;
   }
 

@@ -8,16 +8,16 @@ export type Repos = Repositories;
 
 export class TurnRepos {
   private readonly current: Repos;
-  private readonly recent: Repos;
+  private readonly showing: Repos;
 
   /** `readCacheMs` 0: every turn reads current versions. */
   constructor(repos: StoreRepositories, readCacheMs: number) {
     this.current = repos.reading(ReadPolicy.current);
-    this.recent = repos.reading(ReadPolicy.recent(readCacheMs));
+    this.showing = repos.reading(ReadPolicy.maxAge(readCacheMs));
   }
 
   /** `showsOnly`: the turn cannot change anything and a person asked for it (not an automatic refresh). */
   forTurn(showsOnly: boolean): Repos {
-    return showsOnly ? this.recent : this.current;
+    return showsOnly ? this.showing : this.current;
   }
 }

@@ -136,9 +136,9 @@ describe('store: VoucherRepository', () => {
   it('under a recent read policy a view serves this instance’s copy; the store’s own repository asks', async () => {
     const t = 't-policy';
     const created = await repo.create(t, make(t, { voucherNumber: 'P-1' }));
-    const recent = cosmos.store.repos.reading(ReadPolicy.recent(60_000)).vouchers;
+    const recent = cosmos.store.repos.reading(ReadPolicy.maxAge(60_000)).vouchers;
     assert.equal(
-      cosmos.store.repos.reading(ReadPolicy.recent(60_000)).vouchers,
+      cosmos.store.repos.reading(ReadPolicy.maxAge(60_000)).vouchers,
       recent,
       'one view per policy',
     );

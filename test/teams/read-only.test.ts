@@ -34,7 +34,7 @@ describe('teams: the read policy a turn works with (bot/teams/repos.ts)', () => 
 
   it('a turn that only shows something gets the recent view; any other the store’s current repositories', () => {
     const repos = new TurnRepos(store.repos, 2_000);
-    assert.equal(repos.forTurn(true), store.repos.reading(ReadPolicy.recent(2_000)));
+    assert.equal(repos.forTurn(true), store.repos.reading(ReadPolicy.maxAge(2_000)));
     assert.notEqual(repos.forTurn(true).vouchers, store.repos.vouchers);
     assert.equal(repos.forTurn(false).vouchers, store.repos.vouchers);
     assert.equal(repos.forTurn(false).organizations, store.repos.organizations);
@@ -43,7 +43,7 @@ describe('teams: the read policy a turn works with (bot/teams/repos.ts)', () => 
   it('READ_CACHE_MS=0: every turn reads current versions', () => {
     const repos = new TurnRepos(store.repos, 0);
     assert.equal(repos.forTurn(true).vouchers, store.repos.vouchers);
-    assert.equal(ReadPolicy.recent(0), ReadPolicy.current);
-    assert.equal(ReadPolicy.recent(2_000).maxAgeMs, 2_000);
+    assert.equal(ReadPolicy.maxAge(0), ReadPolicy.current);
+    assert.equal(ReadPolicy.maxAge(2_000).maxAgeMs, 2_000);
   });
 });
