@@ -16,8 +16,6 @@ import { silentLogger } from '../bot/logger';
 import { builtInRules, DEFAULT_PROFILE } from '../bot/program';
 import { openStore } from '../bot/store';
 import { startEmbeddedCosmos } from '../bot/store/embedded';
-import { OrganizationRepository } from '../bot/store/organizations';
-import { VoucherRepository } from '../bot/store/vouchers';
 import { buildTab } from '../tab/build';
 
 const VOUCHERS = Number(process.env.BENCH_OVERVIEW_VOUCHERS ?? 5000);
@@ -95,8 +93,8 @@ export async function runOverviewBench(): Promise<Record<string, number | string
       registerApi(server, {
         config,
         logger: silentLogger(),
-        organizations: new OrganizationRepository(store.containers.organizations),
-        vouchers: new VoucherRepository(store.containers.vouchers),
+        organizations: store.repos.organizations,
+        vouchers: store.repos.vouchers,
         rules,
         now: () => new Date(),
         cacheTtlMs,
@@ -110,8 +108,8 @@ export async function runOverviewBench(): Promise<Record<string, number | string
     const warmBase = await start(60 * 60 * 1000);
 
     // The in-process projection alone (what a warm request pays once a minute, or after a reload).
-    const seeded = await new VoucherRepository(store.containers.vouchers).list(TENANT);
-    const org = (await new OrganizationRepository(store.containers.organizations).get(TENANT))?.doc;
+    const seeded = await store.repos.vouchers.list(TENANT);
+    const org = (await store.repos.organizations.get(TENANT))?.doc;
     const projectMs: number[] = [];
     for (let i = 0; i < 10; i++) {
       const t0 = performance.now();

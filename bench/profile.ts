@@ -5,7 +5,6 @@
 //   npx tsx bench/profile.ts show|reserve|deliver|next|help|echo|echo-invoke [turns]   (PROFILE_VOUCHERS: pipeline size, 80)
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createRepos } from '../bot/teams/repos';
 import { invokeActivity, messageActivity } from '../test/support/activities';
 import { startLocalConnector } from '../test/support/connector';
 import { startTestCosmos } from '../test/support/cosmos';
@@ -67,7 +66,7 @@ async function main(): Promise<void> {
     serviceUrl: connector.serviceUrl,
   });
   const tenantId = 'bench-tenant';
-  const harness = { repos: createRepos(cosmos.store) } as Parameters<typeof seedReadyOrganization>[0];
+  const harness = { repos: cosmos.store.repos } as Parameters<typeof seedReadyOrganization>[0];
   await seedReadyOrganization(harness, tenantId);
   await seedVoucher(harness, tenantId, 'v-BENCH-SHOW', 'Reserved');
   // A pipeline as large as the turns bench has by its latency phase (PROFILE_VOUCHERS=0 for none).

@@ -12,7 +12,6 @@ import { ConversationRefDoc, ReferenceStore, referenceId } from '../bot/reminder
 import { ReminderSender } from '../bot/reminders/sender';
 import { ReminderService } from '../bot/reminders/service';
 import { loadRules } from '../bot/rules';
-import { createRepos } from '../bot/teams/repos';
 import { seedReadyOrganization, seedVoucher } from '../test/conversation/fixtures';
 import type { Harness } from '../test/conversation/harness';
 import { startConnectorSim } from '../test/support/connector-sim';
@@ -188,7 +187,7 @@ export async function runReminderScanBench(
 ): Promise<Record<string, number | string>> {
   const cosmos = await startCosmosProcess();
   try {
-    const h = { repos: createRepos(cosmos.store) } as unknown as Harness;
+    const h = { repos: cosmos.store.repos } as unknown as Harness;
     const saturday = new Date('2026-05-09T12:00:00Z');
     const seeding = performance.now();
     for (let t = 0; t < tenants; t++) {
@@ -206,6 +205,7 @@ export async function runReminderScanBench(
     const seedS = (performance.now() - seeding) / 1000;
     const service = new ReminderService({
       store: cosmos.store,
+      ledger: new Ledger(cosmos.store, { now: () => saturday.getTime(), logger: silentLogger() }),
       adapter: { continueConversationAsync: async () => undefined },
       botAppId: '',
       references: new ReferenceStore(cosmos.store),

@@ -37,9 +37,9 @@ import { loadRules } from '../bot/rules';
 import { createHttpServer, type HttpServer } from '../bot/server';
 import { createAdapter } from '../bot/teams/adapter';
 import { CompanionBot } from '../bot/teams/bot';
-import { createRepos } from '../bot/teams/repos';
+import { Ledger } from '../bot/reminders/ledger';
 import { ReferenceStore } from '../bot/reminders/references';
-import { openStore, type Store } from '../bot/store';
+import { openStore, storeOver, type Store } from '../bot/store';
 import { invokeActivity, messageActivity } from '../test/support/activities';
 import { startLocalConnector } from '../test/support/connector';
 import { startTestCosmos } from '../test/support/cosmos';
@@ -78,7 +78,7 @@ function countingStore(store: Store): { store: Store; counts: Counts; reset(): v
         return (value as (...a: unknown[]) => unknown).bind(target);
       },
     });
-  const containers = {} as Store['containers'];
+  const containers = {} as Record<keyof Store['containers'], Container>;
   for (const [name, container] of Object.entries(store.containers) as [
     keyof Store['containers'],
     Container,
@@ -93,7 +93,7 @@ function countingStore(store: Store): { store: Store; counts: Counts; reset(): v
     });
   }
   return {
-    store: { ...store, containers },
+    store: storeOver({ client: store.client, database: store.database, containers }),
     counts,
     reset: () => {
       for (const k of Object.keys(counts) as (keyof Counts)[]) counts[k] = 0;
@@ -186,6 +186,7 @@ async function runHost(start: HostStart): Promise<void> {
     logger,
     store: counting.store,
     references,
+    ledger: new Ledger(counting.store),
     rules: loadRules({ profile: 'program-2020' }),
     now: () => now,
     defaultTimeZone: 'UTC',
@@ -442,7 +443,7 @@ export async function runTurnsBench(): Promise<Record<string, number | string>> 
   });
   const serviceUrl = connector.serviceUrl;
   const tenantId = 'bench-tenant';
-  const harness = { repos: createRepos(cosmos.store) } as Parameters<typeof seedReadyOrganization>[0];
+  const harness = { repos: cosmos.store.repos } as Parameters<typeof seedReadyOrganization>[0];
   const loadBefore = loadavg()[0] ?? NaN;
   try {
     await seedReadyOrganization(harness, tenantId);

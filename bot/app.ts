@@ -1,21 +1,23 @@
 // Builds the whole application from a config: store (Azure Cosmos DB or the embedded server), adapter,
 // bot, HTTP server. main.ts runs it; tests start it on port 0.
 import type { AddressInfo } from 'node:net';
+import type { CloudAdapter } from 'botbuilder';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { openStore, type Store } from './store';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from './store/embedded';
 import { createAdapter } from './teams/adapter';
 import { CompanionBot } from './teams/bot';
-import { activityLocale } from './teams/scope';
+import { turnOf } from './teams/turn-input';
 import { say } from './teams/say';
+import type { Rules } from './program';
 import { loadRules } from './rules';
+import { Ledger } from './reminders/ledger';
 import { ReferenceStore } from './reminders/references';
 import { ReminderService } from './reminders/service';
 import { reminderRenderer } from './teams/reminders-view';
 import { createHttpServer, installTurnErrorHandler, type HttpServer } from './server';
 import { registerApi, registerTab, type TabApi } from './api';
-import { OrganizationRepository, VoucherRepository } from './store';
 import path from 'node:path';
 
 export interface App {
@@ -24,7 +26,7 @@ export interface App {
   http: HttpServer;
   embedded?: EmbeddedCosmos;
   tabApi: TabApi;
-  /** The proactive reminders (ledger, sender, scheduler); scanning only when config.reminders.enabled. */
+  /** The proactive reminders (ledger, sender, scheduler): the scan only when config.reminders.enabled; voucher expiry always. */
   reminders: ReminderService;
   /** Base URL once listening, e.g. http://127.0.0.1:3978 */
   url: string;
@@ -48,49 +50,9 @@ export async function startApp(
   // Rules first: a bad rules file stops start-up before anything is started.
   const rules = loadRules(config.rules);
   const now = options.now ?? (() => new Date());
-  let embedded: EmbeddedCosmos | undefined;
-  let endpoint = config.cosmos.endpoint;
-  if (!endpoint) {
-    if (config.env === 'production') throw new Error('COSMOS_ENDPOINT: required in production');
-    // Development only: the server package is a devDependency, loaded lazily inside startEmbeddedCosmos.
-    embedded = await startEmbeddedCosmos({
-      port: config.cosmos.embeddedPort,
-      dataDir: config.dataDir,
-      flushSeconds: config.cosmos.embeddedFlushSeconds,
-      onError: (err) => logger.error({ err }, 'embedded database flush failed'),
-    });
-    endpoint = embedded.endpoint;
-    logger.info({ endpoint, dataFile: embedded.dataFile }, 'embedded Cosmos DB-compatible server started');
-  }
-
-  const store = await openStore({
-    endpoint,
-    auth: embedded ? 'key' : config.cosmos.auth,
-    key: embedded ? 'embedded' : config.cosmos.key,
-    managedIdentityClientId: config.cosmos.managedIdentityClientId,
-    database: config.cosmos.database,
-    // Loopback endpoints (embedded server, Cosmos emulator) must not follow the account's advertised endpoints.
-    local: Boolean(embedded) || isLoopback(endpoint),
-  });
-
+  const { store, embedded } = await openDatabase(config, logger);
   const adapter = createAdapter(config.bot);
-
-  // ---- reminders: references captured by the bot, the ledger, the throttled sender and the scan
-  const references = new ReferenceStore(store, { serviceUrlAllowlist: serviceUrlAllowlist(config), logger });
-  const reminders = new ReminderService({
-    store,
-    adapter,
-    botAppId: config.bot.appId,
-    references,
-    rules,
-    render: reminderRenderer({ store, rules, now }),
-    scanSeconds: config.reminders.scanSeconds,
-    defaultTimeZone: config.reminders.defaultTimeZone,
-    businessHours: reminderHours(config),
-    tenantShare: config.reminders.tenantShare,
-    now,
-    logger,
-  });
+  const { references, ledger, reminders } = buildReminders(config, logger, { store, adapter, rules, now });
   // Payment received / denied is news: scan that tenant now rather than at the next interval.
   const afterChange = (tenantId: string, verb: string): void => {
     if (verb !== 'payment.recordOutcome') return;
@@ -109,12 +71,11 @@ export async function startApp(
     businessHours: reminderHours(config),
     now,
     references,
+    ledger,
     reminders,
     afterChange,
   });
-  installTurnErrorHandler(adapter, logger, (ctx, id) =>
-    say(activityLocale(ctx.activity), 'error.turn', { id }),
-  );
+  installTurnErrorHandler(adapter, logger, (ctx, id) => say(turnOf(ctx).locale, 'error.turn', { id }));
 
   const http = createHttpServer({
     logger,
@@ -127,28 +88,105 @@ export async function startApp(
   const tabApi = registerApi(http.server, {
     config,
     logger,
-    organizations: new OrganizationRepository(store.containers.organizations),
-    vouchers: new VoucherRepository(store.containers.vouchers),
+    organizations: store.repos.organizations,
+    vouchers: store.repos.vouchers,
     rules,
     now,
   });
   await registerTab(http.server, tabDistDir());
-  await new Promise<void>((resolve, reject) => {
-    http.server.once('error', reject);
-    http.server.listen(config.port, config.host, () => resolve());
-  });
-  const { port } = http.server.address() as AddressInfo;
-  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  const url = await listen(http, config);
   if (config.reminders.enabled) {
     reminders.start();
     logger.info(
       { scanSeconds: config.reminders.scanSeconds, businessHours: config.reminders.businessHours },
       'reminder scan started',
     );
+  } else {
+    // Vouchers still expire with reminders off: the expiry job alone, on the scan's interval.
+    reminders.expiry.start();
+    logger.info({ intervalSeconds: config.reminders.scanSeconds }, 'voucher expiry started (reminders off)');
   }
+  const stop = stopper(config, logger, { http, reminders, store, embedded });
+  return { config, store, http, embedded, tabApi, reminders, url, stop };
+}
 
+/** The store over Azure Cosmos DB, or (development only) over the embedded server started here. */
+async function openDatabase(
+  config: Config,
+  logger: Logger,
+): Promise<{ store: Store; embedded?: EmbeddedCosmos }> {
+  let embedded: EmbeddedCosmos | undefined;
+  let endpoint = config.cosmos.endpoint;
+  if (!endpoint) {
+    if (config.env === 'production') throw new Error('COSMOS_ENDPOINT: required in production');
+    // Development only: the server package is a devDependency, loaded lazily inside startEmbeddedCosmos.
+    embedded = await startEmbeddedCosmos({
+      port: config.cosmos.embeddedPort,
+      dataDir: config.dataDir,
+      flushSeconds: config.cosmos.embeddedFlushSeconds,
+      onError: (err) => logger.error({ err }, 'embedded database flush failed'),
+    });
+    endpoint = embedded.endpoint;
+    logger.info({ endpoint, dataFile: embedded.dataFile }, 'embedded Cosmos DB-compatible server started');
+  }
+  const store = await openStore({
+    endpoint,
+    auth: embedded ? 'key' : config.cosmos.auth,
+    key: embedded ? 'embedded' : config.cosmos.key,
+    managedIdentityClientId: config.cosmos.managedIdentityClientId,
+    database: config.cosmos.database,
+    // Loopback endpoints (embedded server, Cosmos emulator) must not follow the account's advertised endpoints.
+    local: Boolean(embedded) || isLoopback(endpoint),
+  });
+  return { store, ...(embedded ? { embedded } : {}) };
+}
+
+/** References captured by the bot, the delivery ledger, the throttled sender and the scan: each built once. */
+function buildReminders(
+  config: Config,
+  logger: Logger,
+  parts: { store: Store; adapter: CloudAdapter; rules: Rules; now: () => Date },
+): { references: ReferenceStore; ledger: Ledger; reminders: ReminderService } {
+  const { store, adapter, rules, now } = parts;
+  const references = new ReferenceStore(store, { serviceUrlAllowlist: serviceUrlAllowlist(config), logger });
+  const ledger = new Ledger(store, { now: () => now().getTime(), logger });
+  const reminders = new ReminderService({
+    store,
+    ledger,
+    adapter,
+    botAppId: config.bot.appId,
+    references,
+    rules,
+    render: reminderRenderer({ vouchers: store.repos.vouchers, rules, now }),
+    scanSeconds: config.reminders.scanSeconds,
+    defaultTimeZone: config.reminders.defaultTimeZone,
+    businessHours: reminderHours(config),
+    tenantShare: config.reminders.tenantShare,
+    now,
+    logger,
+  });
+  return { references, ledger, reminders };
+}
+
+/** Listens on the configured port; the base URL, e.g. http://127.0.0.1:3978. */
+async function listen(http: HttpServer, config: Config): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    http.server.once('error', reject);
+    http.server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = http.server.address() as AddressInfo;
+  return `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+}
+
+/** Stop accepting, finish in-flight turns (bounded), then the reminders, then the store. Once. */
+function stopper(
+  config: Config,
+  logger: Logger,
+  parts: { http: HttpServer; reminders: ReminderService; store: Store; embedded?: EmbeddedCosmos },
+): () => Promise<void> {
+  const { http, reminders, store, embedded } = parts;
   let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> =>
+  return () =>
     (stopping ??= (async () => {
       // Stop accepting; restify's close waits for open connections, in-flight turns finish (bounded).
       const closed = new Promise<void>((resolve) => http.server.close(() => resolve()));
@@ -165,8 +203,6 @@ export async function startApp(
       if (embedded) await embedded.stop();
       logger.info('stopped');
     })());
-
-  return { config, store, http, embedded, tabApi, reminders, url, stop };
 }
 
 /**

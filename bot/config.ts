@@ -171,12 +171,25 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       errors: parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`),
     };
   }
-  const e = parsed.data;
+  const errors = combinationProblems(parsed.data);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, config: configOf(parsed.data) };
+}
+
+type Env = z.infer<typeof envSchema>;
+
+const appTypeOf = (e: Env) => e.BOT_APP_TYPE ?? (e.BOT_APP_ID ? 'SingleTenant' : 'MultiTenant');
+const cosmosAuthOf = (e: Env) =>
+  e.COSMOS_AUTH ?? (e.COSMOS_KEY || !e.COSMOS_ENDPOINT ? 'key' : 'managedIdentity');
+const businessHoursOf = (e: Env) => {
+  const [start, end] = e.BUSINESS_HOURS.split('-').map(Number) as [number, number];
+  return { start, end };
+};
+
+/** Values that are each valid but do not go together (production needs more than development). */
+function combinationProblems(e: Env): string[] {
   const errors: string[] = [];
   const production = e.APP_ENV === 'production';
-
-  const appType = e.BOT_APP_TYPE ?? (e.BOT_APP_ID ? 'SingleTenant' : 'MultiTenant');
-  const anonymous = !e.BOT_APP_ID;
+  const appType = appTypeOf(e);
   if (production) {
     if (!e.BOT_APP_ID)
       errors.push('BOT_APP_ID: required in production (anonymous mode is for local use only)');
@@ -198,24 +211,21 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       'BOT_APP_PASSWORD: required when BOT_APP_ID is set (or leave both empty for anonymous local mode)',
     );
   }
-
-  const cosmosAuth = e.COSMOS_AUTH ?? (e.COSMOS_KEY || !e.COSMOS_ENDPOINT ? 'key' : 'managedIdentity');
-  if (e.COSMOS_ENDPOINT && cosmosAuth === 'key' && !e.COSMOS_KEY) {
+  if (e.COSMOS_ENDPOINT && cosmosAuthOf(e) === 'key' && !e.COSMOS_KEY) {
     errors.push('COSMOS_KEY: required when COSMOS_AUTH=key and COSMOS_ENDPOINT is set');
   }
-
-  const [startH, endH] = e.BUSINESS_HOURS.split('-').map(Number) as [number, number];
-  if (startH >= endH) errors.push('BUSINESS_HOURS: the start hour must be before the end hour');
-
-  const entraConfigured = Boolean(e.ENTRA_CLIENT_ID);
-  if (production && !entraConfigured) {
+  const hours = businessHoursOf(e);
+  if (hours.start >= hours.end) errors.push('BUSINESS_HOURS: the start hour must be before the end hour');
+  if (production && !e.ENTRA_CLIENT_ID) {
     errors.push(
       'ENTRA_CLIENT_ID: required in production (the tab signs in with Teams SSO; the local identity is for development)',
     );
   }
+  return errors;
+}
 
-  if (errors.length > 0) return { ok: false, errors };
-
+function configOf(e: Env): Config {
+  const production = e.APP_ENV === 'production';
   // Tenant ids are GUIDs; Teams and Entra may differ in case. One lower-case list guards the bot and the tab.
   const listed = [...(e.ALLOWED_TENANTS ?? []), ...(e.TAB_ALLOWED_TENANTS ?? [])].map((t) => t.toLowerCase());
   const allowedTenants =
@@ -224,8 +234,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       : production && e.BOT_TENANT_ID
         ? [e.BOT_TENANT_ID.toLowerCase()]
         : [];
-
-  const config: Config = {
+  return {
     env: e.APP_ENV,
     host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     port: e.PORT,
@@ -237,13 +246,13 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     bot: {
       appId: e.BOT_APP_ID ?? '',
       appPassword: e.BOT_APP_PASSWORD ?? '',
-      appType,
+      appType: appTypeOf(e),
       tenantId: e.BOT_TENANT_ID ?? '',
-      anonymous,
+      anonymous: !e.BOT_APP_ID,
     },
     cosmos: {
       endpoint: e.COSMOS_ENDPOINT,
-      auth: cosmosAuth,
+      auth: cosmosAuthOf(e),
       key: e.COSMOS_KEY,
       managedIdentityClientId: e.COSMOS_MANAGED_IDENTITY_CLIENT_ID,
       database: e.COSMOS_DATABASE,
@@ -256,7 +265,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       enabled: e.REMINDERS_ENABLED,
       scanSeconds: e.REMINDER_SCAN_SECONDS,
       defaultTimeZone: e.DEFAULT_TIME_ZONE,
-      businessHours: { start: startH, end: endH },
+      businessHours: businessHoursOf(e),
       serviceUrlAllowlist: e.SERVICE_URL_ALLOWLIST ?? [],
       tenantShare: 1 / e.APP_INSTANCES,
     },
@@ -266,7 +275,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       allowedTenants,
       jwksUri: e.ENTRA_JWKS_URI,
       authorityHost: e.ENTRA_AUTHORITY_HOST,
-      localIdentity: entraConfigured
+      localIdentity: e.ENTRA_CLIENT_ID
         ? undefined
         : { tenantId: e.LOCAL_TENANT_ID, userId: e.LOCAL_USER_ID, name: e.LOCAL_USER_NAME },
     },
@@ -274,5 +283,4 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     playgroundPort: e.PLAYGROUND_PORT,
     allowedTenants,
   };
-  return { ok: true, config };
 }

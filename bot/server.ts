@@ -5,6 +5,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { ActivityHandler, CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from './logger';
 import { checkActivity } from './teams/activity';
+import { correlationIdOf, startTurn } from './teams/turn-input';
 import { localeFromAcceptLanguage, renderLegalPage, type LegalPageName } from './legal/pages';
 import { resolveLocale } from './i18n';
 
@@ -25,14 +26,10 @@ export interface HttpServer {
   inFlight(): number;
 }
 
-const CORRELATION = 'correlationId';
-
-export function correlationIdOf(context: TurnContext): string {
-  return (context.turnState.get(CORRELATION) as string | undefined) ?? 'unknown';
-}
+type CorrelatedRequest = Request & { correlationId?: string };
 
 export function createHttpServer(deps: ServerDeps): HttpServer {
-  const { logger, adapter, bot } = deps;
+  const { logger } = deps;
   const server = restify.createServer({
     name: 'planning-services-companion',
     handleUncaughtExceptions: false,
@@ -44,7 +41,7 @@ export function createHttpServer(deps: ServerDeps): HttpServer {
     res.once('close', () => inFlight--);
     const given = req.header('x-correlation-id');
     const id = given && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
-    (req as Request & { correlationId: string }).correlationId = id;
+    (req as CorrelatedRequest).correlationId = id;
     res.header('x-correlation-id', id);
     return next();
   });
@@ -61,63 +58,15 @@ export function createHttpServer(deps: ServerDeps): HttpServer {
     const ok = await deps.ready();
     res.send(ok ? 200 : 503, { status: ok ? 'ready' : 'database unreachable' });
   });
-
-  // The privacy statement and terms of use the Teams manifest links to.
-  for (const name of ['privacy', 'terms'] as LegalPageName[]) {
-    server.get(`/${name}`, async (req, res) => {
-      const lang = typeof req.query?.lang === 'string' ? req.query.lang : undefined;
-      const locale = lang ? resolveLocale(lang) : localeFromAcceptLanguage(req.header('accept-language'));
-      const html = renderLegalPage(name, locale);
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-language': locale });
-      res.end(html);
-    });
-  }
-
-  server.post('/api/messages', async (req, res) => {
-    const correlationId = (req as Request & { correlationId: string }).correlationId;
-    const problems = checkActivity(req.body);
-    if (problems.length > 0) {
-      logger.warn({ correlationId, problems }, 'malformed activity refused');
-      res.send(400, { error: 'malformed activity', problems });
-      return;
-    }
-    await adapter.process(req, res, async (context) => {
-      // After authentication (so a forged request still gets 401): a tenant this app does not serve gets no
-      // turn at all — nothing read, nothing stored, no reply.
-      const tenant = tenantOf(context.activity as unknown as Record<string, unknown>);
-      if (deps.allowedTenants?.length && !(tenant && deps.allowedTenants.includes(tenant))) {
-        logger.warn(
-          { correlationId, tenantId: tenant },
-          'activity from a tenant this app does not serve ignored',
-        );
-        return;
-      }
-      context.turnState.set(CORRELATION, correlationId);
-      const started = process.hrtime.bigint();
-      await bot.run(context);
-      logger.info(
-        {
-          correlationId,
-          type: context.activity.type,
-          name: context.activity.name,
-          tenantId: context.activity.conversation?.tenantId,
-          ms: Number(process.hrtime.bigint() - started) / 1e6,
-        },
-        'turn',
-      );
-    });
-  });
+  registerLegalPages(server);
+  server.post('/api/messages', async (req, res) => answerActivity(deps, req, res));
 
   // restify reports body-size and parse failures through these events; answer with JSON, never a stack.
   server.on(
     'restifyError',
-    (req: Request, res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
+    (req: Request, _res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
       logger.warn(
-        {
-          correlationId: (req as Request & { correlationId?: string }).correlationId,
-          err: err.message,
-          status: err.statusCode,
-        },
+        { correlationId: (req as CorrelatedRequest).correlationId, err: err.message, status: err.statusCode },
         'request refused',
       );
       return cb();
@@ -127,12 +76,49 @@ export function createHttpServer(deps: ServerDeps): HttpServer {
   return { server, inFlight: () => inFlight };
 }
 
-/** The tenant an activity comes from (Teams sends it in channelData and on the conversation), lower case. */
-function tenantOf(activity: Record<string, unknown>): string | undefined {
-  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
-  const conversation = activity.conversation as { tenantId?: unknown } | undefined;
-  const id = channelData?.tenant?.id ?? conversation?.tenantId;
-  return typeof id === 'string' && id ? id.toLowerCase() : undefined;
+/** The privacy statement and terms of use the Teams manifest links to. */
+function registerLegalPages(server: Server): void {
+  for (const name of ['privacy', 'terms'] as LegalPageName[]) {
+    server.get(`/${name}`, async (req, res) => {
+      const lang = typeof req.query?.lang === 'string' ? req.query.lang : undefined;
+      const locale = lang ? resolveLocale(lang) : localeFromAcceptLanguage(req.header('accept-language'));
+      const html = renderLegalPage(name, locale);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-language': locale });
+      res.end(html);
+    });
+  }
+}
+
+/** POST /api/messages: shape check (400), then the adapter (authentication, 401), then the turn. */
+async function answerActivity(deps: ServerDeps, req: Request, res: Response): Promise<void> {
+  const { logger } = deps;
+  const correlationId = (req as CorrelatedRequest).correlationId ?? 'unknown';
+  const problems = checkActivity(req.body);
+  if (problems.length > 0) {
+    logger.warn({ correlationId, problems }, 'malformed activity refused');
+    res.send(400, { error: 'malformed activity', problems });
+    return;
+  }
+  await deps.adapter.process(req, res, async (context) => {
+    const { tenantId } = startTurn(context, correlationId);
+    // After authentication (so a forged request still gets 401): a tenant this app does not serve gets no
+    // turn at all — nothing read, nothing stored, no reply.
+    const tenant = tenantId?.toLowerCase();
+    if (deps.allowedTenants?.length && !(tenant && deps.allowedTenants.includes(tenant))) {
+      logger.warn(
+        { correlationId, tenantId: tenant },
+        'activity from a tenant this app does not serve ignored',
+      );
+      return;
+    }
+    const started = process.hrtime.bigint();
+    await deps.bot.run(context);
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    logger.info(
+      { correlationId, type: context.activity.type, name: context.activity.name, tenantId, ms },
+      'turn',
+    );
+  });
 }
 
 /** The turn error handler: log with the correlation id, tell the user the id to quote, never a stack trace. */

@@ -8,7 +8,6 @@ import { configFromProcessOrExit, type Config } from '../bot/config';
 import { createLogger } from '../bot/logger';
 import { startApp } from '../bot/app';
 import { seedDemoData } from '../bot/dev/seed';
-import { OrganizationRepository } from '../bot/store';
 
 /**
  * The Playground opens a browser with xdg-open and exits right after "Listening" when that fails (headless
@@ -32,7 +31,7 @@ function playgroundEnv(): NodeJS.ProcessEnv {
 async function seedOnFirstStart(store: Parameters<typeof seedDemoData>[0], config: Config): Promise<void> {
   const identity = config.tab.localIdentity;
   if (!identity || process.env.SEED_DEMO === 'false') return;
-  const existing = await new OrganizationRepository(store.containers.organizations).get(identity.tenantId);
+  const existing = await store.repos.organizations.get(identity.tenantId);
   if (existing) return;
   const seeded = await seedDemoData(store, identity.tenantId, new Date(), {
     people: [{ userId: identity.userId, name: identity.name, roles: ['globalAdmin', 'mpnPartnerAdmin'] }],

@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
 import type { App } from '../bot/app';
-import { OrganizationRepository } from '../bot/store';
 import { messageActivity } from './support/activities';
 import { post, startTestApp } from './support/app';
 import { startLocalConnector, type LocalConnector } from './support/connector';
@@ -108,7 +107,7 @@ describe('HTTP server: tenants the app does not serve', () => {
   it('an activity from a tenant outside ALLOWED_TENANTS gets no turn: no reply, nothing stored; a listed tenant (any case) is served', async () => {
     const connector = await startLocalConnector();
     const app = await startTestApp({ ALLOWED_TENANTS: 'Tenant-A' });
-    const orgs = new OrganizationRepository(app.store.containers.organizations);
+    const orgs = app.store.repos.organizations;
     try {
       const foreign = await post(
         `${app.url}/api/messages`,

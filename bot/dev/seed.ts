@@ -2,8 +2,6 @@
 // through the store's repositories. Development only: nothing on the production path imports bot/dev/.
 import type { Rules } from '../program';
 import type { Store } from '../store';
-import { OrganizationRepository } from '../store/organizations';
-import { VoucherRepository } from '../store/vouchers';
 import {
   Organization,
   Voucher,
@@ -89,8 +87,7 @@ export async function seedDemoData(
   options: SeedOptions & { rules?: Rules } = {},
 ): Promise<SeedResult> {
   const rules = options.rules ?? defaultRules();
-  const organizations = new OrganizationRepository(store.containers.organizations);
-  const vouchersRepo = new VoucherRepository(store.containers.vouchers);
+  const { organizations, vouchers: vouchersRepo } = store.repos;
   const existing = await organizations.getOrCreate(tenantId, now);
   const demo = demoOrganization(tenantId, now);
   for (const p of options.people ?? []) {

@@ -26,12 +26,10 @@ export { CONVERSATION_LIMITS, RateLimiter, TENANT_LIMITS, type Window } from './
 export {
   ConversationRefDoc,
   ReferenceStore,
-  captureReference,
-  clientInfo,
-  markInactive,
   referenceId,
   toConversationReference,
   type CaptureResult,
+  type ReferenceDraft,
   type ReferenceStoreOptions,
   type ReferenceTarget,
 } from './references';

@@ -1,21 +1,17 @@
 // The delivery ledger: one document per (reminder key × recipient) in the `reminders` container, so every
-// reminder reaches every recipient at most once per due date, across restarts and across app instances
-// sharing one database.
-//
-//   enqueue    create with a deterministic id; 409 means another scan already enqueued it.
-//   claim      ETag-checked replace pending/snoozed → claimed with a lease (owner + until). Losing the race
-//              (412) means another instance has it. A claim whose lease ran out (its sender crashed) is
-//              taken over the same way.
-//   outcome    ETag-checked replace from the claimed version: sent (time, activity id) | pending again with
-//              notBefore (retryable failure, attempts counted) | failed (reason, attempts) | dropped (cause
-//              resolved). A 412 here means the lease expired and someone else took the entry over.
-//   snooze     sent/pending → snoozed until a time, then delivered again.
-//   done       the recipient says it is handled: state done; their other open entries for the same cause
-//              are dropped and a marker stops later offsets of that cause from being sent to them.
+// reminder reaches every recipient at most once per due date, across restarts and instances. Its operations
+// (enqueue, claim with a lease, outcome, snooze, done) are described in docs/architecture.md.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Logger } from '../logger';
-import { AlreadyExists, ConcurrencyConflict, NotFound, Repository, type Store, type Stored } from '../store';
+import {
+  AlreadyExists,
+  ConcurrencyConflict,
+  NotFound,
+  type Repository,
+  type Store,
+  type Stored,
+} from '../store';
 
 export const DeliveryTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('user'), userId: z.string().min(1) }),
@@ -132,14 +128,15 @@ export class Ledger {
   private readonly causeOf: (key: string) => string;
   private readonly logger?: Logger;
 
-  constructor(store: Pick<Store, 'containers'>, options: LedgerOptions = {}) {
+  /** Built once, by the composition root (bot/app.ts). */
+  constructor(store: Pick<Store, 'repository'>, options: LedgerOptions = {}) {
     this.now = options.now ?? (() => Date.now());
     this.logger = options.logger;
     this.causeOf = options.causeOf ?? defaultCauseOf;
-    this.repo = new Repository(store.containers.reminders, LedgerEntry, 'reminder delivery', {
+    this.repo = store.repository('reminders', LedgerEntry, 'reminder delivery', {
       onCorrupt: (e) => this.logger?.warn({ id: e.id, problems: e.problems }, 'corrupt ledger entry skipped'),
     });
-    this.markers = new Repository(store.containers.reminders, CauseDone, 'reminder cause marker');
+    this.markers = store.repository('reminders', CauseDone, 'reminder cause marker');
   }
 
   private iso(ms = this.now()): string {

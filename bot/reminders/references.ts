@@ -1,13 +1,15 @@
 // Conversation references: where the bot can reach a person (their personal chat), a team channel or a
-// group chat later, without a user turn. Captured on install and on every incoming activity, one document
-// per tenant and user/channel/chat in the `conversations` container; marked inactive on uninstall or when
-// Teams answers 403/404. Each document also keeps the user's Teams locale and time zone for localized
-// delivery inside business hours.
-import type { Activity, ConversationReference } from 'botbuilder';
+// group chat later, without a user turn; one document per tenant and user/channel/chat in `conversations`.
 import { z } from 'zod';
-import { isTimeZone } from '../program/dates';
 import type { Logger } from '../logger';
-import { AlreadyExists, ConcurrencyConflict, NotFound, Repository, type Store, type Stored } from '../store';
+import {
+  AlreadyExists,
+  ConcurrencyConflict,
+  NotFound,
+  type Repository,
+  type Store,
+  type Stored,
+} from '../store';
 import { checkServiceUrl } from './allowlist';
 
 export const ReferenceScope = z.enum(['personal', 'channel', 'groupChat']);
@@ -80,44 +82,26 @@ export type CaptureResult =
   | { action: 'refused'; reason: string }
   | { action: 'ignored'; reason: string };
 
-interface ChannelData {
-  tenant?: { id?: string };
-  team?: { id?: string };
-  channel?: { id?: string };
-  eventType?: string;
-}
-
-/** Teams sends the client's zone in an entity `{ type: 'clientInfo', timezone: 'Europe/Lisbon', locale }`. */
-export function clientInfo(activity: Partial<Activity>): { timeZone?: string; locale?: string } {
-  const out: { timeZone?: string; locale?: string } = {};
-  const fromActivity = (activity as { localTimezone?: unknown }).localTimezone;
-  for (const e of activity.entities ?? []) {
-    if ((e as { type?: unknown }).type !== 'clientInfo') continue;
-    const rec = e as Record<string, unknown>;
-    const tz = [rec.timezone, rec.timeZone, rec.localTimezone].find((v) => typeof v === 'string');
-    if (typeof tz === 'string' && isTimeZone(tz)) out.timeZone = tz;
-    if (typeof rec.locale === 'string' && rec.locale.length <= 35) out.locale = rec.locale;
-  }
-  if (!out.timeZone && typeof fromActivity === 'string' && isTimeZone(fromActivity))
-    out.timeZone = fromActivity;
-  if (typeof activity.locale === 'string' && activity.locale.length > 0 && activity.locale.length <= 35)
-    out.locale = activity.locale;
-  return out;
-}
-
-function tenantOf(activity: Partial<Activity>): string | undefined {
-  const cd = activity.channelData as ChannelData | undefined;
-  return cd?.tenant?.id ?? activity.conversation?.tenantId ?? undefined;
-}
-
-function isUninstall(activity: Partial<Activity>): boolean {
-  if (activity.type === 'installationUpdate')
-    return typeof activity.action === 'string' && activity.action.startsWith('remove');
-  if (activity.type === 'conversationUpdate') {
-    const botId = activity.recipient?.id;
-    return Boolean(botId && activity.membersRemoved?.some((m) => m.id === botId));
-  }
-  return false;
+/** What an incoming activity says about its conversation, read by the Teams edge (bot/teams/turn-input.ts). */
+export interface ReferenceDraft {
+  tenantId: string;
+  conversationId: string;
+  /** As Teams names it: 'personal', 'channel', 'groupChat'. */
+  conversationType?: string;
+  isGroup?: boolean;
+  serviceUrl?: string;
+  channelId: string;
+  /** The bot's account in this conversation. */
+  bot?: { id: string; name: string };
+  /** Who sent the activity. */
+  from?: { id: string; name: string; aadObjectId?: string };
+  teamId?: string;
+  /** The Teams channel id (channelData.channel.id). */
+  teamsChannelId?: string;
+  locale?: string;
+  timeZone?: string;
+  /** The app left this conversation: uninstalled, or the bot removed from the team or chat. */
+  removed: boolean;
 }
 
 export class ReferenceStore {
@@ -126,8 +110,9 @@ export class ReferenceStore {
   private readonly logger?: Logger;
   private readonly now: () => number;
 
-  constructor(store: Pick<Store, 'containers'>, options: ReferenceStoreOptions = {}) {
-    this.repo = new Repository(store.containers.conversations, ConversationRefDoc, 'conversation reference', {
+  /** Built once, by the composition root (bot/app.ts). */
+  constructor(store: Pick<Store, 'repository'>, options: ReferenceStoreOptions = {}) {
+    this.repo = store.repository('conversations', ConversationRefDoc, 'conversation reference', {
       onCorrupt: (e) =>
         this.logger?.warn({ id: e.id, problems: e.problems }, 'corrupt conversation reference skipped'),
     });
@@ -149,25 +134,50 @@ export class ReferenceStore {
   }
 
   /** Stores (or refreshes) the reference of the conversation an activity came from; handles uninstalls. */
-  async capture(activity: Partial<Activity>): Promise<CaptureResult> {
-    const tenantId = tenantOf(activity);
-    if (!tenantId) return { action: 'ignored', reason: 'no tenant id' };
-    if (!activity.conversation?.id) return { action: 'ignored', reason: 'no conversation' };
-    if (isUninstall(activity)) return this.inactivateFor(activity, tenantId, 'uninstalled');
-    if (!activity.serviceUrl || !activity.recipient?.id)
+  async capture(draft: ReferenceDraft): Promise<CaptureResult> {
+    const { tenantId } = draft;
+    if (draft.removed) return this.inactivateFor(draft, 'uninstalled');
+    if (!draft.serviceUrl || !draft.bot)
       return { action: 'ignored', reason: 'no service URL or bot account' };
 
-    const check = checkServiceUrl(activity.serviceUrl, this.allowlist);
+    const check = checkServiceUrl(draft.serviceUrl, this.allowlist);
     if (!check.ok) {
       this.logger?.warn(
-        { tenantId, serviceUrl: activity.serviceUrl, reason: check.reason },
+        { tenantId, serviceUrl: draft.serviceUrl, reason: check.reason },
         'conversation reference refused: service URL not allowed',
       );
       return { action: 'refused', reason: check.reason };
     }
-    const draft = this.draft(activity, tenantId);
-    if (!draft) return { action: 'ignored', reason: 'no user id for a personal conversation' };
+    const doc = this.documentOf(draft, draft.serviceUrl, draft.bot);
+    if (!doc) return { action: 'ignored', reason: 'no user id for a personal conversation' };
+    return this.store(doc);
+  }
 
+  /** Marks one stored reference inactive (uninstall, or Teams answered 403/404). Idempotent. */
+  async markInactive(tenantId: string, id: string, reason: string): Promise<boolean> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const existing = await this.repo.read(tenantId, id);
+      if (!existing) return false;
+      if (!existing.doc.active) return false;
+      const at = new Date(this.now()).toISOString();
+      try {
+        await this.repo.replace(
+          { ...existing.doc, active: false, inactiveReason: reason, inactiveAt: at, updatedAt: at },
+          existing.etag,
+        );
+        this.logger?.info({ tenantId, id, reason }, 'conversation reference marked inactive');
+        return true;
+      } catch (err) {
+        if (err instanceof ConcurrencyConflict) continue;
+        throw err;
+      }
+    }
+    return false;
+  }
+
+  /** Creates the document, or updates the stored one when something in it changed. */
+  private async store(draft: ConversationRefDoc): Promise<CaptureResult> {
+    const { tenantId } = draft;
     for (let attempt = 0; attempt < 3; attempt++) {
       const existing = await this.repo.read(tenantId, draft.id);
       if (!existing) {
@@ -202,52 +212,25 @@ export class ReferenceStore {
     return { action: 'unchanged', id: draft.id };
   }
 
-  /** Marks one stored reference inactive (uninstall, or Teams answered 403/404). Idempotent. */
-  async markInactive(tenantId: string, id: string, reason: string): Promise<boolean> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const existing = await this.repo.read(tenantId, id);
-      if (!existing) return false;
-      if (!existing.doc.active) return false;
-      const at = new Date(this.now()).toISOString();
-      try {
-        await this.repo.replace(
-          { ...existing.doc, active: false, inactiveReason: reason, inactiveAt: at, updatedAt: at },
-          existing.etag,
-        );
-        this.logger?.info({ tenantId, id, reason }, 'conversation reference marked inactive');
-        return true;
-      } catch (err) {
-        if (err instanceof ConcurrencyConflict) continue;
-        throw err;
-      }
-    }
-    return false;
-  }
-
-  private async inactivateFor(
-    activity: Partial<Activity>,
-    tenantId: string,
-    reason: string,
-  ): Promise<CaptureResult> {
-    const cd = activity.channelData as ChannelData | undefined;
+  private async inactivateFor(draft: ReferenceDraft, reason: string): Promise<CaptureResult> {
+    const { tenantId } = draft;
     const ids: string[] = [];
-    const conversationType = activity.conversation?.conversationType;
-    if (cd?.team?.id || conversationType === 'channel') {
-      const teamId = cd?.team?.id;
-      const found = teamId
+    if (draft.teamId || draft.conversationType === 'channel') {
+      const found = draft.teamId
         ? await this.repo.query(tenantId, {
             where: 'c.teamId = @teamId',
-            parameters: [{ name: '@teamId', value: teamId }],
+            parameters: [{ name: '@teamId', value: draft.teamId }],
           })
         : [];
       const candidates = new Set(found.map((f) => f.doc.id));
-      if (cd?.channel?.id) candidates.add(referenceId({ kind: 'channel', channelId: cd.channel.id }));
+      if (draft.teamsChannelId)
+        candidates.add(referenceId({ kind: 'channel', channelId: draft.teamsChannelId }));
       for (const id of candidates) if (await this.markInactive(tenantId, id, reason)) ids.push(id);
-    } else if (conversationType === 'groupChat') {
-      const id = referenceId({ kind: 'chat', conversationId: activity.conversation?.id ?? '' });
+    } else if (draft.conversationType === 'groupChat') {
+      const id = referenceId({ kind: 'chat', conversationId: draft.conversationId });
       if (await this.markInactive(tenantId, id, reason)) ids.push(id);
     } else {
-      const userId = activity.from?.aadObjectId ?? activity.from?.id;
+      const userId = draft.from?.aadObjectId ?? draft.from?.id;
       if (userId) {
         const id = referenceId({ kind: 'user', userId });
         if (await this.markInactive(tenantId, id, reason)) ids.push(id);
@@ -256,26 +239,27 @@ export class ReferenceStore {
     return { action: 'inactivated', ids };
   }
 
-  private draft(activity: Partial<Activity>, tenantId: string): ConversationRefDoc | undefined {
-    const cd = activity.channelData as ChannelData | undefined;
-    const conv = activity.conversation!;
+  /** The document for a conversation: a team channel, a group chat, or a person's chat with the bot. */
+  private documentOf(
+    draft: ReferenceDraft,
+    serviceUrl: string,
+    bot: { id: string; name: string },
+  ): ConversationRefDoc | undefined {
     const at = new Date(this.now()).toISOString();
-    const info = clientInfo(activity);
-    const bot = { id: activity.recipient!.id, name: activity.recipient!.name ?? '' };
     const base = {
-      tenantId,
+      tenantId: draft.tenantId,
       type: 'conversationRef' as const,
-      serviceUrl: activity.serviceUrl!,
-      channelId: activity.channelId ?? 'msteams',
+      serviceUrl,
+      channelId: draft.channelId,
       bot,
       active: true,
       capturedAt: at,
       updatedAt: at,
     };
-    const teamId = cd?.team?.id;
-    if (conv.conversationType === 'channel' || teamId) {
+    const { teamId, conversationId } = draft;
+    if (draft.conversationType === 'channel' || teamId) {
       // A message inside a thread has `;messageid=` appended; posts go to the channel itself.
-      const channelId = cd?.channel?.id ?? conv.id.split(';')[0] ?? conv.id;
+      const channelId = draft.teamsChannelId ?? conversationId.split(';')[0] ?? conversationId;
       return {
         ...base,
         id: referenceId({ kind: 'channel', channelId }),
@@ -285,19 +269,19 @@ export class ReferenceStore {
         conversationId: channelId,
         conversationType: 'channel',
         // The language Teams reports for the channel's latest message: what channel posts are written in.
-        locale: info.locale,
+        locale: draft.locale,
       };
     }
-    if (conv.conversationType === 'groupChat' || conv.isGroup) {
+    if (draft.conversationType === 'groupChat' || draft.isGroup) {
       return {
         ...base,
-        id: referenceId({ kind: 'chat', conversationId: conv.id }),
+        id: referenceId({ kind: 'chat', conversationId }),
         scope: 'groupChat',
-        conversationId: conv.id,
+        conversationId,
         conversationType: 'groupChat',
       };
     }
-    const from = activity.from;
+    const { from } = draft;
     const userId = from?.aadObjectId ?? from?.id;
     if (!from?.id || !userId) return undefined;
     return {
@@ -305,11 +289,11 @@ export class ReferenceStore {
       id: referenceId({ kind: 'user', userId }),
       scope: 'personal',
       userId,
-      conversationId: conv.id,
-      conversationType: conv.conversationType ?? 'personal',
-      user: { id: from.id, name: from.name ?? '', aadObjectId: from.aadObjectId },
-      locale: info.locale,
-      timeZone: info.timeZone,
+      conversationId,
+      conversationType: draft.conversationType ?? 'personal',
+      user: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
+      locale: draft.locale,
+      timeZone: draft.timeZone,
     };
   }
 }
@@ -331,8 +315,18 @@ function sameReference(a: ConversationRefDoc, b: ConversationRefDoc): boolean {
   return stable({ ...a, updatedAt: '', capturedAt: '' }) === stable({ ...b, updatedAt: '', capturedAt: '' });
 }
 
+/** Where a proactive message goes: what the Bot Framework's continueConversationAsync takes. */
+export interface ProactiveAddress {
+  channelId: string;
+  serviceUrl: string;
+  bot: { id: string; name: string };
+  user?: { id: string; name: string; aadObjectId?: string };
+  conversation: { id: string; tenantId: string; conversationType: string; isGroup: boolean; name: string };
+  locale?: string;
+}
+
 /** The Bot Framework conversation reference for a stored document (what continueConversationAsync takes). */
-export function toConversationReference(doc: ConversationRefDoc): Partial<ConversationReference> {
+export function toConversationReference(doc: ConversationRefDoc): ProactiveAddress {
   return {
     channelId: doc.channelId,
     serviceUrl: doc.serviceUrl,
@@ -347,25 +341,4 @@ export function toConversationReference(doc: ConversationRefDoc): Partial<Conver
     },
     locale: doc.locale,
   };
-}
-
-/** Convenience for the bot's activity handler: `await captureReference(store, context.activity)`. */
-export async function captureReference(
-  store: ReferenceStore | Pick<Store, 'containers'>,
-  activity: Partial<Activity>,
-  options: ReferenceStoreOptions = {},
-): Promise<CaptureResult> {
-  const refs = store instanceof ReferenceStore ? store : new ReferenceStore(store, options);
-  return refs.capture(activity);
-}
-
-/** Convenience: mark a stored reference inactive by its target. */
-export async function markInactive(
-  store: ReferenceStore | Pick<Store, 'containers'>,
-  tenantId: string,
-  target: ReferenceTarget | string,
-  reason: string,
-): Promise<boolean> {
-  const refs = store instanceof ReferenceStore ? store : new ReferenceStore(store);
-  return refs.markInactive(tenantId, typeof target === 'string' ? target : referenceId(target), reason);
 }

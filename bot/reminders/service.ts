@@ -2,10 +2,10 @@
 // the real repositories. The bot's card actions (snooze, done, the test reminder) go through this object too.
 import { dueReminders, type DueReminder, type Organization, type Rules } from '../program';
 import type { Logger } from '../logger';
-import { OrganizationRepository, VoucherRepository, type Store } from '../store';
+import type { OrganizationRepository, Store, VoucherRepository } from '../store';
 import type { BusinessHours } from './business-hours';
 import { ExpiryJob } from './expiry-job';
-import { Ledger, type ActionResult } from './ledger';
+import type { ActionResult, Ledger } from './ledger';
 import type { ReferenceStore } from './references';
 import { ReminderScheduler, type ScanSummary } from './scheduler';
 import type { ProactiveAdapter } from './proactive-post';
@@ -13,7 +13,9 @@ import type { RenderFn } from './send-attempt';
 import { ReminderSender } from './sender';
 
 export interface ReminderServiceOptions {
-  store: Pick<Store, 'containers'>;
+  store: Pick<Store, 'repos'>;
+  /** The delivery ledger, built once by the composition root. */
+  ledger: Ledger;
   adapter: ProactiveAdapter;
   /** The bot's app id; empty in anonymous local mode. */
   botAppId: string;
@@ -55,9 +57,9 @@ export class ReminderService {
   constructor(private readonly o: ReminderServiceOptions) {
     this.now = o.now ?? (() => new Date());
     const nowMs = (): number => this.now().getTime();
-    this.organizations = new OrganizationRepository(o.store.containers.organizations);
-    this.vouchers = new VoucherRepository(o.store.containers.vouchers);
-    this.ledger = new Ledger(o.store, { now: nowMs, logger: o.logger });
+    this.organizations = o.store.repos.organizations;
+    this.vouchers = o.store.repos.vouchers;
+    this.ledger = o.ledger;
     this.sender = new ReminderSender({
       adapter: o.adapter,
       botAppId: o.botAppId,

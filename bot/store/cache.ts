@@ -1,17 +1,7 @@
-// The process's copy of documents it has already read or written, shared by every repository over the same
-// container. It serves three purposes, each safe on its own terms:
-//   - a document whose ETag has not changed is not validated with zod again (an ETag names one version, so the
-//     decoded copy of that version is exact);
-//   - a writer that holds the ETag a card was rendered from can take that exact version without a read: its
-//     write is ETag-checked anyway, so a newer version on the server turns into a 412, never a lost update;
-//   - a reader that accepts "as of up to N ms ago" (read-only turns someone asked for: a card, "what's next") is
-//     answered without a round trip. Writes made in this process update the copy at once; a write made by
-//     another instance shows after at most N ms, the same bound the tab's snapshot has.
-// Cached documents are deep-frozen: the program's commands return new objects, and anything that tried to
-// change a shared copy in place would throw instead of corrupting other turns.
+// The decoded copy of each document version this instance has read or written, one per container (a field
+// of the Store). Why each use of it is safe is in docs/architecture.md ("Store").
 import { performance } from 'node:perf_hooks';
-import type { Container } from '@azure/cosmos';
-import type { Stored } from './repository';
+import type { Stored } from './documents';
 
 interface Entry {
   stored: Stored<unknown>;
@@ -154,16 +144,4 @@ export class DocumentCache {
     this.docs.set(k, { stored: deepFreeze(stored), at: this.clock() });
     while (this.docs.size > this.maxDocuments) this.docs.delete(this.docs.keys().next().value as string);
   }
-}
-
-const perContainer = new WeakMap<Container, DocumentCache>();
-
-/** The one cache of a container in this process (repositories over the same container share it). */
-export function cacheOf(container: Container): DocumentCache {
-  let cache = perContainer.get(container);
-  if (!cache) {
-    cache = new DocumentCache();
-    perContainer.set(container, cache);
-  }
-  return cache;
 }

@@ -26,13 +26,11 @@ export interface CosmosSettings {
   local?: boolean;
 }
 
-export interface Store {
-  client: CosmosClient;
-  database: Database;
-  containers: Record<ContainerName, Container>;
-  /** True when the database answers. Used by /readyz. */
-  ping(): Promise<boolean>;
-  close(): void;
+/** The client, the database and its containers, opened from configuration. */
+export interface Connection {
+  readonly client: CosmosClient;
+  readonly database: Database;
+  readonly containers: Readonly<Record<ContainerName, Container>>;
 }
 
 export async function createCosmosClient(s: CosmosSettings): Promise<CosmosClient> {
@@ -53,7 +51,7 @@ export async function createCosmosClient(s: CosmosSettings): Promise<CosmosClien
 }
 
 /** Opens (and creates if missing) the database and every container, partition key `/tenantId`. */
-export async function openStore(s: CosmosSettings): Promise<Store> {
+export async function connect(s: CosmosSettings): Promise<Connection> {
   const client = await createCosmosClient(s);
   const { database } = await client.databases.createIfNotExists({ id: s.database });
   const containers = {} as Record<ContainerName, Container>;
@@ -64,20 +62,5 @@ export async function openStore(s: CosmosSettings): Promise<Store> {
     });
     containers[key] = container;
   }
-  return {
-    client,
-    database,
-    containers,
-    async ping() {
-      try {
-        await database.read();
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    close() {
-      client.dispose();
-    },
-  };
+  return { client, database, containers };
 }

@@ -54,3 +54,18 @@ export function statusOf(err: unknown): number | undefined {
   }
   return undefined;
 }
+
+/** A write named one tenant but carried another tenant's document: a programming error, never retried. */
+export class TenantMismatch extends StoreError {
+  constructor(
+    readonly tenantId: string,
+    readonly documentTenantId: string,
+  ) {
+    super(`tenant mismatch: ${tenantId} cannot write a document of ${documentTenantId}`);
+    this.name = 'TenantMismatch';
+  }
+}
+
+export function assertTenant(tenantId: string, docTenant: string): void {
+  if (tenantId !== docTenant) throw new TenantMismatch(tenantId, docTenant);
+}

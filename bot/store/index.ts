@@ -1,13 +1,17 @@
-export { AlreadyExists, ConcurrencyConflict, CorruptDocument, NotFound, StoreError } from './errors';
+// The store's public surface: openStore builds every repository once; read policies give views over them.
 export {
-  Repository,
-  type ChangeMarker,
-  type ReadOptions,
-  type Stored,
-  type QuerySpec,
-  type TenantDocument,
-} from './repository';
-export { CONTAINERS, openStore, type Store, type ContainerName, type CosmosSettings } from './cosmos';
-export { OrganizationRepository, TenantMismatch } from './organizations';
-export { VoucherRepository } from './vouchers';
-export { deepFreeze } from './cache';
+  AlreadyExists,
+  ConcurrencyConflict,
+  CorruptDocument,
+  NotFound,
+  StoreError,
+  TenantMismatch,
+} from './errors';
+export type { Stored, TenantDocument } from './documents';
+export { Repository, type ChangeMarker, type RepositoryOptions } from './repository';
+export { CONTAINERS, type Connection, type ContainerName, type CosmosSettings } from './cosmos';
+export { openStore, storeOver, type Repositories, type Store, type StoreRepositories } from './store';
+export { ReadPolicy } from './read-policy';
+export { OrganizationRepository, type OrganizationChange } from './organizations';
+export { DOCUMENT_ID_PATTERN, VoucherRepository } from './vouchers';
+export { deepFreeze, DocumentCache } from './cache';

@@ -1,23 +1,13 @@
-// The older part of an organisation's audit trail. The organisation document is read on almost every turn and
-// Cosmos DB refuses items over 2 MB, so it keeps only its newest entries: when a write would leave it with more
-// than `keep`, the oldest are moved first, in runs of `chunk`, to archive documents in the same container and
-// partition (id `organization-audit-<n>`, n = entries archived before it, zero-padded so ids sort), and the
-// organisation records how many it has moved (`auditArchived`). The program never sees any of this.
-//
-// Why nothing is lost or doubled:
-// - Only entries already committed in the version the write replaces are archived (the write is IfMatch on
-//   that version). The trail is append-only, so the archive document at position n always gets the same
-//   entries, whoever writes it and however often: a write that then loses its race (412) leaves at worst an
-//   archive document whose entries are still in the organisation, and the next write rewrites it identically.
-// - A reader takes archived entries only up to the organisation's counter, so such a leftover is not read twice.
-// - An organisation without the counter (written before archiving existed, or rewritten by an older instance,
-//   whose schema drops fields it does not know) is placed by what is archived: its first entry is looked up at
-//   the end of the archive, else it starts right after it.
+// The older part of an organisation's audit trail, in archive documents beside it (id
+// `organization-audit-<n>`), so the organisation stays far below Cosmos DB's 2 MB item limit. Why nothing is
+// lost or doubled is in docs/architecture.md ("Data model").
 import type { Container } from '@azure/cosmos';
 import { z } from 'zod';
+import type { DocumentCache } from './cache';
 import { AuditEntry, type Organization } from '../program';
 import { CorruptDocument } from './errors';
-import { Repository, type RepositoryOptions, type Stored } from './repository';
+import type { Stored } from './documents';
+import { Repository, type RepositoryOptions } from './repository';
 
 export const AUDIT_ARCHIVE_PREFIX = 'organization-audit-';
 const ID_DIGITS = 10;
@@ -51,7 +41,11 @@ export class OrganizationAuditArchiveStore {
   readonly chunk: number;
   private readonly repo: Repository<OrganizationAuditArchive>;
 
-  constructor(container: Container, options: AuditArchiveOptions & RepositoryOptions = {}) {
+  constructor(
+    container: Container,
+    cache: DocumentCache,
+    options: AuditArchiveOptions & RepositoryOptions = {},
+  ) {
     this.keep = options.auditKeep ?? 200;
     this.chunk = options.auditChunk ?? Math.min(100, this.keep);
     if (!Number.isInteger(this.keep) || this.keep < 1)
@@ -61,7 +55,7 @@ export class OrganizationAuditArchiveStore {
         `auditChunk must be an integer from 1 to auditKeep (${this.keep}), not ${this.chunk}`,
       );
     }
-    this.repo = new Repository(container, OrganizationAuditArchive, KIND, options);
+    this.repo = new Repository(container, cache, OrganizationAuditArchive, KIND, options);
   }
 
   /**

@@ -9,22 +9,34 @@ import {
   ORGANIZATION_ID,
   type AuditEntry,
 } from '../program';
-import { AlreadyExists, ConcurrencyConflict, StoreError } from './errors';
+import type { DocumentCache } from './cache';
+import type { Stored } from './documents';
+import { AlreadyExists, assertTenant, ConcurrencyConflict } from './errors';
 import { OrganizationAuditArchiveStore, type AuditArchiveOptions } from './organization-audit';
-import { Repository, type ReadOptions, type RepositoryOptions, type Stored } from './repository';
+import { ReadPolicy } from './read-policy';
+import { Repository, type RepositoryOptions } from './repository';
 
 export type OrganizationRepositoryOptions = RepositoryOptions & AuditArchiveOptions;
 
+/** What to change in an organisation just read: the new document, or undefined when nothing changes. */
+export type OrganizationChange = (org: Organization) => Organization | undefined;
+
+/** How often a change that lost its race is tried again on the current version. */
+const CHANGE_ATTEMPTS = 4;
+
+/** Built by the Store, once per read policy (Store.repos, Store.repos.reading). */
 export class OrganizationRepository {
   private readonly repo: Repository<Organization>;
   private readonly archive: OrganizationAuditArchiveStore;
 
   constructor(
     private readonly container: Container,
+    cache: DocumentCache,
     options: OrganizationRepositoryOptions = {},
+    private readonly policy: ReadPolicy = ReadPolicy.current,
   ) {
-    this.repo = new Repository<Organization>(container, Organization, 'organization', options);
-    this.archive = new OrganizationAuditArchiveStore(container, options);
+    this.repo = new Repository<Organization>(container, cache, Organization, 'organization', options);
+    this.archive = new OrganizationAuditArchiveStore(container, cache, options);
   }
 
   /**
@@ -43,36 +55,34 @@ export class OrganizationRepository {
     return [...new Set(ids)].sort();
   }
 
-  get(tenantId: string, opts: ReadOptions = {}): Promise<Stored<Organization> | undefined> {
-    return this.repo.read(tenantId, ORGANIZATION_ID, opts);
+  /** The tenant's organisation, as current as this repository's read policy asks. */
+  get(tenantId: string): Promise<Stored<Organization> | undefined> {
+    return this.repo.read(tenantId, ORGANIZATION_ID, this.policy);
   }
 
   /**
-   * The tenant's organisation, created on first use with the operator-pinned Global admins. Pins added to
-   * the configuration later are applied too. Safe under races: a lost create reads the winner's document.
+   * The tenant's organisation, created on first use with the operator-pinned Global admins (pins added to the
+   * configuration later are applied too), then `change` applied and saved when it changes something. Safe
+   * under races: a lost create reads the winner's document, a lost write is tried again on the current version.
    */
   async getOrCreate(
     tenantId: string,
     now: Date,
     initialGlobalAdmins: readonly string[] = [],
-    opts: ReadOptions = {},
+    change?: OrganizationChange,
   ): Promise<Stored<Organization>> {
-    let stored = await this.get(tenantId, opts);
-    if (!stored) {
+    let stored = await this.getOrCreateAs(this.policy, tenantId, now, initialGlobalAdmins);
+    for (let attempt = 1; change; attempt++) {
+      const changed = change(stored.doc);
+      if (!changed) return stored;
       try {
-        stored = await this.repo.create(newOrganization(tenantId, now, initialGlobalAdmins));
-        // Racing creators carry different entries, so a new document is created whole and trimmed by a normal
-        // write once its entries are committed (only with more pinned admins than the document keeps).
-        if (stored.doc.audit.length > this.archive.keep)
-          stored = await this.save(tenantId, stored.doc, stored.etag);
+        return await this.save(tenantId, changed, stored.etag);
       } catch (err) {
-        if (!(err instanceof AlreadyExists) && !(err instanceof ConcurrencyConflict)) throw err;
-        stored = await this.get(tenantId);
-        if (!stored) throw err;
+        if (!(err instanceof ConcurrencyConflict) || attempt >= CHANGE_ATTEMPTS) throw err;
+        stored = await this.getOrCreateAs(ReadPolicy.current, tenantId, now, initialGlobalAdmins);
       }
     }
-    const pinned = applyPinnedAdmins(stored.doc, initialGlobalAdmins, now);
-    return pinned.changed ? this.save(tenantId, pinned.org, stored.etag) : stored;
+    return stored;
   }
 
   /**
@@ -87,8 +97,32 @@ export class OrganizationRepository {
 
   /** The tenant's whole audit trail, oldest first: archived entries, then the organisation's own (operators, tests). */
   async auditTrail(tenantId: string): Promise<AuditEntry[]> {
-    const stored = await this.get(tenantId);
+    const stored = await this.repo.read(tenantId, ORGANIZATION_ID);
     return stored ? this.archive.trail(tenantId, stored.doc) : [];
+  }
+
+  private async getOrCreateAs(
+    policy: ReadPolicy,
+    tenantId: string,
+    now: Date,
+    initialGlobalAdmins: readonly string[],
+  ): Promise<Stored<Organization>> {
+    let stored = await this.repo.read(tenantId, ORGANIZATION_ID, policy);
+    if (!stored) {
+      try {
+        stored = await this.repo.create(newOrganization(tenantId, now, initialGlobalAdmins));
+        // Racing creators carry different entries, so a new document is created whole and trimmed by a normal
+        // write once its entries are committed (only with more pinned admins than the document keeps).
+        if (stored.doc.audit.length > this.archive.keep)
+          stored = await this.save(tenantId, stored.doc, stored.etag);
+      } catch (err) {
+        if (!(err instanceof AlreadyExists) && !(err instanceof ConcurrencyConflict)) throw err;
+        stored = await this.repo.read(tenantId, ORGANIZATION_ID);
+        if (!stored) throw err;
+      }
+    }
+    const pinned = applyPinnedAdmins(stored.doc, initialGlobalAdmins, now);
+    return pinned.changed ? this.save(tenantId, pinned.org, stored.etag) : stored;
   }
 
   /** The organisation exactly at `etag` (normally from the cache: the caller has just read it), else undefined. */
@@ -96,19 +130,4 @@ export class OrganizationRepository {
     const stored = await this.repo.read(tenantId, ORGANIZATION_ID, { atVersion: etag });
     return stored?.etag === etag ? stored.doc : undefined;
   }
-}
-
-/** A write named one tenant but carried another tenant's document: a programming error, never retried. */
-export class TenantMismatch extends StoreError {
-  constructor(
-    readonly tenantId: string,
-    readonly documentTenantId: string,
-  ) {
-    super(`tenant mismatch: ${tenantId} cannot write a document of ${documentTenantId}`);
-    this.name = 'TenantMismatch';
-  }
-}
-
-export function assertTenant(tenantId: string, docTenant: string): void {
-  if (tenantId !== docTenant) throw new TenantMismatch(tenantId, docTenant);
 }

@@ -2,18 +2,10 @@
 // partition key), every read is a point read or a single-partition query, every replace is ETag-checked.
 import type { Container, QueryIterator, SqlParameter } from '@azure/cosmos';
 import type { z } from 'zod';
-import { cacheOf, type DocumentCache } from './cache';
+import type { DocumentCache } from './cache';
+import type { Stored, TenantDocument } from './documents';
 import { AlreadyExists, ConcurrencyConflict, CorruptDocument, NotFound, statusOf } from './errors';
-
-export interface TenantDocument {
-  id: string;
-  tenantId: string;
-}
-
-export interface Stored<T> {
-  doc: T;
-  etag: string;
-}
+import { planless } from './query-plan';
 
 export interface QuerySpec {
   /** SQL over alias `c`. The tenant filter is added by the repository: do not repeat it. */
@@ -23,7 +15,7 @@ export interface QuerySpec {
   /** Upper bound on returned documents (paging is done by the SDK). */
   limit?: number;
   /** A result this process got at most this long ago, with no write of its own in the tenant since, will do. */
-  maxAgeMs?: number;
+  maxAgeMs?: number | undefined;
 }
 
 export interface ChangeMarker {
@@ -34,8 +26,8 @@ export interface ChangeMarker {
 
 /** How current a read must be. Without options, the server is asked (a 304 when the cached version is current). */
 export interface ReadOptions {
-  /** A copy the server confirmed at most this long ago will do (read-only views; see cache.ts). */
-  maxAgeMs?: number;
+  /** A copy the server confirmed at most this long ago will do (a ReadPolicy is passed as it is). */
+  maxAgeMs?: number | undefined;
   /** The caller will write with this ETag: if the cache holds exactly that version, it is used without a read. */
   atVersion?: string;
 }
@@ -64,42 +56,6 @@ async function withTransientRetry<R>(op: () => Promise<R>, attempts = 4): Promis
   }
 }
 
-/** Thrown by a query that needed the plan it was started without (see withoutQueryPlan): it is run again. */
-class QueryPlanSkipped extends Error {
-  constructor() {
-    super('query plan skipped');
-  }
-}
-
-/**
- * @azure/cosmos 4.9 asks the gateway for a query plan before every query, in parallel with the query itself,
- * and uses it only when the gateway answers the query with "needs a query plan" (cross-partition ORDER BY,
- * aggregates, …) — which a query scoped to one partition key never gets (Azure/azure-sdk-for-js#4978). That is
- * one more HTTP round trip per query. The iterator starts with its plan slot already filled by a marker, so no
- * plan request goes out; should a query need one after all, the marker surfaces as QueryPlanSkipped and the
- * query is run again the SDK's usual way. A later SDK without that slot is left as it is.
- */
-function withoutQueryPlan<R>(iterator: QueryIterator<R>): QueryIterator<R> {
-  const internals = iterator as unknown as { queryPlanPromise?: Promise<unknown> };
-  if ('queryPlanPromise' in internals && internals.queryPlanPromise === undefined) {
-    internals.queryPlanPromise = Promise.resolve(new QueryPlanSkipped());
-  }
-  return iterator;
-}
-
-/** Runs `run` over an iterator without the plan request, and once more with it if the query needed the plan. */
-async function planless<R, O>(
-  start: () => QueryIterator<R>,
-  run: (iterator: QueryIterator<R>) => Promise<O>,
-): Promise<O> {
-  try {
-    return await run(withoutQueryPlan(start()));
-  } catch (err) {
-    if (!(err instanceof QueryPlanSkipped)) throw err;
-    return run(start());
-  }
-}
-
 /**
  * A copy past half its allowed age is renewed in the background while it is still served, so a busy read-only
  * path never waits for the database and never serves a copy older than allowed. A failed renewal is not lost:
@@ -109,17 +65,15 @@ function refreshAhead(renew: () => Promise<unknown>): void {
   renew().catch(() => undefined);
 }
 
+/** Built by the Store (Store.repository), with the one cache of its container. */
 export class Repository<T extends TenantDocument> {
-  private readonly cache: DocumentCache;
-
   constructor(
     private readonly container: Container,
+    private readonly cache: DocumentCache,
     private readonly schema: z.ZodType<T>,
     readonly kind: string,
     private readonly options: RepositoryOptions = {},
-  ) {
-    this.cache = cacheOf(container);
-  }
+  ) {}
 
   async read(tenantId: string, id: string, opts: ReadOptions = {}): Promise<Stored<T> | undefined> {
     const cached = this.cache.get<T>(tenantId, id);
@@ -244,17 +198,17 @@ export class Repository<T extends TenantDocument> {
     };
     const cacheKey = `${query.query}\u0000${JSON.stringify(query.parameters)}\u0000${spec.limit ?? ''}`;
     if (spec.maxAgeMs !== undefined) {
-      const recent = () =>
+      const renew = () =>
         this.cache.shared(tenantId, `query:${cacheKey}`, () =>
           this.queryFromServer(tenantId, query, spec, cacheKey),
         );
       const hit = this.cachedQuery(tenantId, cacheKey, spec.maxAgeMs);
       if (hit) {
-        if (hit.ageMs > spec.maxAgeMs / 2) refreshAhead(recent);
+        if (hit.ageMs > spec.maxAgeMs / 2) refreshAhead(renew);
         return hit.docs;
       }
       // Each caller gets its own array (callers may sort it); the documents are shared, frozen copies.
-      return [...(await recent())];
+      return [...(await renew())];
     }
     return this.queryFromServer(tenantId, query, spec, cacheKey);
   }

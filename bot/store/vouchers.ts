@@ -1,16 +1,16 @@
-// Voucher documents (one per voucher, id generated), partitioned by tenant, ETag-checked writes. Listing by
-// state and by due date rely on the `dueOn` field the engine keeps on every command.
+// Voucher documents, one per voucher (id `v-<number>` while that is free, else a random UUID), partitioned by
+// tenant, ETag-checked writes. The queries the voucher guards need live here, each under its own name.
 import { randomUUID } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import { Voucher, voucherNumberKey, type IsoDate, type VoucherState } from '../program';
-import { assertTenant } from './organizations';
-import {
-  Repository,
-  type ChangeMarker,
-  type ReadOptions,
-  type RepositoryOptions,
-  type Stored,
-} from './repository';
+import type { DocumentCache } from './cache';
+import type { Stored } from './documents';
+import { assertTenant } from './errors';
+import { ReadPolicy } from './read-policy';
+import { Repository, type ChangeMarker, type QuerySpec, type RepositoryOptions } from './repository';
+
+/** Ids of documents the app creates (vouchers, the organisation): what a card may carry back as an id. */
+export const DOCUMENT_ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
 
 const ACTIVE_STATES: VoucherState[] = [
   'Assigned',
@@ -21,20 +21,41 @@ const ACTIVE_STATES: VoucherState[] = [
   'PaymentRequested',
 ];
 
+/** Built by the Store, once per read policy (Store.repos, Store.repos.reading). */
 export class VoucherRepository {
   private readonly repo: Repository<Voucher>;
 
-  constructor(container: Container, options: RepositoryOptions = {}) {
-    this.repo = new Repository<Voucher>(container, Voucher, 'voucher', options);
+  constructor(
+    container: Container,
+    cache: DocumentCache,
+    options: RepositoryOptions = {},
+    private readonly policy: ReadPolicy = ReadPolicy.current,
+  ) {
+    this.repo = new Repository<Voucher>(container, cache, Voucher, 'voucher', options);
   }
 
-  /** A fresh document id (never the voucher number, which is only unique while active). */
-  static newId(): string {
-    return randomUUID();
+  /**
+   * The document id of a new voucher: `v-<number>` while no voucher with this number holds it, so the same
+   * voucher recorded twice at the same moment meets a 409 instead of becoming two documents; else (the number
+   * is only unique while active, or makes no valid id) a random UUID. `sameNumber`: findByNumber's answer.
+   */
+  newDocumentId(voucherNumber: string, sameNumber: readonly { doc: { id: string } }[]): string {
+    const derived = `v-${voucherNumberKey(voucherNumber)}`;
+    const free = DOCUMENT_ID_PATTERN.test(derived) && !sameNumber.some((s) => s.doc.id === derived);
+    return free ? derived : randomUUID();
   }
 
-  get(tenantId: string, id: string, opts: ReadOptions = {}): Promise<Stored<Voucher> | undefined> {
-    return this.repo.read(tenantId, id, opts);
+  /** One voucher, as current as this repository's read policy asks. */
+  get(tenantId: string, id: string): Promise<Stored<Voucher> | undefined> {
+    return this.repo.read(tenantId, id, this.policy);
+  }
+
+  /**
+   * The version a card was rendered from, for a change: taken from this instance's copy without a read when it
+   * holds exactly that version (the write is ETag-checked anyway), else the current version.
+   */
+  atVersion(tenantId: string, id: string, etag: string): Promise<Stored<Voucher> | undefined> {
+    return this.repo.read(tenantId, id, { atVersion: etag });
   }
 
   async create(tenantId: string, voucher: Voucher): Promise<Stored<Voucher>> {
@@ -53,39 +74,71 @@ export class VoucherRepository {
     return this.repo.changeMarker(tenantId);
   }
 
-  /** All of a tenant's vouchers, oldest intake first. `maxAgeMs`: a result this process got that recently will do. */
-  list(tenantId: string, opts: Pick<ReadOptions, 'maxAgeMs'> = {}): Promise<Stored<Voucher>[]> {
-    return this.repo.query(tenantId, { orderBy: 'c.stateSince ASC', ...opts });
+  /** All of a tenant's vouchers, oldest state change first. */
+  list(tenantId: string): Promise<Stored<Voucher>[]> {
+    return this.query(tenantId, { orderBy: 'c.stateSince ASC' });
   }
 
-  listByState(
-    tenantId: string,
-    states: readonly VoucherState[],
-    opts: Pick<ReadOptions, 'maxAgeMs'> = {},
-  ): Promise<Stored<Voucher>[]> {
+  listByState(tenantId: string, states: readonly VoucherState[]): Promise<Stored<Voucher>[]> {
     if (states.length === 0) return Promise.resolve([]);
     const names = states.map((_, i) => `@s${i}`);
-    return this.repo.query(tenantId, {
+    return this.query(tenantId, {
       where: `c.state IN (${names.join(', ')})`,
       orderBy: 'c.stateSince ASC',
       parameters: states.map((s, i) => ({ name: names[i] as string, value: s })),
-      ...opts,
     });
   }
 
   /** Vouchers with a deadline, soonest first; `until` keeps those due on or before that day. */
   listByDueDate(tenantId: string, until?: IsoDate): Promise<Stored<Voucher>[]> {
-    return this.repo.query(tenantId, {
+    return this.query(tenantId, {
       where: until ? 'IS_DEFINED(c.dueOn) AND c.dueOn <= @until' : 'IS_DEFINED(c.dueOn)',
       orderBy: 'c.dueOn ASC',
       parameters: until ? [{ name: '@until', value: until }] : [],
     });
   }
 
+  /** Every redeemed voucher (the enrolment card: "SAVB registration needed" after an offering's first redemption). */
+  listRedeemed(tenantId: string): Promise<Stored<Voucher>[]> {
+    return this.query(tenantId, { where: 'IS_DEFINED(c.redemption)' });
+  }
+
+  /** One redeemed voucher of the offering, if there is any (SAVB registration: "after the first redemption"). */
+  anyRedeemedFor(tenantId: string, offeringId: string): Promise<Stored<Voucher>[]> {
+    return this.query(tenantId, {
+      where: 'c.offeringId = @offering AND IS_DEFINED(c.redemption)',
+      parameters: [{ name: '@offering', value: offeringId }],
+      limit: 1,
+    });
+  }
+
+  /** The tenant's other vouchers with this voucher's number or customer (the 15-day rule, "already active"). */
+  othersWithSameNumberOrCustomer(tenantId: string, voucher: Voucher): Promise<Stored<Voucher>[]> {
+    return this.query(tenantId, {
+      where: 'c.id != @id AND (UPPER(c.voucherNumber) = @number OR LOWER(c.customer.name) = @customer)',
+      parameters: [
+        { name: '@id', value: voucher.id },
+        { name: '@number', value: voucherNumberKey(voucher.voucherNumber) },
+        { name: '@customer', value: voucher.customer.name.trim().toLowerCase() },
+      ],
+    });
+  }
+
+  /** The tenant's other vouchers with this voucher's number (an Expired voucher comes back only if none is active). */
+  othersWithSameNumber(tenantId: string, voucher: Voucher): Promise<Stored<Voucher>[]> {
+    return this.query(tenantId, {
+      where: 'c.id != @id AND UPPER(c.voucherNumber) = @number',
+      parameters: [
+        { name: '@id', value: voucher.id },
+        { name: '@number', value: voucherNumberKey(voucher.voucherNumber) },
+      ],
+    });
+  }
+
   /** Every voucher (any state) with this voucher number, whatever its case (documents stored before numbers
    *  were upper-cased at intake included). */
   findByNumber(tenantId: string, voucherNumber: string): Promise<Stored<Voucher>[]> {
-    return this.repo.query(tenantId, {
+    return this.query(tenantId, {
       where: 'UPPER(c.voucherNumber) = @n',
       parameters: [{ name: '@n', value: voucherNumberKey(voucherNumber) }],
     });
@@ -95,5 +148,12 @@ export class VoucherRepository {
   async findActiveByNumber(tenantId: string, voucherNumber: string): Promise<Stored<Voucher> | undefined> {
     const all = await this.findByNumber(tenantId, voucherNumber);
     return all.find((s) => ACTIVE_STATES.includes(s.doc.state));
+  }
+
+  private query(tenantId: string, spec: QuerySpec): Promise<Stored<Voucher>[]> {
+    return this.repo.query(
+      tenantId,
+      this.policy.maxAgeMs === undefined ? spec : { ...spec, maxAgeMs: this.policy.maxAgeMs },
+    );
   }
 }

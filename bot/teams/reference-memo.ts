@@ -1,12 +1,8 @@
 // Which conversation references this process stored recently, so a person's next message in the same
-// conversation does not cost another point read (~2 ms CPU in the Cosmos SDK) only to find the reference
-// unchanged. The key is everything from the activity that ends up in the stored reference (service URL,
-// bot, conversation, person, team/channel, locale and time zone): when any of it changes, the reference is
-// captured again. Entries expire after `ttlMs`, so a reference another part of the app changed (the
-// reminder sender marking it inactive, say) is captured again on the first message after that. Install,
-// uninstall and membership events always capture (and forget the conversation's entries).
-import type { Activity } from 'botbuilder';
-import { clientInfo } from '../reminders/references';
+// conversation does not cost a point read only to find the reference unchanged. The key is the whole reference
+// draft; entries expire after `ttlMs`, so a reference changed elsewhere (the sender marking it inactive) is
+// captured again on the first message after that.
+import type { ReferenceDraft } from '../reminders/references';
 
 export interface ReferenceMemoOptions {
   ttlMs?: number;
@@ -27,28 +23,25 @@ export class ReferenceMemo {
   }
 
   /** True when the same reference was stored from this process less than `ttlMs` ago. */
-  isFresh(activity: Partial<Activity>): boolean {
-    const key = keyOf(activity);
-    const until = key ? this.seen.get(key) : undefined;
+  isFresh(reference: ReferenceDraft): boolean {
+    const key = keyOf(reference);
+    const until = this.seen.get(key);
     if (until === undefined) return false;
     if (until > this.now()) return true;
-    this.seen.delete(key as string);
+    this.seen.delete(key);
     return false;
   }
 
-  remember(activity: Partial<Activity>): void {
-    const key = keyOf(activity);
-    if (!key) return;
+  remember(reference: ReferenceDraft): void {
+    const key = keyOf(reference);
     // Bounded: past maxEntries start over rather than grow (the cost is one point read per conversation).
     if (this.seen.size >= this.maxEntries) this.seen.clear();
     this.seen.set(key, this.now() + this.ttlMs);
   }
 
   /** Forget every entry of the activity's conversation (membership changed, app installed or removed). */
-  forget(activity: Partial<Activity>): void {
-    const conversationId = activity.conversation?.id;
-    if (!conversationId) return;
-    const prefix = `${JSON.stringify(conversationId)}|`;
+  forget(reference: ReferenceDraft): void {
+    const prefix = `${JSON.stringify(reference.conversationId)}|`;
     for (const key of this.seen.keys()) if (key.startsWith(prefix)) this.seen.delete(key);
   }
 
@@ -57,27 +50,23 @@ export class ReferenceMemo {
   }
 }
 
-function keyOf(activity: Partial<Activity>): string | undefined {
-  const conversationId = activity.conversation?.id;
-  if (!conversationId) return undefined;
-  const cd = activity.channelData as
-    { tenant?: { id?: unknown }; team?: { id?: unknown }; channel?: { id?: unknown } } | undefined;
-  const info = clientInfo(activity);
-  return `${JSON.stringify(conversationId)}|${JSON.stringify([
-    cd?.tenant?.id,
-    activity.conversation?.tenantId,
-    activity.conversation?.conversationType,
-    activity.conversation?.isGroup,
-    activity.serviceUrl,
-    activity.channelId,
-    activity.recipient?.id,
-    activity.recipient?.name,
-    activity.from?.id,
-    activity.from?.aadObjectId,
-    activity.from?.name,
-    cd?.team?.id,
-    cd?.channel?.id,
-    info.locale,
-    info.timeZone,
+/** The conversation first (so `forget` finds its entries), then everything that goes into the stored reference. */
+function keyOf(r: ReferenceDraft): string {
+  return `${JSON.stringify(r.conversationId)}|${JSON.stringify([
+    r.tenantId,
+    r.conversationType,
+    r.isGroup,
+    r.serviceUrl,
+    r.channelId,
+    r.bot?.id,
+    r.bot?.name,
+    r.from?.id,
+    r.from?.aadObjectId,
+    r.from?.name,
+    r.teamId,
+    r.teamsChannelId,
+    r.locale,
+    r.timeZone,
+    r.removed,
   ])}`;
 }

@@ -25,7 +25,7 @@ import {
 import type { Ledger, LedgerEntry } from '../reminders/ledger';
 import { blockedKind } from '../reminders/reachability';
 import type { RenderContext, RenderFn } from '../reminders/send-attempt';
-import { VoucherRepository, type Store } from '../store';
+import type { VoucherRepository } from '../store';
 import { offeringName, type Card, type Extras, type ViewEnv } from './views';
 
 /** The window of the "reminders" list. */
@@ -42,7 +42,8 @@ function str(v: unknown): string | undefined {
 
 /** What the reminder card needs besides the reminder itself. */
 export interface ReminderCardDeps {
-  store: Pick<Store, 'containers'>;
+  /** The store's voucher repository (current versions): the card names the voucher's customer. */
+  vouchers: VoucherRepository;
   rules: Rules;
   now: () => Date;
 }
@@ -61,9 +62,7 @@ export async function reminderCard(
 ): Promise<Card> {
   const subject = subjectOf(payload);
   const voucher =
-    subject?.type === 'voucher'
-      ? await new VoucherRepository(deps.store.containers.vouchers).get(ctx.tenantId, subject.voucherId)
-      : undefined;
+    subject?.type === 'voucher' ? await deps.vouchers.get(ctx.tenantId, subject.voucherId) : undefined;
   const offeringId = subject && subject.type !== 'organization' ? subject.offeringId : undefined;
   const today = localDate(deps.now(), ctx.timeZone);
   const notice =

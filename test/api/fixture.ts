@@ -7,8 +7,8 @@ import type { JWK, KeyObject } from 'jose' with { 'resolution-mode': 'import' };
 import { loadConfig, type Config } from '../../bot/config';
 import { silentLogger } from '../../bot/logger';
 import { builtInRules, type Rules } from '../../bot/program';
-import { OrganizationRepository } from '../../bot/store/organizations';
-import { VoucherRepository } from '../../bot/store/vouchers';
+import type { OrganizationRepository } from '../../bot/store/organizations';
+import type { VoucherRepository } from '../../bot/store/vouchers';
 import { loadJose, registerApi, registerTab, type TabApi } from '../../bot/api';
 import { seedDemoData, type SeedResult } from '../../bot/dev/seed';
 import { SEED_PEOPLE } from '../../bot/dev/seed-people';
@@ -169,8 +169,7 @@ export async function startApiFixture(options: FixtureOptions = {}): Promise<Api
 
   const server = restify.createServer({ handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  const vouchers = new VoucherRepository(cosmos.store.containers.vouchers);
-  const organizations = new OrganizationRepository(cosmos.store.containers.organizations);
+  const { vouchers, organizations } = cosmos.store.repos;
   const api = registerApi(server, {
     config,
     logger: silentLogger(),

@@ -7,7 +7,9 @@ import { loadRules } from '../../bot/rules';
 import { createHttpServer, installTurnErrorHandler, type HttpServer } from '../../bot/server';
 import { createAdapter } from '../../bot/teams/adapter';
 import { CompanionBot } from '../../bot/teams/bot';
-import { createRepos, type Repos } from '../../bot/teams/repos';
+import { Ledger } from '../../bot/reminders/ledger';
+import { ReferenceStore } from '../../bot/reminders/references';
+import type { StoreRepositories } from '../../bot/store';
 import { say } from '../../bot/teams/say';
 import type { Organization, Voucher } from '../../bot/program';
 import { invokeActivity, messageActivity, type ActivityOptions } from '../support/activities';
@@ -27,7 +29,8 @@ export interface Harness {
   url: string;
   connector: LocalConnector;
   cosmos: TestCosmos;
-  repos: Repos;
+  /** The store's repositories (current versions). */
+  repos: StoreRepositories;
   /** The clock the bot reads; tests move it. */
   clock: { now: Date };
   /** Sends a message; resolves with the cards of the replies. */
@@ -65,6 +68,8 @@ export async function startHarness(
   const bot = new CompanionBot({
     logger,
     store: cosmos.store,
+    references: new ReferenceStore(cosmos.store, { logger }),
+    ledger: new Ledger(cosmos.store, { logger }),
     rules: loadRules({ profile: 'program-2020' }),
     now: () => clock.now,
     initialGlobalAdmins: env.initialGlobalAdmins ?? [],
@@ -79,7 +84,7 @@ export async function startHarness(
   });
   await new Promise<void>((resolve) => http.server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}`;
-  const repos = createRepos(cosmos.store);
+  const repos = cosmos.store.repos;
   const opts = (o: Partial<ActivityOptions>): ActivityOptions => ({ serviceUrl: connector.serviceUrl, ...o });
 
   const cardsOf = (captured: Captured[]): Card[] =>

@@ -12,7 +12,7 @@ import { loadConfig } from '../../bot/config';
 import { formatDate, t } from '../../bot/i18n';
 import { silentLogger } from '../../bot/logger';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../bot/store/embedded';
-import { createRepos, type Repos } from '../../bot/teams/repos';
+import type { Repos } from '../../bot/teams/repos';
 import { savedNotice } from '../../cards';
 import { invokeActivity, messageActivity } from '../support/activities';
 import { post } from '../support/app';
@@ -127,7 +127,7 @@ describe('conversation: proactive reminders, the whole app over HTTP', function 
   before(async () => {
     sim = await startConnectorSim();
     app = await startReminderApp(clock);
-    repos = createRepos(app.store);
+    repos = app.store.repos;
     h = { repos } as unknown as Harness; // the fixtures only write through the repositories
     people = talk({ app, sim });
   });
@@ -498,7 +498,7 @@ describe('conversation: two app instances on one database scanning at once', fun
   it('each reminder is delivered exactly once', async () => {
     const [one, two] = apps as [App, App];
     const F = 'tenant-rem-two';
-    const h = { repos: createRepos(one.store) } as unknown as Harness;
+    const h = { repos: one.store.repos } as unknown as Harness;
     await seedReadyOrganization(h, F);
     await talk({ app: one, sim }).say(F, PARTNER_ADMIN, 'hello');
     await talk({ app: two, sim }).say(F, ADMIN, 'hello');

@@ -4,8 +4,6 @@ import assert from 'node:assert/strict';
 import { seedDemoData } from '../../bot/dev/seed';
 import { roleOf } from '../../bot/api/projection';
 import { VOUCHER_STATES } from '../../bot/api/view-model';
-import { OrganizationRepository } from '../../bot/store/organizations';
-import { VoucherRepository } from '../../bot/store/vouchers';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 
 describe('tab demo seed', function () {
@@ -44,9 +42,9 @@ describe('tab demo seed', function () {
       if (v.completionReport && v.reservation)
         assert.ok(v.completionReport.submittedOn >= v.reservation.plannedEnd);
     }
-    const stored = await new VoucherRepository(cosmos.store.containers.vouchers).list('tenant-seed');
+    const stored = await cosmos.store.repos.vouchers.list('tenant-seed');
     assert.equal(stored.length, 12);
-    const org = await new OrganizationRepository(cosmos.store.containers.organizations).get('tenant-seed');
+    const org = await cosmos.store.repos.organizations.get('tenant-seed');
     assert.ok(org);
     assert.equal(roleOf(org.doc, 'local-dev'), 'GlobalAdmin');
     assert.equal(roleOf(org.doc, 'someone-else'), 'Member');
@@ -54,7 +52,7 @@ describe('tab demo seed', function () {
 
   it('can run again over the same tenant (overwrites, no duplicates)', async () => {
     await seedDemoData(cosmos.store, 'tenant-seed', now);
-    const stored = await new VoucherRepository(cosmos.store.containers.vouchers).list('tenant-seed');
+    const stored = await cosmos.store.repos.vouchers.list('tenant-seed');
     assert.equal(stored.length, 12);
   });
 });

@@ -7,7 +7,7 @@ import { loadRules } from '../../bot/rules';
 import { checkServiceUrl } from '../../bot/reminders/allowlist';
 import { isBusinessTime } from '../../bot/reminders/business-hours';
 import { expireOverdueVouchers } from '../../bot/reminders/expiry';
-import { createRepos, type Repos } from '../../bot/teams/repos';
+import type { Repos } from '../../bot/teams/repos';
 import { seedReadyOrganization, seedVoucher } from '../conversation/fixtures';
 import type { Harness } from '../conversation/harness';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
@@ -84,7 +84,7 @@ describe('reminders in the app: expiry pass', () => {
 
   before(async () => {
     cosmos = await startTestCosmos();
-    repos = createRepos(cosmos.store);
+    repos = cosmos.store.repos;
   });
   after(async () => cosmos.stop());
 

@@ -5,9 +5,10 @@ import sinon from 'sinon';
 import { silentLogger } from '../../bot/logger';
 import { loadRules } from '../../bot/rules';
 import { ExpiryJob } from '../../bot/reminders/expiry-job';
+import { Ledger } from '../../bot/reminders/ledger';
 import { ReferenceStore } from '../../bot/reminders/references';
 import { ReminderService } from '../../bot/reminders/service';
-import { createRepos, type Repos } from '../../bot/teams/repos';
+import type { Repos } from '../../bot/teams/repos';
 import { seedReadyOrganization, seedVoucher } from '../conversation/fixtures';
 import type { Harness } from '../conversation/harness';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
@@ -25,7 +26,7 @@ describe('reminders: voucher expiry as a job of its own', () => {
 
   beforeEach(async () => {
     cosmos = await startTestCosmos();
-    repos = createRepos(cosmos.store);
+    repos = cosmos.store.repos;
     h = { repos } as unknown as Harness; // the fixtures only write through the repositories
   });
   afterEach(async () => cosmos.stop());
@@ -33,6 +34,7 @@ describe('reminders: voucher expiry as a job of its own', () => {
   function service(): ReminderService {
     return new ReminderService({
       store: cosmos.store,
+      ledger: new Ledger(cosmos.store),
       adapter: { continueConversationAsync: async () => undefined },
       botAppId: '',
       references: new ReferenceStore(cosmos.store),

@@ -3,9 +3,10 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
 import { silentLogger } from '../../bot/logger';
 import { Ledger } from '../../bot/reminders/ledger';
-import { ReferenceStore } from '../../bot/reminders/references';
+import { ReferenceStore, type ReferenceDraft } from '../../bot/reminders/references';
 import { ReminderSender } from '../../bot/reminders/sender';
 import type { SenderOptions } from '../../bot/reminders/sender-options';
+import { readActivity } from '../../bot/teams/turn-input';
 import { startConnectorSim, type ConnectorSim, type ConnectorSimOptions } from '../support/connector-sim';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 
@@ -31,6 +32,8 @@ export interface Rig {
   adapter: CloudAdapter;
   references: ReferenceStore;
   ledger: Ledger;
+  /** Captures the conversation reference of an incoming activity, read as the Teams edge reads it. */
+  capture(activity: Partial<Activity>): ReturnType<ReferenceStore['capture']>;
   sender(overrides?: Partial<SenderOptions>): ReminderSender;
   stop(): Promise<void>;
 }
@@ -49,6 +52,7 @@ export async function startRig(simOptions: ConnectorSimOptions = {}): Promise<Ri
     adapter,
     references,
     ledger,
+    capture: (activity) => references.capture(referenceOf(activity)),
     sender(overrides = {}) {
       const s = new ReminderSender({
         adapter,
@@ -69,6 +73,13 @@ export async function startRig(simOptions: ConnectorSimOptions = {}): Promise<Ri
       await cosmos.stop();
     },
   };
+}
+
+/** The conversation reference an activity implies, as the Teams edge reads it (bot/teams/turn-input.ts). */
+export function referenceOf(activity: Partial<Activity>): ReferenceDraft {
+  const { reference } = readActivity(activity, 'test');
+  if (!reference) throw new Error('the activity names no tenant or conversation');
+  return reference;
 }
 
 /** An incoming personal-chat message from a user, as Teams sends it. */

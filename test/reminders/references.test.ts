@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { captureReference, markInactive, referenceId, toConversationReference } from '../../bot/reminders';
+import { referenceId, toConversationReference } from '../../bot/reminders';
+import { readActivity } from '../../bot/teams/turn-input';
 import { personalMessage, startRig, TENANT, type Rig } from './fixture';
 
 describe('reminders: conversation references', () => {
@@ -10,14 +11,14 @@ describe('reminders: conversation references', () => {
   after(async () => rig.stop());
 
   it('captures a personal chat with the Teams locale and time zone, once', async () => {
-    const first = await rig.references.capture(personalMessage(rig.sim, 'u1'));
+    const first = await rig.capture(personalMessage(rig.sim, 'u1'));
     assert.deepEqual(first, { action: 'captured', id: 'user:u1' });
     const stored = await rig.references.get(TENANT, { kind: 'user', userId: 'u1' });
     assert.equal(stored?.doc.timeZone, 'America/Sao_Paulo');
     assert.equal(stored?.doc.locale, 'pt-BR');
     assert.equal(stored?.doc.conversationId, 'a:personal-u1');
     assert.equal(stored?.doc.active, true);
-    const again = await rig.references.capture(personalMessage(rig.sim, 'u1'));
+    const again = await rig.capture(personalMessage(rig.sim, 'u1'));
     assert.equal(again.action, 'unchanged');
     const ref = toConversationReference(stored!.doc);
     assert.equal(ref.conversation?.tenantId, TENANT);
@@ -25,14 +26,14 @@ describe('reminders: conversation references', () => {
   });
 
   it('an invalid time zone is ignored; a later message without client info keeps the known one', async () => {
-    await rig.references.capture(
+    await rig.capture(
       personalMessage(rig.sim, 'u2', { entities: [{ type: 'clientInfo', timezone: 'Mars/Olympus' }] }),
     );
     assert.equal((await rig.references.get(TENANT, { kind: 'user', userId: 'u2' }))?.doc.timeZone, undefined);
-    await rig.references.capture(
+    await rig.capture(
       personalMessage(rig.sim, 'u2', { entities: [{ type: 'clientInfo', timezone: 'Asia/Tokyo' }] }),
     );
-    await rig.references.capture(personalMessage(rig.sim, 'u2', { entities: [] }));
+    await rig.capture(personalMessage(rig.sim, 'u2', { entities: [] }));
     assert.equal(
       (await rig.references.get(TENANT, { kind: 'user', userId: 'u2' }))?.doc.timeZone,
       'Asia/Tokyo',
@@ -40,7 +41,7 @@ describe('reminders: conversation references', () => {
   });
 
   it('a channel message is stored under the channel, without the thread suffix', async () => {
-    const res = await captureReference(rig.references, {
+    const res = await rig.capture({
       ...personalMessage(rig.sim, 'u3'),
       conversation: {
         id: '19:general@thread.tacv2;messageid=1717',
@@ -68,7 +69,7 @@ describe('reminders: conversation references', () => {
   });
 
   it('a group chat is stored under the chat', async () => {
-    const res = await rig.references.capture({
+    const res = await rig.capture({
       ...personalMessage(rig.sim, 'u4'),
       conversation: {
         id: '19:chat/with?odd#chars',
@@ -86,8 +87,8 @@ describe('reminders: conversation references', () => {
   });
 
   it('uninstall in personal scope marks the user inactive; reinstall reactivates', async () => {
-    await rig.references.capture(personalMessage(rig.sim, 'u5'));
-    const removed = await rig.references.capture({
+    await rig.capture(personalMessage(rig.sim, 'u5'));
+    const removed = await rig.capture({
       ...personalMessage(rig.sim, 'u5'),
       type: 'installationUpdate',
       action: 'remove',
@@ -96,7 +97,7 @@ describe('reminders: conversation references', () => {
     const stored = await rig.references.get(TENANT, { kind: 'user', userId: 'u5' });
     assert.equal(stored?.doc.active, false);
     assert.equal(stored?.doc.inactiveReason, 'uninstalled');
-    const back = await rig.references.capture({
+    const back = await rig.capture({
       ...personalMessage(rig.sim, 'u5'),
       type: 'installationUpdate',
       action: 'add',
@@ -107,13 +108,13 @@ describe('reminders: conversation references', () => {
   it('the bot removed from a team marks every channel of that team inactive', async () => {
     const team = { id: '19:team2@thread.tacv2' };
     for (const ch of ['19:c1@thread.tacv2', '19:c2@thread.tacv2']) {
-      await rig.references.capture({
+      await rig.capture({
         ...personalMessage(rig.sim, 'u6'),
         conversation: { id: ch, conversationType: 'channel', tenantId: TENANT, isGroup: true, name: '' },
         channelData: { tenant: { id: TENANT }, team, channel: { id: ch } },
       });
     }
-    const res = await rig.references.capture({
+    const res = await rig.capture({
       ...personalMessage(rig.sim, 'u6'),
       type: 'conversationUpdate',
       membersRemoved: [{ id: '28:bot', name: 'Companion' }],
@@ -128,28 +129,26 @@ describe('reminders: conversation references', () => {
   });
 
   it('a service URL outside the allowlist is refused and not stored', async () => {
-    const res = await rig.references.capture(
+    const res = await rig.capture(
       personalMessage(rig.sim, 'u7', { serviceUrl: 'https://attacker.example/' }),
     );
     assert.equal(res.action, 'refused');
     assert.equal(await rig.references.get(TENANT, { kind: 'user', userId: 'u7' }), undefined);
   });
 
-  it('activities without a tenant are ignored; markInactive by target works and is idempotent', async () => {
-    const res = await rig.references.capture({
-      ...personalMessage(rig.sim, 'u8'),
-      channelData: {},
-      conversation: { id: 'x', isGroup: false, conversationType: 'personal', name: '' },
-    });
-    assert.equal(res.action, 'ignored');
-    await rig.references.capture(personalMessage(rig.sim, 'u9'));
-    assert.equal(
-      await markInactive(rig.references, TENANT, { kind: 'user', userId: 'u9' }, 'forbidden (403)'),
-      true,
+  it('activities without a tenant imply no reference; markInactive works and is idempotent', async () => {
+    const turn = readActivity(
+      {
+        ...personalMessage(rig.sim, 'u8'),
+        channelData: {},
+        conversation: { id: 'x', isGroup: false, conversationType: 'personal', name: '' },
+      },
+      'test',
     );
-    assert.equal(
-      await markInactive(rig.references, TENANT, { kind: 'user', userId: 'u9' }, 'forbidden (403)'),
-      false,
-    );
+    assert.equal(turn.reference, undefined);
+    await rig.capture(personalMessage(rig.sim, 'u9'));
+    const u9 = referenceId({ kind: 'user', userId: 'u9' });
+    assert.equal(await rig.references.markInactive(TENANT, u9, 'forbidden (403)'), true);
+    assert.equal(await rig.references.markInactive(TENANT, u9, 'forbidden (403)'), false);
   });
 });

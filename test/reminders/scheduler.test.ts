@@ -71,7 +71,7 @@ describe('reminders: scheduler', () => {
   }
 
   async function user(id: string, timeZone = 'UTC', locale = 'en-US'): Promise<void> {
-    await rig.references.capture({
+    await rig.capture({
       ...personalMessage(rig.sim, id),
       conversation: {
         id: conv(id),
@@ -266,7 +266,7 @@ describe('reminders: scheduler', () => {
   it('also posts to the program channel when the reminder asks for it', async () => {
     begin('2025-06-04T10:00:00Z');
     await user('pc1');
-    await rig.references.capture({
+    await rig.capture({
       ...personalMessage(rig.sim, 'pc1'),
       conversation: {
         id: '19:program@thread.tacv2',
@@ -392,7 +392,7 @@ describe('reminders: scheduler', () => {
     await sched.scanOnce();
     await drain([s]);
     assert.equal(rig.sim.activities(conv('un1')).length, 1);
-    await rig.references.capture({
+    await rig.capture({
       ...personalMessage(rig.sim, 'un1'),
       type: 'installationUpdate',
       action: 'remove',

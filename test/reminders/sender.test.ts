@@ -6,7 +6,7 @@ import { silentLogger } from '../../bot/logger';
 import { ConversationRefDoc, ReferenceStore, referenceId } from '../../bot/reminders/references';
 import type { ReminderSender } from '../../bot/reminders/sender';
 import { startConnectorSim } from '../support/connector-sim';
-import { makeAdapter, personalMessage, startRig, TENANT, until, type Rig } from './fixture';
+import { makeAdapter, personalMessage, referenceOf, startRig, TENANT, until, type Rig } from './fixture';
 
 const T0 = Date.parse('2025-06-04T10:00:00Z');
 const conv = (user: string) => `a:personal-${user}`;
@@ -80,7 +80,7 @@ describe('reminders: sender through CloudAdapter and the connector simulator', (
   afterEach(() => clock.restore());
 
   async function entryFor(user: string, key = `test:${user}:2025-06-04:0`): Promise<string> {
-    await rig.references.capture(personalMessage(rig.sim, user));
+    await rig.capture(personalMessage(rig.sim, user));
     const res = await rig.ledger.enqueue({
       tenantId: TENANT,
       reminderKey: key,
@@ -129,7 +129,7 @@ describe('reminders: sender through CloudAdapter and the connector simulator', (
         serviceUrlAllowlist: [new URL(proxy.url).origin],
         logger: silentLogger(),
       });
-      await references.capture(personalMessage(rig.sim, 'slow1', { serviceUrl: proxy.url }));
+      await references.capture(referenceOf(personalMessage(rig.sim, 'slow1', { serviceUrl: proxy.url })));
       const res = await rig.ledger.enqueue({
         tenantId: TENANT,
         reminderKey: 'test:slow1:2025-06-04:0',
@@ -352,7 +352,7 @@ describe('reminders: sender through CloudAdapter and the connector simulator', (
 
   it('many messages to one conversation stay inside the Teams windows (the simulator never has to say 429)', async () => {
     const sender = rig.sender();
-    await rig.references.capture(personalMessage(rig.sim, 'busy'));
+    await rig.capture(personalMessage(rig.sim, 'busy'));
     const ids: string[] = [];
     for (let i = 0; i < 20; i++) {
       const res = await rig.ledger.enqueue({

@@ -5,12 +5,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '../../bot/app';
 import { t } from '../../bot/i18n';
-import { OrganizationRepository } from '../../bot/store';
+import type { OrganizationRepository } from '../../bot/store';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../bot/store/embedded';
 import { invokeActivity, messageActivity, type ActivityOptions } from '../support/activities';
 import { post, startTestApp } from '../support/app';
 import { startLocalConnector, type LocalConnector } from '../support/connector';
-import { createRepos } from '../../bot/teams/repos';
 import { seedReadyOrganization, seedVoucher, ADMIN } from '../conversation/fixtures';
 
 const TENANT = 'tenant-two-instances';
@@ -29,7 +28,7 @@ describe('two instances on one database behave as one', function () {
     userName: 'Ana Souza',
     ...o,
   });
-  // Read-only turns may show an instance's own copy of a document up to READ_CACHE_MS old (bot/store/cache.ts);
+  // Read-only turns may show an instance's own copy of a document up to READ_CACHE_MS old (bot/teams/repos.ts);
   // short here so the tests can wait it out. Changes always work on the current version.
   const READ_CACHE_MS = 300;
   const env = (): Record<string, string> => ({
@@ -44,7 +43,7 @@ describe('two instances on one database behave as one', function () {
     connector = await startLocalConnector();
     a = await startTestApp(env());
     b = await startTestApp(env());
-    orgs = new OrganizationRepository(a.store.containers.organizations);
+    orgs = a.store.repos.organizations;
   });
   after(async () => {
     await a?.stop();
@@ -113,7 +112,7 @@ describe('two instances on one database behave as one', function () {
     const c = await startTestApp({ ...env(), READ_CACHE_MS: '60000' });
     try {
       const tenantId = 'tenant-two-instances-cache';
-      const harness = { repos: createRepos(a.store) } as Parameters<typeof seedReadyOrganization>[0];
+      const harness = { repos: a.store.repos } as Parameters<typeof seedReadyOrganization>[0];
       await seedReadyOrganization(harness, tenantId);
       // These instances run on the real clock: dates relative to today.
       const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -173,7 +172,7 @@ describe('two instances on one database behave as one', function () {
     const c = await startTestApp({ ...env(), READ_CACHE_MS: '60000' });
     try {
       const tenantId = 'tenant-two-instances-refresh';
-      const harness = { repos: createRepos(a.store) } as Parameters<typeof seedReadyOrganization>[0];
+      const harness = { repos: a.store.repos } as Parameters<typeof seedReadyOrganization>[0];
       await seedReadyOrganization(harness, tenantId);
       const v1 = await seedVoucher(harness, tenantId, 'v-REFRESH-1', 'Reserved');
       const admin = me({ tenantId, userId: ADMIN });

@@ -2,8 +2,7 @@ import { strict as assert } from 'node:assert';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { ConcurrencyConflict, openStore, Repository, type Store } from '../../bot/store';
-import { DocumentCache } from '../../bot/store/cache';
+import { ConcurrencyConflict, DocumentCache, openStore, type Repository, type Store } from '../../bot/store';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../bot/store/embedded';
 
 const Doc = z.object({
@@ -70,8 +69,8 @@ describe('store: the process cache of documents (bot/store/cache.ts)', () => {
       parses++;
       return d;
     });
-    repo = new Repository(store.containers.vouchers, Counted as unknown as typeof Doc, 'doc');
-    otherRepo = new Repository(other.containers.vouchers, Doc, 'doc');
+    repo = store.repository('vouchers', Counted as unknown as typeof Doc, 'doc');
+    otherRepo = other.repository('vouchers', Doc, 'doc');
   });
   after(async () => {
     store.close();
@@ -268,7 +267,7 @@ describe('store: concurrent read-only requests share one round trip', () => {
     embedded = await startEmbeddedCosmos();
     proxy = await countingProxy(embedded.endpoint);
     store = await openStore({ endpoint: proxy.url, auth: 'key', key: 'k', database: 'shared', local: true });
-    repo = new Repository(store.containers.vouchers, Doc, 'doc');
+    repo = store.repository('vouchers', Doc, 'doc');
     for (let i = 0; i < 5; i++) await repo.create({ id: `s${i}`, tenantId: 'ts', v: i, tags: [] });
   });
   after(async () => {

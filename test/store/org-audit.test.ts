@@ -10,7 +10,13 @@ import {
   type AuditEntry,
   type Organization,
 } from '../../bot/program';
-import { ConcurrencyConflict, OrganizationRepository, openStore, type Stored } from '../../bot/store';
+import {
+  ConcurrencyConflict,
+  OrganizationRepository,
+  openStore,
+  type Store,
+  type Stored,
+} from '../../bot/store';
 import { startEmbeddedCosmos } from '../../bot/store/embedded';
 import { AUDIT_ARCHIVE_PREFIX, auditArchiveId } from '../../bot/store/organization-audit';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
@@ -48,12 +54,11 @@ describe('store: organisation audit trail archiving', () => {
   after(async () => cosmos.stop());
 
   const newTenant = () => `t-audit-${++tenantSeq}`;
-  const repoWith = (
-    auditKeep: number,
-    auditChunk?: number,
-    container = cosmos.store.containers.organizations,
-  ) =>
-    new OrganizationRepository(container, { auditKeep, ...(auditChunk !== undefined ? { auditChunk } : {}) });
+  const repoWith = (auditKeep: number, auditChunk?: number, store: Store = cosmos.store) =>
+    new OrganizationRepository(store.containers.organizations, store.caches.organizations, {
+      auditKeep,
+      ...(auditChunk !== undefined ? { auditChunk } : {}),
+    });
 
   async function archiveIds(tenantId: string): Promise<string[]> {
     const { resources } = await cosmos.store.containers.organizations.items
@@ -222,7 +227,7 @@ describe('store: organisation audit trail archiving', () => {
     });
     try {
       const a = repoWith(5);
-      const b = repoWith(5, undefined, other.containers.organizations);
+      const b = repoWith(5, undefined, other);
       await saveSteps(a, tenant, 0, 5, 5);
       const [seenA, seenB] = await Promise.all([a.get(tenant), b.get(tenant)]);
       assert.equal(seenA!.etag, seenB!.etag);
@@ -363,7 +368,9 @@ describe('store: organisation audit trail archiving', () => {
       return {
         embedded,
         store,
-        repo: new OrganizationRepository(store.containers.organizations, { auditKeep: 5 }),
+        repo: new OrganizationRepository(store.containers.organizations, store.caches.organizations, {
+          auditKeep: 5,
+        }),
       };
     };
     const first = await open();

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { assignRole, claimGlobalAdmin, ORGANIZATION_ID, type Actor } from '../../bot/program';
-import { ConcurrencyConflict, NotFound, OrganizationRepository } from '../../bot/store';
+import { ConcurrencyConflict, NotFound, type OrganizationRepository } from '../../bot/store';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 import { rules } from '../program/fixtures';
 
@@ -14,7 +14,7 @@ describe('store: OrganizationRepository', () => {
 
   before(async () => {
     cosmos = await startTestCosmos();
-    repo = new OrganizationRepository(cosmos.store.containers.organizations);
+    repo = cosmos.store.repos.organizations;
   });
   after(async () => cosmos.stop());
 

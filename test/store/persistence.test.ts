@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { openStore, Repository } from '../../bot/store';
+import { openStore } from '../../bot/store';
 import { startEmbeddedCosmos } from '../../bot/store/embedded';
 
 const Doc = z.object({ id: z.string(), tenantId: z.string(), text: z.string() });
@@ -17,7 +17,7 @@ async function open(dataDir: string) {
     database: 'local',
     local: true,
   });
-  return { embedded, store, repo: new Repository(store.containers.organizations, Doc, 'doc') };
+  return { embedded, store, repo: store.repository('organizations', Doc, 'doc') };
 }
 
 describe('store: local data survives a stop/start of the embedded server', () => {

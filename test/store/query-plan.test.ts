@@ -2,8 +2,9 @@ import { strict as assert } from 'node:assert';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { openStore, Repository, type Store } from '../../bot/store';
+import { openStore, type Repository, type Store } from '../../bot/store';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../bot/store/embedded';
+import { planless, QUERY_PLAN_SDK_VERSION, skipQueryPlan } from '../../bot/store/query-plan';
 
 const Doc = z.object({ id: z.string(), tenantId: z.string(), v: z.number() });
 
@@ -60,7 +61,7 @@ describe('store: queries go out without the SDK’s query-plan request', () => {
     embedded = await startEmbeddedCosmos();
     proxy = await planProxy(embedded.endpoint);
     store = await openStore({ endpoint: proxy.url, auth: 'key', key: 'k', database: 'plans', local: true });
-    repo = new Repository(store.containers.vouchers, Doc, 'doc');
+    repo = store.repository('vouchers', Doc, 'doc');
     for (let i = 0; i < 3; i++) await repo.create({ id: `p${i}`, tenantId: 't', v: i });
   });
   after(async () => {
@@ -102,5 +103,37 @@ describe('store: queries go out without the SDK’s query-plan request', () => {
     );
     assert.equal(proxy.state.queries, 2, 'the refused query, then the rerun');
     assert.equal(proxy.state.plans, 1, 'the rerun asked for the plan as the SDK does');
+  });
+
+  const byV = () =>
+    store.containers.vouchers.items.query<{ id: string }>(
+      {
+        query: 'SELECT c.id FROM c WHERE c.tenantId = @t ORDER BY c.v ASC',
+        parameters: [{ name: '@t', value: 't' }],
+      },
+      { partitionKey: 't' },
+    );
+
+  it('on another SDK version the iterator is left alone: the SDK asks for the plan as usual, results intact', async () => {
+    Object.assign(proxy.state, { queries: 0, plans: 0 });
+    const ids = await planless(byV, async (it) => (await it.fetchAll()).resources.map((r) => r.id), '4.10.0');
+    assert.deepEqual(ids, ['p0', 'p1', 'p2']);
+    assert.equal(proxy.state.plans, 1, 'the SDK’s usual plan request');
+    assert.equal(proxy.state.queries, 1);
+  });
+
+  it('the plan slot is filled only on the version it was written for, and only when it has the expected shape', () => {
+    assert.equal(skipQueryPlan(byV(), '4.10.0'), false, 'another version');
+    const iterator = byV();
+    assert.equal(skipQueryPlan(iterator, QUERY_PLAN_SDK_VERSION), true, 'the installed 4.9.3 iterator');
+    assert.equal(skipQueryPlan(iterator, QUERY_PLAN_SDK_VERSION), false, 'a slot already filled');
+    const noSlot = { fetchQueryPlan: () => undefined };
+    assert.equal(skipQueryPlan(noSlot as never, QUERY_PLAN_SDK_VERSION), false, 'no such field');
+    const noFetcher = { queryPlanPromise: undefined };
+    assert.equal(
+      skipQueryPlan(noFetcher as never, QUERY_PLAN_SDK_VERSION),
+      false,
+      'no plan fetcher beside it',
+    );
   });
 });

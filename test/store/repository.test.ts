@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { z } from 'zod';
-import { AlreadyExists, ConcurrencyConflict, CorruptDocument, Repository } from '../../bot/store';
+import { AlreadyExists, ConcurrencyConflict, CorruptDocument, type Repository } from '../../bot/store';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 
 const Note = z.object({
@@ -18,7 +18,7 @@ describe('store: Repository over the real SDK and the embedded server', () => {
 
   before(async () => {
     cosmos = await startTestCosmos();
-    repo = new Repository(cosmos.store.containers.vouchers, Note, 'note', {
+    repo = cosmos.store.repository('vouchers', Note, 'note', {
       onCorrupt: (e) => corrupt.push(e.id),
     });
   });
@@ -80,11 +80,7 @@ describe('store: Repository over the real SDK and the embedded server', () => {
       parses++;
       return n;
     });
-    const counted = new Repository(
-      cosmos.store.containers.vouchers,
-      Counted as unknown as typeof Note,
-      'note',
-    );
+    const counted = cosmos.store.repository('vouchers', Counted as unknown as typeof Note, 'note');
     const created = await counted.create({ id: 'once', tenantId: 't1', text: 'x', n: 1 });
     assert.equal(parses, 1);
     const replaced = await counted.replace({ ...created.doc, n: 2 }, created.etag);

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { openStore, Repository, type Store } from '../../bot/store';
+import { openStore, type Repository, type Store } from '../../bot/store';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../bot/store/embedded';
 
 const Doc = z.object({ id: z.string(), tenantId: z.string(), v: z.number() });
@@ -62,7 +62,7 @@ describe('store: transient Cosmos errors are retried', () => {
       database: 'transient',
       local: true,
     });
-    repo = new Repository(store.containers.vouchers, Doc, 'doc');
+    repo = store.repository('vouchers', Doc, 'doc');
   });
   after(async () => {
     store.close();

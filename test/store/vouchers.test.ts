@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { randomUUID } from 'node:crypto';
 import { reserveVoucher, type Voucher } from '../../bot/program';
-import { ConcurrencyConflict, NotFound, VoucherRepository } from '../../bot/store';
+import { ConcurrencyConflict, NotFound, ReadPolicy, type VoucherRepository } from '../../bot/store';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 import { ADMIN, ctx, voucherIn } from '../program/fixtures';
 
@@ -10,14 +11,14 @@ describe('store: VoucherRepository', () => {
 
   before(async () => {
     cosmos = await startTestCosmos();
-    repo = new VoucherRepository(cosmos.store.containers.vouchers);
+    repo = cosmos.store.repos.vouchers;
   });
   after(async () => cosmos.stop());
 
   const make = (tenantId: string, over: Partial<Voucher> = {}): Voucher =>
-    voucherIn('Assigned', { id: VoucherRepository.newId(), tenantId, ...over });
+    voucherIn('Assigned', { id: randomUUID(), tenantId, ...over });
 
-  it('creates and reads a voucher by its generated id', async () => {
+  it('creates and reads a voucher by its document id', async () => {
     const v = make('t-a');
     assert.notEqual(v.id, v.voucherNumber);
     await repo.create('t-a', v);
@@ -104,5 +105,58 @@ describe('store: VoucherRepository', () => {
     assert.equal((await repo.findByNumber(t, ' L-1 ')).length, 2);
     assert.equal((await repo.findActiveByNumber(t, 'L-1'))?.doc.state, 'Assigned');
     assert.equal(await repo.findActiveByNumber(t, 'L-3'), undefined);
+  });
+
+  it('a new voucher’s document id is v-<number> while no voucher with that number holds it, else a UUID', () => {
+    assert.equal(repo.newDocumentId(' ab-12 ', []), 'v-AB-12');
+    assert.equal(repo.newDocumentId('AB-12', [{ doc: { id: 'some-uuid' } }]), 'v-AB-12');
+    const taken = repo.newDocumentId('AB-12', [{ doc: { id: 'v-AB-12' } }]);
+    assert.match(taken, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    assert.match(repo.newDocumentId('AB 12', []), /^[0-9a-f-]{36}$/, 'a number that makes no valid id');
+    assert.match(repo.newDocumentId('X'.repeat(70), []), /^[0-9a-f-]{36}$/, 'too long for an id');
+  });
+
+  it('the guards’ queries: other vouchers of the number or customer, redeemed ones of an offering', async () => {
+    const t = 't-guards';
+    const mine = await repo.create(t, make(t, { voucherNumber: 'G-1', customer: { name: 'Contoso' } }));
+    await repo.create(t, make(t, { voucherNumber: 'g-1', state: 'Expired', customer: { name: 'Other' } }));
+    await repo.create(t, make(t, { voucherNumber: 'G-2', customer: { name: ' CONTOSO ' } }));
+    await repo.create(t, make(t, { voucherNumber: 'G-3', customer: { name: 'Fabrikam' } }));
+    const redeemed = { voucherNumber: 'G-4', customer: { name: 'Northwind' } };
+    await repo.create(t, voucherIn('Redeemed', { id: randomUUID(), tenantId: t, ...redeemed }));
+    const numbers = (list: { doc: Voucher }[]) => list.map((s) => s.doc.voucherNumber).sort();
+    assert.deepEqual(numbers(await repo.othersWithSameNumber(t, mine.doc)), ['g-1']);
+    assert.deepEqual(numbers(await repo.othersWithSameNumberOrCustomer(t, mine.doc)), ['G-2', 'g-1']);
+    assert.deepEqual(numbers(await repo.listRedeemed(t)), ['G-4']);
+    const offering = (await repo.listRedeemed(t))[0]!.doc.offeringId;
+    assert.equal((await repo.anyRedeemedFor(t, offering)).length, 1);
+    assert.deepEqual(await repo.anyRedeemedFor(t, 'NO-SUCH-OFFERING'), []);
+  });
+
+  it('under a recent read policy a view serves this instance’s copy; the store’s own repository asks', async () => {
+    const t = 't-policy';
+    const created = await repo.create(t, make(t, { voucherNumber: 'P-1' }));
+    const recent = cosmos.store.repos.reading(ReadPolicy.maxAge(60_000)).vouchers;
+    assert.equal(
+      cosmos.store.repos.reading(ReadPolicy.maxAge(60_000)).vouchers,
+      recent,
+      'one view per policy',
+    );
+    assert.equal(cosmos.store.repos.reading(ReadPolicy.current).vouchers, repo);
+    assert.equal((await recent.list(t)).length, 1);
+    // Written by another instance: the cached copy and list stay until the policy's age runs out.
+    await cosmos.store.containers.vouchers.items.upsert({ ...created.doc, state: 'Expired' });
+    await cosmos.store.containers.vouchers.items.create({ ...make(t, { voucherNumber: 'P-2' }) });
+    assert.equal((await recent.get(t, created.doc.id))?.doc.state, 'Assigned');
+    assert.equal((await recent.list(t)).length, 1);
+    assert.equal((await repo.get(t, created.doc.id))?.doc.state, 'Expired');
+    assert.equal((await repo.list(t)).length, 2);
+    // The version a card was rendered from is taken as it is held, whatever the policy.
+    const held = await recent.atVersion(t, created.doc.id, created.etag);
+    assert.notEqual(
+      held?.etag,
+      created.etag,
+      'this instance now holds the newer version: that is what it gets',
+    );
   });
 });

@@ -1,6 +1,6 @@
 // Test fixture: an embedded Cosmos server on a free loopback port, opened through the real SDK code path.
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../bot/store/embedded';
-import { openStore, type Store } from '../../bot/store/cosmos';
+import { openStore, type Store } from '../../bot/store';
 
 export interface TestCosmos {
   embedded: EmbeddedCosmos;

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { CARD_VERBS } from '../../cards';
 import { verbTable } from '../../bot/teams/verbs';
 import { reminderVerbs } from '../../bot/teams/verbs/reminders';
+import { Ledger } from '../../bot/reminders/ledger';
 import { baseActivity } from '../support/activities';
 import { actionsOf, cardText, inputIds, noticeOf, startHarness, type Harness } from '../conversation/harness';
 
@@ -43,7 +44,9 @@ describe('teams bot: install, welcome, free text, verbs (over HTTP)', () => {
   after(async () => h.stop());
 
   it('the verb table is exactly the verbs the cards use', () => {
-    const table = verbTable(reminderVerbs(h.cosmos.store));
+    const table = verbTable(
+      reminderVerbs({ ledger: new Ledger(h.cosmos.store), vouchers: h.cosmos.store.repos.vouchers }),
+    );
     assert.deepEqual(Object.keys(table).sort(), [...CARD_VERBS].sort());
   });
 

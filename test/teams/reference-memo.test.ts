@@ -2,13 +2,15 @@ import { strict as assert } from 'node:assert';
 import type { AddressInfo } from 'node:net';
 import type { Container } from '@azure/cosmos';
 import { silentLogger } from '../../bot/logger';
-import { ReferenceStore } from '../../bot/reminders/references';
+import { Ledger } from '../../bot/reminders/ledger';
+import { ReferenceStore, type ReferenceDraft } from '../../bot/reminders/references';
 import { loadRules } from '../../bot/rules';
 import { createHttpServer, type HttpServer } from '../../bot/server';
-import type { Store } from '../../bot/store';
+import { storeOver, type Store } from '../../bot/store';
 import { createAdapter } from '../../bot/teams/adapter';
 import { CompanionBot } from '../../bot/teams/bot';
 import { ReferenceMemo } from '../../bot/teams/reference-memo';
+import { readActivity } from '../../bot/teams/turn-input';
 import { baseActivity, messageActivity } from '../support/activities';
 import { post } from '../support/app';
 import { startLocalConnector, type LocalConnector } from '../support/connector';
@@ -16,17 +18,21 @@ import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 
 describe('teams: conversation references are not re-read on every message', () => {
   describe('ReferenceMemo', () => {
-    const activity = (over: Record<string, unknown> = {}) =>
-      ({
-        ...baseActivity({
-          serviceUrl: 'https://smba.trafficmanager.net/emea/',
-          tenantId: 't',
-          userId: 'u',
-          conversationId: 'a:1',
-        }),
-        type: 'message',
-        ...over,
-      }) as never;
+    /** The reference a message implies, read as the Teams edge reads it. */
+    const activity = (over: Record<string, unknown> = {}): ReferenceDraft =>
+      readActivity(
+        {
+          ...baseActivity({
+            serviceUrl: 'https://smba.trafficmanager.net/emea/',
+            tenantId: 't',
+            userId: 'u',
+            conversationId: 'a:1',
+          }),
+          type: 'message',
+          ...over,
+        },
+        'test',
+      ).reference!;
 
     it('is fresh for the same reference until the time limit', () => {
       let now = 0;
@@ -98,7 +104,8 @@ describe('teams: conversation references are not re-read on every message', () =
           return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
         },
       }) as Container;
-      return { ...store, containers: { ...store.containers, conversations } };
+      const { client, database } = store;
+      return storeOver({ client, database, containers: { ...store.containers, conversations } });
     }
 
     before(async () => {
@@ -114,6 +121,7 @@ describe('teams: conversation references are not re-read on every message', () =
         logger,
         store,
         references,
+        ledger: new Ledger(store),
         rules: loadRules({ profile: 'program-2020' }),
         now: () => new Date('2024-03-01T12:00:00Z'),
         defaultTimeZone: 'UTC',

@@ -1,7 +1,7 @@
 // THE VERB TABLE: every Action.Execute verb the bot answers, one handler each — the index of what the bot
 // can do from a card. A test checks it equals the verbs the cards use (cards/verbs.ts CARD_VERBS).
 import { CARD_VERBS, type CardVerb } from '../../../cards';
-import type { VerbHandler } from './kit';
+import type { VerbHandler } from './verb';
 import * as org from './organization';
 import type { ReminderVerbs } from './reminders';
 import * as show from './show';
@@ -69,11 +69,4 @@ export function isReadOnly(verb: string, data: Record<string, unknown> | undefin
   return SHOW_VERBS.has(verb) || data?.step === 'open';
 }
 
-export function lookupVerb(
-  table: Readonly<Record<string, VerbHandler>>,
-  verb: string,
-): VerbHandler | undefined {
-  return Object.prototype.hasOwnProperty.call(table, verb) ? table[verb] : undefined;
-}
-
-export type { VerbEnv, VerbHandler, VerbReply } from './kit';
+export type { VerbEnv, VerbHandler, VerbReply } from './verb';

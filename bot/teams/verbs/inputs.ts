@@ -4,12 +4,13 @@
 import { z } from 'zod';
 import type { Locale } from '../../i18n';
 import { t } from '../../i18n';
+import { DOCUMENT_ID_PATTERN } from '../../store';
 import { say } from '../say';
 
 const blank = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
-/** Document ids the app generates and voucher numbers: letters, digits, dashes (and the org's fixed id). */
-export const DocId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+/** An id a card carries back: a voucher's document id (`v-<number>` or a UUID) or an offering id. */
+export const DocId = z.string().regex(DOCUMENT_ID_PATTERN);
 /** An ETag as Cosmos gives it: opaque, short. */
 export const Etag = z.string().min(1).max(128);
 

@@ -28,7 +28,9 @@ import {
   type Extras,
 } from '../views';
 import { choice, date, DocId, optionalDate, optionalText, text } from './inputs';
-import { invalidCard, orgVerb, type VerbEnv, type VerbHandler } from './kit';
+import { orgVerb } from './organization-form';
+import { invalidCard } from './replies';
+import type { VerbEnv, VerbHandler } from './verb';
 
 // ---------------------------------------------------------------------------------------------------------
 // Step 1: the eligibility card has three small forms; `step` says which one was submitted.
@@ -100,9 +102,7 @@ export const recordEligibility: VerbHandler = async (env, data) => {
 
 /** The enrolment card shows "SAVB registration needed" after an offering's first redemption (one query). */
 export async function enrollmentView(env: VerbEnv, extras: Extras): Promise<Card> {
-  const redeemed = await env.repos.voucherQueries.query(env.scope.tenantId, {
-    where: 'IS_DEFINED(c.redemption)',
-  });
+  const redeemed = await env.repos.vouchers.listRedeemed(env.scope.tenantId);
   return enrollmentCard(env, new Set(redeemed.map((v) => v.doc.offeringId)), extras);
 }
 
@@ -173,11 +173,7 @@ export const registerInSavb = orgVerb({
   apply: (org, i, actor, ctx) => registerSavb(org, { offeringId: i.offeringId }, actor, ctx),
   view: enrollmentView,
   // "After the first redemption": one single-partition query for a redeemed voucher of that offering.
-  across: (i) => ({
-    where: 'c.offeringId = @offering AND IS_DEFINED(c.redemption)',
-    parameters: [{ name: '@offering', value: i.offeringId }],
-    limit: 1,
-  }),
+  relatedVouchers: (vouchers, tenantId, i) => vouchers.anyRedeemedFor(tenantId, i.offeringId),
 });
 
 // ---------------------------------------------------------------------------------------------------------

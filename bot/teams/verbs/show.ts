@@ -15,17 +15,18 @@ import {
   welcomeCard,
 } from '../views';
 import { DocId } from './inputs';
-import { notFound, showVerb, type VerbEnv, type VerbHandler } from './kit';
+import { notFound } from './replies';
+import { showVerb, type VerbEnv, type VerbHandler } from './verb';
 import { enrollmentView } from './organization';
 
 /** The tenant's vouchers (one single-partition query, or a recent result of it), newest state change first. */
 export async function tenantVouchers(
-  env: Pick<VerbEnv, 'repos' | 'scope' | 'read'>,
+  env: Pick<VerbEnv, 'repos' | 'scope'>,
   state?: string,
 ): Promise<Stored<Voucher>[]> {
   const all = state
-    ? await env.repos.vouchers.listByState(env.scope.tenantId, [state as Voucher['state']], env.read)
-    : await env.repos.vouchers.list(env.scope.tenantId, env.read);
+    ? await env.repos.vouchers.listByState(env.scope.tenantId, [state as Voucher['state']])
+    : await env.repos.vouchers.list(env.scope.tenantId);
   return [...all].reverse();
 }
 
@@ -48,7 +49,7 @@ const ShowVoucher = z.object({ voucherId: DocId });
 export const showVoucher: VerbHandler = async (env, data) => {
   const ref = ShowVoucher.safeParse(data);
   if (!ref.success) return notFound(env);
-  const stored = await env.repos.vouchers.get(env.scope.tenantId, ref.data.voucherId, env.read);
+  const stored = await env.repos.vouchers.get(env.scope.tenantId, ref.data.voucherId);
   return stored ? { card: voucherCard(env, stored, 'detail'), changed: false } : notFound(env);
 };
 

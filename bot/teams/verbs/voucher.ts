@@ -1,7 +1,6 @@
 // Steps 4–8: one handler per voucher verb. Inputs are what the person typed on the card; everything else
 // (offering, days, consultants of the reservation, state) comes from the stored voucher.
 import { z } from 'zod';
-import { randomUUID } from 'node:crypto';
 import { consultantInputId, DELIVERABLE_ROWS, NOT_SET } from '../../../cards';
 import {
   cancelReservation,
@@ -15,14 +14,12 @@ import {
   reserveVoucher,
   setVoucherExpiry,
   submitCompletionReport,
-  voucherNumberKey,
 } from '../../program';
 import { AlreadyExists } from '../../store';
 import { intakeCard, voucherCard } from '../views';
 import {
   choice,
   date,
-  DocId,
   int,
   list,
   money,
@@ -32,7 +29,9 @@ import {
   optionalText,
   text,
 } from './inputs';
-import { inputErrors, refusals, saved, voucherVerb, type VerbHandler } from './kit';
+import { inputErrors, refusals, saved } from './replies';
+import type { VerbHandler } from './verb';
+import { voucherVerb } from './voucher-form';
 
 const CountryInput = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
@@ -52,15 +51,8 @@ export const reserve = voucherVerb({
     offsiteDays: optionalInt(0, 365).transform((n) => n ?? 0),
   }),
   apply: (v, i, actor, ctx) => reserveVoucher(v, i, actor, ctx),
-  // The 15-day rule and "same voucher number already active" look across this customer's vouchers.
-  across: (v) => ({
-    where: 'c.id != @id AND (UPPER(c.voucherNumber) = @number OR LOWER(c.customer.name) = @customer)',
-    parameters: [
-      { name: '@id', value: v.id },
-      { name: '@number', value: voucherNumberKey(v.voucherNumber) },
-      { name: '@customer', value: v.customer.name.trim().toLowerCase() },
-    ],
-  }),
+  // The 15-day rule and "same voucher number already active" look at this customer's other vouchers.
+  relatedVouchers: (vouchers, tenantId, v) => vouchers.othersWithSameNumberOrCustomer(tenantId, v),
 });
 
 export const cancel = voucherVerb({
@@ -147,13 +139,7 @@ export const setExpiry = voucherVerb({
   inputs: z.object({ expiresOn: date() }),
   apply: (v, i, actor, ctx) => setVoucherExpiry(v, { expiresOn: i.expiresOn }, actor, ctx),
   // Back from Expired only while no other voucher with this number is active.
-  across: (v) => ({
-    where: 'c.id != @id AND UPPER(c.voucherNumber) = @number',
-    parameters: [
-      { name: '@id', value: v.id },
-      { name: '@number', value: voucherNumberKey(v.voucherNumber) },
-    ],
-  }),
+  relatedVouchers: (vouchers, tenantId, v) => vouchers.othersWithSameNumber(tenantId, v),
 });
 
 export const paymentRequest = voucherVerb({
@@ -218,12 +204,7 @@ export const paymentOutcome = voucherVerb({
 });
 
 // ---------------------------------------------------------------------------------------------------------
-// Step 4: intake creates the voucher. Its document id derives from the voucher number, so the same voucher
-// recorded twice at the same moment meets a 409 instead of becoming two documents.
-
-export function voucherDocumentId(voucherNumber: string): string {
-  return `v-${voucherNumberKey(voucherNumber)}`;
-}
+// Step 4: intake creates the voucher (its document id: VoucherRepository.newDocumentId).
 
 const IntakeInputs = z.object({
   voucherNumber: text(64),
@@ -245,15 +226,14 @@ export const intake: VerbHandler = async (env, data) => {
   const i = parsed.data;
   // "The same voucher ID not already active here": every voucher with this number (one query).
   const same = await env.repos.vouchers.findByNumber(tenantId, i.voucherNumber);
-  const derived = voucherDocumentId(i.voucherNumber);
-  const useDerived = DocId.safeParse(derived).success && !same.some((s) => s.doc.id === derived);
+  const id = env.repos.vouchers.newDocumentId(i.voucherNumber, same);
   const ctx = {
     rules: env.rules,
     now: env.now,
     defaultTimeZone: env.defaultTimeZone,
     org: env.scope.org.doc,
     vouchers: same.map((s) => s.doc),
-    newId: () => (useDerived ? derived : randomUUID()),
+    newId: () => id,
   };
   const result = intakeVoucher(
     {

@@ -1,0 +1,92 @@
+// The one owner of the store: the connection, one document cache per container, and every repository over
+// them, built once when the store opens. Read policies get views over the same repositories and caches.
+import type { z } from 'zod';
+import { DocumentCache } from './cache';
+import { CONTAINERS, connect, type Connection, type ContainerName, type CosmosSettings } from './cosmos';
+import type { TenantDocument } from './documents';
+import { OrganizationRepository } from './organizations';
+import { ReadPolicy } from './read-policy';
+import { Repository, type RepositoryOptions } from './repository';
+import { VoucherRepository } from './vouchers';
+
+/** The repositories of the program's two aggregates. */
+export interface Repositories {
+  readonly organizations: OrganizationRepository;
+  readonly vouchers: VoucherRepository;
+}
+
+/** The store's repositories: they read current versions; `reading` gives them under another read policy. */
+export interface StoreRepositories extends Repositories {
+  /** The same repositories reading as `policy` says (over the same caches; made once per policy, then reused). */
+  reading(policy: ReadPolicy): Repositories;
+}
+
+export interface Store extends Connection {
+  /** One cache per container, shared by every repository over it. */
+  readonly caches: Readonly<Record<ContainerName, DocumentCache>>;
+  readonly repos: StoreRepositories;
+  /**
+   * A typed repository over one container with that container's cache, for documents defined outside the
+   * store (conversation references, the reminder ledger). Its owner builds it once, when it is built.
+   */
+  repository<T extends TenantDocument>(
+    container: ContainerName,
+    schema: z.ZodType<T>,
+    kind: string,
+    options?: RepositoryOptions,
+  ): Repository<T>;
+  /** True when the database answers. Used by /readyz. */
+  ping(): Promise<boolean>;
+  close(): void;
+}
+
+/** Opens the database (creating what is missing) and builds the store over it. */
+export async function openStore(settings: CosmosSettings): Promise<Store> {
+  return storeOver(await connect(settings));
+}
+
+/** The store over an open connection (tests and the bench pass containers that count what is sent). */
+export function storeOver(connection: Connection): Store {
+  const { client, database, containers } = connection;
+  const caches = {} as Record<ContainerName, DocumentCache>;
+  for (const name of Object.keys(CONTAINERS) as ContainerName[]) caches[name] = new DocumentCache();
+  return {
+    client,
+    database,
+    containers,
+    caches,
+    repos: repositories(connection, caches),
+    repository: (name, schema, kind, options) =>
+      new Repository(containers[name], caches[name], schema, kind, options),
+    async ping() {
+      try {
+        await database.read();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close() {
+      client.dispose();
+    },
+  };
+}
+
+function repositories(
+  { containers }: Connection,
+  caches: Readonly<Record<ContainerName, DocumentCache>>,
+): StoreRepositories {
+  const views = new Map<number | undefined, Repositories>();
+  const reading = (policy: ReadPolicy): Repositories => {
+    let view = views.get(policy.maxAgeMs);
+    if (!view) {
+      view = {
+        organizations: new OrganizationRepository(containers.organizations, caches.organizations, {}, policy),
+        vouchers: new VoucherRepository(containers.vouchers, caches.vouchers, {}, policy),
+      };
+      views.set(policy.maxAgeMs, view);
+    }
+    return view;
+  };
+  return { ...reading(ReadPolicy.current), reading };
+}

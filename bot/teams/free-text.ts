@@ -1,0 +1,122 @@
+// Free text: what a person types, matched to an intent (intents.ts), is answered with the card for it — the
+// next concrete action, a list, a form. It only ever shows a card: changes go through card verbs.
+import type { Voucher, VoucherState } from '../program';
+import { parseVoucherEmail } from '../program/intake';
+import type { Stored } from '../store';
+import type { Intent } from './intents';
+import { say } from './say';
+import type { VerbEnv } from './verbs';
+import type { ReminderVerbs } from './verbs/reminders';
+import { tenantVouchers } from './verbs/show';
+import {
+  eligibilityCard,
+  enrollmentCard,
+  helpCard,
+  intakeCard,
+  listCard,
+  noticeCard,
+  peopleCard,
+  profileCard,
+  settingsCard,
+  voucherCard,
+  welcomeCard,
+  type Card,
+  type VoucherStep,
+} from './views';
+
+/** The state a voucher must be in for each step asked for in free text, and the card that does it. */
+const STEP_INTENTS: Partial<Record<Intent['kind'], { states: VoucherState[]; step: VoucherStep }>> = {
+  reserve: { states: ['Assigned'], step: 'reserve' },
+  cancelReservation: { states: ['Reserved'], step: 'cancel' },
+  report: { states: ['Delivered', 'Reserved'], step: 'report' },
+  redeem: { states: ['ReportSubmitted'], step: 'redeem' },
+  payment: { states: ['Redeemed', 'PaymentRequested'], step: 'payment' },
+  paymentOutcome: { states: ['PaymentRequested'], step: 'outcome' },
+};
+
+export async function cardForText(env: VerbEnv, intent: Intent, reminders: ReminderVerbs): Promise<Card> {
+  const all = async (): Promise<Voucher[]> => (await tenantVouchers(env)).map((s) => s.doc);
+  switch (intent.kind) {
+    case 'welcome':
+      return welcomeCard(env, await all(), { firstRun: true });
+    case 'next':
+    case 'status':
+      return welcomeCard(env, await all());
+    case 'reminders':
+      return reminders.list(env, await all());
+    case 'testReminder':
+      return (await reminders.test(env, {})).card;
+    case 'help':
+      return helpCard(env);
+    case 'unknown':
+      return helpCard(env, say(env.scope.locale, 'help.notUnderstood'));
+    case 'eligibility':
+      return eligibilityCard(env);
+    case 'enrollment': {
+      const redeemed = (await all()).filter((v) => v.redemption).map((v) => v.offeringId);
+      return enrollmentCard(env, new Set(redeemed));
+    }
+    case 'profile':
+      return profileCard(env);
+    case 'people':
+    case 'claimAdmin':
+      return peopleCard(env);
+    case 'settings':
+    case 'language':
+      return settingsCard(env, env.channel);
+    case 'intake':
+      return intakeCard(env, { source: 'manual', fields: {} });
+    case 'pastedEmail':
+      return intakeFromEmail(env, intent.text);
+    case 'vouchers':
+      return listCard(env, await tenantVouchers(env), 1, undefined);
+    case 'voucher':
+      return voucherByNumber(env, intent.voucherNumber);
+    default:
+      return stepCard(env, intent.kind);
+  }
+}
+
+async function voucherByNumber(env: VerbEnv, voucherNumber: string): Promise<Card> {
+  const found = await env.repos.vouchers.findByNumber(env.scope.tenantId, voucherNumber);
+  const stored = found.find((s) => s.doc.state !== 'Expired') ?? found[0];
+  if (stored) return voucherCard(env, stored, 'detail');
+  return noticeCard(env.scope.locale, {
+    tone: 'warning',
+    text: say(env.scope.locale, 'notice.voucherNumberNotFound', { voucherNumber }),
+  });
+}
+
+/** "reserve", "canjear vale", …: the one voucher waiting for that step, a list when several, else what's next. */
+async function stepCard(env: VerbEnv, kind: Intent['kind']): Promise<Card> {
+  const wanted = STEP_INTENTS[kind];
+  const vouchers = await tenantVouchers(env);
+  if (!wanted)
+    return welcomeCard(
+      env,
+      vouchers.map((s) => s.doc),
+    );
+  const waiting: Stored<Voucher>[] = vouchers.filter((s) => wanted.states.includes(s.doc.state));
+  const [only] = waiting;
+  if (waiting.length === 1 && only) return voucherCard(env, only, wanted.step);
+  if (waiting.length > 1) return listCard(env, waiting, 1, undefined);
+  if (kind === 'reserve') return intakeCard(env, { source: 'manual', fields: {} });
+  return welcomeCard(
+    env,
+    vouchers.map((s) => s.doc),
+  );
+}
+
+function intakeFromEmail(env: VerbEnv, text: string): Card {
+  const parsed = parseVoucherEmail(text, { offeringCodes: env.rules.catalogue.offerings.map((o) => o.id) });
+  const f = {
+    voucherNumber: parsed.voucherId.value,
+    customerName: parsed.customerName.value,
+    offeringId: parsed.offeringCode.value,
+    days: parsed.days.value,
+    voucherAdminEmail: parsed.voucherAdminEmail.value,
+    expiresOn: parsed.expiresOn.value,
+  };
+  const fields = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined));
+  return intakeCard(env, { source: 'email', fields });
+}
