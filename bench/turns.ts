@@ -35,6 +35,7 @@ import { DEFAULT_READ_CACHE_MS } from '../bot/config';
 import { createLogger } from '../bot/logger';
 import { loadRules } from '../bot/rules';
 import { createHttpServer, type HttpServer } from '../bot/server';
+import { messagesEndpoint } from '../bot/teams/messages-endpoint';
 import { createAdapter } from '../bot/teams/adapter';
 import { CompanionBot } from '../bot/teams/bot';
 import { Ledger } from '../bot/reminders/ledger';
@@ -145,7 +146,12 @@ async function listen(bot: ActivityHandler): Promise<{ http: HttpServer; url: st
     tenantId: '',
     anonymous: true,
   });
-  const http = createHttpServer({ logger, adapter, bot, bodyLimitBytes: 262_144, ready: async () => true });
+  const http = createHttpServer({
+    logger,
+    messages: messagesEndpoint({ logger, adapter, bot }),
+    bodyLimitBytes: 262_144,
+    ready: async () => true,
+  });
   await new Promise<void>((resolve) => http.server.listen(0, '127.0.0.1', () => resolve()));
   return { http, url: `http://127.0.0.1:${(http.server.address() as AddressInfo).port}/api/messages` };
 }

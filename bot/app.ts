@@ -16,7 +16,8 @@ import { Ledger } from './reminders/ledger';
 import { ReferenceStore } from './reminders/references';
 import { ReminderService } from './reminders/service';
 import { reminderRenderer } from './teams/reminders-view';
-import { createHttpServer, installTurnErrorHandler, type HttpServer } from './server';
+import { createHttpServer, type HttpServer } from './server';
+import { installTurnErrorHandler, messagesEndpoint } from './teams/messages-endpoint';
 import { registerApi, registerTab, type TabApi } from './api';
 import path from 'node:path';
 
@@ -79,11 +80,9 @@ export async function startApp(
 
   const http = createHttpServer({
     logger,
-    adapter,
-    bot,
+    messages: messagesEndpoint({ logger, adapter, bot, allowedTenants: config.allowedTenants }),
     bodyLimitBytes: config.bodyLimitBytes,
     ready: () => store.ping(),
-    allowedTenants: config.allowedTenants,
   });
   const tabApi = registerApi(http.server, {
     config,

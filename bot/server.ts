@@ -1,23 +1,18 @@
-// The HTTP edge: restify with the Bot Framework endpoint, health and readiness. Every request gets a
+// The HTTP server: restify with the Bot Framework endpoint (mounted from teams/), health and readiness. Every request gets a
 // correlation id (x-correlation-id, or a new one) that the turn logs and the user can quote.
 import { randomUUID } from 'node:crypto';
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { ActivityHandler, CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from './logger';
-import { checkActivity } from './teams/activity';
-import { correlationIdOf, startTurn } from './teams/turn-input';
 import { localeFromAcceptLanguage, renderLegalPage, type LegalPageName } from './legal/pages';
 import { resolveLocale } from './i18n';
 
 export interface ServerDeps {
   logger: Logger;
-  adapter: CloudAdapter;
-  bot: ActivityHandler;
+  /** POST /api/messages (teams/messages-endpoint.ts). */
+  messages: (req: Request, res: Response, correlationId: string) => Promise<void>;
   bodyLimitBytes: number;
   /** Database reachability for /readyz. */
   ready: () => Promise<boolean>;
-  /** Tenants served, lower case; empty = any. */
-  allowedTenants?: string[];
 }
 
 export interface HttpServer {
@@ -59,7 +54,9 @@ export function createHttpServer(deps: ServerDeps): HttpServer {
     res.send(ok ? 200 : 503, { status: ok ? 'ready' : 'database unreachable' });
   });
   registerLegalPages(server);
-  server.post('/api/messages', async (req, res) => answerActivity(deps, req, res));
+  server.post('/api/messages', async (req, res) =>
+    deps.messages(req, res, (req as CorrelatedRequest).correlationId ?? 'unknown'),
+  );
 
   // restify reports body-size and parse failures through these events; answer with JSON, never a stack.
   server.on(
@@ -87,53 +84,4 @@ function registerLegalPages(server: Server): void {
       res.end(html);
     });
   }
-}
-
-/** POST /api/messages: shape check (400), then the adapter (authentication, 401), then the turn. */
-async function answerActivity(deps: ServerDeps, req: Request, res: Response): Promise<void> {
-  const { logger } = deps;
-  const correlationId = (req as CorrelatedRequest).correlationId ?? 'unknown';
-  const problems = checkActivity(req.body);
-  if (problems.length > 0) {
-    logger.warn({ correlationId, problems }, 'malformed activity refused');
-    res.send(400, { error: 'malformed activity', problems });
-    return;
-  }
-  await deps.adapter.process(req, res, async (context) => {
-    const { tenantId } = startTurn(context, correlationId);
-    // After authentication (so a forged request still gets 401): a tenant this app does not serve gets no
-    // turn at all — nothing read, nothing stored, no reply.
-    const tenant = tenantId?.toLowerCase();
-    if (deps.allowedTenants?.length && !(tenant && deps.allowedTenants.includes(tenant))) {
-      logger.warn(
-        { correlationId, tenantId: tenant },
-        'activity from a tenant this app does not serve ignored',
-      );
-      return;
-    }
-    const started = process.hrtime.bigint();
-    await deps.bot.run(context);
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    logger.info(
-      { correlationId, type: context.activity.type, name: context.activity.name, tenantId, ms },
-      'turn',
-    );
-  });
-}
-
-/** The turn error handler: log with the correlation id, tell the user the id to quote, never a stack trace. */
-export function installTurnErrorHandler(
-  adapter: CloudAdapter,
-  logger: Logger,
-  message: (context: TurnContext, id: string) => string,
-): void {
-  adapter.onTurnError = async (context, error) => {
-    const correlationId = correlationIdOf(context);
-    logger.error({ correlationId, err: error }, 'turn failed');
-    try {
-      await context.sendActivity(message(context, correlationId));
-    } catch (sendErr) {
-      logger.error({ correlationId, err: sendErr }, 'could not tell the user about the failed turn');
-    }
-  };
 }

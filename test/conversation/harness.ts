@@ -4,7 +4,8 @@
 import type { AddressInfo } from 'node:net';
 import { silentLogger } from '../../bot/logger';
 import { loadRules } from '../../bot/rules';
-import { createHttpServer, installTurnErrorHandler, type HttpServer } from '../../bot/server';
+import { createHttpServer, type HttpServer } from '../../bot/server';
+import { installTurnErrorHandler, messagesEndpoint } from '../../bot/teams/messages-endpoint';
 import { createAdapter } from '../../bot/teams/adapter';
 import { CompanionBot } from '../../bot/teams/bot';
 import { Ledger } from '../../bot/reminders/ledger';
@@ -77,8 +78,7 @@ export async function startHarness(
   });
   const http: HttpServer = createHttpServer({
     logger,
-    adapter,
-    bot,
+    messages: messagesEndpoint({ logger, adapter, bot }),
     bodyLimitBytes: 262_144,
     ready: async () => true,
   });

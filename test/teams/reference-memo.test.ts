@@ -6,6 +6,7 @@ import { Ledger } from '../../bot/reminders/ledger';
 import { ReferenceStore, type ReferenceDraft } from '../../bot/reminders/references';
 import { loadRules } from '../../bot/rules';
 import { createHttpServer, type HttpServer } from '../../bot/server';
+import { messagesEndpoint } from '../../bot/teams/messages-endpoint';
 import { storeOver, type Store } from '../../bot/store';
 import { createAdapter } from '../../bot/teams/adapter';
 import { CompanionBot } from '../../bot/teams/bot';
@@ -133,7 +134,12 @@ describe('teams: conversation references are not re-read on every message', () =
         tenantId: '',
         anonymous: true,
       });
-      http = createHttpServer({ logger, adapter, bot, bodyLimitBytes: 262_144, ready: async () => true });
+      http = createHttpServer({
+        logger,
+        messages: messagesEndpoint({ logger, adapter, bot }),
+        bodyLimitBytes: 262_144,
+        ready: async () => true,
+      });
       await new Promise<void>((resolve) => http.server.listen(0, '127.0.0.1', () => resolve()));
       url = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}/api/messages`;
     });
