@@ -1,56 +1,8 @@
-// Proactive reminders: conversation references, the delivery ledger, the throttled sender and the scan.
-export { checkServiceUrl, isAllowedServiceUrl, type ServiceUrlCheck } from './allowlist';
-export {
-  isBusinessTime,
-  localDay,
-  localParts,
-  nextSendTime,
-  sendTimeBy,
-  zonedTime,
-  type BusinessHours,
-} from './business-hours';
-export {
-  CauseDone,
-  DeliveryState,
-  DeliveryTarget,
-  Ledger,
-  LedgerEntry,
-  defaultCauseOf,
-  ledgerId,
-  targetKey,
-  type ActionResult,
-  type EnqueueInput,
-  type LedgerOptions,
-} from './ledger';
-export { CONVERSATION_LIMITS, RateLimiter, TENANT_LIMITS, type Window } from './limiter';
-export {
-  ConversationRefDoc,
-  ReferenceStore,
-  referenceId,
-  toConversationReference,
-  type CaptureResult,
-  type ReferenceDraft,
-  type ReferenceStoreOptions,
-  type ReferenceTarget,
-} from './references';
-export { ReminderScheduler, type ReminderSchedulerDeps, type ScanSummary } from './scheduler';
-export { ReminderSender, type SenderStats } from './sender';
-export type { SenderOptions } from './sender-options';
-export {
-  describeError,
-  type RenderContext,
-  type RenderFn,
-  type SendOutcome,
-  type SendResult,
-} from './send-attempt';
-export type { ProactiveAdapter } from './proactive-post';
-export { blockedKind, type BlockedKind } from './reachability';
-export type { TenantJob } from './timed-job';
-export { EXPIRY_ACTOR, expireOverdueVouchers, type ExpiryResult, type ExpiryStore } from './expiry';
-export { ExpiryJob, type ExpiryJobDeps, type ExpiryRunSummary } from './expiry-job';
-export {
-  ReminderService,
-  type ReminderServiceOptions,
-  type ReminderStats,
-  type TestReminderResult,
-} from './service';
+// What the rest of the app uses of the reminders: the service the composition root runs, the ledger and the
+// conversation references it builds once, and what the Teams edge needs to word and act on reminders.
+export { nextSendTime, type BusinessHours } from './business-hours';
+export { Ledger, type LedgerEntry } from './ledger';
+export { ReferenceStore, type ReferenceDraft } from './references';
+export { blockedKind } from './reachability';
+export type { RenderContext, RenderFn } from './send-attempt';
+export { ReminderService } from './service';

@@ -2,7 +2,7 @@
 // conversation does not cost a point read only to find the reference unchanged. The key is the whole reference
 // draft; entries expire after `ttlMs`, so a reference changed elsewhere (the sender marking it inactive) is
 // captured again on the first message after that.
-import type { ReferenceDraft } from '../reminders/references';
+import type { ReferenceDraft } from '../reminders';
 
 export interface ReferenceMemoOptions {
   ttlMs?: number;

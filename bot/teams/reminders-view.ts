@@ -22,9 +22,7 @@ import {
   type Rules,
   type Voucher,
 } from '../program';
-import type { Ledger, LedgerEntry } from '../reminders/ledger';
-import { blockedKind } from '../reminders/reachability';
-import type { RenderContext, RenderFn } from '../reminders/send-attempt';
+import { blockedKind, type Ledger, type LedgerEntry, type RenderContext, type RenderFn } from '../reminders';
 import type { VoucherRepository } from '../store';
 import { offeringName, type Card, type Extras, type ViewEnv } from './views';
 

@@ -3,7 +3,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { resolveLocale, type Locale } from '../i18n';
 import { isTimeZone } from '../program';
-import type { ReferenceDraft } from '../reminders/references';
+import type { ReferenceDraft } from '../reminders';
 
 export type ConversationKind = 'personal' | 'channel' | 'groupChat';
 

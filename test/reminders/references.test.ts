@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { referenceId, toConversationReference } from '../../bot/reminders';
+import { referenceId, toConversationReference } from '../../bot/reminders/references';
 import { readActivity } from '../../bot/teams/turn-input';
 import { personalMessage, startRig, TENANT, type Rig } from './fixture';
 

@@ -6,9 +6,13 @@
 import { z } from 'zod';
 import { refusalNotice, type Notice } from '../../../cards';
 import { checkRole, localDate, Role, type Voucher } from '../../program';
-import type { Ledger, LedgerEntry } from '../../reminders/ledger';
-import { nextSendTime, type BusinessHours } from '../../reminders/business-hours';
-import type { ReminderService } from '../../reminders/service';
+import {
+  nextSendTime,
+  type Ledger,
+  type LedgerEntry,
+  type BusinessHours,
+  type ReminderService,
+} from '../../reminders';
 import type { Stored, VoucherRepository } from '../../store';
 import { reminderCard, reminderListCard, testReminderSample } from '../reminders-view';
 import type { Card, ViewEnv } from '../views';
