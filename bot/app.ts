@@ -4,18 +4,20 @@ import type { AddressInfo } from 'node:net';
 import type { CloudAdapter } from 'botbuilder';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import { openStore, type Store } from './store';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from './store/embedded';
-import { createAdapter } from './teams/adapter';
-import { CompanionBot } from './teams/bot';
-import { turnOf } from './teams/turn-input';
-import { say } from './teams/say';
+import { openStore, startEmbeddedCosmos, type EmbeddedCosmos, type Store } from './store';
+import {
+  CompanionBot,
+  createAdapter,
+  installTurnErrorHandler,
+  messagesEndpoint,
+  reminderRenderer,
+  say,
+  turnOf,
+} from './teams';
 import type { Rules } from './program';
 import { loadRules } from './rules';
 import { Ledger, ReferenceStore, ReminderService } from './reminders';
-import { reminderRenderer } from './teams/reminders-view';
 import { createHttpServer, type HttpServer } from './server';
-import { installTurnErrorHandler, messagesEndpoint } from './teams/messages-endpoint';
 import { registerApi, registerTab, type TabApi } from './api';
 import path from 'node:path';
 

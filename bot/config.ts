@@ -1,7 +1,7 @@
 // Environment → one typed, validated configuration object. Every bad value is named at start-up.
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
-import { isTimeZone } from './program/dates';
+import { isTimeZone } from './program';
 
 export { isTimeZone };
 

@@ -15,3 +15,4 @@ export { ReadPolicy } from './read-policy';
 export { OrganizationRepository, type OrganizationChange } from './organizations';
 export { DOCUMENT_ID_PATTERN, VoucherRepository } from './vouchers';
 export { deepFreeze, DocumentCache } from './cache';
+export { startEmbeddedCosmos, type EmbeddedCosmos } from './embedded';

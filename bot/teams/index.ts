@@ -1,0 +1,8 @@
+// The Teams edge as the composition root sees it: the adapter, the bot, the /api/messages endpoint, the turn
+// error handler's words and the renderer of proactive reminder cards.
+export { createAdapter } from './adapter';
+export { CompanionBot, type BotDeps } from './bot';
+export { installTurnErrorHandler, messagesEndpoint } from './messages-endpoint';
+export { reminderRenderer } from './reminders-view';
+export { say } from './say';
+export { turnOf } from './turn-input';
