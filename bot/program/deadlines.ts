@@ -1,20 +1,7 @@
 // Every date the program imposes, computed from a document and the rules (PRODUCT.md §4, §5).
 import { addDays, addMonths } from './dates';
-import type { Enrollment, IsoDate, Organization, Rules, Voucher, VoucherState } from './model';
-
-/** States in which a voucher can still expire (not yet redeemed, not closed). */
-export const EXPIRABLE_STATES: readonly VoucherState[] = [
-  'Assigned',
-  'Reserved',
-  'Delivered',
-  'ReportSubmitted',
-];
-/** States in which a voucher is closed for good. */
-export const CLOSED_STATES: readonly VoucherState[] = ['Paid', 'Denied', 'Expired'];
-
-export function isActive(voucher: Voucher): boolean {
-  return !CLOSED_STATES.includes(voucher.state);
-}
+import type { Enrollment, IsoDate, Organization, Rules, Voucher } from './model';
+import { EXPIRABLE_STATES } from './transitions';
 
 /** The day the lifetime clock starts, per the rules; undefined while that event has not happened. */
 export function clockStartDate(voucher: Voucher, rules: Rules): IsoDate | undefined {

@@ -11,7 +11,7 @@ import {
   paymentRequestDeadline,
   voucherExpiryDate,
 } from './deadlines';
-import { eligibility } from './eligibility';
+import { eligibility } from './eligibility-checklist';
 import type {
   IsoDate,
   NextAction,

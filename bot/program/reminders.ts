@@ -5,7 +5,6 @@ import { addDays, localDate } from './dates';
 import {
   businessProfileDue,
   enrollmentRenewalDue,
-  EXPIRABLE_STATES,
   expectedPaymentDate,
   paymentRequestDeadline,
   voucherExpiryDate,
@@ -22,6 +21,7 @@ import type {
   Voucher,
 } from './model';
 import { holderIds } from './roles';
+import { EXPIRABLE_STATES } from './transitions';
 
 /** How long after its send day a reminder whose offset is the last one (and ≥ 0) is still worth sending. */
 export const CATCH_UP_DAYS = 7;

@@ -35,6 +35,15 @@ export interface RoleRequirement {
   system?: boolean;
 }
 
+/** Who may run a command besides the Global admin (the runner adds the command name). */
+export type RoleRule = Omit<RoleRequirement, 'command'>;
+
+/** Partner admins (and the Global admin, who may do everything). */
+export const PARTNER_ADMIN: RoleRule = { roles: ['mpnPartnerAdmin'] };
+
+/** The Global admin only. */
+export const GLOBAL_ADMIN_ONLY: RoleRule = { roles: [] };
+
 /** Undefined when allowed; otherwise `role.required` naming the roles and who holds them. */
 export function checkRole(org: Organization, actor: Actor, req: RoleRequirement): Refusal | undefined {
   if (actor.kind === 'system') {
