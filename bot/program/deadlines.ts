@@ -81,11 +81,8 @@ function lastOffset(offsets: readonly number[]): number {
   return offsets.reduce((m, o) => Math.max(m, o), 0);
 }
 
-/**
- * Every open deadline of a voucher in its current state, soonest first: what someone must still do, and by when.
- * Reserving and redeeming have no hard date in the program; they count as late once the last reminder offset
- * for them has passed (PRODUCT.md §5: reserve +3/+7 days after intake, redeem +1 day after the report).
- */
+/** A voucher's open deadlines in its state, soonest first. Reserving and redeeming have no hard date: they are
+ *  late once their last reminder offset has passed (PRODUCT.md §5). */
 export function voucherDeadlines(voucher: Voucher, rules: Rules): VoucherDeadline[] {
   const out: VoucherDeadline[] = [];
   const add = (kind: VoucherDeadlineKind, due: IsoDate | undefined): void => {

@@ -34,11 +34,8 @@ export function reminderKey(
   return `${kind}:${subjectId(subject)}:${dueDate}:${offset}`;
 }
 
-/**
- * The one reminder of a series that is current on `today`: the latest offset reached (a missed earlier one is
- * superseded, never sent late too). The last offset stays current until the due date (negative offsets) or for
- * CATCH_UP_DAYS (offsets ≥ 0).
- */
+/** The series' reminder current on `today`: the latest offset reached (a missed earlier one is superseded). The
+ *  last offset stays current until the due date (negative offsets) or for CATCH_UP_DAYS (offsets ≥ 0). */
 function current(series: Series, today: IsoDate): DueReminder | undefined {
   const offsets = [...new Set(series.offsets)].sort((a, b) => a - b);
   let picked: number | undefined;

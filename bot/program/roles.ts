@@ -31,7 +31,7 @@ export interface RoleRequirement {
   roles: readonly Role[];
   /** Specific people also allowed (e.g. the consultants assigned to an engagement). */
   users?: readonly string[];
-  /** Whether the app itself (reminder scan) may issue it. */
+  /** Whether the app itself (a system actor, e.g. the expiry of vouchers) may issue it. */
   system?: boolean;
 }
 

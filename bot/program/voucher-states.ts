@@ -3,7 +3,7 @@ import { VoucherState, type Voucher } from './model';
 
 export const VOUCHER_STATES: readonly VoucherState[] = VoucherState.options;
 
-/** States in which a voucher is closed for good. */
+/** States in which nothing more happens to a voucher (an Expired one may only have its expiry corrected). */
 export const CLOSED_STATES: readonly VoucherState[] = ['Paid', 'Denied', 'Expired'];
 
 /** States in which a voucher number is in use: a second voucher with the same number is refused. */

@@ -71,13 +71,8 @@ export interface OfferingScan {
   hits: Hit<string>[];
 }
 
-/**
- * Evidence in three strengths; the strongest kind present decides, weaker kinds are not mixed in:
- * 1. a labelled offering line ("Oferta: SharePoint Deployment Planning");
- * 2. a catalogue code anywhere ("SDPS");
- * 3. a product word anywhere ("…o voucher de SharePoint…").
- * A partner's signature that lists every product it sells thus cannot outvote the voucher's own words.
- */
+/** The strongest evidence present decides, never mixed: a labelled offering line, else a catalogue code, else a
+ *  product word (so a signature listing every product cannot outvote the voucher's own words). */
 export function findOfferings(lines: readonly string[], offeringCodes: readonly string[]): OfferingScan {
   const catalogue = new Map(offeringCodes.map((c) => [key(c), c]));
   const inCatalogue = (code: string) => catalogue.get(key(code));

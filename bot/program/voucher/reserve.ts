@@ -29,7 +29,7 @@ import { runVoucherCommand, type VoucherChange } from './run';
 
 type ReservationFields = z.output<typeof ReserveInput>;
 
-/** Every failing guard, in the order the card lists them. */
+/** Every failing guard, in the order they are reported. */
 function reserveGuards(
   voucher: Voucher,
   i: ReservationFields,
