@@ -57,8 +57,25 @@ function action(
   return dueDate ? { id, step, roles, params, dueDate } : { id, step, roles, params };
 }
 
+// Every series is built here, so all have one shape (the scan reads thousands of them).
+function series(
+  kind: ReminderKind,
+  subject: ReminderSubject,
+  dueDate: IsoDate,
+  offsets: readonly number[],
+  to: string[],
+  resolvedBy: NextAction,
+  toProgramChannel = false,
+): Series {
+  return { kind, subject, dueDate, offsets, recipients: to, toProgramChannel, action: resolvedBy };
+}
+
 function voucherParams(v: Voucher) {
   return { voucherId: v.id, voucherNumber: v.voucherNumber, offeringId: v.offeringId };
+}
+
+function voucherSubject(v: Voucher): ReminderSubject {
+  return { type: 'voucher', voucherId: v.id, voucherNumber: v.voucherNumber, offeringId: v.offeringId };
 }
 
 /**
@@ -77,28 +94,19 @@ function organizationSeries({ org, rules, partnerAdmins }: SeriesScope): Series[
   for (const e of org.enrollments) {
     if (e.lapsedOn) continue; // recorded as lapsed: the partner knows; the next action is to enrol again
     const due = enrollmentRenewalDue(e, rules);
-    out.push({
-      kind: 'enrollmentRenewal',
-      subject: { type: 'offering', offeringId: e.offeringId },
-      dueDate: due,
-      offsets: rules.reminders.enrollmentRenewal,
-      recipients: recipients(org, ['globalAdmin', 'mpnPartnerAdmin']),
-      toProgramChannel: false,
-      action: action('enrollment.renew', 2, ['mpnPartnerAdmin'], { offeringId: e.offeringId }, due),
-    });
+    const admins = recipients(org, ['globalAdmin', 'mpnPartnerAdmin']);
+    const renew = action('enrollment.renew', 2, ['mpnPartnerAdmin'], { offeringId: e.offeringId }, due);
+    const subject: ReminderSubject = { type: 'offering', offeringId: e.offeringId };
+    out.push(series('enrollmentRenewal', subject, due, rules.reminders.enrollmentRenewal, admins, renew));
   }
   const profileDue = businessProfileDue(org, rules);
   if (profileDue) {
-    const lastUpdatedOn = org.businessProfile?.lastUpdatedOn ?? null;
-    out.push({
-      kind: 'businessProfileStale',
-      subject: { type: 'organization' },
-      dueDate: profileDue,
-      offsets: rules.reminders.businessProfileStale,
-      recipients: partnerAdmins,
-      toProgramChannel: false,
-      action: action('businessProfile.update', 3, ['mpnPartnerAdmin'], { lastUpdatedOn }, profileDue),
-    });
+    const params = { lastUpdatedOn: org.businessProfile?.lastUpdatedOn ?? null };
+    const update = action('businessProfile.update', 3, ['mpnPartnerAdmin'], params, profileDue);
+    const offsets = rules.reminders.businessProfileStale;
+    out.push(
+      series('businessProfileStale', { type: 'organization' }, profileDue, offsets, partnerAdmins, update),
+    );
   }
   return out;
 }
@@ -119,79 +127,52 @@ function nextStepAction(v: Voucher, expiry: IsoDate): NextAction {
 }
 
 /** Steps 5–7: reserve a new voucher, before it expires, the completion report, redeem after the report. */
-function voucherStepSeries(v: Voucher, { org, rules, partnerAdmins }: SeriesScope): Series[] {
-  const out: Series[] = [];
+function voucherStepSeries(v: Voucher, { org, rules, partnerAdmins }: SeriesScope, out: Series[]): void {
   const r = rules.reminders;
-  const subject: ReminderSubject = { type: 'voucher', ...voucherParams(v) };
+  const subject = voucherSubject(v);
   const vp = voucherParams(v);
   const consultants = v.reservation?.consultants ?? [];
   const expiry = voucherExpiryDate(v, rules);
-  const series = (
-    kind: ReminderKind,
-    dueDate: IsoDate,
-    offsets: readonly number[],
-    to: string[],
-    a: NextAction,
-  ) => out.push({ kind, subject, dueDate, offsets, recipients: to, toProgramChannel: false, action: a });
   if (v.state === 'Assigned') {
-    series(
-      'voucherReserve',
-      v.intakeOn,
-      r.voucherReserve,
-      partnerAdmins,
-      action('voucher.reserve', 5, ['mpnPartnerAdmin'], vp, expiry),
-    );
+    const reserve = action('voucher.reserve', 5, ['mpnPartnerAdmin'], vp, expiry);
+    out.push(series('voucherReserve', subject, v.intakeOn, r.voucherReserve, partnerAdmins, reserve));
   }
   if (EXPIRABLE_STATES.includes(v.state) && expiry) {
-    series(
-      'voucherExpiry',
-      expiry,
-      r.voucherExpiry,
-      recipients(org, ['mpnPartnerAdmin'], consultants),
-      nextStepAction(v, expiry),
-    );
+    const told = recipients(org, ['mpnPartnerAdmin'], consultants);
+    out.push(series('voucherExpiry', subject, expiry, r.voucherExpiry, told, nextStepAction(v, expiry)));
   }
   if ((v.state === 'Reserved' || v.state === 'Delivered') && v.reservation) {
     const end = v.reservation.plannedEnd;
     const id = v.state === 'Reserved' ? 'voucher.markDelivered' : 'report.submit';
-    const who = [...new Set([...consultants, ...partnerAdmins])];
-    series('reportDue', end, r.reportDue, who, action(id, 6, ['consultant', 'mpnPartnerAdmin'], vp, end));
+    const told = [...new Set([...consultants, ...partnerAdmins])];
+    const resolve = action(id, 6, ['consultant', 'mpnPartnerAdmin'], vp, end);
+    out.push(series('reportDue', subject, end, r.reportDue, told, resolve));
   }
   if (v.state === 'ReportSubmitted' && v.completionReport) {
-    const a = action('voucher.redeem', 7, ['mpnPartnerAdmin'], vp, expiry);
-    series('redeemAfterReport', v.completionReport.submittedOn, r.redeemAfterReport, partnerAdmins, a);
+    const redeem = action('voucher.redeem', 7, ['mpnPartnerAdmin'], vp, expiry);
+    const submittedOn = v.completionReport.submittedOn;
+    out.push(series('redeemAfterReport', subject, submittedOn, r.redeemAfterReport, partnerAdmins, redeem));
   }
-  return out;
 }
 
 /** Step 8: the payment request window, the payment follow-up, and the outcome once recorded. */
-function voucherPaymentSeries(v: Voucher, { org, rules, dateOf, partnerAdmins }: SeriesScope): Series[] {
-  const out: Series[] = [];
-  const subject: ReminderSubject = { type: 'voucher', ...voucherParams(v) };
+function voucherPaymentSeries(v: Voucher, scope: SeriesScope, out: Series[]): void {
+  const { org, rules, dateOf, partnerAdmins } = scope;
+  const subject = voucherSubject(v);
   const vp = voucherParams(v);
   const deadline = paymentRequestDeadline(v, rules);
-  const base = { subject, recipients: partnerAdmins, toProgramChannel: false };
   if (v.state === 'Redeemed' && deadline) {
-    const a = action('payment.request', 8, ['mpnPartnerAdmin'], vp, deadline);
-    out.push({
-      ...base,
-      kind: 'paymentRequestWindow',
-      dueDate: deadline,
-      offsets: rules.reminders.paymentRequestWindow,
-      action: a,
-    });
+    const request = action('payment.request', 8, ['mpnPartnerAdmin'], vp, deadline);
+    const offsets = rules.reminders.paymentRequestWindow;
+    out.push(series('paymentRequestWindow', subject, deadline, offsets, partnerAdmins, request));
   }
   const expected = expectedPaymentDate(v, rules);
   if (v.state === 'PaymentRequested' && expected) {
     const params = { ...vp, savbReference: v.paymentRequest?.savbReference ?? null };
-    const a = action('payment.followUp', 8, ['mpnPartnerAdmin'], params, expected);
-    out.push({
-      ...base,
-      kind: 'paymentFollowUp',
-      dueDate: expected,
-      offsets: rules.reminders.paymentFollowUp,
-      action: a,
-    });
+    const followUp = action('payment.followUp', 8, ['mpnPartnerAdmin'], params, expected);
+    out.push(
+      series('paymentFollowUp', subject, expected, rules.reminders.paymentFollowUp, partnerAdmins, followUp),
+    );
   }
   if (v.state === 'Paid' || v.state === 'Denied') {
     // "When recorded, immediately" (PRODUCT.md §5): the day the outcome was recorded, whatever date it carries.
@@ -204,20 +185,19 @@ function voucherPaymentSeries(v: Voucher, { org, rules, dateOf, partnerAdmins }:
       currency: p?.currency ?? null,
       reason: p?.denialReason ?? null,
     };
-    out.push({
-      ...base,
-      kind: paid ? 'paymentReceived' : 'paymentDenied',
-      dueDate: outcome,
-      offsets: [0],
-      toProgramChannel: org.programChannel !== undefined,
-      action: action(paid ? 'voucher.closedPaid' : 'voucher.closedDenied', 8, ['mpnPartnerAdmin'], params),
-    });
+    const closed = action(
+      paid ? 'voucher.closedPaid' : 'voucher.closedDenied',
+      8,
+      ['mpnPartnerAdmin'],
+      params,
+    );
+    const kind = paid ? 'paymentReceived' : 'paymentDenied';
+    out.push(series(kind, subject, outcome, [0], partnerAdmins, closed, org.programChannel !== undefined));
   }
-  return out;
 }
 
 /** The one-time SAVB registration of each offering, keyed to the day its first redemption was recorded. */
-function savbSeries(vouchers: readonly Voucher[], { org, rules, dateOf }: SeriesScope): Series[] {
+function savbSeries(vouchers: readonly Voucher[], { org, rules, dateOf }: SeriesScope, out: Series[]): void {
   const firstRedemption = new Map<string, IsoDate>();
   for (const v of vouchers) {
     if (!v.redemption) continue;
@@ -228,20 +208,15 @@ function savbSeries(vouchers: readonly Voucher[], { org, rules, dateOf }: Series
     const prev = firstRedemption.get(v.offeringId);
     if (!prev || redeemed < prev) firstRedemption.set(v.offeringId, redeemed);
   }
-  const out: Series[] = [];
   for (const [offeringId, redeemedOn] of firstRedemption) {
     if (org.savbRegistrations.some((s) => s.offeringId === offeringId)) continue;
-    out.push({
-      kind: 'savbRegistration',
-      subject: { type: 'offering', offeringId },
-      dueDate: redeemedOn,
-      offsets: rules.reminders.savbRegistration,
-      recipients: recipients(org, ['globalAdmin']),
-      toProgramChannel: false,
-      action: action('savb.register', 8, ['globalAdmin'], { offeringId }),
-    });
+    const register = action('savb.register', 8, ['globalAdmin'], { offeringId });
+    const subject: ReminderSubject = { type: 'offering', offeringId };
+    const told = recipients(org, ['globalAdmin']);
+    out.push(
+      series('savbRegistration', subject, redeemedOn, rules.reminders.savbRegistration, told, register),
+    );
   }
-  return out;
 }
 
 /** Every series whose cause is unresolved. `dateOf` reads instants in the organisation's time zone. */
@@ -252,9 +227,11 @@ export function allSeries(
   dateOf: OrganizationDateOf,
 ): Series[] {
   const scope: SeriesScope = { org, rules, dateOf, partnerAdmins: recipients(org, ['mpnPartnerAdmin']) };
-  return [
-    ...organizationSeries(scope),
-    ...vouchers.flatMap((v) => [...voucherStepSeries(v, scope), ...voucherPaymentSeries(v, scope)]),
-    ...savbSeries(vouchers, scope),
-  ];
+  const out = organizationSeries(scope);
+  for (const v of vouchers) {
+    voucherStepSeries(v, scope, out);
+    voucherPaymentSeries(v, scope, out);
+  }
+  savbSeries(vouchers, scope, out);
+  return out;
 }

@@ -84,6 +84,20 @@ describe('program: the command runner (both aggregates)', () => {
     assert.deepEqual(calls, [{ name: 'x', today: '2020-03-11' }]);
   });
 
+  it("uses the caller's way of reading local dates when it gives one", () => {
+    const { calls, body } = recordingBody();
+    const asked: string[] = [];
+    const localDate = (instant: Date, zone: string) => {
+      asked.push(`${instant.toISOString()} ${zone}`);
+      return '2020-03-11';
+    };
+    const org = readyOrg({ timeZone: 'Europe/Madrid' });
+    const withReader = { org, actor: ADMIN, ctx: { rules: rules(), now: NOW, localDate } };
+    assert.ok(runCommand(spec, withReader, { name: 'x' }, body).ok);
+    assert.deepEqual(asked, [`${NOW.toISOString()} Europe/Madrid`]);
+    assert.equal(calls[0]?.today, '2020-03-11');
+  });
+
   it("returns every refusal of the body, and the body's unchanged document without an audit entry", () => {
     const org = readyOrg();
     const refusedAll = runCommand(spec, caller(), { name: 'x' }, () => [
