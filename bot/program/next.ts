@@ -32,7 +32,7 @@ export interface NextActionOptions {
 
 const PARTNER_ADMINS: readonly Role[] = ['mpnPartnerAdmin'];
 
-function make(
+function nextAction(
   id: NextAction['id'],
   step: NextAction['step'],
   roles: readonly Role[],
@@ -51,9 +51,9 @@ function make(
 /** Bootstrap: somebody claims Global admin, who then names a partner admin. */
 function rolesActions(org: Organization, today: IsoDate): NextAction[] {
   if (holderIds(org, ['globalAdmin']).length === 0)
-    return [make('role.claimGlobalAdmin', 1, ['member'], {}, today)];
+    return [nextAction('role.claimGlobalAdmin', 1, ['member'], {}, today)];
   if (holderIds(org, ['mpnPartnerAdmin']).length === 0)
-    return [make('role.assignPartnerAdmin', 1, ['globalAdmin'], {}, today)];
+    return [nextAction('role.assignPartnerAdmin', 1, ['globalAdmin'], {}, today)];
   return [];
 }
 
@@ -66,13 +66,15 @@ function eligibilityActions(
 ): NextAction[] {
   const actions: NextAction[] = [];
   if (!org.complianceTraining)
-    actions.push(make('eligibility.completeTraining', 1, PARTNER_ADMINS, {}, today));
+    actions.push(nextAction('eligibility.completeTraining', 1, PARTNER_ADMINS, {}, today));
   const lapsed = org.competencies.filter((c) => c.validUntil < today).map((c) => c.name);
   if (lapsed.length > 0) {
-    actions.push(make('eligibility.renewCompetency', 1, PARTNER_ADMINS, { competencies: lapsed }, today));
+    actions.push(
+      nextAction('eligibility.renewCompetency', 1, PARTNER_ADMINS, { competencies: lapsed }, today),
+    );
   }
   if (eligible.length === 0 && org.competencies.every((c) => c.validUntil < today)) {
-    actions.push(make('eligibility.recordCompetency', 1, PARTNER_ADMINS, { offerings }, today));
+    actions.push(nextAction('eligibility.recordCompetency', 1, PARTNER_ADMINS, { offerings }, today));
   }
   return actions;
 }
@@ -91,14 +93,14 @@ function enrollmentActions(
     const lapsed = isEnrollmentLapsed(e, rules, today);
     if (lapsed && e.lapsedOn) {
       const params = { offeringId: e.offeringId, lapsed: true };
-      actions.push(make('enrollment.enroll', 2, PARTNER_ADMINS, params, today));
+      actions.push(nextAction('enrollment.enroll', 2, PARTNER_ADMINS, params, today));
     } else if (lapsed || today >= addDays(due, firstOffset)) {
       const params = { offeringId: e.offeringId, daysLeft: daysBetween(today, due) };
-      actions.push(make('enrollment.renew', 2, PARTNER_ADMINS, params, today, due));
+      actions.push(nextAction('enrollment.renew', 2, PARTNER_ADMINS, params, today, due));
     }
   }
   if (org.enrollments.length === 0 && org.complianceTraining && eligible.length > 0) {
-    actions.push(make('enrollment.enroll', 2, PARTNER_ADMINS, { offerings: eligible }, today));
+    actions.push(nextAction('enrollment.enroll', 2, PARTNER_ADMINS, { offerings: eligible }, today));
   }
   return actions;
 }
@@ -108,12 +110,12 @@ function profileActions(org: Organization, rules: Rules, today: IsoDate): NextAc
   const profileDue = businessProfileDue(org, rules);
   if (!profileDue) {
     if (org.enrollments.length > 0)
-      return [make('businessProfile.update', 3, PARTNER_ADMINS, { lastUpdatedOn: null }, today)];
+      return [nextAction('businessProfile.update', 3, PARTNER_ADMINS, { lastUpdatedOn: null }, today)];
     return [];
   }
   if (today < profileDue) return [];
   const params = { lastUpdatedOn: org.businessProfile?.lastUpdatedOn ?? null };
-  return [make('businessProfile.update', 3, PARTNER_ADMINS, params, today, profileDue)];
+  return [nextAction('businessProfile.update', 3, PARTNER_ADMINS, params, today, profileDue)];
 }
 
 /** The one-time SAVB registration, needed before the first payment request of an offering. */
@@ -122,7 +124,7 @@ function savbActions(org: Organization, vouchers: readonly Voucher[], today: Iso
   return [...redeemedOfferings]
     .sort()
     .filter((offeringId) => !org.savbRegistrations.some((s) => s.offeringId === offeringId))
-    .map((offeringId) => make('savb.register', 8, ['globalAdmin'], { offeringId }, today));
+    .map((offeringId) => nextAction('savb.register', 8, ['globalAdmin'], { offeringId }, today));
 }
 
 /**
@@ -151,7 +153,7 @@ export function organizationNextActions(
   // Step 4: ready for vouchers once enrolled (and the profile exists).
   if (enrolled.length > 0 && org.businessProfile) {
     const params = { offerings: enrolled.map((e) => e.offeringId) };
-    actions.push(make('voucher.intake', 4, PARTNER_ADMINS, params, today));
+    actions.push(nextAction('voucher.intake', 4, PARTNER_ADMINS, params, today));
   }
   return { partner: org.enrollments.length > 0 ? 'existing' : 'new', actions };
 }
@@ -175,19 +177,19 @@ function reservedAction({ voucher, today, params }: VoucherScope): NextAction {
       plannedEnd: r.plannedEnd,
       consultants: r.consultants,
     };
-    return make('voucher.awaitEngagementStart', 6, roles, p, today);
+    return nextAction('voucher.awaitEngagementStart', 6, roles, p, today);
   }
   const p = { ...params, consultants: r?.consultants ?? [] };
-  return make('voucher.markDelivered', 6, roles, p, today, r?.plannedEnd);
+  return nextAction('voucher.markDelivered', 6, roles, p, today, r?.plannedEnd);
 }
 
 /** Redeemed: request payment (after the offering's SAVB registration). */
 function redeemedAction({ voucher, org, rules, today, params }: VoucherScope): NextAction {
   const deadline = paymentRequestDeadline(voucher, rules);
   if (!org.savbRegistrations.some((s) => s.offeringId === voucher.offeringId)) {
-    return make('savb.register', 8, ['globalAdmin'], params, today, deadline);
+    return nextAction('savb.register', 8, ['globalAdmin'], params, today, deadline);
   }
-  return make('payment.request', 8, PARTNER_ADMINS, params, today, deadline);
+  return nextAction('payment.request', 8, PARTNER_ADMINS, params, today, deadline);
 }
 
 /** PaymentRequested: wait for approval, then for the payment, then follow up. */
@@ -199,11 +201,11 @@ function paymentRequestedAction({ voucher, rules, today, params }: VoucherScope)
     amount: p?.amount ?? null,
     currency: p?.currency ?? null,
   };
-  if (!p?.approvedOn) return make('payment.awaitApproval', 8, PARTNER_ADMINS, withRequest, today);
+  if (!p?.approvedOn) return nextAction('payment.awaitApproval', 8, PARTNER_ADMINS, withRequest, today);
   const expected = expectedPaymentDate(voucher, rules);
   if (expected && today > expected)
-    return make('payment.followUp', 8, PARTNER_ADMINS, withRequest, today, expected);
-  return make('payment.awaitPayment', 8, PARTNER_ADMINS, withRequest, today, expected);
+    return nextAction('payment.followUp', 8, PARTNER_ADMINS, withRequest, today, expected);
+  return nextAction('payment.awaitPayment', 8, PARTNER_ADMINS, withRequest, today, expected);
 }
 
 /** Paid, Denied, Expired: nothing left to do; the action says how it closed. */
@@ -216,12 +218,12 @@ function closedAction({ voucher, rules, today, params }: VoucherScope): NextActi
       amount: p?.paidAmount ?? null,
       currency: p?.currency ?? null,
     };
-    return make('voucher.closedPaid', 8, [], paid, today);
+    return nextAction('voucher.closedPaid', 8, [], paid, today);
   }
   if (voucher.state === 'Denied')
-    return make('voucher.closedDenied', 8, [], { ...params, reason: p?.denialReason ?? null }, today);
+    return nextAction('voucher.closedDenied', 8, [], { ...params, reason: p?.denialReason ?? null }, today);
   const expiresOn = voucherExpiryDate(voucher, rules) ?? null;
-  return make('voucher.closedExpired', 4, [], { ...params, expiresOn, pendingExpiry: false }, today);
+  return nextAction('voucher.closedExpired', 4, [], { ...params, expiresOn, pendingExpiry: false }, today);
 }
 
 /** The next action for one voucher (steps 4–8), with its deadline. */
@@ -242,19 +244,19 @@ export function voucherNextAction(
   const expiry = voucherExpiryDate(voucher, rules);
   if (EXPIRABLE_STATES.includes(voucher.state) && isVoucherExpired(voucher, rules, today)) {
     const p = { ...params, expiresOn: expiry ?? null, pendingExpiry: true };
-    return make('voucher.closedExpired', 4, PARTNER_ADMINS, p, today);
+    return nextAction('voucher.closedExpired', 4, PARTNER_ADMINS, p, today);
   }
   switch (voucher.state) {
     case 'Assigned':
-      return make('voucher.reserve', 5, PARTNER_ADMINS, params, today, expiry);
+      return nextAction('voucher.reserve', 5, PARTNER_ADMINS, params, today, expiry);
     case 'Reserved':
       return reservedAction(scope);
     case 'Delivered': {
       const p = { ...params, consultants: voucher.reservation?.consultants ?? [] };
-      return make('report.submit', 6, ['consultant'], p, today, voucher.reservation?.plannedEnd);
+      return nextAction('report.submit', 6, ['consultant'], p, today, voucher.reservation?.plannedEnd);
     }
     case 'ReportSubmitted':
-      return make('voucher.redeem', 7, PARTNER_ADMINS, params, today, expiry);
+      return nextAction('voucher.redeem', 7, PARTNER_ADMINS, params, today, expiry);
     case 'Redeemed':
       return redeemedAction(scope);
     case 'PaymentRequested':

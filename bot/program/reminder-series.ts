@@ -47,7 +47,7 @@ function recipients(org: Organization, roles: Role[], extra: readonly string[] =
   return [...new Set([...ids, ...extra])];
 }
 
-function action(
+function nextAction(
   id: NextAction['id'],
   step: NextAction['step'],
   roles: Role[],
@@ -79,12 +79,12 @@ function voucherSubject(v: Voucher): ReminderSubject {
 }
 
 /**
- * The organisation's day on which `action` was last recorded on the voucher (else the day it entered its
+ * The organisation's day on which `auditAction` was last recorded on the voucher (else the day it entered its
  * state): news is keyed to when it was recorded, not to a backdated date the user typed.
  */
-function recordedOn(v: Voucher, action: string, dateOf: OrganizationDateOf): IsoDate {
+function recordedOn(v: Voucher, auditAction: string, dateOf: OrganizationDateOf): IsoDate {
   let at = v.stateSince;
-  for (const e of v.audit) if (e.action === action) at = e.at;
+  for (const e of v.audit) if (e.action === auditAction) at = e.at;
   return dateOf(new Date(at));
 }
 
@@ -95,14 +95,14 @@ function organizationSeries({ org, rules, partnerAdmins }: SeriesScope): Series[
     if (e.lapsedOn) continue; // recorded as lapsed: the partner knows; the next action is to enrol again
     const due = enrollmentRenewalDue(e, rules);
     const admins = recipients(org, ['globalAdmin', 'mpnPartnerAdmin']);
-    const renew = action('enrollment.renew', 2, ['mpnPartnerAdmin'], { offeringId: e.offeringId }, due);
+    const renew = nextAction('enrollment.renew', 2, ['mpnPartnerAdmin'], { offeringId: e.offeringId }, due);
     const subject: ReminderSubject = { type: 'offering', offeringId: e.offeringId };
     out.push(series('enrollmentRenewal', subject, due, rules.reminders.enrollmentRenewal, admins, renew));
   }
   const profileDue = businessProfileDue(org, rules);
   if (profileDue) {
     const params = { lastUpdatedOn: org.businessProfile?.lastUpdatedOn ?? null };
-    const update = action('businessProfile.update', 3, ['mpnPartnerAdmin'], params, profileDue);
+    const update = nextAction('businessProfile.update', 3, ['mpnPartnerAdmin'], params, profileDue);
     const offsets = rules.reminders.businessProfileStale;
     out.push(
       series('businessProfileStale', { type: 'organization' }, profileDue, offsets, partnerAdmins, update),
@@ -116,13 +116,13 @@ function nextStepAction(v: Voucher, expiry: IsoDate): NextAction {
   const vp = voucherParams(v);
   switch (v.state) {
     case 'Assigned':
-      return action('voucher.reserve', 5, ['mpnPartnerAdmin'], vp, expiry);
+      return nextAction('voucher.reserve', 5, ['mpnPartnerAdmin'], vp, expiry);
     case 'Reserved':
-      return action('voucher.markDelivered', 6, ['consultant', 'mpnPartnerAdmin'], vp, expiry);
+      return nextAction('voucher.markDelivered', 6, ['consultant', 'mpnPartnerAdmin'], vp, expiry);
     case 'Delivered':
-      return action('report.submit', 6, ['consultant'], vp, expiry);
+      return nextAction('report.submit', 6, ['consultant'], vp, expiry);
     default:
-      return action('voucher.redeem', 7, ['mpnPartnerAdmin'], vp, expiry);
+      return nextAction('voucher.redeem', 7, ['mpnPartnerAdmin'], vp, expiry);
   }
 }
 
@@ -134,7 +134,7 @@ function voucherStepSeries(v: Voucher, { org, rules, partnerAdmins }: SeriesScop
   const consultants = v.reservation?.consultants ?? [];
   const expiry = voucherExpiryDate(v, rules);
   if (v.state === 'Assigned') {
-    const reserve = action('voucher.reserve', 5, ['mpnPartnerAdmin'], vp, expiry);
+    const reserve = nextAction('voucher.reserve', 5, ['mpnPartnerAdmin'], vp, expiry);
     out.push(series('voucherReserve', subject, v.intakeOn, r.voucherReserve, partnerAdmins, reserve));
   }
   if (EXPIRABLE_STATES.includes(v.state) && expiry) {
@@ -145,11 +145,11 @@ function voucherStepSeries(v: Voucher, { org, rules, partnerAdmins }: SeriesScop
     const end = v.reservation.plannedEnd;
     const id = v.state === 'Reserved' ? 'voucher.markDelivered' : 'report.submit';
     const told = [...new Set([...consultants, ...partnerAdmins])];
-    const resolve = action(id, 6, ['consultant', 'mpnPartnerAdmin'], vp, end);
+    const resolve = nextAction(id, 6, ['consultant', 'mpnPartnerAdmin'], vp, end);
     out.push(series('reportDue', subject, end, r.reportDue, told, resolve));
   }
   if (v.state === 'ReportSubmitted' && v.completionReport) {
-    const redeem = action('voucher.redeem', 7, ['mpnPartnerAdmin'], vp, expiry);
+    const redeem = nextAction('voucher.redeem', 7, ['mpnPartnerAdmin'], vp, expiry);
     const submittedOn = v.completionReport.submittedOn;
     out.push(series('redeemAfterReport', subject, submittedOn, r.redeemAfterReport, partnerAdmins, redeem));
   }
@@ -162,14 +162,14 @@ function voucherPaymentSeries(v: Voucher, scope: SeriesScope, out: Series[]): vo
   const vp = voucherParams(v);
   const deadline = paymentRequestDeadline(v, rules);
   if (v.state === 'Redeemed' && deadline) {
-    const request = action('payment.request', 8, ['mpnPartnerAdmin'], vp, deadline);
+    const request = nextAction('payment.request', 8, ['mpnPartnerAdmin'], vp, deadline);
     const offsets = rules.reminders.paymentRequestWindow;
     out.push(series('paymentRequestWindow', subject, deadline, offsets, partnerAdmins, request));
   }
   const expected = expectedPaymentDate(v, rules);
   if (v.state === 'PaymentRequested' && expected) {
     const params = { ...vp, savbReference: v.paymentRequest?.savbReference ?? null };
-    const followUp = action('payment.followUp', 8, ['mpnPartnerAdmin'], params, expected);
+    const followUp = nextAction('payment.followUp', 8, ['mpnPartnerAdmin'], params, expected);
     out.push(
       series('paymentFollowUp', subject, expected, rules.reminders.paymentFollowUp, partnerAdmins, followUp),
     );
@@ -185,7 +185,7 @@ function voucherPaymentSeries(v: Voucher, scope: SeriesScope, out: Series[]): vo
       currency: p?.currency ?? null,
       reason: p?.denialReason ?? null,
     };
-    const closed = action(
+    const closed = nextAction(
       paid ? 'voucher.closedPaid' : 'voucher.closedDenied',
       8,
       ['mpnPartnerAdmin'],
@@ -210,7 +210,7 @@ function savbSeries(vouchers: readonly Voucher[], { org, rules, dateOf }: Series
   }
   for (const [offeringId, redeemedOn] of firstRedemption) {
     if (org.savbRegistrations.some((s) => s.offeringId === offeringId)) continue;
-    const register = action('savb.register', 8, ['globalAdmin'], { offeringId });
+    const register = nextAction('savb.register', 8, ['globalAdmin'], { offeringId });
     const subject: ReminderSubject = { type: 'offering', offeringId };
     const told = recipients(org, ['globalAdmin']);
     out.push(

@@ -36,7 +36,7 @@ export function reminderKey(
 
 /** The series' reminder current on `today`: the latest offset reached (a missed earlier one is superseded). The
  *  last offset stays current until the due date (negative offsets) or for CATCH_UP_DAYS (offsets ≥ 0). */
-function current(series: Series, today: IsoDate): DueReminder | undefined {
+function currentReminder(series: Series, today: IsoDate): DueReminder | undefined {
   const offsets = [...new Set(series.offsets)].sort((a, b) => a - b);
   let picked: number | undefined;
   for (const o of offsets) if (addDays(series.dueDate, o) <= today) picked = o;
@@ -80,7 +80,7 @@ export function dueReminders(
   const dateOf = organizationDateOf(org, options.defaultTimeZone);
   const today = dateOf(now);
   return allSeries(org, vouchers, rules, dateOf)
-    .map((s) => current(s, today))
+    .map((s) => currentReminder(s, today))
     .filter((r): r is DueReminder => r !== undefined)
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
@@ -99,7 +99,7 @@ export function upcomingReminders(
     for (const o of s.offsets) {
       const day = addDays(s.dueDate, o);
       if (day < from || day > to) continue;
-      const r = current(s, day);
+      const r = currentReminder(s, day);
       if (r && r.offsetDays === o) out.push(r);
     }
   }
