@@ -12,6 +12,9 @@ export interface OrgContext {
   defaultTimeZone?: string;
   /** The tenant's vouchers, for guards that look across them (15-day rule, active voucher number, SAVB). */
   vouchers?: readonly Voucher[];
+  /** Reads an instant's calendar date in a zone. Default `localDate`, which builds an Intl formatter per call
+   *  (~50–100 µs outside UTC); a caller that keeps formatters per zone may pass its own. */
+  localDate?: (instant: Date, timeZone: string) => IsoDate;
 }
 
 export interface VoucherContext extends OrgContext {
@@ -31,7 +34,7 @@ export function timeZoneOf(org: Organization, userId: string | undefined, defaul
 /** The actor's calendar date now: a user's in their own time zone, the app's in the organisation's. */
 export function actorToday(org: Organization, actor: Actor, ctx: OrgContext): IsoDate {
   const userId = actor.kind === 'user' ? actor.userId : undefined;
-  return localDate(ctx.now, timeZoneOf(org, userId, ctx.defaultTimeZone));
+  return (ctx.localDate ?? localDate)(ctx.now, timeZoneOf(org, userId, ctx.defaultTimeZone));
 }
 
 /** The organisation's calendar date now (reminders, overviews). */
@@ -39,22 +42,26 @@ export function organizationToday(org: Organization, now: Date, defaultTimeZone 
   return localDate(now, org.timeZone ?? defaultTimeZone);
 }
 
-type Detail = z.infer<typeof AuditValue> | readonly string[] | undefined;
+/** A detail value of an audit entry; a list is stored comma-joined. */
+export type AuditDetail = z.infer<typeof AuditValue> | readonly string[] | undefined;
 
-export function auditEntry(
-  actor: Actor,
-  now: Date,
-  action: string,
-  extra: { from?: string; to?: string; reason?: string; details?: Record<string, Detail> } = {},
-): AuditEntry {
+/** What an audit entry says besides who and when: from → to, why, and details. */
+export interface AuditNote {
+  from?: string;
+  to?: string;
+  reason?: string;
+  details?: Record<string, AuditDetail>;
+}
+
+export function auditEntry(actor: Actor, now: Date, action: string, note: AuditNote = {}): AuditEntry {
   const entry: AuditEntry = { at: now.toISOString(), by: actorId(actor), action };
   if (actor.kind === 'user' && actor.name) entry.byName = actor.name;
-  if (extra.from !== undefined) entry.from = extra.from;
-  if (extra.to !== undefined) entry.to = extra.to;
-  if (extra.reason !== undefined && extra.reason !== '') entry.reason = extra.reason;
-  if (extra.details) {
+  if (note.from !== undefined) entry.from = note.from;
+  if (note.to !== undefined) entry.to = note.to;
+  if (note.reason !== undefined && note.reason !== '') entry.reason = note.reason;
+  if (note.details) {
     const details: Record<string, z.infer<typeof AuditValue>> = {};
-    for (const [k, v] of Object.entries(extra.details)) {
+    for (const [k, v] of Object.entries(note.details)) {
       if (v === undefined) continue;
       details[k] = Array.isArray(v) ? v.join(',') : (v as z.infer<typeof AuditValue>);
     }

@@ -43,37 +43,42 @@ export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const DATE_PARTS = { year: 'numeric', month: '2-digit', day: '2-digit' } as const;
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(timeZone, f);
-  }
-  return f;
+function dateWith(format: Intl.DateTimeFormat, instant: Date): IsoDate {
+  const parts = format.formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
-/** The last answer per time zone: a turn asks for the same instant many times (once per voucher and card). */
-const lastLocalDate = new Map<string, { ms: number; date: IsoDate }>();
+const YEAR_1000_MS = Date.UTC(1000, 0, 1);
+const YEAR_10000_MS = Date.UTC(10000, 0, 1);
+
+/** The calendar date of an instant in UTC, without Intl (same answer as Intl for years 1000–9999). */
+function utcDate(instant: Date): IsoDate {
+  const ms = instant.getTime();
+  if (ms >= YEAR_1000_MS && ms < YEAR_10000_MS) return fromUtc(ms);
+  return dateWith(new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC', ...DATE_PARTS }), instant);
+}
+
+/**
+ * Reads the calendar date of instants in one IANA time zone (an unknown zone reads as UTC). Building one costs
+ * an Intl formatter (~80 µs); keep it while reading many instants of the same zone.
+ */
+export function localDateReader(timeZone = 'UTC'): (instant: Date) => IsoDate {
+  if (timeZone === 'UTC') return utcDate;
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, ...DATE_PARTS });
+  } catch {
+    return utcDate;
+  }
+  return (instant) => dateWith(format, instant);
+}
 
 /** The calendar date `now` falls on in `timeZone` (IANA). An unknown zone falls back to UTC. */
 export function localDate(now: Date, timeZone = 'UTC'): IsoDate {
-  const ms = now.getTime();
-  const last = lastLocalDate.get(timeZone);
-  if (last && last.ms === ms) return last.date;
-  let f: Intl.DateTimeFormat;
-  try {
-    f = formatterFor(timeZone);
-  } catch {
-    f = formatterFor('UTC');
-  }
-  const parts = f.formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const date = `${get('year')}-${get('month')}-${get('day')}`;
-  if (lastLocalDate.size > 500) lastLocalDate.clear();
-  lastLocalDate.set(timeZone, { ms, date });
-  return date;
+  return localDateReader(timeZone)(now);
 }
 
 export function isTimeZone(tz: string): boolean {

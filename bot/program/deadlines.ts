@@ -1,20 +1,7 @@
 // Every date the program imposes, computed from a document and the rules (PRODUCT.md §4, §5).
 import { addDays, addMonths } from './dates';
-import type { Enrollment, IsoDate, Organization, Rules, Voucher, VoucherState } from './model';
-
-/** States in which a voucher can still expire (not yet redeemed, not closed). */
-export const EXPIRABLE_STATES: readonly VoucherState[] = [
-  'Assigned',
-  'Reserved',
-  'Delivered',
-  'ReportSubmitted',
-];
-/** States in which a voucher is closed for good. */
-export const CLOSED_STATES: readonly VoucherState[] = ['Paid', 'Denied', 'Expired'];
-
-export function isActive(voucher: Voucher): boolean {
-  return !CLOSED_STATES.includes(voucher.state);
-}
+import type { Enrollment, IsoDate, Organization, Rules, Voucher } from './model';
+import { EXPIRABLE_STATES } from './transitions';
 
 /** The day the lifetime clock starts, per the rules; undefined while that event has not happened. */
 export function clockStartDate(voucher: Voucher, rules: Rules): IsoDate | undefined {
@@ -94,11 +81,8 @@ function lastOffset(offsets: readonly number[]): number {
   return offsets.reduce((m, o) => Math.max(m, o), 0);
 }
 
-/**
- * Every open deadline of a voucher in its current state, soonest first: what someone must still do, and by when.
- * Reserving and redeeming have no hard date in the program; they count as late once the last reminder offset
- * for them has passed (PRODUCT.md §5: reserve +3/+7 days after intake, redeem +1 day after the report).
- */
+/** A voucher's open deadlines in its state, soonest first. Reserving and redeeming have no hard date: they are
+ *  late once their last reminder offset has passed (PRODUCT.md §5). */
 export function voucherDeadlines(voucher: Voucher, rules: Rules): VoucherDeadline[] {
   const out: VoucherDeadline[] = [];
   const add = (kind: VoucherDeadlineKind, due: IsoDate | undefined): void => {

@@ -11,7 +11,7 @@ import {
   paymentRequestDeadline,
   voucherExpiryDate,
 } from './deadlines';
-import { eligibility } from './eligibility';
+import { eligibility } from './eligibility-checklist';
 import type {
   IsoDate,
   NextAction,
@@ -22,6 +22,7 @@ import type {
   Voucher,
 } from './model';
 import { holderIds } from './roles';
+import { EXPIRABLE_STATES } from './transitions';
 
 export interface NextActionOptions {
   defaultTimeZone?: string;
@@ -29,15 +30,17 @@ export interface NextActionOptions {
   today?: IsoDate;
 }
 
-function make(
+const PARTNER_ADMINS: readonly Role[] = ['mpnPartnerAdmin'];
+
+function nextAction(
   id: NextAction['id'],
   step: NextAction['step'],
-  roles: Role[],
+  roles: readonly Role[],
   params: NextAction['params'],
   today: IsoDate,
   dueDate?: IsoDate,
 ): NextAction {
-  const a: NextAction = { id, step, roles, params };
+  const a: NextAction = { id, step, roles: [...roles], params };
   if (dueDate) {
     a.dueDate = dueDate;
     a.overdue = today > dueDate;
@@ -45,10 +48,88 @@ function make(
   return a;
 }
 
+/** Bootstrap: somebody claims Global admin, who then names a partner admin. */
+function rolesActions(org: Organization, today: IsoDate): NextAction[] {
+  if (holderIds(org, ['globalAdmin']).length === 0)
+    return [nextAction('role.claimGlobalAdmin', 1, ['member'], {}, today)];
+  if (holderIds(org, ['mpnPartnerAdmin']).length === 0)
+    return [nextAction('role.assignPartnerAdmin', 1, ['globalAdmin'], {}, today)];
+  return [];
+}
+
+/** Step 1: compliance training, lapsed competencies, and a competency when none qualifies. */
+function eligibilityActions(
+  org: Organization,
+  offerings: string[],
+  eligible: string[],
+  today: IsoDate,
+): NextAction[] {
+  const actions: NextAction[] = [];
+  if (!org.complianceTraining)
+    actions.push(nextAction('eligibility.completeTraining', 1, PARTNER_ADMINS, {}, today));
+  const lapsed = org.competencies.filter((c) => c.validUntil < today).map((c) => c.name);
+  if (lapsed.length > 0) {
+    actions.push(
+      nextAction('eligibility.renewCompetency', 1, PARTNER_ADMINS, { competencies: lapsed }, today),
+    );
+  }
+  if (eligible.length === 0 && org.competencies.every((c) => c.validUntil < today)) {
+    actions.push(nextAction('eligibility.recordCompetency', 1, PARTNER_ADMINS, { offerings }, today));
+  }
+  return actions;
+}
+
+/** Step 2: enrol again after a recorded lapse, renew when due, or a new partner's first enrolment. */
+function enrollmentActions(
+  org: Organization,
+  rules: Rules,
+  eligible: string[],
+  today: IsoDate,
+): NextAction[] {
+  const actions: NextAction[] = [];
+  const firstOffset = Math.min(0, ...rules.reminders.enrollmentRenewal);
+  for (const e of org.enrollments) {
+    const due = enrollmentRenewalDue(e, rules);
+    const lapsed = isEnrollmentLapsed(e, rules, today);
+    if (lapsed && e.lapsedOn) {
+      const params = { offeringId: e.offeringId, lapsed: true };
+      actions.push(nextAction('enrollment.enroll', 2, PARTNER_ADMINS, params, today));
+    } else if (lapsed || today >= addDays(due, firstOffset)) {
+      const params = { offeringId: e.offeringId, daysLeft: daysBetween(today, due) };
+      actions.push(nextAction('enrollment.renew', 2, PARTNER_ADMINS, params, today, due));
+    }
+  }
+  if (org.enrollments.length === 0 && org.complianceTraining && eligible.length > 0) {
+    actions.push(nextAction('enrollment.enroll', 2, PARTNER_ADMINS, { offerings: eligible }, today));
+  }
+  return actions;
+}
+
+/** Step 3: the business profile, once the partner has enrolled, and again when it is stale. */
+function profileActions(org: Organization, rules: Rules, today: IsoDate): NextAction[] {
+  const profileDue = businessProfileDue(org, rules);
+  if (!profileDue) {
+    if (org.enrollments.length > 0)
+      return [nextAction('businessProfile.update', 3, PARTNER_ADMINS, { lastUpdatedOn: null }, today)];
+    return [];
+  }
+  if (today < profileDue) return [];
+  const params = { lastUpdatedOn: org.businessProfile?.lastUpdatedOn ?? null };
+  return [nextAction('businessProfile.update', 3, PARTNER_ADMINS, params, today, profileDue)];
+}
+
+/** The one-time SAVB registration, needed before the first payment request of an offering. */
+function savbActions(org: Organization, vouchers: readonly Voucher[], today: IsoDate): NextAction[] {
+  const redeemedOfferings = new Set(vouchers.filter((v) => v.redemption).map((v) => v.offeringId));
+  return [...redeemedOfferings]
+    .sort()
+    .filter((offeringId) => !org.savbRegistrations.some((s) => s.offeringId === offeringId))
+    .map((offeringId) => nextAction('savb.register', 8, ['globalAdmin'], { offeringId }, today));
+}
+
 /**
  * The organisation's next actions, most urgent first. A new partner (never enrolled) is walked through
- * steps 1–3; an existing partner goes straight to step 4 unless a renewal, the profile or an expired
- * competency needs attention.
+ * steps 1–3; an existing partner goes straight to step 4 unless something needs attention.
  */
 export function organizationNextActions(
   org: Organization,
@@ -58,91 +139,91 @@ export function organizationNextActions(
   options: NextActionOptions = {},
 ): OrganizationNextActions {
   const today = options.today ?? organizationToday(org, now, options.defaultTimeZone);
-  const partner = org.enrollments.length > 0 ? 'existing' : 'new';
-  const actions: NextAction[] = [];
-  const ADMINS: Role[] = ['mpnPartnerAdmin'];
-
-  if (holderIds(org, ['globalAdmin']).length === 0)
-    actions.push(make('role.claimGlobalAdmin', 1, ['member'], {}, today));
-  else if (holderIds(org, ['mpnPartnerAdmin']).length === 0)
-    actions.push(make('role.assignPartnerAdmin', 1, ['globalAdmin'], {}, today));
-
-  // Step 1
   const checklist = eligibility(org, rules, today);
   const eligible = checklist.filter((o) => o.status === 'Met').map((o) => o.offeringId);
-  if (!org.complianceTraining) actions.push(make('eligibility.completeTraining', 1, ADMINS, {}, today));
-  const lapsedCompetencies = org.competencies.filter((c) => c.validUntil < today).map((c) => c.name);
-  if (lapsedCompetencies.length > 0) {
-    actions.push(make('eligibility.renewCompetency', 1, ADMINS, { competencies: lapsedCompetencies }, today));
-  }
-  if (eligible.length === 0 && org.competencies.every((c) => c.validUntil < today)) {
-    actions.push(
-      make(
-        'eligibility.recordCompetency',
-        1,
-        ADMINS,
-        { offerings: checklist.map((o) => o.offeringId) },
-        today,
-      ),
-    );
-  }
-
-  // Step 2
+  const offerings = checklist.map((o) => o.offeringId);
   const enrolled = org.enrollments.filter((e) => !isEnrollmentLapsed(e, rules, today));
-  const firstOffset = Math.min(0, ...rules.reminders.enrollmentRenewal);
-  for (const e of org.enrollments) {
-    const due = enrollmentRenewalDue(e, rules);
-    const lapsed = isEnrollmentLapsed(e, rules, today);
-    if (lapsed && e.lapsedOn) {
-      actions.push(make('enrollment.enroll', 2, ADMINS, { offeringId: e.offeringId, lapsed: true }, today));
-    } else if (lapsed || today >= addDays(due, firstOffset)) {
-      actions.push(
-        make(
-          'enrollment.renew',
-          2,
-          ADMINS,
-          { offeringId: e.offeringId, daysLeft: daysBetween(today, due) },
-          today,
-          due,
-        ),
-      );
-    }
-  }
-  if (partner === 'new' && org.complianceTraining && eligible.length > 0) {
-    actions.push(make('enrollment.enroll', 2, ADMINS, { offerings: eligible }, today));
-  }
-
-  // Step 3
-  const profileDue = businessProfileDue(org, rules);
-  if (!profileDue) {
-    if (partner === 'existing' || enrolled.length > 0)
-      actions.push(make('businessProfile.update', 3, ADMINS, { lastUpdatedOn: null }, today));
-  } else if (today >= profileDue) {
-    actions.push(
-      make(
-        'businessProfile.update',
-        3,
-        ADMINS,
-        { lastUpdatedOn: org.businessProfile?.lastUpdatedOn ?? null },
-        today,
-        profileDue,
-      ),
-    );
-  }
-
-  // One-time SAVB registration, needed before the first payment request of an offering.
-  const redeemedOfferings = new Set(vouchers.filter((v) => v.redemption).map((v) => v.offeringId));
-  for (const offeringId of [...redeemedOfferings].sort()) {
-    if (!org.savbRegistrations.some((s) => s.offeringId === offeringId)) {
-      actions.push(make('savb.register', 8, ['globalAdmin'], { offeringId }, today));
-    }
-  }
-
+  const actions = [
+    ...rolesActions(org, today),
+    ...eligibilityActions(org, offerings, eligible, today),
+    ...enrollmentActions(org, rules, eligible, today),
+    ...profileActions(org, rules, today),
+    ...savbActions(org, vouchers, today),
+  ];
   // Step 4: ready for vouchers once enrolled (and the profile exists).
   if (enrolled.length > 0 && org.businessProfile) {
-    actions.push(make('voucher.intake', 4, ADMINS, { offerings: enrolled.map((e) => e.offeringId) }, today));
+    const params = { offerings: enrolled.map((e) => e.offeringId) };
+    actions.push(nextAction('voucher.intake', 4, PARTNER_ADMINS, params, today));
   }
-  return { partner, actions };
+  return { partner: org.enrollments.length > 0 ? 'existing' : 'new', actions };
+}
+
+interface VoucherScope {
+  voucher: Voucher;
+  org: Organization;
+  rules: Rules;
+  today: IsoDate;
+  params: { voucherId: string; voucherNumber: string; offeringId: string };
+}
+
+/** Reserved: wait for the engagement to start, then mark it delivered. */
+function reservedAction({ voucher, today, params }: VoucherScope): NextAction {
+  const r = voucher.reservation;
+  const roles: Role[] = ['consultant', ...PARTNER_ADMINS];
+  if (r && today < r.plannedStart) {
+    const p = {
+      ...params,
+      plannedStart: r.plannedStart,
+      plannedEnd: r.plannedEnd,
+      consultants: r.consultants,
+    };
+    return nextAction('voucher.awaitEngagementStart', 6, roles, p, today);
+  }
+  const p = { ...params, consultants: r?.consultants ?? [] };
+  return nextAction('voucher.markDelivered', 6, roles, p, today, r?.plannedEnd);
+}
+
+/** Redeemed: request payment (after the offering's SAVB registration). */
+function redeemedAction({ voucher, org, rules, today, params }: VoucherScope): NextAction {
+  const deadline = paymentRequestDeadline(voucher, rules);
+  if (!org.savbRegistrations.some((s) => s.offeringId === voucher.offeringId)) {
+    return nextAction('savb.register', 8, ['globalAdmin'], params, today, deadline);
+  }
+  return nextAction('payment.request', 8, PARTNER_ADMINS, params, today, deadline);
+}
+
+/** PaymentRequested: wait for approval, then for the payment, then follow up. */
+function paymentRequestedAction({ voucher, rules, today, params }: VoucherScope): NextAction {
+  const p = voucher.paymentRequest;
+  const withRequest = {
+    ...params,
+    savbReference: p?.savbReference ?? null,
+    amount: p?.amount ?? null,
+    currency: p?.currency ?? null,
+  };
+  if (!p?.approvedOn) return nextAction('payment.awaitApproval', 8, PARTNER_ADMINS, withRequest, today);
+  const expected = expectedPaymentDate(voucher, rules);
+  if (expected && today > expected)
+    return nextAction('payment.followUp', 8, PARTNER_ADMINS, withRequest, today, expected);
+  return nextAction('payment.awaitPayment', 8, PARTNER_ADMINS, withRequest, today, expected);
+}
+
+/** Paid, Denied, Expired: nothing left to do; the action says how it closed. */
+function closedAction({ voucher, rules, today, params }: VoucherScope): NextAction {
+  const p = voucher.paymentRequest;
+  if (voucher.state === 'Paid') {
+    const paid = {
+      ...params,
+      paidOn: p?.paidOn ?? null,
+      amount: p?.paidAmount ?? null,
+      currency: p?.currency ?? null,
+    };
+    return nextAction('voucher.closedPaid', 8, [], paid, today);
+  }
+  if (voucher.state === 'Denied')
+    return nextAction('voucher.closedDenied', 8, [], { ...params, reason: p?.denialReason ?? null }, today);
+  const expiresOn = voucherExpiryDate(voucher, rules) ?? null;
+  return nextAction('voucher.closedExpired', 4, [], { ...params, expiresOn, pendingExpiry: false }, today);
 }
 
 /** The next action for one voucher (steps 4–8), with its deadline. */
@@ -154,104 +235,34 @@ export function voucherNextAction(
   options: NextActionOptions = {},
 ): NextAction {
   const today = options.today ?? organizationToday(org, now, options.defaultTimeZone);
-  const vp = { voucherId: voucher.id, voucherNumber: voucher.voucherNumber, offeringId: voucher.offeringId };
+  const params = {
+    voucherId: voucher.id,
+    voucherNumber: voucher.voucherNumber,
+    offeringId: voucher.offeringId,
+  };
+  const scope: VoucherScope = { voucher, org, rules, today, params };
   const expiry = voucherExpiryDate(voucher, rules);
-  const ADMINS: Role[] = ['mpnPartnerAdmin'];
-  if (
-    ['Assigned', 'Reserved', 'Delivered', 'ReportSubmitted'].includes(voucher.state) &&
-    isVoucherExpired(voucher, rules, today)
-  ) {
-    return make(
-      'voucher.closedExpired',
-      4,
-      ADMINS,
-      { ...vp, expiresOn: expiry ?? null, pendingExpiry: true },
-      today,
-    );
+  if (EXPIRABLE_STATES.includes(voucher.state) && isVoucherExpired(voucher, rules, today)) {
+    const p = { ...params, expiresOn: expiry ?? null, pendingExpiry: true };
+    return nextAction('voucher.closedExpired', 4, PARTNER_ADMINS, p, today);
   }
   switch (voucher.state) {
     case 'Assigned':
-      return make('voucher.reserve', 5, ADMINS, vp, today, expiry);
-    case 'Reserved': {
-      const r = voucher.reservation;
-      if (r && today < r.plannedStart) {
-        return make(
-          'voucher.awaitEngagementStart',
-          6,
-          ['consultant', ...ADMINS],
-          { ...vp, plannedStart: r.plannedStart, plannedEnd: r.plannedEnd, consultants: r.consultants },
-          today,
-        );
-      }
-      return make(
-        'voucher.markDelivered',
-        6,
-        ['consultant', ...ADMINS],
-        { ...vp, consultants: r?.consultants ?? [] },
-        today,
-        r?.plannedEnd,
-      );
+      return nextAction('voucher.reserve', 5, PARTNER_ADMINS, params, today, expiry);
+    case 'Reserved':
+      return reservedAction(scope);
+    case 'Delivered': {
+      const p = { ...params, consultants: voucher.reservation?.consultants ?? [] };
+      return nextAction('report.submit', 6, ['consultant'], p, today, voucher.reservation?.plannedEnd);
     }
-    case 'Delivered':
-      return make(
-        'report.submit',
-        6,
-        ['consultant'],
-        { ...vp, consultants: voucher.reservation?.consultants ?? [] },
-        today,
-        voucher.reservation?.plannedEnd,
-      );
     case 'ReportSubmitted':
-      return make('voucher.redeem', 7, ADMINS, vp, today, expiry);
-    case 'Redeemed': {
-      const deadline = paymentRequestDeadline(voucher, rules);
-      if (!org.savbRegistrations.some((s) => s.offeringId === voucher.offeringId)) {
-        return make('savb.register', 8, ['globalAdmin'], vp, today, deadline);
-      }
-      return make('payment.request', 8, ADMINS, vp, today, deadline);
-    }
-    case 'PaymentRequested': {
-      const p = voucher.paymentRequest;
-      const params = {
-        ...vp,
-        savbReference: p?.savbReference ?? null,
-        amount: p?.amount ?? null,
-        currency: p?.currency ?? null,
-      };
-      if (!p?.approvedOn) return make('payment.awaitApproval', 8, ADMINS, params, today);
-      const expected = expectedPaymentDate(voucher, rules);
-      if (expected && today > expected) return make('payment.followUp', 8, ADMINS, params, today, expected);
-      return make('payment.awaitPayment', 8, ADMINS, params, today, expected);
-    }
-    case 'Paid':
-      return make(
-        'voucher.closedPaid',
-        8,
-        [],
-        {
-          ...vp,
-          paidOn: voucher.paymentRequest?.paidOn ?? null,
-          amount: voucher.paymentRequest?.paidAmount ?? null,
-          currency: voucher.paymentRequest?.currency ?? null,
-        },
-        today,
-      );
-    case 'Denied':
-      return make(
-        'voucher.closedDenied',
-        8,
-        [],
-        { ...vp, reason: voucher.paymentRequest?.denialReason ?? null },
-        today,
-      );
-    case 'Expired':
-      return make(
-        'voucher.closedExpired',
-        4,
-        [],
-        { ...vp, expiresOn: expiry ?? null, pendingExpiry: false },
-        today,
-      );
+      return nextAction('voucher.redeem', 7, PARTNER_ADMINS, params, today, expiry);
+    case 'Redeemed':
+      return redeemedAction(scope);
+    case 'PaymentRequested':
+      return paymentRequestedAction(scope);
+    default:
+      return closedAction(scope);
   }
 }
 

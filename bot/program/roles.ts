@@ -31,9 +31,18 @@ export interface RoleRequirement {
   roles: readonly Role[];
   /** Specific people also allowed (e.g. the consultants assigned to an engagement). */
   users?: readonly string[];
-  /** Whether the app itself (reminder scan) may issue it. */
+  /** Whether the app itself (a system actor, e.g. the expiry of vouchers) may issue it. */
   system?: boolean;
 }
+
+/** Who may run a command besides the Global admin (the runner adds the command name). */
+export type RoleRule = Omit<RoleRequirement, 'command'>;
+
+/** Partner admins (and the Global admin, who may do everything). */
+export const PARTNER_ADMIN: RoleRule = { roles: ['mpnPartnerAdmin'] };
+
+/** The Global admin only. */
+export const GLOBAL_ADMIN_ONLY: RoleRule = { roles: [] };
 
 /** Undefined when allowed; otherwise `role.required` naming the roles and who holds them. */
 export function checkRole(org: Organization, actor: Actor, req: RoleRequirement): Refusal | undefined {

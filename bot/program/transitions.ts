@@ -1,6 +1,7 @@
 // The voucher state machine (PRODUCT.md §4) as data: which command may run in which state, and where it
 // leads. Anything not in this table is refused with `transition.notAllowed` (or a more specific rule).
 import type { RuleId, VoucherCommandName, VoucherState } from './model';
+import { PRE_REDEMPTION_STATES } from './voucher-states';
 
 export type StateCommand = Exclude<VoucherCommandName, 'intake'>;
 
@@ -11,8 +12,6 @@ export interface Transition {
   /** Refusal used instead of `transition.notAllowed` when the command comes too early (§4 guards). */
   tooEarly?: { states: readonly VoucherState[]; rule: RuleId };
 }
-
-const PRE_REDEMPTION: readonly VoucherState[] = ['Assigned', 'Reserved', 'Delivered', 'ReportSubmitted'];
 
 export const TRANSITIONS: Readonly<Record<StateCommand, Transition>> = {
   reserve: { from: ['Assigned'], to: 'Reserved' },
@@ -27,15 +26,18 @@ export const TRANSITIONS: Readonly<Record<StateCommand, Transition>> = {
   requestPayment: {
     from: ['Redeemed'],
     to: 'PaymentRequested',
-    tooEarly: { states: PRE_REDEMPTION, rule: 'payment.notRedeemed' },
+    tooEarly: { states: PRE_REDEMPTION_STATES, rule: 'payment.notRedeemed' },
   },
   recordApproval: { from: ['PaymentRequested'], to: 'same' },
   recordPayment: { from: ['PaymentRequested'], to: 'Paid' },
   recordDenial: { from: ['PaymentRequested'], to: 'Denied' },
-  expire: { from: PRE_REDEMPTION, to: 'Expired' },
+  expire: { from: PRE_REDEMPTION_STATES, to: 'Expired' },
   // From Expired too: a corrected Partner Center expiry that is not past restores the state it expired from.
-  setExpiry: { from: [...PRE_REDEMPTION, 'Expired'], to: 'same' },
+  setExpiry: { from: [...PRE_REDEMPTION_STATES, 'Expired'], to: 'same' },
 };
+
+/** States in which a voucher can still expire (not yet redeemed, not closed). */
+export const EXPIRABLE_STATES: readonly VoucherState[] = TRANSITIONS.expire.from;
 
 /** The state a command leads to from `from`, or undefined when it is not allowed there. */
 export function targetState(command: StateCommand, from: VoucherState): VoucherState | undefined {

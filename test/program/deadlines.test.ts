@@ -9,6 +9,7 @@ import {
   isEnrollmentLapsed,
   isVoucherExpired,
   localDate,
+  localDateReader,
   paymentRequestDeadline,
   reserveVoucher,
   voucherDeadlines,
@@ -51,6 +52,31 @@ describe('program: deadlines', () => {
       assert.equal(localDate(new Date('2021-03-01T02:00:00Z'), 'America/Sao_Paulo'), '2021-02-28');
       assert.equal(localDate(new Date('2021-03-01T02:00:00Z'), 'UTC'), '2021-03-01');
       assert.equal(localDate(new Date('2021-03-01T02:00:00Z'), 'Not/AZone'), '2021-03-01');
+    });
+    it('a reader kept for one zone reads every instant as localDate does (UTC without Intl, same answers)', () => {
+      const instants = [
+        '2021-03-27T22:30:00Z',
+        '2021-03-28T22:30:00Z',
+        '2021-12-31T23:59:59.999Z',
+        '2024-02-29T00:00:00Z',
+        '0999-12-31T23:00:00Z',
+        '+010000-01-01T00:00:00Z',
+      ].map((s) => new Date(s));
+      for (const zone of ['UTC', 'Europe/Madrid', 'America/Sao_Paulo', 'Pacific/Kiritimati', 'Not/AZone']) {
+        const read = localDateReader(zone);
+        for (const at of instants) {
+          const viaIntl = new Intl.DateTimeFormat('en-CA', {
+            timeZone: zone === 'Not/AZone' ? 'UTC' : zone,
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+          }).formatToParts(at);
+          const part = (type: string) => viaIntl.find((p) => p.type === type)?.value;
+          const expected = `${part('year')}-${part('month')}-${part('day')}`;
+          assert.equal(read(at), expected, `${zone} ${at.toISOString()}`);
+          assert.equal(localDate(at, zone), expected);
+        }
+      }
     });
   });
 

@@ -62,7 +62,7 @@ describe('program: guards of PRODUCT.md §4', () => {
       newId: () => 'v-new',
     });
 
-    it('creates an Assigned voucher with a generated id and a trimmed number', () => {
+    it('creates an Assigned voucher with the id the caller gives and a trimmed number', () => {
       const r = intakeVoucher(input, ADMIN, c());
       assert.ok(r.ok);
       assert.equal(r.value.id, 'v-new');

@@ -54,22 +54,14 @@ export function findLabelledAdmins(lines: readonly string[]): Hit<string>[] {
   return distinctBy(hits, (h) => h.value.toLowerCase());
 }
 
-/**
- * With no labelled admin, the mail headers are the next best evidence, in this order:
- * 1. the recipient of Microsoft's own voucher notification: VLSC mails the voucher to exactly the person
- *    it was assigned to, so that address *is* the voucher admin;
- * 2. the sender of the oldest non-Microsoft message in the chain: the customer's project manager who
- *    received the voucher and forwarded it. Newer messages above it are replies or internal forwards by
- *    the partner, whose addresses are never the admin.
- * Both are inferences, so the caller flags them for the user to confirm. Addresses that only appear in
- * the body (signatures, Cc lines of the partner) are never used.
- */
 export interface InferredAdmin {
   value: string;
   source: 'recipient' | 'sender';
   evidence: string;
 }
 
+/** With no labelled admin: the only recipient of Microsoft's own voucher notification, else the sender of the
+ *  oldest non-Microsoft message (the customer who forwarded it). Both are inferences for the user to confirm. */
 export function inferAdminFromHeaders(messages: readonly ChainMessage[]): InferredAdmin | undefined {
   for (let i = messages.length - 1; i >= 0; i--) {
     const msg = messages[i];

@@ -90,11 +90,8 @@ export function findDate(s: string, language: IntakeLanguage | undefined): DateR
   return candidates[0]?.read();
 }
 
-/**
- * pt-BR and es-ES write day first; US English writes month first. A number above 12 settles the order
- * whatever the language; otherwise the language decides, and with no clear language it stays ambiguous
- * rather than guessed.
- */
+/** Day or month first: a number above 12 settles it, else the language (en month first, pt and es day first);
+ *  with no clear language it stays ambiguous rather than guessed. */
 function readNumeric(
   a: number,
   b: number,

@@ -1,6 +1,5 @@
-// Expiry date, when the text states one. Partner Center's exact expiry wins over the computed lifetime
-// (PRODUCT.md §4), so a stated date is worth reading, but only next to an expiry word: forwards are full
-// of other dates (sent dates, creation dates, planned workshops).
+// The expiry date a text states, read only next to an expiry word (forwards are full of other dates); Partner
+// Center's exact expiry wins over the computed lifetime (PRODUCT.md §4).
 import { type DateReading, findDate } from './dates';
 import { evidenceOf, fold, nextContentLine } from './text';
 import type { IntakeLanguage } from './types';

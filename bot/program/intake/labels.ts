@@ -6,12 +6,8 @@ export interface LabelledValue {
   evidence: string;
 }
 
-/**
- * `labels` are folded (lower case, no accents) regex alternatives. A label counts only at the start of a
- * line (after a bullet or markdown bold) and followed by a separator: "Cliente: Contoso" is a field,
- * "our customer Contoso" is prose. When the label stands alone, the value is on the next line (HTML
- * tables pasted as one cell per line).
- */
+/** A label (folded regex alternatives) counts at a line's start before a separator ("Cliente: X" is a field, "our
+ *  customer X" is prose); a label alone on its line takes its value from the next line (pasted table cells). */
 export function findLabelled(lines: readonly string[], labels: readonly string[]): LabelledValue[] {
   const re = new RegExp(`^[-*•·\\s]*(?:${labels.join('|')})\\**${SEPARATOR}`, 'u');
   const found: LabelledValue[] = [];

@@ -1,6 +1,6 @@
 // Offering: a catalogue code (DDPS, SDPS, …) written out, or recognised from the product the voucher is for.
 import { findLabelled } from './labels';
-import { WORD_END, WORD_START, evidenceOf, fold } from './text';
+import { evidenceOf, fold, wordsRegex } from './text';
 import type { Hit } from './types';
 
 /** The 2020 catalogue (PRODUCT.md §3); callers pass the active rules' codes instead when they have them. */
@@ -14,29 +14,30 @@ interface ProductRule {
   original?: RegExp;
 }
 
-const w = (alternatives: string) => new RegExp(`${WORD_START}(?:${alternatives})${WORD_END}`, 'u');
+/** Whole words (accented letters count as letters), matched against the folded line. */
+const productWords = (alternatives: string) => wordsRegex([alternatives], 'u');
 
 // Long names and product words in en, pt-BR and es-ES, as the source translations and customers write them.
 const PRODUCT_RULES: ProductRule[] = [
-  { code: 'SDPS', folded: w('sharepoint|project (?:and|e|y) portfolio|project server') },
+  { code: 'SDPS', folded: productWords('sharepoint|project (?:and|e|y) portfolio|project server') },
   {
     code: 'SSDPS',
-    folded: w('sql(?: server)?|data estate|data platform|plataforma de dados|plataforma de datos'),
+    folded: productWords('sql(?: server)?|data estate|data platform|plataforma de dados|plataforma de datos'),
   },
   // "Skype: ana.souza" is a signature's contact line, not the product.
-  { code: 'S-EDPS', folded: w('skype(?! ?:)|lync|exchange (?:server|online)') },
+  { code: 'S-EDPS', folded: productWords('skype(?! ?:)|lync|exchange (?:server|online)') },
   // Lower-case "exchange" is an ordinary English word ("in exchange for"); the product is capitalised.
   { code: 'S-EDPS', original: /(?<![\p{L}])Exchange(?![\p{L}])/u },
-  { code: 'DYDPS', folded: w('dynamics') },
+  { code: 'DYDPS', folded: productWords('dynamics') },
   {
     code: 'PVDPS',
-    folded: w(
+    folded: productWords(
       'private cloud|nuvem privada|nube privada|virtuali[sz]ation|virtualizacao|virtualizacion|windows server',
     ),
   },
   {
     code: 'DDPS',
-    folded: w(
+    folded: productWords(
       'desktop(?! remoto)|area de trabalho|(?:planificacion|implementacion|implantacion) (?:de|del) escritorio|windows (?:and|e|y) office|mobile productivity|produtividade movel|productividad movil',
     ),
   },
@@ -71,13 +72,8 @@ export interface OfferingScan {
   hits: Hit<string>[];
 }
 
-/**
- * Evidence in three strengths; the strongest kind present decides, weaker kinds are not mixed in:
- * 1. a labelled offering line ("Oferta: SharePoint Deployment Planning");
- * 2. a catalogue code anywhere ("SDPS");
- * 3. a product word anywhere ("…o voucher de SharePoint…").
- * A partner's signature that lists every product it sells thus cannot outvote the voucher's own words.
- */
+/** The strongest evidence present decides, never mixed: a labelled offering line, else a catalogue code, else a
+ *  product word (so a signature listing every product cannot outvote the voucher's own words). */
 export function findOfferings(lines: readonly string[], offeringCodes: readonly string[]): OfferingScan {
   const catalogue = new Map(offeringCodes.map((c) => [key(c), c]));
   const inCatalogue = (code: string) => catalogue.get(key(code));

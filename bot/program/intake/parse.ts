@@ -17,11 +17,8 @@ import type {
 } from './types';
 import { VOUCHER_ID_EXAMPLE, scanVoucherIds } from './voucher-id';
 
-/**
- * Longest accepted paste. A voucher mail with a few forwards is 2–6k characters; beyond the cap it is
- * not parsed at all (rather than cut): the voucher notification is usually the *oldest* message, at the
- * bottom, so a truncated chain would quietly lose exactly the part that matters.
- */
+/** Longest accepted paste (a voucher mail with forwards is 2–6k characters). Longer is refused, not cut: the
+ *  voucher notification is usually the oldest message, at the bottom. */
 export const MAX_INTAKE_LENGTH = 20_000;
 
 const notFound = <T>(): IntakeField<T> => ({ found: false });

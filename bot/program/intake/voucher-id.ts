@@ -7,14 +7,8 @@ export const VOUCHER_ID_EXAMPLE = 'A1B2-C3D4-E5F6';
 
 const VOUCHER_ID_SHAPE = /^[A-Za-z0-9-]{4,64}$/;
 
-/**
- * Trimmed, 4–64 ASCII letters, digits and dashes. Also at least one letter or digit: "----" fits the
- * character rule but identifies nothing. Letters are ASCII because the IDs are machine-generated and a
- * look-alike accented letter is far more likely a typo than part of an ID.
- *
- * `pattern` is the active rules' voucher-number pattern (program rules are data); when given, it alone
- * decides, so intake never accepts what the voucher commands would refuse, or the reverse.
- */
+/** Trimmed, 4–64 ASCII letters, digits and dashes, at least one letter or digit. The rules' `pattern`, when given,
+ *  alone decides, so intake accepts exactly what the voucher commands accept. */
 export function validateVoucherId(
   raw: string,
   pattern?: RegExp | string,
@@ -49,13 +43,8 @@ export interface VoucherIdScan {
   refused: Hit<string>[];
 }
 
-/**
- * A token after a voucher label is a candidate. How much to trust it depends on the label:
- * - "voucher ID: X" (a voucher word, an ID word and an explicit separator) — X is what the text says the
- *   ID is, so a malformed X is refused with a problem rather than silently skipped;
- * - anything weaker ("voucher X", "Voucher: X") — X counts only if it has a digit, because prose such as
- *   "voucher for SharePoint" or "Voucher: SharePoint Deployment…" also fits the pattern.
- */
+/** Tokens after a voucher label. After "voucher ID: X" (an ID word or number sign, and a separator) a malformed X is
+ *  refused with a problem; after a weaker label X counts only if it has a digit ("voucher for SharePoint"). */
 export function scanVoucherIds(lines: readonly string[], pattern?: RegExp | string): VoucherIdScan {
   const candidates: Hit<string>[] = [];
   const refused: Hit<string>[] = [];
