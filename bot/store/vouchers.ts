@@ -2,7 +2,13 @@
 // tenant, ETag-checked writes. The queries the voucher guards need live here, each under its own name.
 import { randomUUID } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
-import { Voucher, voucherNumberKey, type IsoDate, type VoucherState } from '../program';
+import {
+  ACTIVE_VOUCHER_STATES,
+  Voucher,
+  voucherNumberKey,
+  type IsoDate,
+  type VoucherState,
+} from '../program';
 import type { DocumentCache } from './cache';
 import type { Stored } from './documents';
 import { assertTenant } from './errors';
@@ -11,15 +17,6 @@ import { Repository, type ChangeMarker, type QuerySpec, type RepositoryOptions }
 
 /** Ids of documents the app creates (vouchers, the organisation): what a card may carry back as an id. */
 export const DOCUMENT_ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
-
-const ACTIVE_STATES: VoucherState[] = [
-  'Assigned',
-  'Reserved',
-  'Delivered',
-  'ReportSubmitted',
-  'Redeemed',
-  'PaymentRequested',
-];
 
 /** Built by the Store, once per read policy (Store.repos, Store.repos.reading). */
 export class VoucherRepository {
@@ -147,7 +144,7 @@ export class VoucherRepository {
   /** The active voucher with this number, if any (the "same voucher ID not already active" guard). */
   async findActiveByNumber(tenantId: string, voucherNumber: string): Promise<Stored<Voucher> | undefined> {
     const all = await this.findByNumber(tenantId, voucherNumber);
-    return all.find((s) => ACTIVE_STATES.includes(s.doc.state));
+    return all.find((s) => ACTIVE_VOUCHER_STATES.includes(s.doc.state));
   }
 
   private query(tenantId: string, spec: QuerySpec): Promise<Stored<Voucher>[]> {
