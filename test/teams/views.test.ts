@@ -52,7 +52,7 @@ function voucher(state: Voucher['state'], etag: string, id = 'v-1'): Stored<Vouc
 /** 20:00 UTC: in Tokyo it is already the next day, so the default time zone moves the organisation's date. */
 const NOW = new Date('2026-04-13T20:00:00Z');
 
-function env(o: Partial<TurnScope> = {}, now = NOW, cards?: CardMemo): ViewEnv {
+function env(o: Partial<TurnScope> = {}, now = NOW, cardMemo?: CardMemo): ViewEnv {
   const scope: TurnScope = {
     tenantId: TENANT,
     userId: 'admin',
@@ -64,7 +64,7 @@ function env(o: Partial<TurnScope> = {}, now = NOW, cards?: CardMemo): ViewEnv {
     conversation: 'personal',
     ...o,
   };
-  return { scope, rules, now, defaultTimeZone: 'UTC', ...(cards ? { cards } : {}) };
+  return { scope, rules, now, defaultTimeZone: 'UTC', ...(cardMemo ? { cardMemo } : {}) };
 }
 
 const json = (x: unknown) => JSON.stringify(x);
@@ -257,7 +257,7 @@ describe('teams views: a memo key covers every input its builder reads', () => {
       const reads = new Set<string>();
       for (const variant of [base(), ...Object.values(CHANGES).map((change) => change(base()))])
         for (const read of readsOf({ ...variant }, (p) => build(p as unknown as Inputs))) reads.add(read);
-      const inputs = [...new Set([...reads].filter((r) => r !== 'cards').map(inputOf))].sort();
+      const inputs = [...new Set([...reads].filter((r) => r !== 'cardMemo').map(inputOf))].sort();
       const unknown = inputs.filter((input) => !CHANGES[input]);
       assert.deepEqual(unknown, [], `${name} reads these: make its key cover them, and add a change here`);
       assert.ok(inputs.includes('scope.locale') && inputs.includes('now'), `recorded: ${inputs.join(', ')}`);
@@ -265,7 +265,7 @@ describe('teams views: a memo key covers every input its builder reads', () => {
       // A fresh memo for each change: another set of rules, for one, empties it.
       for (const input of inputs) {
         const memo = new CardMemo();
-        const withMemo = (i: Inputs): Inputs => ({ ...i, env: { ...i.env, cards: memo } });
+        const withMemo = (i: Inputs): Inputs => ({ ...i, env: { ...i.env, cardMemo: memo } });
         const kept = build(withMemo(base()));
         assert.equal(build(withMemo(base())), kept, 'the same inputs are the same card');
         const changed = build(withMemo(CHANGES[input]!(base())));

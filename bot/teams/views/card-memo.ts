@@ -47,5 +47,5 @@ export class CardMemo {
 
 /** Through the env's memo when it has one; `key` is only computed then. */
 export function reusedCard(env: ViewEnv, key: () => string | undefined, build: () => Card): Card {
-  return env.cards ? env.cards.reuse(env.rules, key(), build) : build();
+  return env.cardMemo ? env.cardMemo.reuse(env.rules, key(), build) : build();
 }

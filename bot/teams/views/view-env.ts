@@ -21,7 +21,7 @@ export interface ViewEnv {
   now: Date;
   defaultTimeZone: string;
   /** The bot's finished cards, reused when every input is the same; without it every card is built afresh. */
-  cards?: CardMemo;
+  cardMemo?: CardMemo;
 }
 
 /** What a card shows besides the document: a banner, errors under fields, what the person typed. */
