@@ -18,17 +18,17 @@ export interface IntakeFields {
 }
 
 export interface IntakeCardData {
-  /** A stored draft (the parsed email), if any; the form works without one. */
+  /** 'email' when the form was filled from a pasted email: the submit carries it, the voucher records it. */
   intakeId?: string;
   source: 'email' | 'manual';
   fields: IntakeFields;
   offeringChoices: Choice[];
-  /** Service levels the catalogue allows, e.g. 1, 3, 5, 10, 15. */
+  /** The largest service level (days) in the catalogue. */
   maxDays: number;
   today: string;
 }
 
-/** Same rule as the domain (PRODUCT.md §9), tolerant of the spaces a paste brings. */
+/** The built-in profiles' voucher number rule, tolerant of the spaces a paste brings; the server checks the rules'. */
 const VOUCHER_NUMBER_REGEX = '^\\s*[A-Za-z0-9-]{4,64}\\s*$';
 const EMAIL_REGEX = '^\\s*[^\\s@]+@[^\\s@]+\\.[^\\s@]+\\s*$';
 

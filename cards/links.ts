@@ -1,6 +1,5 @@
-// Every place outside Teams where a user must act (PRODUCT.md: there is no public API for these vouchers).
-// One module so an operator or a later fix changes a link in one place. Partner Center deep links point at
-// the dashboard areas the 2020 article walks through; VLSC and SAVB have a single entry point each.
+// Every place outside Teams where a user must act (there is no public API for these vouchers), in one module
+// so a link changes in one place.
 export const LINKS = {
   partnerCenter: 'https://partner.microsoft.com/dashboard/home',
   /** Programs → Planning Services: validate, reserve, cancel and redeem vouchers. */

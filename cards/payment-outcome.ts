@@ -1,6 +1,5 @@
-// Step 8, after the request: approved, paid or denied (with Microsoft's reason). Shared in the program
-// channel as the "payment received / denied" message, so it supports `refresh` for role-specific views:
-// admins get the form to record the next outcome, everyone else the read-only status.
+// Step 8, after the request: approved, paid or denied (with Microsoft's reason). `refresh` gives each reader
+// their view: admins the form to record the next outcome, everyone else the read-only status.
 import { formatDate, formatMoney, t, type Locale } from '../bot/i18n';
 import { summaryFacts } from './common';
 import { LINKS } from './links';
@@ -26,7 +25,7 @@ export interface PaymentOutcomeCardData {
   today: string;
   voucher: VoucherSummary;
   payment: PaymentView;
-  /** MPN partner admin (or Global admin) and the payment is not final yet. */
+  /** MPN partner admin or Global admin (the form is hidden anyway once the payment is final). */
   canRecord: boolean;
 }
 

@@ -5,18 +5,10 @@ import { t, type Locale, type MessageKey } from '../bot/i18n';
 import type { AdaptiveCard, CardElement, CardOptions, Notice } from './types';
 import type { ActionData, CardVerb } from './verbs';
 
-// Preparing a template parses every `${…}` string into an expression tree (milliseconds per card); the
-// prepared Template is reusable for any data, so each template JSON is prepared once per process. Expansion
-// is synchronous and never mutates the prepared payload, so one instance serves every turn.
-//
-// Evaluating a binding costs microseconds (a memory object, a path parsed by regex, a walk), and most of a
-// card's bindings are its labels (`${l.title}`) and links, which change with the language only. So each
-// template is also prepared once per set of label and link values, with those bindings replaced by their
-// text: the engine then evaluates only what the turn's data changes. A set is reused only when every label
-// and link it replaced has the very same value in this turn's data, so one language's words cannot reach
-// another's card, whatever a builder puts in `l`.
+// Each template is prepared once per process, and once more per set of label/link values with those bindings
+// replaced by their text, so expanding a card evaluates only what the turn's data changes.
 const LOCALE_STATIC = /^\$\{(\$root\.)?(l|links)\.([A-Za-z_][A-Za-z0-9_]*)\}$/;
-/** Three languages, with room to spare; beyond this a template is expanded unspecialised, as before. */
+/** Three languages, with room to spare; beyond this a template is expanded unspecialised. */
 const MAX_VARIANTS = 6;
 
 type Scope = 'l' | 'links';
@@ -29,7 +21,7 @@ interface Variant {
   compiled: ACData.Template;
 }
 interface Prepared {
-  /** Prepared on first need: with labels in every binding's data, never. */
+  /** The unspecialised template, prepared on first need: no label bindings, or MAX_VARIANTS reached. */
   generic?: ACData.Template;
   slots: Slot[];
   variants: Variant[];
@@ -148,7 +140,7 @@ function banner(notice: Notice): CardElement {
   };
 }
 
-/** Child element lists of an element: container items, columns, and the body of a ShowCard's card. */
+/** Child element lists of an element: items, columns, body, actions, and those of a ShowCard's card. */
 function childLists(element: CardElement): CardElement[][] {
   const lists: CardElement[][] = [];
   for (const key of ['items', 'columns', 'body', 'actions']) {
@@ -160,7 +152,7 @@ function childLists(element: CardElement): CardElement[][] {
   return lists;
 }
 
-/** Insert an error line right after each input that has one; return the ids that matched no input. */
+/** Insert an error line right after each input that has one; what stays in `errors` matched no input. */
 function placeFieldErrors(list: CardElement[], errors: Map<string, string>): void {
   for (let i = 0; i < list.length; i++) {
     const element = list[i] as CardElement;

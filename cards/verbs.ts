@@ -1,11 +1,5 @@
-// Every Action.Execute verb any card uses. The bot's verb router is checked against this list, and the card
-// tests check that no card uses a verb missing here (and that every verb here is used by some card).
-//
-// Conventions (DESIGN.md "Never trust the card"):
-// - verbs are `<subject>.<action>`; `nav.*` only shows a card and changes nothing;
-// - action `data` carries ids (`…Id`), `etag` (the version the card was rendered from), `step` and `page`,
-//   never business data: the values a user typed travel as inputs, and the server reloads everything else;
-// - a form verb with `step: 'open'` asks for the form, `step: 'submit'` applies it.
+// Every Action.Execute verb any card uses, `<subject>.<action>` (`nav.*` only shows a card). The bot's verb
+// router and the card tests are checked against this list.
 export const CARD_VERBS = [
   'nav.whatsNext',
   'nav.help',
@@ -42,9 +36,10 @@ export const CARD_VERBS = [
 
 export type CardVerb = (typeof CARD_VERBS)[number];
 
+/** A form verb with `open` asks for the form; `submit` applies it. */
 export type FormStep = 'open' | 'submit';
 
-/** The only things an action may carry. Extra keys must be ids, ending in `Id`. */
+/** The only things an action may carry, never business data (typed values travel as inputs). Extra keys are ids. */
 export interface ActionData {
   etag?: string;
   step?: FormStep | 'training' | 'competency' | 'assessment';

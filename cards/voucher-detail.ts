@@ -17,7 +17,7 @@ import { summaryFacts, type Fact } from './common';
 import { LINKS } from './links';
 import { expand, finish, labels } from './render';
 import template from './templates/voucher-detail.json';
-import type { AdaptiveCard, CardOptions, VoucherSummary } from './types';
+import type { AdaptiveCard, CardElement, CardOptions, VoucherSummary } from './types';
 import type { ActionData, CardVerb } from './verbs';
 
 export const VOUCHER_ACTIONS = [
@@ -95,13 +95,10 @@ const ACTION_TITLE = {
   recordOutcome: 'detail.recordOutcome',
 } as const;
 
-export function buildVoucherDetailCard(
-  data: VoucherDetailCardData,
-  locale: Locale,
-  options?: CardOptions,
-): AdaptiveCard {
-  const v = data.voucher;
-  const tz = options?.timeZone;
+type VoucherView = VoucherDetailCardData['voucher'];
+
+/** The summary facts, then what the voucher's steps have recorded so far. */
+function detailFacts(locale: Locale, v: VoucherView): Fact[] {
   const facts: Fact[] = summaryFacts(locale, v);
   const add = (key: Parameters<typeof t>[1], value: string | undefined) => {
     if (value) facts.push({ title: t(locale, key), value });
@@ -131,8 +128,11 @@ export function buildVoucherDetailCard(
       `${formatMoney(locale, v.payment.amount, v.payment.currency)} · ${formatDate(locale, v.payment.requestedOn)}`,
     );
   }
+  return facts;
+}
 
-  const buttons = data.actions
+function actionButtons(data: VoucherDetailCardData, locale: Locale): CardElement[] {
+  return data.actions
     .filter((a): a is ButtonAction => a !== 'setExpiry')
     .map((action) => {
       const { verb, direct } = ACTION_VERB[action];
@@ -147,76 +147,86 @@ export function buildVoucherDetailCard(
         associatedInputs: 'none',
       };
     });
+}
 
-  // A date and its own submit: the ETag guards it, the typed date is the only input it sends.
-  const expiryForm = data.actions.includes('setExpiry')
-    ? [
+// A date and its own submit: the ETag guards it, the typed date is the only input it sends.
+function expiryForm(data: VoucherDetailCardData, locale: Locale): CardElement[] {
+  if (!data.actions.includes('setExpiry')) return [];
+  return [
+    {
+      type: 'Container',
+      separator: true,
+      items: [
         {
-          type: 'Container',
-          separator: true,
-          items: [
+          type: 'Input.Date',
+          id: 'expiresOn',
+          label: t(locale, 'detail.expiryLabel'),
+          isRequired: true,
+          errorMessage: t(locale, 'common.dateError'),
+          ...(data.expiresOn ? { value: data.expiresOn } : {}),
+        },
+        {
+          type: 'ActionSet',
+          actions: [
             {
-              type: 'Input.Date',
-              id: 'expiresOn',
-              label: t(locale, 'detail.expiryLabel'),
-              isRequired: true,
-              errorMessage: t(locale, 'common.dateError'),
-              ...(data.expiresOn ? { value: data.expiresOn } : {}),
-            },
-            {
-              type: 'ActionSet',
-              actions: [
-                {
-                  type: 'Action.Execute',
-                  title: t(locale, 'detail.setExpiry'),
-                  verb: 'voucher.setExpiry',
-                  data: { voucherId: data.voucherId, etag: data.etag, step: 'submit' } satisfies ActionData,
-                  associatedInputs: 'auto',
-                },
-              ],
+              type: 'Action.Execute',
+              title: t(locale, 'detail.setExpiry'),
+              verb: 'voucher.setExpiry',
+              data: { voucherId: data.voucherId, etag: data.etag, step: 'submit' } satisfies ActionData,
+              associatedInputs: 'auto',
             },
           ],
         },
-      ]
-    : [];
+      ],
+    },
+  ];
+}
 
+// One container per entry, built here rather than repeated by the template engine.
+function timelineEntry(e: TimelineEntryView, locale: Locale, tz: string | undefined): CardElement {
+  let what = auditActionLabel(locale, e.action);
+  if (e.from && e.to && e.from !== e.to)
+    what += ` (${t(locale, 'detail.transition', { from: stateLabel(locale, e.from), to: stateLabel(locale, e.to) })})`;
+  return {
+    type: 'Container',
+    spacing: 'small',
+    items: [
+      { type: 'TextBlock', text: what, wrap: true, weight: 'bolder', size: 'small' },
+      {
+        type: 'TextBlock',
+        text: t(locale, 'detail.timelineEntry', {
+          date: formatDateTime(locale, e.at, tz),
+          who: e.byName || e.by,
+        }),
+        wrap: true,
+        isSubtle: true,
+        size: 'small',
+        spacing: 'none',
+      },
+      ...(e.reason
+        ? [
+            {
+              type: 'TextBlock',
+              text: t(locale, 'detail.reason', { reason: e.reason }),
+              wrap: true,
+              size: 'small',
+              spacing: 'none',
+            },
+          ]
+        : []),
+    ],
+  };
+}
+
+export function buildVoucherDetailCard(
+  data: VoucherDetailCardData,
+  locale: Locale,
+  options?: CardOptions,
+): AdaptiveCard {
+  const v = data.voucher;
+  const tz = options?.timeZone;
   const newestFirst = [...data.timeline].sort((a, b) => b.at.localeCompare(a.at));
   const shown = newestFirst.slice(0, MAX_TIMELINE_ENTRIES);
-  const timeline = shown.map((e) => {
-    let what = auditActionLabel(locale, e.action);
-    if (e.from && e.to && e.from !== e.to)
-      what += ` (${t(locale, 'detail.transition', { from: stateLabel(locale, e.from), to: stateLabel(locale, e.to) })})`;
-    // One container per entry, built here rather than repeated by the template engine.
-    return {
-      type: 'Container',
-      spacing: 'small',
-      items: [
-        { type: 'TextBlock', text: what, wrap: true, weight: 'bolder', size: 'small' },
-        {
-          type: 'TextBlock',
-          text: t(locale, 'detail.timelineEntry', {
-            date: formatDateTime(locale, e.at, tz),
-            who: e.byName || e.by,
-          }),
-          wrap: true,
-          isSubtle: true,
-          size: 'small',
-          spacing: 'none',
-        },
-        ...(e.reason
-          ? [
-              {
-                type: 'TextBlock',
-                text: t(locale, 'detail.reason', { reason: e.reason }),
-                wrap: true,
-                size: 'small',
-                spacing: 'none',
-              },
-            ]
-          : []),
-      ],
-    };
-  });
   const hidden = newestFirst.length - shown.length;
 
   const next =
@@ -237,11 +247,11 @@ export function buildVoucherDetailCard(
       state: stateLabel(locale, v.state),
       date: formatDate(locale, v.stateSince, tz),
     }),
-    facts,
+    facts: detailFacts(locale, v),
     next,
-    buttons,
-    expiryForm,
-    timelineEntries: timeline,
+    buttons: actionButtons(data, locale),
+    expiryForm: expiryForm(data, locale),
+    timelineEntries: shown.map((e) => timelineEntry(e, locale, tz)),
     older: hidden > 0 ? t(locale, 'common.moreEntries', { count: hidden }) : '',
     links: LINKS,
   };

@@ -29,6 +29,72 @@ export interface VoucherListCardData {
 
 const CLOSED = new Set(['Paid', 'Denied', 'Expired']);
 
+// One row per voucher, built here rather than repeated by the template engine.
+function voucherRow(item: VoucherListItemView, locale: Locale, open: string): CardElement {
+  return {
+    type: 'ColumnSet',
+    separator: true,
+    columns: [
+      {
+        type: 'Column',
+        width: 'stretch',
+        items: [
+          { type: 'TextBlock', text: item.voucherNumber, weight: 'bolder', wrap: true },
+          {
+            type: 'TextBlock',
+            text: t(locale, 'list.item', {
+              customer: item.customerName,
+              offering: item.offeringId,
+              days: t(locale, 'common.days', { count: item.days }),
+            }),
+            wrap: true,
+            size: 'small',
+            spacing: 'none',
+          },
+          {
+            type: 'TextBlock',
+            text:
+              item.expiresOn && !CLOSED.has(item.state)
+                ? t(locale, 'list.itemState', {
+                    state: stateLabel(locale, item.state),
+                    date: formatDate(locale, item.expiresOn),
+                  })
+                : stateLabel(locale, item.state),
+            wrap: true,
+            size: 'small',
+            spacing: 'none',
+            color:
+              item.state === 'Expired' || item.state === 'Denied'
+                ? 'attention'
+                : item.state === 'Paid'
+                  ? 'good'
+                  : 'default',
+          },
+        ],
+      },
+      {
+        type: 'Column',
+        width: 'auto',
+        verticalContentAlignment: 'center',
+        items: [
+          {
+            type: 'ActionSet',
+            actions: [
+              {
+                type: 'Action.Execute',
+                title: open,
+                verb: 'voucher.show',
+                data: { voucherId: item.voucherId },
+                associatedInputs: 'none',
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+}
+
 export function buildVoucherListCard(
   data: VoucherListCardData,
   locale: Locale,
@@ -51,69 +117,7 @@ export function buildVoucherListCard(
     page,
     pages,
     empty: data.items.length === 0,
-    // One row per voucher, built here rather than repeated by the template engine.
-    rows: data.items.map((i): CardElement => ({
-      type: 'ColumnSet',
-      separator: true,
-      columns: [
-        {
-          type: 'Column',
-          width: 'stretch',
-          items: [
-            { type: 'TextBlock', text: i.voucherNumber, weight: 'bolder', wrap: true },
-            {
-              type: 'TextBlock',
-              text: t(locale, 'list.item', {
-                customer: i.customerName,
-                offering: i.offeringId,
-                days: t(locale, 'common.days', { count: i.days }),
-              }),
-              wrap: true,
-              size: 'small',
-              spacing: 'none',
-            },
-            {
-              type: 'TextBlock',
-              text:
-                i.expiresOn && !CLOSED.has(i.state)
-                  ? t(locale, 'list.itemState', {
-                      state: stateLabel(locale, i.state),
-                      date: formatDate(locale, i.expiresOn),
-                    })
-                  : stateLabel(locale, i.state),
-              wrap: true,
-              size: 'small',
-              spacing: 'none',
-              color:
-                i.state === 'Expired' || i.state === 'Denied'
-                  ? 'attention'
-                  : i.state === 'Paid'
-                    ? 'good'
-                    : 'default',
-            },
-          ],
-        },
-        {
-          type: 'Column',
-          width: 'auto',
-          verticalContentAlignment: 'center',
-          items: [
-            {
-              type: 'ActionSet',
-              actions: [
-                {
-                  type: 'Action.Execute',
-                  title: open,
-                  verb: 'voucher.show',
-                  data: { voucherId: i.voucherId },
-                  associatedInputs: 'none',
-                },
-              ],
-            },
-          ],
-        },
-      ],
-    })),
+    rows: data.items.map((item) => voucherRow(item, locale, open)),
     stateFilter: data.stateFilter ?? NOT_SET,
     stateChoices: [
       { title: t(locale, 'list.allStates'), value: NOT_SET },

@@ -37,7 +37,7 @@ export interface WelcomeCardData {
   setup: { eligibility: StepStatus; enrollment: StepStatus; profile: StepStatus };
   /** Earliest enrolment renewal due date, if enrolled. */
   renewalDueOn?: string;
-  /** The reader's today (YYYY-MM-DD), for "in 30 days". */
+  /** The organisation's today (YYYY-MM-DD), for "in 30 days". */
   today: string;
   nextActions: NextActionView[];
   /**
@@ -63,14 +63,11 @@ const STATUS_KEY = {
   Attention: 'status.Attention',
 } as const;
 
-export function buildWelcomeCard(data: WelcomeCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
-  const step = (label: string, status: StepStatus, verb: CardVerb) => ({
-    label,
-    status: t(locale, STATUS_KEY[status]),
-    color: STATUS_COLOR[status],
-    verb,
-  });
-  const next = data.nextActions
+type NextRow = ReturnType<typeof nextActionRows>[number];
+
+/** Each next action's words, due date and button target, at most MAX_ACTIONS. */
+function nextActionRows(data: WelcomeCardData, locale: Locale) {
+  return data.nextActions
     .filter((a) => isNextActionId(a.id))
     .slice(0, MAX_ACTIONS)
     .map((a) => {
@@ -89,19 +86,30 @@ export function buildWelcomeCard(data: WelcomeCardData, locale: Locale, options?
         ...target,
       };
     });
-  const open = t(locale, 'common.open');
-  // The rows are built here rather than repeated by the template engine ($data): same elements, a fraction
-  // of the CPU (the engine evaluates every binding of every row through adaptive-expressions).
-  const button = (verb: string, actionData: unknown): CardElement => ({
+}
+
+// The rows are built here rather than repeated by the template engine ($data): same elements, a fraction
+// of the CPU (the engine evaluates every binding of every row through adaptive-expressions).
+function openButton(open: string, verb: string, actionData: unknown): CardElement {
+  return {
     type: 'ActionSet',
     actions: [{ type: 'Action.Execute', title: open, verb, data: actionData, associatedInputs: 'none' }],
+  };
+}
+
+function setupRows(data: WelcomeCardData, locale: Locale, open: string): CardElement[] {
+  const step = (label: string, status: StepStatus, verb: CardVerb) => ({
+    label,
+    status: t(locale, STATUS_KEY[status]),
+    color: STATUS_COLOR[status],
+    verb,
   });
   const setup = [
     step(t(locale, 'welcome.step1'), data.setup.eligibility, 'nav.eligibility'),
     step(t(locale, 'welcome.step2'), data.setup.enrollment, 'nav.enrollment'),
     step(t(locale, 'welcome.step3'), data.setup.profile, 'nav.profile'),
   ];
-  const setupRows: CardElement[] = setup.map((s) => ({
+  return setup.map((s) => ({
     type: 'ColumnSet',
     columns: [
       { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: s.label, wrap: true }] },
@@ -110,10 +118,13 @@ export function buildWelcomeCard(data: WelcomeCardData, locale: Locale, options?
         width: 'auto',
         items: [{ type: 'TextBlock', text: s.status, color: s.color, wrap: true }],
       },
-      { type: 'Column', width: 'auto', items: [button(s.verb, {})] },
+      { type: 'Column', width: 'auto', items: [openButton(open, s.verb, {})] },
     ],
   }));
-  const nextRows: CardElement[] = next.map((n) => ({
+}
+
+function nextRowElement(n: NextRow, open: string): CardElement {
+  return {
     type: 'ColumnSet',
     columns: [
       {
@@ -135,9 +146,14 @@ export function buildWelcomeCard(data: WelcomeCardData, locale: Locale, options?
             : []),
         ],
       },
-      { type: 'Column', width: 'auto', items: [button(n.verb, n.data)] },
+      { type: 'Column', width: 'auto', items: [openButton(open, n.verb, n.data)] },
     ],
-  }));
+  };
+}
+
+export function buildWelcomeCard(data: WelcomeCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
+  const next = nextActionRows(data, locale);
+  const open = t(locale, 'common.open');
   const view = {
     l: labels(locale, {
       title: 'welcome.title',
@@ -155,12 +171,12 @@ export function buildWelcomeCard(data: WelcomeCardData, locale: Locale, options?
     greeting: data.userName ? t(locale, 'welcome.greeting', { name: data.userName }) : '',
     firstRun: data.firstRun === true,
     newPartner: data.partner === 'new',
-    setupRows,
+    setupRows: setupRows(data, locale, open),
     renewal: data.renewalDueOn
       ? t(locale, 'welcome.renewal', dateWithRelative(locale, data.renewalDueOn, data.today))
       : '',
     next,
-    nextRows,
+    nextRows: next.map((n) => nextRowElement(n, open)),
     language: data.language
       ? {
           show: true,
