@@ -1,5 +1,6 @@
 // Dates, numbers, money and "in 3 days" in the reader's locale, through Intl only.
 // Calendar dates (YYYY-MM-DD) are days, not instants: they are formatted in UTC so no time zone can shift them.
+import { localDateReader, type IsoDate } from '../program';
 import type { Locale } from './locale';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -12,6 +13,11 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 // bounded: past MAX_CACHED entries it starts over rather than grow.
 const cache = new Map<string, unknown>();
 const MAX_CACHED = 1000;
+
+/** The calendar date of `now` in `timeZone`, with the zone's Intl formatter kept (the domain keeps none). */
+export function zonedDate(now: Date, timeZone: string): IsoDate {
+  return cached(`date-reader\u0000${timeZone}`, () => localDateReader(timeZone))(now);
+}
 
 function cached<T>(key: string, make: () => T): T {
   let value = cache.get(key) as T | undefined;

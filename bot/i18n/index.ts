@@ -11,6 +11,7 @@ export { t, hasKey, interpolate, type MessageParams, type ParamValue } from './t
 export type { MessageKey } from './catalog';
 export {
   formatDate,
+  zonedDate,
   formatDateTime,
   formatNumber,
   formatMoney,

@@ -25,7 +25,7 @@ import { turnOf, type Identity, type TurnInput } from './turn-input';
 import { isReadOnly, verbTable, type VerbEnv, type VerbHandler } from './verbs';
 import { reminderVerbs, type ReminderActions, type ReminderVerbs } from './verbs/reminders';
 import { tenantVouchers } from './verbs/show';
-import { noticeCard, welcomeCard, type Card } from './views';
+import { CardMemo, noticeCard, welcomeCard, type Card } from './views';
 
 export interface BotDeps {
   logger: Logger;
@@ -68,6 +68,8 @@ export class CompanionBot extends TeamsActivityHandler {
   private readonly now: () => Date;
   private readonly verbs: Readonly<Record<string, VerbHandler>>;
   private readonly recentReferences = new ReferenceMemo();
+  /** Finished cards Teams' repeated refreshes ask for again (teams/views/card-memo.ts). */
+  private readonly cardMemo = new CardMemo();
   private readonly reminderVerbs: ReminderVerbs;
 
   constructor(private readonly deps: BotDeps) {
@@ -128,6 +130,7 @@ export class CompanionBot extends TeamsActivityHandler {
       rules,
       now,
       defaultTimeZone,
+      cardMemo: this.cardMemo,
       repos,
       logger,
       ...(turn.channel ? { channel: turn.channel } : {}),
@@ -165,14 +168,7 @@ export class CompanionBot extends TeamsActivityHandler {
     const who = turn.identity ?? { tenantId: turn.tenantId, userId: '', name: '' };
     const env = await this.verbEnv(turn, who, true);
     const vouchers = await tenantVouchers(env);
-    await this.sendCard(
-      context,
-      welcomeCard(
-        env,
-        vouchers.map((s) => s.doc),
-        { firstRun: true },
-      ),
-    );
+    await this.sendCard(context, welcomeCard(env, vouchers, { firstRun: true }));
   }
 
   /**

@@ -38,10 +38,10 @@ export async function cardForText(env: VerbEnv, intent: Intent, reminders: Remin
   const all = async (): Promise<Voucher[]> => (await tenantVouchers(env)).map((s) => s.doc);
   switch (intent.kind) {
     case 'welcome':
-      return welcomeCard(env, await all(), { firstRun: true });
+      return welcomeCard(env, await tenantVouchers(env), { firstRun: true });
     case 'next':
     case 'status':
-      return welcomeCard(env, await all());
+      return welcomeCard(env, await tenantVouchers(env));
     case 'reminders':
       return reminders.list(env, await all());
     case 'testReminder':
@@ -91,20 +91,13 @@ async function voucherByNumber(env: VerbEnv, voucherNumber: string): Promise<Car
 async function stepCard(env: VerbEnv, kind: Intent['kind']): Promise<Card> {
   const wanted = STEP_INTENTS[kind];
   const vouchers = await tenantVouchers(env);
-  if (!wanted)
-    return welcomeCard(
-      env,
-      vouchers.map((s) => s.doc),
-    );
+  if (!wanted) return welcomeCard(env, vouchers);
   const waiting: Stored<Voucher>[] = vouchers.filter((s) => wanted.states.includes(s.doc.state));
   const [only] = waiting;
   if (waiting.length === 1 && only) return voucherCard(env, only, wanted.step);
   if (waiting.length > 1) return listCard(env, waiting, 1, undefined);
   if (kind === 'reserve') return intakeCard(env, { source: 'manual', fields: {} });
-  return welcomeCard(
-    env,
-    vouchers.map((s) => s.doc),
-  );
+  return welcomeCard(env, vouchers);
 }
 
 function intakeFromEmail(env: VerbEnv, text: string): Card {

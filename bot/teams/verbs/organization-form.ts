@@ -1,6 +1,7 @@
 // A verb over the organisation document (steps 1–3, people, settings): the card's ETag against the
 // organisation the turn loaded → the person's inputs → the command as the actor → ETag-checked write → the
 // card it was submitted from, again. Every failure answers with that card saying why, and changes nothing.
+import { zonedDate } from '../../i18n';
 import { z } from 'zod';
 import type { Actor, OrgContext, Organization, Result, Voucher } from '../../program';
 import { ConcurrencyConflict, type Stored, type VoucherRepository } from '../../store';
@@ -43,6 +44,7 @@ export function orgVerb<S extends z.ZodType>(spec: OrgVerbSpec<S>): VerbHandler 
       rules: env.rules,
       now: env.now,
       defaultTimeZone: env.defaultTimeZone,
+      localDate: zonedDate,
       ...(related ? { vouchers: related } : {}),
     };
     const result = spec.apply(stored.doc, parsed.data, env.scope.actor, ctx);

@@ -30,12 +30,7 @@ export async function tenantVouchers(
   return [...all].reverse();
 }
 
-export const showNext = showVerb(async (env) =>
-  welcomeCard(
-    env,
-    (await tenantVouchers(env)).map((s) => s.doc),
-  ),
-);
+export const showNext = showVerb(async (env) => welcomeCard(env, await tenantVouchers(env)));
 export const showHelp = showVerb((env) => helpCard(env));
 export const showEligibility = showVerb((env) => eligibilityCard(env));
 export const showEnrollment = showVerb((env) => enrollmentView(env, {}));

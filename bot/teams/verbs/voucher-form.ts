@@ -2,6 +2,7 @@
 // the card data and the inputs with zod → reload the voucher in the caller's tenant (another tenant's id is
 // simply not found) → compare the card's ETag → apply the command as the actor → ETag-checked write → the new
 // card. Every failure answers with a card saying why, and changes nothing.
+import { zonedDate } from '../../i18n';
 import { z } from 'zod';
 import {
   TRANSITIONS,
@@ -90,6 +91,7 @@ export function voucherVerb<S extends z.ZodType>(spec: VoucherVerbSpec<S>): Verb
       rules: env.rules,
       now: env.now,
       defaultTimeZone: env.defaultTimeZone,
+      localDate: zonedDate,
       org: env.scope.org.doc,
       ...(related ? { vouchers: related } : {}),
     };

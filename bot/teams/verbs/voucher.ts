@@ -1,5 +1,6 @@
 // Steps 4–8: one handler per voucher verb. Inputs are what the person typed on the card; everything else
 // (offering, days, consultants of the reservation, state) comes from the stored voucher.
+import { zonedDate } from '../../i18n';
 import { z } from 'zod';
 import { consultantInputId, DELIVERABLE_ROWS, NOT_SET } from '../../../cards';
 import {
@@ -231,6 +232,7 @@ export const intake: VerbHandler = async (env, data) => {
     rules: env.rules,
     now: env.now,
     defaultTimeZone: env.defaultTimeZone,
+    localDate: zonedDate,
     org: env.scope.org.doc,
     vouchers: same.map((s) => s.doc),
     newId: () => id,

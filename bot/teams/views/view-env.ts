@@ -4,12 +4,11 @@ import type { AdaptiveCard, CardOptions, Notice, WelcomeLanguageView } from '../
 import {
   findOffering,
   findPerson,
-  organizationToday,
   rolesOf,
   type Organization,
   type Rules,
 } from '../../program';
-import { isLocale, resolveLocale } from '../../i18n';
+import { isLocale, resolveLocale, zonedDate } from '../../i18n';
 import type { TurnScope } from '../scope';
 import type { CardMemo } from './card-memo';
 
@@ -33,7 +32,7 @@ export interface Extras {
 
 /** The organisation's calendar day now (its time zone, else the configured default). */
 export function organizationDate(env: ViewEnv): string {
-  return organizationToday(env.scope.org.doc, env.now, env.defaultTimeZone);
+  return zonedDate(env.now, env.scope.org.doc.timeZone ?? env.defaultTimeZone);
 }
 
 /** The reader is MPN partner admin or Global admin (a Global admin may do everything). */
