@@ -1,13 +1,7 @@
 // What every card view reads — the turn's scope, the rules, the clock — and the helpers over it that several
 // card families share. Cards carry ids, the step and the ETag they were rendered from, never business data.
 import type { AdaptiveCard, CardOptions, Notice, WelcomeLanguageView } from '../../../cards';
-import {
-  findOffering,
-  findPerson,
-  rolesOf,
-  type Organization,
-  type Rules,
-} from '../../program';
+import { findOffering, findPerson, rolesOf, type Organization, type Rules } from '../../program';
 import { isLocale, resolveLocale, zonedDate } from '../../i18n';
 import type { TurnScope } from '../scope';
 import type { CardMemo } from './card-memo';
