@@ -2,7 +2,6 @@
 // Every refusal met on the way is checked by its rule id.
 import { strict as assert } from 'node:assert';
 import {
-  applyVoucherCommand,
   claimGlobalAdmin,
   assignRole,
   dueReminders,
@@ -23,6 +22,7 @@ import {
   type RuleId,
   type Voucher,
 } from '../../bot/program';
+import { applyVoucherCommand } from './commands';
 import { readyOrg, rules } from './fixtures';
 
 const R = rules();

@@ -1,7 +1,5 @@
 import { strict as assert } from 'node:assert';
 import {
-  applyOrganizationCommand,
-  ORGANIZATION_COMMAND_HANDLERS,
   assignRole,
   claimGlobalAdmin,
   eligibility,
@@ -23,6 +21,7 @@ import {
   type Result,
   type RuleId,
 } from '../../bot/program';
+import { applyOrganizationCommand, ORGANIZATION_COMMAND_HANDLERS } from './commands';
 import { ADMIN, CONSULTANT, GLOBAL, MEMBER, readyOrg, rules, voucherIn } from './fixtures';
 
 const NOW = new Date('2020-03-10T12:00:00Z');

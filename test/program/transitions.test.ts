@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
 import {
-  applyVoucherCommand,
   setVoucherExpiry,
   stateBeforeExpiry,
   TRANSITIONS,
@@ -8,6 +7,7 @@ import {
   type Actor,
   type StateCommand,
 } from '../../bot/program';
+import { applyVoucherCommand } from './commands';
 import { ADMIN, CONSULTANT, ctx, GLOBAL, MEMBER, SYSTEM, voucherIn } from './fixtures';
 
 /** For each command: who, when and with what it succeeds from its allowed states. */

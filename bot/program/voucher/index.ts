@@ -1,6 +1,5 @@
 // The voucher aggregate's commands (PRODUCT.md §2 steps 4–8, §4), one file per step. Each is
 // (voucher, input, actor, context) → the new voucher with one audit entry, or every refusal that applies.
-export { applyVoucherCommand, VOUCHER_COMMAND_HANDLERS } from './commands';
 export { markDelivered } from './deliver';
 export { expireVoucher, setVoucherExpiry, stateBeforeExpiry } from './expiry';
 export { normalizeVoucherNumber, VOUCHER_NUMBER_EXAMPLE, voucherNumberKey } from './guards';
