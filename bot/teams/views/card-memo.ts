@@ -1,5 +1,6 @@
 // Finished cards the bot reuses: Teams sends a `refresh` each time someone looks at a card, and most of them
 // ask for a card that nothing has changed since. Each builder names its card by what it reads (cardKey).
+import { createHash } from 'node:crypto';
 import type { Rules } from '../../program';
 import { deepFreeze, type Stored } from '../../store';
 import type { Card, ViewEnv } from './view-env';
@@ -9,9 +10,15 @@ export function documentVersion(stored: Stored<{ tenantId: string; id: string }>
   return stored.etag === '' ? undefined : `${stored.doc.tenantId}/${stored.doc.id}@${stored.etag}`;
 }
 
-/** A card's key from the values its builder reads; undefined (never reused) when one of them is unknown. */
+/**
+ * A card's key from the values its builder reads; undefined (never reused) when one of them is unknown. Kept as
+ * a SHA-256 digest: a welcome card's parts name every voucher of the tenant, too long to hold 600 times.
+ */
 export function cardKey(card: string, parts: readonly (string | boolean | undefined)[]): string | undefined {
-  return parts.includes(undefined) ? undefined : [card, ...parts].join('\u0000');
+  if (parts.includes(undefined)) return undefined;
+  return createHash('sha256')
+    .update([card, ...parts].join('\u0000'))
+    .digest('base64url');
 }
 
 export class CardMemo {
