@@ -778,6 +778,17 @@ describe('verbs: success, refusals, roles, stale and foreign data, bad inputs â€
     assert.equal(await snapshot(c), before);
   });
 
+  it('an organisation form asked to open (step open) only shows it, even with an ETag and inputs', async () => {
+    const vc = CASES.find((x) => x.verb === 'settings.save') as VerbCase;
+    const c = await arrange(vc);
+    const before = await snapshot(c);
+    const card = await h.act(who(c, MEMBER), 'settings.save', { ...c.data, step: 'open' });
+    assert.doesNotMatch(noticeOf(card) ?? '', SAVED);
+    assert.equal(await snapshot(c), before, 'the stored documents are unchanged');
+    const saved = await h.act(who(c, MEMBER), 'settings.save', c.data);
+    assert.match(noticeOf(saved) ?? '', /Guardado\./, 'the same data without step open is saved');
+  });
+
   it('intake compares voucher numbers whatever their case: "abc-1" is ABC-1 (active: refused; expired: a new one)', async () => {
     h.clock.now = new Date('2026-03-10T12:00:00Z');
     const intake = (tenantId: string) =>

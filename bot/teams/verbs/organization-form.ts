@@ -30,6 +30,8 @@ const OrgRef = z.object({ etag: Etag });
 export function orgVerb<S extends z.ZodType>(spec: OrgVerbSpec<S>): VerbHandler {
   return async (env, data) => {
     const { tenantId } = env.scope;
+    // Opening the form changes nothing, whatever else the data says (such a turn reads recent copies: index.ts).
+    if (data.step === 'open') return { card: await spec.view(env, {}), changed: false };
     const ref = OrgRef.safeParse(data);
     if (!ref.success) return { card: await spec.view(env, invalidCard(env)), changed: false };
     const stored = env.scope.org;
