@@ -14,3 +14,4 @@ export * from './transitions';
 export * from './voucher';
 export * from './reminders';
 export * from './next';
+export * from './intake';

@@ -1,7 +1,6 @@
 // Free text: what a person types, matched to an intent (intents.ts), is answered with the card for it — the
 // next concrete action, a list, a form. It only ever shows a card: changes go through card verbs.
-import type { Voucher, VoucherState } from '../program';
-import { parseVoucherEmail } from '../program/intake';
+import { parseVoucherEmail, type Voucher, type VoucherState } from '../program';
 import type { Stored } from '../store';
 import type { Intent } from './intents';
 import { say } from './say';
