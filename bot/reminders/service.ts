@@ -54,45 +54,45 @@ export class ReminderService {
   /** Tenant scans started outside the interval (payment news); stop() waits for them. */
   private readonly tenantScans = new Set<Promise<unknown>>();
 
-  constructor(private readonly o: ReminderServiceOptions) {
-    this.now = o.now ?? (() => new Date());
+  constructor(private readonly deps: ReminderServiceOptions) {
+    this.now = deps.now ?? (() => new Date());
     const nowMs = (): number => this.now().getTime();
-    this.organizations = o.store.repos.organizations;
-    this.vouchers = o.store.repos.vouchers;
-    this.ledger = o.ledger;
+    this.organizations = deps.store.repos.organizations;
+    this.vouchers = deps.store.repos.vouchers;
+    this.ledger = deps.ledger;
     this.sender = new ReminderSender({
-      adapter: o.adapter,
-      botAppId: o.botAppId,
+      adapter: deps.adapter,
+      botAppId: deps.botAppId,
       ledger: this.ledger,
-      references: o.references,
-      render: o.render,
-      businessHours: o.businessHours,
-      logger: o.logger,
+      references: deps.references,
+      render: deps.render,
+      businessHours: deps.businessHours,
+      logger: deps.logger,
       now: nowMs,
-      ...(o.tenantShare ? { tenantShare: o.tenantShare } : {}),
+      ...(deps.tenantShare ? { tenantShare: deps.tenantShare } : {}),
     });
-    const defaultTimeZone = o.defaultTimeZone;
+    const defaultTimeZone = deps.defaultTimeZone;
     this.expiry = new ExpiryJob({
       organizations: this.organizations,
       vouchers: this.vouchers,
-      rules: o.rules,
+      rules: deps.rules,
       defaultTimeZone,
-      intervalSeconds: o.scanSeconds,
+      intervalSeconds: deps.scanSeconds,
       now: this.now,
-      logger: o.logger,
+      logger: deps.logger,
     });
     this.scheduler = new ReminderScheduler({
       listOrganizations: () => this.loadOrganizations(),
       getOrganization: async (tenantId) => (await this.organizations.get(tenantId))?.doc,
       dueReminders: (org, now) => this.dueAfterExpiry(org, now),
       ledger: this.ledger,
-      references: o.references,
+      references: deps.references,
       sender: this.sender,
-      businessHours: o.businessHours,
+      businessHours: deps.businessHours,
       defaultTimeZone,
-      scanSeconds: o.scanSeconds,
+      scanSeconds: deps.scanSeconds,
       now: nowMs,
-      logger: o.logger,
+      logger: deps.logger,
     });
   }
 
@@ -159,8 +159,8 @@ export class ReminderService {
     locale?: string,
   ): Promise<TestReminderResult> {
     if (this.stopped) return { ok: false, reason: 'stopped' };
-    const ref = await this.o.references.get(tenantId, { kind: 'user', userId });
-    if (!ref || !ref.doc.active || !this.o.references.isAllowed(ref.doc.serviceUrl))
+    const ref = await this.deps.references.get(tenantId, { kind: 'user', userId });
+    if (!ref || !ref.doc.active || !this.deps.references.isAllowed(ref.doc.serviceUrl))
       return { ok: false, reason: 'noChat' };
     const now = this.now();
     const res = await this.ledger.enqueue({
@@ -192,9 +192,9 @@ export class ReminderService {
     return dueReminders(
       org,
       vouchers.map((v) => v.doc),
-      this.o.rules,
+      this.deps.rules,
       now,
-      { defaultTimeZone: this.o.defaultTimeZone },
+      { defaultTimeZone: this.deps.defaultTimeZone },
     );
   }
 }

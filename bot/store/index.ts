@@ -1,4 +1,4 @@
-// The store's public surface: openStore builds every repository once; read policies give views over them.
+// The store's public surface: openStore builds every repository once; each read policy gets its own, over the same caches.
 export {
   AlreadyExists,
   ConcurrencyConflict,

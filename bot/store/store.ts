@@ -1,5 +1,5 @@
 // The one owner of the store: the connection, one document cache per container, and every repository over
-// them, built once when the store opens. Read policies get views over the same repositories and caches.
+// them, built once when the store opens. Each read policy gets its own repositories over the same caches.
 import type { z } from 'zod';
 import { DocumentCache } from './cache';
 import { CONTAINERS, connect, type Connection, type ContainerName, type CosmosSettings } from './cosmos';
@@ -17,7 +17,7 @@ export interface Repositories {
 
 /** The store's repositories: they read current versions; `reading` gives them under another read policy. */
 export interface StoreRepositories extends Repositories {
-  /** The same repositories reading as `policy` says (over the same caches; made once per policy, then reused). */
+  /** Repositories reading as `policy` says, over the same caches (made once per policy, then reused). */
   reading(policy: ReadPolicy): Repositories;
 }
 

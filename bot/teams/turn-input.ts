@@ -1,5 +1,5 @@
 // An incoming activity read once per turn into plain data: tenant, person, language, time zone, conversation,
-// the conversation reference it implies and the request's correlation id. Past this file nothing sees an Activity.
+// the conversation reference it implies and the request's correlation id. Outside bot/teams/ nothing sees an Activity.
 import type { Activity, TurnContext } from 'botbuilder';
 import { resolveLocale, type Locale } from '../i18n';
 import { isTimeZone } from '../program';
@@ -51,7 +51,7 @@ export interface TurnInput {
 const TURN = Symbol('turnInput');
 const ID = /^[A-Za-z0-9._:@-]{1,128}$/;
 
-/** Reads the activity of a request (server.ts calls it before the turn runs) and keeps the result for the turn. */
+/** Reads the activity of a request (messages-endpoint.ts calls it before the turn runs) and keeps the result for the turn. */
 export function startTurn(context: TurnContext, correlationId: string): TurnInput {
   const turn = readActivity(context.activity, correlationId);
   context.turnState.set(TURN, turn);
