@@ -128,15 +128,21 @@ async function openDatabase(
     endpoint = embedded.endpoint;
     logger.info({ endpoint, dataFile: embedded.dataFile }, 'embedded Cosmos DB-compatible server started');
   }
-  const store = await openStore({
-    endpoint,
-    auth: embedded ? 'key' : config.cosmos.auth,
-    key: embedded ? 'embedded' : config.cosmos.key,
-    managedIdentityClientId: config.cosmos.managedIdentityClientId,
-    database: config.cosmos.database,
-    // Loopback endpoints (embedded server, Cosmos emulator) must not follow the account's advertised endpoints.
-    local: Boolean(embedded) || isLoopback(endpoint),
-  });
+  const store = await openStore(
+    {
+      endpoint,
+      auth: embedded ? 'key' : config.cosmos.auth,
+      key: embedded ? 'embedded' : config.cosmos.key,
+      managedIdentityClientId: config.cosmos.managedIdentityClientId,
+      database: config.cosmos.database,
+      // Loopback endpoints (embedded server, Cosmos emulator) must not follow the account's advertised endpoints.
+      local: Boolean(embedded) || isLoopback(endpoint),
+    },
+    {
+      // A stored document no schema of this version reads is skipped by lists and scans: never silently.
+      onCorrupt: (err) => logger.error({ err }, 'stored document skipped: it does not match its schema'),
+    },
+  );
   return { store, ...(embedded ? { embedded } : {}) };
 }
 

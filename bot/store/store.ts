@@ -41,12 +41,13 @@ export interface Store extends Connection {
 }
 
 /** Opens the database (creating what is missing) and builds the store over it. */
-export async function openStore(settings: CosmosSettings): Promise<Store> {
-  return storeOver(await connect(settings));
+export async function openStore(settings: CosmosSettings, options: RepositoryOptions = {}): Promise<Store> {
+  return storeOver(await connect(settings), options);
 }
 
 /** The store over an open connection (tests and the bench pass containers that count what is sent). */
-export function storeOver(connection: Connection): Store {
+/** `options.onCorrupt`: told of each stored document a query had to skip (the app logs it). */
+export function storeOver(connection: Connection, options: RepositoryOptions = {}): Store {
   const { client, database, containers } = connection;
   const caches = {} as Record<ContainerName, DocumentCache>;
   for (const name of Object.keys(CONTAINERS) as ContainerName[]) caches[name] = new DocumentCache();
@@ -55,9 +56,9 @@ export function storeOver(connection: Connection): Store {
     database,
     containers,
     caches,
-    repos: repositories(connection, caches),
-    repository: (name, schema, kind, options) =>
-      new Repository(containers[name], caches[name], schema, kind, options),
+    repos: repositories(connection, caches, options),
+    repository: (name, schema, kind, own) =>
+      new Repository(containers[name], caches[name], schema, kind, { ...options, ...own }),
     async ping() {
       try {
         await database.read();
@@ -75,14 +76,20 @@ export function storeOver(connection: Connection): Store {
 function repositories(
   { containers }: Connection,
   caches: Readonly<Record<ContainerName, DocumentCache>>,
+  options: RepositoryOptions,
 ): StoreRepositories {
   const views = new Map<number | undefined, Repositories>();
   const reading = (policy: ReadPolicy): Repositories => {
     let view = views.get(policy.maxAgeMs);
     if (!view) {
       view = {
-        organizations: new OrganizationRepository(containers.organizations, caches.organizations, {}, policy),
-        vouchers: new VoucherRepository(containers.vouchers, caches.vouchers, {}, policy),
+        organizations: new OrganizationRepository(
+          containers.organizations,
+          caches.organizations,
+          options,
+          policy,
+        ),
+        vouchers: new VoucherRepository(containers.vouchers, caches.vouchers, options, policy),
       };
       views.set(policy.maxAgeMs, view);
     }

@@ -1,7 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
 import { reserveVoucher, type Voucher } from '../../bot/program';
-import { ConcurrencyConflict, NotFound, ReadPolicy, type VoucherRepository } from '../../bot/store';
+import {
+  ConcurrencyConflict,
+  NotFound,
+  ReadPolicy,
+  storeOver,
+  type CorruptDocument,
+  type VoucherRepository,
+} from '../../bot/store';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 import { ADMIN, ctx, voucherIn } from '../program/fixtures';
 
@@ -17,6 +24,28 @@ describe('store: VoucherRepository', () => {
 
   const make = (tenantId: string, over: Partial<Voucher> = {}): Voucher =>
     voucherIn('Assigned', { id: randomUUID(), tenantId, ...over });
+
+  it('a stored document its schema cannot read is skipped by lists and reported, never silently', async () => {
+    const reported: CorruptDocument[] = [];
+    const store = storeOver(cosmos.store, { onCorrupt: (err) => reported.push(err) });
+    const good = make('t-corrupt');
+    await store.repos.vouchers.create('t-corrupt', good);
+    await cosmos.store.containers.vouchers.items.create({
+      id: 'v-BROKEN',
+      tenantId: 't-corrupt',
+      state: 'Nope',
+      stateSince: good.stateSince,
+    });
+    const listed = await store.repos.vouchers.list('t-corrupt');
+    assert.deepEqual(
+      listed.map((s) => s.doc.id),
+      [good.id],
+    );
+    assert.deepEqual(
+      reported.map((e) => [e.kind, e.id]),
+      [['voucher', 'v-BROKEN']],
+    );
+  });
 
   it('creates and reads a voucher by its document id', async () => {
     const v = make('t-a');
