@@ -1,6 +1,7 @@
 // Free text → what the person wants, in English, Portuguese or Spanish. Deliberately simple: the text is
 // normalized (case, accents, punctuation folded) and matched against known phrases as whole words; the
 // longest phrase found wins. A pasted voucher email is recognised by its shape and starts intake.
+import { validateVoucherId } from '../program';
 
 export type IntentKind =
   | 'welcome'
@@ -127,6 +128,9 @@ const PHRASES: Record<IntentKind, readonly string[]> = {
     'formación',
     'capacitación',
     'evaluación',
+    // The Spanish help card and bot say "Requisitos", the tab "Idoneidad": both mean eligibility.
+    'requisitos',
+    'idoneidad',
   ],
   enrollment: [
     'enrollment',
@@ -389,12 +393,20 @@ function voucherReference(text: string): string | undefined {
   return candidate && /\d/.test(candidate) ? candidate : undefined;
 }
 
+/** "PS7Q-4K2M-19XD" on its own: the voucher-ID shape with a digit and a dash, so that words such as
+ *  "follow-up" or "e-mail" stay words. */
+function bareVoucherNumber(text: string): string | undefined {
+  const token = text.trim().replace(/^[#"'“”«»]+|[.,;:!?"'“”«»]+$/g, '');
+  if (!/^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+$/.test(token) || !/\d/.test(token)) return undefined;
+  return validateVoucherId(token).ok ? token : undefined;
+}
+
 export function matchIntent(raw: string | undefined): Intent {
   const text = (raw ?? '').trim();
   if (text === '') return { kind: 'welcome' };
   if (/^[?¿]+$/.test(text)) return { kind: 'help' };
   if (looksLikeVoucherEmail(text)) return { kind: 'pastedEmail', text };
-  const voucherNumber = voucherReference(text);
+  const voucherNumber = voucherReference(text) ?? bareVoucherNumber(text);
   if (voucherNumber) return { kind: 'voucher', voucherNumber };
 
   const normalized = normalize(text);

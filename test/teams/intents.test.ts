@@ -53,6 +53,20 @@ describe('intents: free text in English, Portuguese and Spanish', () => {
     assert.deepEqual(matchIntent('vale nº 7F3K-22QX'), { kind: 'voucher', voucherNumber: '7F3K-22QX' });
   });
 
+  it('a voucher number on its own asks for that voucher', () => {
+    for (const raw of ['PS7Q-4K2M-19XD', ' ps7q-4k2m-19xd ', '#7F3K-22QX', '"7F3K-22QX-9M1B".', '1234-5678'])
+      assert.deepEqual(matchIntent(raw), {
+        kind: 'voucher',
+        voucherNumber: raw.trim().replace(/^[#"]+|[."]+$/g, ''),
+      });
+  });
+
+  it('ordinary words are not taken for voucher numbers', () => {
+    for (const raw of ['follow-up', 'e-mail', 'check-in', 'ABCD-EFGH', 'PS7Q4K2M', 'PS7Q-4K2M next', 'x-1 y'])
+      assert.notEqual(matchIntent(raw).kind, 'voucher', raw);
+    assert.equal(matchIntent('follow-up').kind, 'unknown');
+  });
+
   it('nothing matches → unknown (the bot then answers with help)', () => {
     assert.equal(matchIntent('the weather in Lisbon').kind, 'unknown');
     assert.equal(matchIntent('xyzzy').kind, 'unknown');
