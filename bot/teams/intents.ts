@@ -394,10 +394,11 @@ function voucherReference(text: string): string | undefined {
 }
 
 /** "PS7Q-4K2M-19XD" on its own: the voucher-ID shape with a digit and a dash, so that words such as
- *  "follow-up" or "e-mail" stay words. */
+ *  "follow-up" or "e-mail" stay words, and a date typed alone (2026-12-04) stays a date. */
 function bareVoucherNumber(text: string): string | undefined {
   const token = text.trim().replace(/^[#"'“”«»]+|[.,;:!?"'“”«»]+$/g, '');
   if (!/^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+$/.test(token) || !/\d/.test(token)) return undefined;
+  if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(token)) return undefined;
   return validateVoucherId(token).ok ? token : undefined;
 }
 

@@ -62,7 +62,16 @@ describe('intents: free text in English, Portuguese and Spanish', () => {
   });
 
   it('ordinary words are not taken for voucher numbers', () => {
-    for (const raw of ['follow-up', 'e-mail', 'check-in', 'ABCD-EFGH', 'PS7Q4K2M', 'PS7Q-4K2M next', 'x-1 y'])
+    for (const raw of [
+      'follow-up',
+      'e-mail',
+      'check-in',
+      'ABCD-EFGH',
+      'PS7Q4K2M',
+      'PS7Q-4K2M next',
+      'x-1 y',
+      '2026-12-04',
+    ])
       assert.notEqual(matchIntent(raw).kind, 'voucher', raw);
     assert.equal(matchIntent('follow-up').kind, 'unknown');
   });
