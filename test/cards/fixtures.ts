@@ -343,6 +343,7 @@ export const SCENARIOS: Scenario[] = [
         {
           ...ids,
           today: TODAY,
+          earliestStart: '2024-05-21',
           voucher: { ...summary, state: 'Assigned' },
           engagementChoices: offerings[0][2].map((e, i) => ({ title: e, value: `ddps-${i}` })),
           countryCodes: ['BR', 'ES', 'PT', 'MX', 'AR', 'CL', 'CO', 'PE', 'US'],

@@ -111,7 +111,7 @@ const enGeneral = {
   'refusal.reservation.countryNotApproved':
     'This partner location is not approved to deliver in {deliveryCountry}. Approved countries: {approvedCountries}.',
   'refusal.reservation.startNotInFuture':
-    'The reservation must be made before the engagement starts ({plannedStart}).',
+    'The planned start ({plannedStart}) must be after today ({today}): the reservation must be recorded before the engagement starts.',
   'refusal.reservation.endBeforeStart':
     'The planned end ({plannedEnd}) is before the planned start ({plannedStart}).',
   'refusal.reservation.serviceLevelNotAllowed':

@@ -106,7 +106,7 @@ const esESGeneral: Record<GeneralKey, Message> = {
   'refusal.reservation.countryNotApproved':
     'Esta ubicación del partner no está aprobada para entregar en {deliveryCountry}. Países aprobados: {approvedCountries}.',
   'refusal.reservation.startNotInFuture':
-    'La reserva debe hacerse antes de que empiece el proyecto de planificación ({plannedStart}).',
+    'El inicio previsto ({plannedStart}) debe ser posterior a hoy ({today}): la reserva debe registrarse antes de que empiece el proyecto de planificación.',
   'refusal.reservation.endBeforeStart':
     'El fin previsto ({plannedEnd}) es anterior al inicio previsto ({plannedStart}).',
   'refusal.reservation.serviceLevelNotAllowed':

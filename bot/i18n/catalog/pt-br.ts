@@ -107,7 +107,7 @@ const ptBRGeneral: Record<GeneralKey, Message> = {
   'refusal.reservation.countryNotApproved':
     'Este local do parceiro não está aprovado para entregar em {deliveryCountry}. Países aprovados: {approvedCountries}.',
   'refusal.reservation.startNotInFuture':
-    'A reserva deve ser feita antes do início do projeto de planejamento ({plannedStart}).',
+    'O início previsto ({plannedStart}) deve ser posterior a hoje ({today}): a reserva deve ser registrada antes do início do projeto de planejamento.',
   'refusal.reservation.endBeforeStart':
     'O término previsto ({plannedEnd}) é anterior ao início previsto ({plannedStart}).',
   'refusal.reservation.serviceLevelNotAllowed':
