@@ -266,6 +266,7 @@ const enGeneral = {
     'Keep your Partner Center business profile current; it must be reviewed at least once a year.',
   'profile.lastUpdated': 'Last updated {date} ({relative})',
   'profile.never': 'No update recorded yet.',
+  'profile.recordCall': 'Once you have reviewed it in Partner Center, record the date here.',
   'profile.stale': 'More than a year old: review it in Partner Center.',
   'profile.updatedOn': 'Updated on',
   'profile.record': 'Record update',

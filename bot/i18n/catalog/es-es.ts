@@ -263,6 +263,7 @@ const esESGeneral: Record<GeneralKey, Message> = {
     'Mantén actualizado tu perfil de empresa en el Centro de partners; debe revisarse al menos una vez al año.',
   'profile.lastUpdated': 'Última actualización el {date} ({relative})',
   'profile.never': 'Todavía no hay ninguna actualización registrada.',
+  'profile.recordCall': 'Cuando lo hayas revisado en el Centro de partners, registra la fecha aquí.',
   'profile.stale': 'Tiene más de un año: revísalo en el Centro de partners.',
   'profile.updatedOn': 'Actualizado el',
   'profile.record': 'Registrar actualización',

@@ -263,6 +263,7 @@ const ptBRGeneral: Record<GeneralKey, Message> = {
     'Mantenha seu perfil comercial no Partner Center atualizado; ele deve ser revisado pelo menos uma vez por ano.',
   'profile.lastUpdated': 'Última atualização em {date} ({relative})',
   'profile.never': 'Nenhuma atualização registrada ainda.',
+  'profile.recordCall': 'Depois de revisá-lo no Partner Center, registre a data aqui.',
   'profile.stale': 'Tem mais de um ano: revise-o no Partner Center.',
   'profile.updatedOn': 'Atualizado em',
   'profile.record': 'Registrar atualização',
