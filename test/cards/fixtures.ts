@@ -271,6 +271,7 @@ export const SCENARIOS: Scenario[] = [
             enrolledOn: i < 4 ? '2023-06-15' : undefined,
             renewalDueOn: i < 4 ? '2024-06-15' : undefined,
             lapsed: i === 3,
+            renewalOpen: i < 4,
             locations:
               i < 4
                 ? [

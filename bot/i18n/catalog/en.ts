@@ -245,6 +245,8 @@ const enGeneral = {
   'enrollment.agreement': 'Program agreement signed on {date}',
   'enrollment.noAgreement': 'Program agreement not recorded',
   'enrollment.enrolledOn': 'Enrolled on {date}',
+  // The tab's word for an enrolment in force (tab/src/i18n enr_active).
+  'enrollment.active': 'Active',
   'enrollment.notEnrolled': 'Not enrolled',
   'enrollment.renewal': 'Renewal due {date} ({relative})',
   'enrollment.lapsed': 'Lapsed – renew it before reserving vouchers',

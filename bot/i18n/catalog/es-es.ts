@@ -243,6 +243,8 @@ const esESGeneral: Record<GeneralKey, Message> = {
   'enrollment.agreement': 'Contrato del programa firmado el {date}',
   'enrollment.noAgreement': 'Contrato del programa no registrado',
   'enrollment.enrolledOn': 'Inscripción el {date}',
+  // The tab's word for an enrolment in force (tab/src/i18n enr_active).
+  'enrollment.active': 'Activa',
   'enrollment.notEnrolled': 'Sin inscripción',
   'enrollment.renewal': 'Renovación el {date} ({relative})',
   'enrollment.lapsed': 'Vencida: renuévala antes de reservar vales',

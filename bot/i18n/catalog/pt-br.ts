@@ -243,6 +243,8 @@ const ptBRGeneral: Record<GeneralKey, Message> = {
   'enrollment.agreement': 'Contrato do programa assinado em {date}',
   'enrollment.noAgreement': 'Contrato do programa não registrado',
   'enrollment.enrolledOn': 'Inscrição em {date}',
+  // The tab's word for an enrolment in force (tab/src/i18n enr_active).
+  'enrollment.active': 'Ativa',
   'enrollment.notEnrolled': 'Sem inscrição',
   'enrollment.renewal': 'Renovação em {date} ({relative})',
   'enrollment.lapsed': 'Vencida – renove antes de reservar vouchers',
