@@ -14,6 +14,8 @@ export interface EnrollmentOfferingView {
   enrolledOn?: string;
   renewalDueOn?: string;
   lapsed?: boolean;
+  /** Renewing is offered (from the rules' first renewal reminder before the due date, or once lapsed). */
+  renewalOpen?: boolean;
   locations: Array<{ name: string; country: string }>;
   /** Registered in SAVB on this date; `savbNeeded` when redeemed once and not registered. */
   savbRegisteredOn?: string;
@@ -55,7 +57,7 @@ export function buildEnrollmentCard(
     let color = 'default';
     if (enrolled) {
       const due = o.renewalDueOn ? dateWithRelative(locale, o.renewalDueOn, data.today) : undefined;
-      status = o.lapsed ? t(locale, 'status.Attention') : t(locale, 'status.Met');
+      status = o.lapsed ? t(locale, 'status.Attention') : t(locale, 'enrollment.active');
       color = o.lapsed ? 'attention' : due ? 'good' : 'default';
     }
     return {
@@ -64,7 +66,7 @@ export function buildEnrollmentCard(
       status,
       color,
       lines,
-      canRenew: enrolled && data.canEdit,
+      canRenew: enrolled && o.renewalOpen === true && data.canEdit,
       canRegisterSavb: o.savbNeeded === true && !o.savbRegisteredOn && data.canRegisterSavb,
     };
   });

@@ -22,6 +22,7 @@ export function buildProfileCard(data: ProfileCardData, locale: Locale, options?
       title: 'profile.title',
       intro: 'profile.intro',
       stale: 'profile.stale',
+      recordCall: 'profile.recordCall',
       updatedOn: 'profile.updatedOn',
       record: 'profile.record',
       dateError: 'common.dateError',
@@ -32,7 +33,9 @@ export function buildProfileCard(data: ProfileCardData, locale: Locale, options?
     status: data.lastUpdatedOn
       ? t(locale, 'profile.lastUpdated', dateWithRelative(locale, data.lastUpdatedOn, data.today))
       : t(locale, 'profile.never'),
-    stale: data.stale || !data.lastUpdatedOn,
+    // Never recorded is not "more than a year old": only an update on record can be stale.
+    stale: data.stale && data.lastUpdatedOn !== undefined,
+    recordCall: data.canEdit && !data.lastUpdatedOn,
     canEdit: data.canEdit,
     links: LINKS,
   };

@@ -21,6 +21,8 @@ export interface ReservationCardData {
   voucherId: string;
   etag: string;
   today: string;
+  /** The first planned start the rules allow (the day after today): the reservation precedes the engagement. */
+  earliestStart: string;
   voucher: VoucherSummary;
   /** Engagements of the voucher's offering. */
   engagementChoices: Choice[];
@@ -53,12 +55,14 @@ export function buildReservationCard(
       submit: 'reservation.submit',
       requiredError: 'common.requiredError',
       dateError: 'common.dateError',
+      startError: 'reservation.startError',
       vouchersLink: 'link.partnerCenterVouchers',
       back: 'common.back',
     }),
     voucherId: data.voucherId,
     etag: data.etag,
     today: data.today,
+    earliestStart: data.earliestStart,
     facts: summaryFacts(locale, data.voucher),
     engagementChoices: data.engagementChoices,
     countryChoices: countryChoices(locale, data.countryCodes),

@@ -1,5 +1,5 @@
 // Welcome / "what's next": where the organisation stands on steps 1–3 and the next concrete actions.
-import { formatDate, isNextActionId, nextActionMessage, t, type Locale } from '../bot/i18n';
+import { formatDate, isNextActionId, nextActionMessage, t, type Locale, type MessageKey } from '../bot/i18n';
 import { dateWithRelative } from './common';
 import { targetFor } from './next-action-targets';
 import { expand, finish, labels } from './render';
@@ -98,15 +98,16 @@ function openButton(open: string, verb: string, actionData: unknown): CardElemen
 }
 
 function setupRows(data: WelcomeCardData, locale: Locale, open: string): CardElement[] {
-  const step = (label: string, status: StepStatus, verb: CardVerb) => ({
+  // An enrolment in force is "Active", as the tab says; other steps are "Met".
+  const step = (label: string, status: StepStatus, verb: CardVerb, met: MessageKey = STATUS_KEY.Met) => ({
     label,
-    status: t(locale, STATUS_KEY[status]),
+    status: t(locale, status === 'Met' ? met : STATUS_KEY[status]),
     color: STATUS_COLOR[status],
     verb,
   });
   const setup = [
     step(t(locale, 'welcome.step1'), data.setup.eligibility, 'nav.eligibility'),
-    step(t(locale, 'welcome.step2'), data.setup.enrollment, 'nav.enrollment'),
+    step(t(locale, 'welcome.step2'), data.setup.enrollment, 'nav.enrollment', 'enrollment.active'),
     step(t(locale, 'welcome.step3'), data.setup.profile, 'nav.profile'),
   ];
   return setup.map((s) => ({

@@ -110,6 +110,16 @@ export function enrollmentRenewalDue(enrollment: Enrollment, rules: Rules): IsoD
   return addMonths(enrollment.renewedOn ?? enrollment.enrolledOn, rules.enrollment.periodMonths);
 }
 
+/** Renewal opens with the earliest renewal reminder (the rules' first offset before the due date). */
+export function enrollmentRenewalOpensOn(enrollment: Enrollment, rules: Rules): IsoDate {
+  return addDays(enrollmentRenewalDue(enrollment, rules), Math.min(0, ...rules.reminders.enrollmentRenewal));
+}
+
+/** Renewing is offered from the opening day on, and once lapsed. */
+export function isEnrollmentRenewalOpen(enrollment: Enrollment, rules: Rules, day: IsoDate): boolean {
+  return isEnrollmentLapsed(enrollment, rules, day) || day >= enrollmentRenewalOpensOn(enrollment, rules);
+}
+
 /** Lapsed when recorded as lapsed, or when the renewal date has passed without a renewal. */
 export function isEnrollmentLapsed(enrollment: Enrollment, rules: Rules, day: IsoDate): boolean {
   if (enrollment.lapsedOn && enrollment.lapsedOn <= day) return true;

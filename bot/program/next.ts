@@ -1,12 +1,13 @@
 // "What's next?" (PRODUCT.md §2): the next concrete actions for the organisation (steps 1–3, then 4) and
 // for each voucher (steps 4–8), as data — an action id and its parameters — for the bot to word.
 import { organizationToday } from './context';
-import { addDays, daysBetween } from './dates';
+import { daysBetween } from './dates';
 import {
   businessProfileDue,
   enrollmentRenewalDue,
   expectedPaymentDate,
   isEnrollmentLapsed,
+  isEnrollmentRenewalOpen,
   isVoucherExpired,
   paymentRequestDeadline,
   voucherExpiryDate,
@@ -87,14 +88,13 @@ function enrollmentActions(
   today: IsoDate,
 ): NextAction[] {
   const actions: NextAction[] = [];
-  const firstOffset = Math.min(0, ...rules.reminders.enrollmentRenewal);
   for (const e of org.enrollments) {
     const due = enrollmentRenewalDue(e, rules);
     const lapsed = isEnrollmentLapsed(e, rules, today);
     if (lapsed && e.lapsedOn) {
       const params = { offeringId: e.offeringId, lapsed: true };
       actions.push(nextAction('enrollment.enroll', 2, PARTNER_ADMINS, params, today));
-    } else if (lapsed || today >= addDays(due, firstOffset)) {
+    } else if (isEnrollmentRenewalOpen(e, rules, today)) {
       const params = { offeringId: e.offeringId, daysLeft: daysBetween(today, due) };
       actions.push(nextAction('enrollment.renew', 2, PARTNER_ADMINS, params, today, due));
     }

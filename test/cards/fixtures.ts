@@ -271,6 +271,7 @@ export const SCENARIOS: Scenario[] = [
             enrolledOn: i < 4 ? '2023-06-15' : undefined,
             renewalDueOn: i < 4 ? '2024-06-15' : undefined,
             lapsed: i === 3,
+            renewalOpen: i < 4,
             locations:
               i < 4
                 ? [
@@ -343,6 +344,7 @@ export const SCENARIOS: Scenario[] = [
         {
           ...ids,
           today: TODAY,
+          earliestStart: '2024-05-21',
           voucher: { ...summary, state: 'Assigned' },
           engagementChoices: offerings[0][2].map((e, i) => ({ title: e, value: `ddps-${i}` })),
           countryCodes: ['BR', 'ES', 'PT', 'MX', 'AR', 'CL', 'CO', 'PE', 'US'],

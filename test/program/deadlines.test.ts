@@ -6,7 +6,9 @@ import {
   daysBetween,
   enrollmentRenewalDue,
   expectedPaymentDate,
+  enrollmentRenewalOpensOn,
   isEnrollmentLapsed,
+  isEnrollmentRenewalOpen,
   isVoucherExpired,
   localDate,
   localDateReader,
@@ -151,6 +153,16 @@ describe('program: deadlines', () => {
       assert.equal(isEnrollmentLapsed(e, rules(), '2021-01-02'), false);
       assert.equal(isEnrollmentLapsed(e, rules(), '2021-01-03'), true);
       assert.equal(isEnrollmentLapsed({ ...e, lapsedOn: '2020-06-01' }, rules(), '2020-06-01'), true);
+    });
+
+    it("opens for renewal at the rules' first renewal reminder (90 days before it is due), and stays open once lapsed", () => {
+      const e = readyOrg().enrollments[0]!; // enrolled 2020-01-02: due 2021-01-02
+      assert.deepEqual(rules().reminders.enrollmentRenewal.slice(0, 1), [-90]);
+      assert.equal(enrollmentRenewalOpensOn(e, rules()), '2020-10-04');
+      assert.equal(isEnrollmentRenewalOpen(e, rules(), '2020-01-02'), false);
+      assert.equal(isEnrollmentRenewalOpen(e, rules(), '2020-10-03'), false);
+      assert.equal(isEnrollmentRenewalOpen(e, rules(), '2020-10-04'), true);
+      assert.equal(isEnrollmentRenewalOpen(e, rules(), '2021-03-01'), true);
     });
   });
 

@@ -29,6 +29,8 @@ export const enForms = {
   'reservation.location': 'Partner location',
   'reservation.start': 'Planned start',
   'reservation.end': 'Planned end',
+  'reservation.startError':
+    'Choose a date after today: the reservation must be recorded before the engagement starts.',
   'reservation.consultants': 'Consultants',
   'reservation.offsiteDays': 'Off-site days',
   'reservation.submit': 'Record reservation',

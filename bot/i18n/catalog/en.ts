@@ -111,7 +111,7 @@ const enGeneral = {
   'refusal.reservation.countryNotApproved':
     'This partner location is not approved to deliver in {deliveryCountry}. Approved countries: {approvedCountries}.',
   'refusal.reservation.startNotInFuture':
-    'The reservation must be made before the engagement starts ({plannedStart}).',
+    'The planned start ({plannedStart}) must be after today ({today}): the reservation must be recorded before the engagement starts.',
   'refusal.reservation.endBeforeStart':
     'The planned end ({plannedEnd}) is before the planned start ({plannedStart}).',
   'refusal.reservation.serviceLevelNotAllowed':
@@ -245,6 +245,8 @@ const enGeneral = {
   'enrollment.agreement': 'Program agreement signed on {date}',
   'enrollment.noAgreement': 'Program agreement not recorded',
   'enrollment.enrolledOn': 'Enrolled on {date}',
+  // The tab's word for an enrolment in force (tab/src/i18n enr_active).
+  'enrollment.active': 'Active',
   'enrollment.notEnrolled': 'Not enrolled',
   'enrollment.renewal': 'Renewal due {date} ({relative})',
   'enrollment.lapsed': 'Lapsed – renew it before reserving vouchers',
@@ -266,6 +268,7 @@ const enGeneral = {
     'Keep your Partner Center business profile current; it must be reviewed at least once a year.',
   'profile.lastUpdated': 'Last updated {date} ({relative})',
   'profile.never': 'No update recorded yet.',
+  'profile.recordCall': 'Once you have reviewed it in Partner Center, record the date here.',
   'profile.stale': 'More than a year old: review it in Partner Center.',
   'profile.updatedOn': 'Updated on',
   'profile.record': 'Record update',

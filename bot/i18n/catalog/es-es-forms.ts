@@ -27,6 +27,8 @@ export const esESForms: Record<FormsKey, Message> = {
   'reservation.location': 'Ubicación del partner',
   'reservation.start': 'Inicio previsto',
   'reservation.end': 'Fin previsto',
+  'reservation.startError':
+    'Elige una fecha posterior a hoy: la reserva debe registrarse antes de que empiece el proyecto de planificación.',
   'reservation.consultants': 'Consultores',
   'reservation.offsiteDays': 'Días fuera de las instalaciones del cliente',
   'reservation.submit': 'Registrar reserva',

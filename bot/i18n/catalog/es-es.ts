@@ -106,7 +106,7 @@ const esESGeneral: Record<GeneralKey, Message> = {
   'refusal.reservation.countryNotApproved':
     'Esta ubicación del partner no está aprobada para entregar en {deliveryCountry}. Países aprobados: {approvedCountries}.',
   'refusal.reservation.startNotInFuture':
-    'La reserva debe hacerse antes de que empiece el proyecto de planificación ({plannedStart}).',
+    'El inicio previsto ({plannedStart}) debe ser posterior a hoy ({today}): la reserva debe registrarse antes de que empiece el proyecto de planificación.',
   'refusal.reservation.endBeforeStart':
     'El fin previsto ({plannedEnd}) es anterior al inicio previsto ({plannedStart}).',
   'refusal.reservation.serviceLevelNotAllowed':
@@ -243,6 +243,8 @@ const esESGeneral: Record<GeneralKey, Message> = {
   'enrollment.agreement': 'Contrato del programa firmado el {date}',
   'enrollment.noAgreement': 'Contrato del programa no registrado',
   'enrollment.enrolledOn': 'Inscripción el {date}',
+  // The tab's word for an enrolment in force (tab/src/i18n enr_active).
+  'enrollment.active': 'Activa',
   'enrollment.notEnrolled': 'Sin inscripción',
   'enrollment.renewal': 'Renovación el {date} ({relative})',
   'enrollment.lapsed': 'Vencida: renuévala antes de reservar vales',
@@ -263,6 +265,7 @@ const esESGeneral: Record<GeneralKey, Message> = {
     'Mantén actualizado tu perfil de empresa en el Centro de partners; debe revisarse al menos una vez al año.',
   'profile.lastUpdated': 'Última actualización el {date} ({relative})',
   'profile.never': 'Todavía no hay ninguna actualización registrada.',
+  'profile.recordCall': 'Cuando lo hayas revisado en el Centro de partners, registra la fecha aquí.',
   'profile.stale': 'Tiene más de un año: revísalo en el Centro de partners.',
   'profile.updatedOn': 'Actualizado el',
   'profile.record': 'Registrar actualización',

@@ -27,6 +27,8 @@ export const ptBRForms: Record<FormsKey, Message> = {
   'reservation.location': 'Local do parceiro',
   'reservation.start': 'Início previsto',
   'reservation.end': 'Término previsto',
+  'reservation.startError':
+    'Escolha uma data posterior a hoje: a reserva deve ser registrada antes do início do projeto de planejamento.',
   'reservation.consultants': 'Consultores',
   'reservation.offsiteDays': 'Dias fora do local do cliente',
   'reservation.submit': 'Registrar reserva',

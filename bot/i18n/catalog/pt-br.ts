@@ -107,7 +107,7 @@ const ptBRGeneral: Record<GeneralKey, Message> = {
   'refusal.reservation.countryNotApproved':
     'Este local do parceiro não está aprovado para entregar em {deliveryCountry}. Países aprovados: {approvedCountries}.',
   'refusal.reservation.startNotInFuture':
-    'A reserva deve ser feita antes do início do projeto de planejamento ({plannedStart}).',
+    'O início previsto ({plannedStart}) deve ser posterior a hoje ({today}): a reserva deve ser registrada antes do início do projeto de planejamento.',
   'refusal.reservation.endBeforeStart':
     'O término previsto ({plannedEnd}) é anterior ao início previsto ({plannedStart}).',
   'refusal.reservation.serviceLevelNotAllowed':
@@ -243,6 +243,8 @@ const ptBRGeneral: Record<GeneralKey, Message> = {
   'enrollment.agreement': 'Contrato do programa assinado em {date}',
   'enrollment.noAgreement': 'Contrato do programa não registrado',
   'enrollment.enrolledOn': 'Inscrição em {date}',
+  // The tab's word for an enrolment in force (tab/src/i18n enr_active).
+  'enrollment.active': 'Ativa',
   'enrollment.notEnrolled': 'Sem inscrição',
   'enrollment.renewal': 'Renovação em {date} ({relative})',
   'enrollment.lapsed': 'Vencida – renove antes de reservar vouchers',
@@ -263,6 +265,7 @@ const ptBRGeneral: Record<GeneralKey, Message> = {
     'Mantenha seu perfil comercial no Partner Center atualizado; ele deve ser revisado pelo menos uma vez por ano.',
   'profile.lastUpdated': 'Última atualização em {date} ({relative})',
   'profile.never': 'Nenhuma atualização registrada ainda.',
+  'profile.recordCall': 'Depois de revisá-lo no Partner Center, registre a data aqui.',
   'profile.stale': 'Tem mais de um ano: revise-o no Partner Center.',
   'profile.updatedOn': 'Atualizado em',
   'profile.record': 'Registrar atualização',

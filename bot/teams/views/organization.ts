@@ -16,6 +16,7 @@ import {
   findPerson,
   holderIds,
   isEnrollmentLapsed,
+  isEnrollmentRenewalOpen,
   type Organization,
   type Rules,
 } from '../../program';
@@ -103,6 +104,7 @@ export function enrollmentCard(env: ViewEnv, redeemed: ReadonlySet<string>, extr
                 enrolledOn: enrollment.enrolledOn,
                 renewalDueOn: enrollmentRenewalDue(enrollment, env.rules),
                 lapsed: isEnrollmentLapsed(enrollment, env.rules, today),
+                renewalOpen: isEnrollmentRenewalOpen(enrollment, env.rules, today),
               }
             : {}),
           locations: (enrollment?.approvedLocations ?? []).map((l) => ({ name: l.name, country: l.country })),

@@ -13,6 +13,7 @@ import {
   type ReportConsultantView,
 } from '../../../cards';
 import {
+  addDays,
   findEngagement,
   findOffering,
   findPerson,
@@ -44,6 +45,7 @@ export function reservationForm(env: ViewEnv, input: FormInput): Card {
   return buildReservationCard(
     {
       ...input.base,
+      earliestStart: addDays(input.base.today, 1),
       engagementChoices: (offering?.engagements ?? []).map((e) => ({ title: e.name, value: e.id })),
       countryCodes: [...new Set(locations.map((l) => l.country))],
       locationChoices: locations.map((l) => ({ title: l.name, value: l.id })),
