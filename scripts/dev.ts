@@ -5,7 +5,7 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { configFromProcessOrExit, type Config } from '../bot/config';
-import { createLogger } from '../bot/logger';
+import { createLogger, logFormatFor } from '../bot/logger';
 import { startApp } from '../bot/app';
 import { seedDemoData } from '../bot/dev/seed';
 
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   // apply; "test reminder" or BUSINESS_HOURS=0-24 shows one at any hour).
   if (config.env === 'development' && !process.env.REMINDER_SCAN_SECONDS?.trim())
     config.reminders.scanSeconds = DEV_SCAN_SECONDS;
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, logFormatFor(config.env));
   const app = await startApp(config, logger);
   await seedOnFirstStart(app.store, config, app.now);
   const endpoint = `${app.url}/api/messages`;
