@@ -29,6 +29,8 @@ export interface App {
   tabApi: TabApi;
   /** The proactive reminders (ledger, sender, scheduler): the scan only when config.reminders.enabled; voucher expiry always. */
   reminders: ReminderService;
+  /** The app's clock: the real time, or shifted by DEV_CLOCK_OFFSET_DAYS in development. */
+  now: () => Date;
   /** Base URL once listening, e.g. http://127.0.0.1:3978 */
   url: string;
   /** Stop accepting, finish in-flight turns (bounded), flush and close the store. */
@@ -50,7 +52,7 @@ export async function startApp(
 ): Promise<App> {
   // Rules first: a bad rules file stops start-up before anything is started.
   const rules = loadRules(config.rules);
-  const now = options.now ?? (() => new Date());
+  const now = shiftedClock(config, logger, options.now ?? (() => new Date()));
   const { store, embedded } = await openDatabase(config, logger);
   const adapter = createAdapter(config.bot);
   const { references, ledger, reminders } = buildReminders(config, logger, { store, adapter, rules, now });
@@ -106,7 +108,20 @@ export async function startApp(
     logger.info({ intervalSeconds: config.reminders.scanSeconds }, 'voucher expiry started (reminders off)');
   }
   const stop = stopper(config, logger, { http, reminders, store, embedded });
-  return { config, store, http, embedded, tabApi, reminders, url, stop };
+  return { config, store, http, embedded, tabApi, reminders, url, now, stop };
+}
+
+const DAY_MS = 86_400_000;
+
+/** The clock moved by DEV_CLOCK_OFFSET_DAYS, so a local tenant can reach steps 6–8 without waiting days. */
+export function shiftedClock(config: Config, logger: Logger, base: () => Date): () => Date {
+  const days = config.devClockOffsetDays;
+  if (days === 0) return base;
+  // Config validation already refuses this; a hand-built config must not move production's clock either.
+  if (config.env === 'production') throw new Error('DEV_CLOCK_OFFSET_DAYS: must be 0 in production');
+  const now = (): Date => new Date(base().getTime() + days * DAY_MS);
+  logger.info({ offsetDays: days, now: now().toISOString() }, `development clock shifted by ${days} days`);
+  return now;
 }
 
 /** The store over Azure Cosmos DB, or (development only) over the embedded server started here. */

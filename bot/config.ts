@@ -85,6 +85,13 @@ const envSchema = z.object({
 
   PUBLIC_HOSTNAME: z.string().min(1).optional(),
   PLAYGROUND_PORT: port.default(56150),
+  // Development only: move the app's clock so steps 6–8 (dates after a reservation) can be shown locally.
+  DEV_CLOCK_OFFSET_DAYS: z.coerce
+    .number()
+    .int('must be a whole number of days')
+    .min(-3650)
+    .max(3650)
+    .default(0),
 });
 
 export type AppEnv = 'development' | 'production';
@@ -142,6 +149,8 @@ export interface Config {
   };
   publicHostname?: string;
   playgroundPort: number;
+  /** Development only: whole days added to the app's clock (0 = the real date); production refuses non-zero. */
+  devClockOffsetDays: number;
   /** Tenants the app serves (bot and tab), lower case; empty = any (development default). */
   allowedTenants: string[];
 }
@@ -216,6 +225,11 @@ function combinationProblems(e: Env): string[] {
   }
   const hours = businessHoursOf(e);
   if (hours.start >= hours.end) errors.push('BUSINESS_HOURS: the start hour must be before the end hour');
+  if (production && e.DEV_CLOCK_OFFSET_DAYS !== 0) {
+    errors.push(
+      'DEV_CLOCK_OFFSET_DAYS: must be 0 (or unset) in production; the development clock is for local use only',
+    );
+  }
   if (production && !e.ENTRA_CLIENT_ID) {
     errors.push(
       'ENTRA_CLIENT_ID: required in production (the tab signs in with Teams SSO; the local identity is for development)',
@@ -281,6 +295,7 @@ function configOf(e: Env): Config {
     },
     publicHostname: e.PUBLIC_HOSTNAME,
     playgroundPort: e.PLAYGROUND_PORT,
+    devClockOffsetDays: e.DEV_CLOCK_OFFSET_DAYS,
     allowedTenants,
   };
 }

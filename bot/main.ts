@@ -1,11 +1,11 @@
 // Composition root: read config (environment + optional .env), start the app, stop it gracefully.
 import { configFromProcessOrExit } from './config';
-import { createLogger } from './logger';
+import { createLogger, logFormatFor } from './logger';
 import { startApp } from './app';
 
 async function main(): Promise<void> {
   const config = configFromProcessOrExit();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, logFormatFor(config.env));
   const app = await startApp(config, logger);
   logger.info({ url: app.url, env: config.env, anonymous: config.bot.anonymous }, 'listening');
   if (app.embedded?.dataFile) console.error(`Local data: ${app.embedded.dataFile}`);

@@ -5,7 +5,7 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { configFromProcessOrExit, type Config } from '../bot/config';
-import { createLogger } from '../bot/logger';
+import { createLogger, logFormatFor } from '../bot/logger';
 import { startApp } from '../bot/app';
 import { seedDemoData } from '../bot/dev/seed';
 
@@ -28,12 +28,16 @@ function playgroundEnv(): NodeJS.ProcessEnv {
 
 // On the first start the local tenant gets the demo organisation, with the local user (the Playground's
 // "Alex Wilber") as its Global admin. SEED_DEMO=false starts empty: a new partner at step 1.
-async function seedOnFirstStart(store: Parameters<typeof seedDemoData>[0], config: Config): Promise<void> {
+async function seedOnFirstStart(
+  store: Parameters<typeof seedDemoData>[0],
+  config: Config,
+  now: () => Date,
+): Promise<void> {
   const identity = config.tab.localIdentity;
   if (!identity || process.env.SEED_DEMO === 'false') return;
   const existing = await store.repos.organizations.get(identity.tenantId);
   if (existing) return;
-  const seeded = await seedDemoData(store, identity.tenantId, new Date(), {
+  const seeded = await seedDemoData(store, identity.tenantId, now(), {
     people: [{ userId: identity.userId, name: identity.name, roles: ['globalAdmin', 'mpnPartnerAdmin'] }],
   });
   console.log(
@@ -50,9 +54,9 @@ async function main(): Promise<void> {
   // apply; "test reminder" or BUSINESS_HOURS=0-24 shows one at any hour).
   if (config.env === 'development' && !process.env.REMINDER_SCAN_SECONDS?.trim())
     config.reminders.scanSeconds = DEV_SCAN_SECONDS;
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, logFormatFor(config.env));
   const app = await startApp(config, logger);
-  await seedOnFirstStart(app.store, config);
+  await seedOnFirstStart(app.store, config, app.now);
   const endpoint = `${app.url}/api/messages`;
 
   const bin = path.join(__dirname, '..', 'node_modules', '.bin', 'agentsplayground');
@@ -73,6 +77,10 @@ async function main(): Promise<void> {
       console.log(`  Bot endpoint:                ${endpoint}`);
       console.log(`  Status tab:                  ${app.url}/tab`);
       if (app.embedded?.dataFile) console.log(`  Local data:                  ${app.embedded.dataFile}`);
+      if (config.devClockOffsetDays !== 0)
+        console.log(
+          `  Development clock:           shifted by ${config.devClockOffsetDays} days, today is ${app.now().toISOString().slice(0, 10)} (DEV_CLOCK_OFFSET_DAYS)`,
+        );
       if (config.reminders.enabled) {
         const { start, end } = config.reminders.businessHours;
         const when = start === 0 && end === 24 ? 'at any hour' : `${start}:00–${end}:00 on weekdays`;

@@ -132,4 +132,24 @@ describe('config', () => {
     assert.ok(dev.ok);
     assert.deepEqual(dev.config.allowedTenants, []);
   });
+
+  it('DEV_CLOCK_OFFSET_DAYS: 0 by default, a whole number of days in development, refused in production', () => {
+    const byDefault = loadConfig({});
+    assert.ok(byDefault.ok);
+    assert.equal(byDefault.config.devClockOffsetDays, 0);
+    const ahead = loadConfig({ DEV_CLOCK_OFFSET_DAYS: '45' });
+    assert.ok(ahead.ok);
+    assert.equal(ahead.config.devClockOffsetDays, 45);
+    for (const bad of ['1.5', 'soon', '99999'])
+      assert.ok(
+        errorsOf({ DEV_CLOCK_OFFSET_DAYS: bad }).some((e) => e.startsWith('DEV_CLOCK_OFFSET_DAYS:')),
+        bad,
+      );
+    const prod = errorsOf({ ...prodOk, DEV_CLOCK_OFFSET_DAYS: '10' });
+    assert.ok(
+      prod.some((e) => e.startsWith('DEV_CLOCK_OFFSET_DAYS:') && e.includes('production')),
+      prod.join(' | '),
+    );
+    assert.ok(loadConfig({ ...prodOk, DEV_CLOCK_OFFSET_DAYS: '0' }).ok);
+  });
 });

@@ -23,8 +23,10 @@ export interface TabApi {
 export function registerApi(server: Server, deps: ApiDeps): TabApi {
   const log = deps.logger.child({ component: 'tab-api' });
   const authenticator = createAuthenticator(deps.config.tab, { now: deps.now, keys: deps.keys });
+  // Expected on a developer's machine (no Entra settings): a note, not a warning; anywhere else it is one.
   if (authenticator.mode === 'local') {
-    log.warn(
+    const level = deps.config.env === 'development' ? 'info' : 'warn';
+    log[level](
       { identity: deps.config.tab.localIdentity },
       'tab API uses the local development identity (no Entra ID settings)',
     );
