@@ -10,13 +10,15 @@ import { GLOBAL_ADMIN_ONLY, PARTNER_ADMIN } from '../roles';
 import { findOffering } from '../rules';
 import { runOrganizationCommand } from './run';
 
-/** The refusal for an offering the rules' catalogue does not have (it names the ones it has). */
-function unknownOffering(ctx: OrgContext, offeringId: string): Refusal | undefined {
-  if (findOffering(ctx.rules, offeringId)) return undefined;
-  return refusal('enrollment.offeringUnknown', {
-    offeringId,
-    known: ctx.rules.catalogue.offerings.map((o) => o.id),
-  });
+/** The refusal, if any, for an offering the rules' catalogue does not have (it names the ones it has). */
+function unknownOffering(ctx: OrgContext, offeringId: string): Refusal[] {
+  if (findOffering(ctx.rules, offeringId)) return [];
+  return [
+    refusal('enrollment.offeringUnknown', {
+      offeringId,
+      known: ctx.rules.catalogue.offerings.map((o) => o.id),
+    }),
+  ];
 }
 
 export const EnrollInput = z.object({
@@ -39,11 +41,7 @@ export function enroll(
     actor,
     ctx,
     (i, today) => {
-      const problems: Refusal[] = [];
-      const unknown = unknownOffering(ctx, i.offeringId);
-      if (unknown) {
-        problems.push(unknown);
-      }
+      const problems: Refusal[] = unknownOffering(ctx, i.offeringId);
       const current = findEnrollment(org, i.offeringId);
       if (current && !isEnrollmentLapsed(current, ctx.rules, today)) {
         problems.push(
@@ -200,11 +198,7 @@ export function registerSavb(
     actor,
     ctx,
     (i, today) => {
-      const problems: Refusal[] = [];
-      const unknown = unknownOffering(ctx, i.offeringId);
-      if (unknown) {
-        problems.push(unknown);
-      }
+      const problems: Refusal[] = unknownOffering(ctx, i.offeringId);
       const existing = org.savbRegistrations.find((r) => r.offeringId === i.offeringId);
       if (existing)
         problems.push(
