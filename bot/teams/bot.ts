@@ -17,6 +17,7 @@ import type { Store } from '../store';
 import { errorNotice } from '../../cards';
 import { cardForText } from './free-text';
 import { matchIntent } from './intents';
+import type { InvokeKit, InvokeRoutes } from './invokes/routes';
 import { ReferenceMemo } from './reference-memo';
 import { TurnRepos } from './repos';
 import { say } from './say';
@@ -71,6 +72,7 @@ export class CompanionBot extends TeamsActivityHandler {
   /** Finished cards Teams' repeated refreshes ask for again (teams/views/card-memo.ts). */
   private readonly cardMemo = new CardMemo();
   private readonly reminderVerbs: ReminderVerbs;
+  private readonly invokes: InvokeRoutes;
 
   constructor(private readonly deps: BotDeps) {
     super();
@@ -83,6 +85,7 @@ export class CompanionBot extends TeamsActivityHandler {
       ...(deps.reminders ? { service: deps.reminders } : {}),
     });
     this.verbs = verbTable(this.reminderVerbs);
+    this.invokes = this.invokeRoutes();
 
     this.onMessage(async (context, next) => {
       await this.answerMessage(context, turnOf(context));
@@ -106,10 +109,34 @@ export class CompanionBot extends TeamsActivityHandler {
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
-    const card = await this.answerAction(context, turnOf(context));
-    return { status: 200, body: { statusCode: 200, type: CARD, value: card } };
+    const name = context.activity.name ?? '';
+    const handler = Object.hasOwn(this.invokes, name) ? this.invokes[name] : undefined;
+    if (!handler) return super.onInvokeActivity(context);
+    return handler(context, turnOf(context), this.kit);
   }
+
+  /** The invoke table (invokes/): card actions here; message extensions and dialogs add their names. */
+  private invokeRoutes(): InvokeRoutes {
+    return {
+      'adaptiveCard/action': async (context, turn) => {
+        const card = await this.answerAction(context, turn);
+        return { status: 200, body: { statusCode: 200, type: CARD, value: card } };
+      },
+    };
+  }
+
+  /** What invoke handlers borrow from the bot: one verb table and one way to build a turn's environment. */
+  private readonly kit: InvokeKit = {
+    verbEnv: (turn, showsOnly) => {
+      if (!turn.identity) throw new Error('an invoke without a person has no verb environment');
+      return this.verbEnv(turn, turn.identity, showsOnly);
+    },
+    runVerb: async (env, verb, data) => {
+      const handler = Object.hasOwn(this.verbs, verb) ? this.verbs[verb] : undefined;
+      return handler ? handler(env, data) : undefined;
+    },
+    changed: (tenantId, verb) => this.deps.afterChange?.(tenantId, verb),
+  };
 
   /**
    * The turn's scope and repositories. `showsOnly`: the turn cannot change anything and a person asked for it,
