@@ -2,12 +2,20 @@
 // signing keys cannot be had: auth-failure.ts), the tenant check, then the turn. The HTTP server mounts it
 // without knowing botbuilder.
 import type { Request, Response } from 'restify';
-import type { Activity, ActivityHandler, CloudAdapter, TurnContext } from 'botbuilder';
+import {
+  CardFactory,
+  MessageFactory,
+  type Activity,
+  type ActivityHandler,
+  type CloudAdapter,
+  type TurnContext,
+} from 'botbuilder';
 import type { Logger } from '../logger';
 import { checkActivity } from './activity';
 import type { AuthenticateRequestResult, CompanionAdapter } from './adapter';
 import { authFailureAnswer, withAuthTimeout } from './auth-failure';
-import { correlationIdOf, startTurn } from './turn-input';
+import { busyCard, storeUnavailableOf } from './failure-replies';
+import { correlationIdOf, startTurn, turnOf } from './turn-input';
 
 /** BOT_AUTH_TIMEOUT_MS when the caller does not say. */
 const DEFAULT_AUTH_TIMEOUT_MS = 5_000;
@@ -109,7 +117,10 @@ function activityOf(body: Record<string, unknown>): Activity {
   return activity as unknown as Activity;
 }
 
-/** The turn error handler: log with the correlation id, tell the user the id to quote, never a stack trace. */
+/**
+ * The turn error handler: log with the correlation id, tell the user the id to quote, never a stack trace. A
+ * database that did not answer in time gets the busy card (nothing changed, try again; or: check it was saved).
+ */
 export function installTurnErrorHandler(
   adapter: CloudAdapter,
   logger: Logger,
@@ -117,9 +128,17 @@ export function installTurnErrorHandler(
 ): void {
   adapter.onTurnError = async (context, error) => {
     const correlationId = correlationIdOf(context);
-    logger.error({ correlationId, err: error }, 'turn failed');
+    const busy = storeUnavailableOf(error);
+    if (busy) logger.warn({ correlationId, err: error }, 'database busy: turn answered');
+    else logger.error({ correlationId, err: error }, 'turn failed');
     try {
-      await context.sendActivity(message(context, correlationId));
+      await context.sendActivity(
+        busy
+          ? MessageFactory.attachment(
+              CardFactory.adaptiveCard(busyCard(turnOf(context).locale, busy, correlationId)),
+            )
+          : message(context, correlationId),
+      );
     } catch (sendErr) {
       logger.error({ correlationId, err: sendErr }, 'could not tell the user about the failed turn');
     }
