@@ -47,10 +47,26 @@ export function createAdapter(bot: AdapterSettings): CompanionAdapter {
     MicrosoftAppPassword: bot.appPassword,
     MicrosoftAppType: bot.anonymous ? 'MultiTenant' : bot.appType,
     MicrosoftAppTenantId: bot.tenantId,
-    // Tests point this at a closed local port; production leaves the SDK's (login.botframework.com).
-    ...(bot.openIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: bot.openIdMetadataUrl } : {}),
+    ...(bot.openIdMetadataUrl ? publicCloudWithMetadata(bot.openIdMetadataUrl) : {}),
   };
   const credentials = new ConfigurationServiceClientCredentialFactory(settings);
   const auth = new ConfigurationBotFrameworkAuthentication(settings, credentials);
   return new CompanionAdapter(auth);
+}
+
+/**
+ * The public cloud's settings with another OpenID metadata URL (tests point it at a local port). Setting any one
+ * of these makes the SDK take all of them as given, so the rest are the SDK's public-cloud defaults.
+ */
+function publicCloudWithMetadata(url: string): Record<string, string> {
+  return {
+    ToBotFromChannelOpenIdMetadataUrl: url,
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+    OAuthUrl: 'https://api.botframework.com',
+    ToBotFromEmulatorOpenIdMetadataUrl:
+      'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+    CallerId: 'urn:botframework:azure',
+  };
 }
