@@ -2,10 +2,9 @@
 // not verify (401). The body is generic: no host names, no "request to … failed", no stack. The OpenID metadata
 // is served locally behind the TCP proxy, which refuses (a closed port), black-holes or passes.
 import { strict as assert } from 'node:assert';
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, sign } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, SignJWT } from 'jose';
 import type { App } from '../../bot/app';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../bot/store/embedded';
 import { messageActivity } from '../support/activities';
@@ -19,7 +18,7 @@ const INTERNAL = [/127\.0\.0\.1/, /ECONN/, /request to/i, /openid/i, /getaddrinf
 /** The signing keys Bot Framework would publish: one RSA key, kid "k1". */
 async function startMetadataServer(): Promise<{ server: http.Server; port: number }> {
   const published = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey;
-  const jwk = { ...(await exportJWK(published)), kid: 'k1', use: 'sig', endorsements: ['msteams'] };
+  const jwk = { ...published.export({ format: 'jwk' }), kid: 'k1', use: 'sig', endorsements: ['msteams'] };
   const server = http.createServer((req, res) => {
     const { port } = server.address() as AddressInfo;
     res.setHeader('content-type', 'application/json');
@@ -33,16 +32,19 @@ async function startMetadataServer(): Promise<{ server: http.Server; port: numbe
   return { server, port: (server.address() as AddressInfo).port };
 }
 
-/** A well-formed channel token for this bot, signed with a key that is not the published one. */
-async function forgedToken(): Promise<string> {
+/** A well-formed channel token for this bot (RS256, kid "k1"), signed with a key that is not the published one. */
+function forgedToken(): string {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return new SignJWT({ serviceurl: 'http://127.0.0.1/' })
-    .setProtectedHeader({ alg: 'RS256', kid: 'k1', typ: 'JWT' })
-    .setIssuer('https://api.botframework.com')
-    .setAudience(GUID)
-    .setIssuedAt()
-    .setExpirationTime('1h')
-    .sign(privateKey);
+  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const unsigned = `${part({ alg: 'RS256', kid: 'k1', typ: 'JWT' })}.${part({
+    iss: 'https://api.botframework.com',
+    aud: GUID,
+    serviceurl: 'http://127.0.0.1/',
+    iat: now,
+    exp: now + 3600,
+  })}`;
+  return `${unsigned}.${sign('sha256', Buffer.from(unsigned), privateKey).toString('base64url')}`;
 }
 
 describe('resilience: Bot Framework authentication failures (issue #13)', function () {
@@ -59,7 +61,7 @@ describe('resilience: Bot Framework authentication failures (issue #13)', functi
     metadata = await startMetadataServer();
     proxy = await startTcpProxy(metadata.port);
     connector = await startLocalConnector();
-    token = await forgedToken();
+    token = forgedToken();
     app = await startTestApp({
       APP_ENV: 'production',
       HOST: '127.0.0.1',
