@@ -12,9 +12,11 @@ const TEXT_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 /** Half a UTF-16 pair on its own: valid in a JS string, not in UTF-8, JSON on the wire or a URI. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+const ASCII_ONLY = 'must be printable ASCII (no control or non-ASCII characters)';
 /** An id: printable ASCII only (header- and URL-safe). */
-const id = (max: number) =>
-  z.string().min(1).max(max).regex(ID_CHARS, 'must be printable ASCII (no control or non-ASCII characters)');
+const id = (max: number) => z.string().min(1).max(max).regex(ID_CHARS, ASCII_ONLY);
+/** An optional token (locale, time zone, tenant, …): printable ASCII, empty allowed as before. */
+const token = (max: number) => z.string().max(max).regex(ID_CHARS, ASCII_ONLY);
 /** A display name: any well-formed Unicode without control characters. */
 const name = z
   .string()
@@ -31,25 +33,25 @@ const account = z
   .object({
     id: id(512),
     name: name.optional(),
-    aadObjectId: id(128).optional(),
-    role: z.string().optional(),
+    aadObjectId: token(128).optional(),
+    role: token(32).optional(),
   })
   .passthrough();
 /** Members of a conversationUpdate: Teams may omit the name; the id is what the bot compares. */
 const member = z
-  .object({ id: id(512), name: name.optional(), aadObjectId: id(128).optional() })
+  .object({ id: token(512), name: name.optional(), aadObjectId: token(128).optional() })
   .passthrough();
-const idAndName = z.object({ id: id(512).optional(), name: name.optional() }).passthrough();
+const idAndName = z.object({ id: token(512).optional(), name: name.optional() }).passthrough();
 
 const channelData = z
   .object({
     tenant: z
-      .object({ id: id(128).optional() })
+      .object({ id: token(128).optional() })
       .passthrough()
       .optional(),
     team: idAndName.optional(),
     channel: idAndName.optional(),
-    eventType: z.string().max(64).optional(),
+    eventType: token(64).optional(),
   })
   .passthrough();
 
@@ -58,27 +60,27 @@ const entity = z.object({ type: z.string().max(64).optional() }).passthrough();
 export const IncomingActivity = z
   .object({
     type: z.string().min(1).max(64).regex(ID_CHARS),
-    id: id(512).optional(),
-    name: id(128).optional(),
+    id: token(512).optional(),
+    name: token(128).optional(),
     channelId: id(64),
     serviceUrl: z.string().url().max(2048).regex(ID_CHARS),
     conversation: z
       .object({
         id: id(1024),
         name: name.optional(),
-        conversationType: id(32).optional(),
-        tenantId: id(128).optional(),
+        conversationType: token(32).optional(),
+        tenantId: token(128).optional(),
         isGroup: z.boolean().optional(),
       })
       .passthrough(),
     from: account,
     recipient: account.optional(),
-    replyToId: id(512).optional(),
+    replyToId: token(512).optional(),
     text: text(28_000).optional(),
-    locale: id(32).optional(),
-    localTimezone: id(64).optional(),
-    timestamp: id(64).optional(),
-    action: id(64).optional(),
+    locale: token(32).optional(),
+    localTimezone: token(64).optional(),
+    timestamp: token(64).optional(),
+    action: token(64).optional(),
     membersAdded: z.array(member).max(1000).optional(),
     membersRemoved: z.array(member).max(1000).optional(),
     entities: z.array(entity).max(100).optional(),

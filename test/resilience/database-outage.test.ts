@@ -87,7 +87,7 @@ describe('resilience: the database refuses, black-holes or delays (issue #13)', 
   it('answers normally while the database answers', healthy);
 
   for (const mode of ['refuse', 'blackhole', 'delay'] as ProxyMode[]) {
-    it(`${mode}: the message gets the busy card, the card action the busy card, /readyz 503; then recovery`, async () => {
+    it(`${mode}: the message and the card action get the busy card, the tab 503, /readyz 503; then recovery`, async () => {
       const before = await app.store.repos.vouchers.get(TENANT, 'v-OUTAGE-1');
       await proxy.setMode(mode, 10_000);
       try {
@@ -102,6 +102,15 @@ describe('resilience: the database refuses, black-holes or delays (issue #13)', 
           `card action answered with the busy card: ${act.card.slice(0, 300)}`,
         );
         assert.ok(act.card.includes(act.id));
+
+        const tab = await fetch(`${app.url}/api/tab/overview`, {
+          headers: { 'accept-language': 'pt-BR,pt;q=0.9' },
+        });
+        assert.equal(tab.status, 503);
+        assert.deepEqual(await tab.json(), {
+          error: 'unavailable',
+          message: 'O serviço está ocupado no momento. Nada foi alterado. Tente novamente em instantes.',
+        });
 
         const ready = await fetch(`${app.url}/readyz`);
         assert.equal(ready.status, 503);
