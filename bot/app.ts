@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { CloudAdapter } from 'botbuilder';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import { openStore, startEmbeddedCosmos, type EmbeddedCosmos, type Store } from './store';
+import { openStore, Readiness, startEmbeddedCosmos, type EmbeddedCosmos, type Store } from './store';
 import {
   CompanionBot,
   createAdapter,
@@ -78,13 +78,24 @@ export async function startApp(
     reminders,
     afterChange,
   });
+  const readiness = new Readiness({
+    ping: (ms) => store.ping(ms),
+    timeoutMs: config.budgets.readyMs,
+    cacheMs: config.budgets.readyCacheMs,
+  });
   installTurnErrorHandler(adapter, logger, (ctx, id) => say(turnOf(ctx).locale, 'error.turn', { id }));
 
   const http = createHttpServer({
     logger,
-    messages: messagesEndpoint({ logger, adapter, bot, allowedTenants: config.allowedTenants }),
+    messages: messagesEndpoint({
+      logger,
+      adapter,
+      bot,
+      allowedTenants: config.allowedTenants,
+      authTimeoutMs: config.bot.authTimeoutMs,
+    }),
     bodyLimitBytes: config.bodyLimitBytes,
-    ready: () => store.ping(),
+    ready: () => readiness.check(),
   });
   const tabApi = registerApi(http.server, {
     config,
@@ -156,6 +167,7 @@ async function openDatabase(
     {
       // A stored document no schema of this version reads is skipped by lists and scans: never silently.
       onCorrupt: (err) => logger.error({ err }, 'stored document skipped: it does not match its schema'),
+      timeoutMs: config.budgets.storeMs,
     },
   );
   return { store, ...(embedded ? { embedded } : {}) };

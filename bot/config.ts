@@ -31,11 +31,17 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(DEFAULT_READ_CACHE_MS),
+  // The same default as the store's own (store/budget.ts DEFAULT_STORE_TIMEOUT_MS).
+  COSMOS_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
+  READY_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1_500),
+  READY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
 
   BOT_APP_ID: z.guid('must be the Entra application (client) id, a GUID').optional(),
   BOT_APP_PASSWORD: z.string().min(1).optional(),
   BOT_APP_TYPE: z.enum(['SingleTenant', 'UserAssignedMSI', 'MultiTenant']).optional(),
   BOT_TENANT_ID: z.guid('must be the Entra tenant id, a GUID').optional(),
+  BOT_OPENID_METADATA_URL: z.string().url().optional(),
+  BOT_AUTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
 
   COSMOS_ENDPOINT: z
     .string()
@@ -109,6 +115,15 @@ export interface Config {
    * refresh) may be served from this instance's cache. Changes always read the current version. 0 = always ask.
    */
   readCacheMs: number;
+  /** Time budgets (store/budget.ts, store/readiness.ts): a database that never answers costs a turn this long. */
+  budgets: {
+    /** COSMOS_TIMEOUT_MS: one database operation on a user's path. */
+    storeMs: number;
+    /** READY_TIMEOUT_MS: /readyz's own ping. */
+    readyMs: number;
+    /** READY_CACHE_MS: how long /readyz reuses its last answer. */
+    readyCacheMs: number;
+  };
   bot: {
     /** Empty in anonymous (local) mode. */
     appId: string;
@@ -116,6 +131,10 @@ export interface Config {
     appType: 'SingleTenant' | 'UserAssignedMSI' | 'MultiTenant';
     tenantId: string;
     anonymous: boolean;
+    /** BOT_OPENID_METADATA_URL: where the Bot Framework signing keys are published (default: the SDK's). */
+    openIdMetadataUrl?: string;
+    /** BOT_AUTH_TIMEOUT_MS: longest wait for the signing keys before answering 503. */
+    authTimeoutMs: number;
   };
   cosmos: {
     /** Undefined: start the embedded server (development only). */
@@ -257,12 +276,15 @@ function configOf(e: Env): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     readCacheMs: e.READ_CACHE_MS,
+    budgets: { storeMs: e.COSMOS_TIMEOUT_MS, readyMs: e.READY_TIMEOUT_MS, readyCacheMs: e.READY_CACHE_MS },
     bot: {
       appId: e.BOT_APP_ID ?? '',
       appPassword: e.BOT_APP_PASSWORD ?? '',
       appType: appTypeOf(e),
       tenantId: e.BOT_TENANT_ID ?? '',
       anonymous: !e.BOT_APP_ID,
+      ...(e.BOT_OPENID_METADATA_URL ? { openIdMetadataUrl: e.BOT_OPENID_METADATA_URL } : {}),
+      authTimeoutMs: e.BOT_AUTH_TIMEOUT_MS,
     },
     cosmos: {
       endpoint: e.COSMOS_ENDPOINT,

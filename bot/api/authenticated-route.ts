@@ -6,6 +6,15 @@ import type { Logger } from '../logger';
 import type { Authenticator, Caller } from './auth';
 import { parseQuery } from './query';
 import { sendError } from './respond';
+import { resolveLocale, t, type Locale } from '../i18n';
+import { StoreUnavailable } from '../store';
+
+/** The caller's language for an error body: `?lang=`, else the first Accept-Language tag. */
+function requestLocale(req: Request): Locale {
+  const lang = (req.query as Record<string, unknown> | undefined)?.lang;
+  if (typeof lang === 'string') return resolveLocale(lang);
+  return resolveLocale(req.header('accept-language')?.split(',')[0]?.split(';')[0]?.trim());
+}
 
 export type RouteHandler<S extends z.ZodType> = (
   req: Request,
@@ -66,6 +75,13 @@ export function authenticatedRoute(authenticator: Authenticator, log: Logger) {
         }
         await route.handle(req, res, outcome.caller, query.value);
       } catch (err) {
+        if (err instanceof StoreUnavailable) {
+          // The database did not answer within COSMOS_TIMEOUT_MS: say so at once, in the caller's language.
+          log.warn({ err, path: req.path() }, 'tab API: database busy');
+          res.header('Retry-After', '5');
+          sendError(res, 503, 'unavailable', t(requestLocale(req), 'busy.api'));
+          return;
+        }
         log.error({ err, path: req.path() }, 'tab API: request failed');
         sendError(res, 500, 'internal', 'Something went wrong on our side. Try again later.');
       }

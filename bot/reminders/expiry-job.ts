@@ -2,7 +2,7 @@
 // it for each tenant before asking what is due (so reminders see expired vouchers as expired).
 import type { Logger } from '../logger';
 import type { Organization, Rules, Voucher } from '../program';
-import type { Stored } from '../store';
+import { StoreUnavailable, type Stored } from '../store';
 import { expireOverdueVouchers, type ExpiryResult, type ExpiryStore } from './expiry';
 import { RepeatingRun, type TenantJob } from './timed-job';
 
@@ -67,6 +67,11 @@ export class ExpiryJob implements TenantJob {
         summary.conflicts += result.conflicts;
       } catch (err) {
         summary.errors++;
+        // A database that does not answer: the other tenants wait for the next run (expiry is idempotent).
+        if (err instanceof StoreUnavailable) {
+          this.deps.logger?.warn({ err, tenantId }, 'voucher expiry deferred: database busy');
+          break;
+        }
         this.deps.logger?.error({ err, tenantId }, 'voucher expiry failed for a tenant');
       }
     }

@@ -2,7 +2,7 @@
 // resolved dropped, and what is due handed to the sender. Enqueueing is create-only and sending claims by ETag.
 import type { Logger } from '../logger';
 import type { DueReminder, Organization } from '../program';
-import type { Stored } from '../store';
+import { StoreUnavailable, type Stored } from '../store';
 import { nextSendTime, sendTimeBy, type BusinessHours } from './business-hours';
 import { ledgerId, type ActionResult, type DeliveryTarget, type Ledger, type LedgerEntry } from './ledger';
 import type { ReferenceStore } from './references';
@@ -129,6 +129,12 @@ export class ReminderScheduler implements TenantJob {
         await this.scanOrganization(org, new Date(this.now()), summary);
       } catch (err) {
         summary.errors++;
+        // A database that does not answer: the rest waits for the next interval instead of each tenant
+        // costing a full time budget (the ledger keeps what is pending; nothing is lost).
+        if (err instanceof StoreUnavailable) {
+          this.deps.logger?.warn({ err, tenantId: org.tenantId }, 'reminder scan deferred: database busy');
+          break;
+        }
         this.deps.logger?.error({ err, tenantId: org.tenantId }, 'reminder scan failed for a tenant');
       }
     }

@@ -36,6 +36,9 @@ export interface Connection {
 export async function createCosmosClient(s: CosmosSettings): Promise<CosmosClient> {
   const connectionPolicy = {
     enableEndpointDiscovery: !s.local,
+    // A backstop only: user-path operations carry their own, shorter budget (store/budget.ts). The SDK's
+    // default, 60 s, kept background work and sockets waiting on a database that never answers.
+    requestTimeout: 10_000,
     // Throttling (429) is retried by the SDK's own policy; these bound it.
     retryOptions: { maxRetryAttemptCount: 9, fixedRetryIntervalInMilliseconds: 0, maxWaitTimeInSeconds: 30 },
   };

@@ -8,6 +8,13 @@ export {
   TenantMismatch,
 } from './errors';
 export type { Stored, TenantDocument } from './documents';
+export {
+  DEFAULT_STORE_TIMEOUT_MS,
+  StoreUnavailable,
+  unavailableFrom,
+  withinBudget,
+  type StoreOutcome,
+} from './budget';
 export { Repository, type ChangeMarker, type RepositoryOptions } from './repository';
 export { CONTAINERS, type Connection, type ContainerName, type CosmosSettings } from './cosmos';
 export { openStore, storeOver, type Repositories, type Store, type StoreRepositories } from './store';
@@ -16,3 +23,4 @@ export { OrganizationRepository, type OrganizationChange } from './organizations
 export { DOCUMENT_ID_PATTERN, VoucherRepository } from './vouchers';
 export { deepFreeze, DocumentCache } from './cache';
 export { startEmbeddedCosmos, type EmbeddedCosmos } from './embedded';
+export { Readiness, type ReadinessOptions } from './readiness';

@@ -4,6 +4,7 @@ import type { Container, QueryIterator, SqlParameter } from '@azure/cosmos';
 import type { z } from 'zod';
 import type { DocumentCache } from './cache';
 import type { Stored, TenantDocument } from './documents';
+import { DEFAULT_STORE_TIMEOUT_MS, StoreUnavailable, withinBudget } from './budget';
 import { AlreadyExists, ConcurrencyConflict, CorruptDocument, NotFound, statusOf } from './errors';
 import { planless } from './query-plan';
 
@@ -35,6 +36,8 @@ export interface ReadOptions {
 export interface RepositoryOptions {
   /** Called for each corrupt document met by a query (the query skips it and goes on). */
   onCorrupt?: (err: CorruptDocument) => void;
+  /** Time budget of one operation (COSMOS_TIMEOUT_MS); past it the caller gets StoreUnavailable (store/budget.ts). */
+  timeoutMs?: number;
 }
 
 const SYSTEM_FIELDS = ['_rid', '_self', '_etag', '_attachments', '_ts', '_lsn'] as const;
@@ -45,12 +48,12 @@ const SYSTEM_FIELDS = ['_rid', '_self', '_etag', '_attachments', '_ts', '_lsn'] 
  * bounded number of times with backoff. A 503 means the request was not processed, so replaying a write is
  * safe; should a lost response ever hide a success, the replay meets 409/412 and surfaces as a typed error.
  */
-async function withTransientRetry<R>(op: () => Promise<R>, attempts = 4): Promise<R> {
+async function withTransientRetry<R>(op: () => Promise<R>, signal?: AbortSignal, attempts = 4): Promise<R> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await op();
     } catch (err) {
-      if (statusOf(err) !== 503 || attempt >= attempts) throw err;
+      if (statusOf(err) !== 503 || attempt >= attempts || signal?.aborted) throw err;
       await new Promise((r) => setTimeout(r, 50 * 2 ** attempt + Math.random() * 50));
     }
   }
@@ -75,6 +78,27 @@ export class Repository<T extends TenantDocument> {
     private readonly options: RepositoryOptions = {},
   ) {}
 
+  /**
+   * Every database call goes through here: bounded in time (store/budget.ts), 503 retried inside the budget.
+   * A write whose outcome is unknown drops the cached copy, so the next read asks the server (its ETag tells).
+   */
+  private call<R>(
+    op: (signal: AbortSignal) => Promise<R>,
+    write?: { tenantId: string; id: string },
+    retry = true,
+  ): Promise<R> {
+    const budgetMs = this.options.timeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;
+    const attempt = retry ? (signal: AbortSignal) => withTransientRetry(() => op(signal), signal) : op;
+    return withinBudget(attempt, {
+      budgetMs,
+      write: write !== undefined,
+    }).catch((err: unknown) => {
+      if (write && err instanceof StoreUnavailable && err.outcome === 'unknown')
+        this.cache.drop(write.tenantId, write.id);
+      throw err;
+    });
+  }
+
   async read(tenantId: string, id: string, opts: ReadOptions = {}): Promise<Stored<T> | undefined> {
     const cached = this.cache.get<T>(tenantId, id);
     const { maxAgeMs, atVersion } = opts;
@@ -91,11 +115,13 @@ export class Repository<T extends TenantDocument> {
   private async readFromServer(tenantId: string, id: string): Promise<Stored<T> | undefined> {
     const cached = this.cache.get<T>(tenantId, id);
     try {
-      const res = await withTransientRetry(() =>
+      const res = await this.call((abortSignal) =>
         this.container
           .item(id, tenantId)
           .read<Record<string, unknown>>(
-            cached ? { accessCondition: { type: 'IfNoneMatch', condition: cached.stored.etag } } : undefined,
+            cached
+              ? { accessCondition: { type: 'IfNoneMatch', condition: cached.stored.etag }, abortSignal }
+              : { abortSignal },
           ),
       );
       if (res.statusCode === 304 && cached) {
@@ -121,7 +147,10 @@ export class Repository<T extends TenantDocument> {
   async create(doc: T): Promise<Stored<T>> {
     const body = this.encode(doc);
     try {
-      const res = await withTransientRetry(() => this.container.items.create<Record<string, unknown>>(body));
+      const res = await this.call(
+        (abortSignal) => this.container.items.create<Record<string, unknown>>(body, { abortSignal }),
+        doc,
+      );
       return this.written(doc, body, res.resource, res.etag);
     } catch (err) {
       if (statusOf(err) === 409) {
@@ -136,10 +165,13 @@ export class Repository<T extends TenantDocument> {
   async replace(doc: T, etag: string): Promise<Stored<T>> {
     const body = this.encode(doc);
     try {
-      const res = await withTransientRetry(() =>
-        this.container
-          .item(doc.id, doc.tenantId)
-          .replace<Record<string, unknown>>(body, { accessCondition: { type: 'IfMatch', condition: etag } }),
+      const res = await this.call(
+        (abortSignal) =>
+          this.container.item(doc.id, doc.tenantId).replace<Record<string, unknown>>(body, {
+            accessCondition: { type: 'IfMatch', condition: etag },
+            abortSignal,
+          }),
+        doc,
       );
       return this.written(doc, body, res.resource, res.etag);
     } catch (err) {
@@ -155,11 +187,13 @@ export class Repository<T extends TenantDocument> {
   async upsert(doc: T, etag?: string): Promise<Stored<T>> {
     const body = this.encode(doc);
     try {
-      const res = await withTransientRetry(() =>
-        this.container.items.upsert<Record<string, unknown>>(
-          body,
-          etag ? { accessCondition: { type: 'IfMatch', condition: etag } } : undefined,
-        ),
+      const res = await this.call(
+        (abortSignal) =>
+          this.container.items.upsert<Record<string, unknown>>(
+            body,
+            etag ? { accessCondition: { type: 'IfMatch', condition: etag }, abortSignal } : { abortSignal },
+          ),
+        doc,
       );
       return this.written(doc, body, res.resource, res.etag);
     } catch (err) {
@@ -175,10 +209,14 @@ export class Repository<T extends TenantDocument> {
   async delete(tenantId: string, id: string, etag?: string): Promise<void> {
     this.cache.drop(tenantId, id, true);
     try {
-      await withTransientRetry(() =>
-        this.container
-          .item(id, tenantId)
-          .delete(etag ? { accessCondition: { type: 'IfMatch', condition: etag } } : undefined),
+      await this.call(
+        (abortSignal) =>
+          this.container
+            .item(id, tenantId)
+            .delete(
+              etag ? { accessCondition: { type: 'IfMatch', condition: etag }, abortSignal } : { abortSignal },
+            ),
+        { tenantId, id },
       );
     } catch (err) {
       const status = statusOf(err);
@@ -254,22 +292,30 @@ export class Repository<T extends TenantDocument> {
     query: { query: string; parameters: SqlParameter[] },
     spec: QuerySpec,
   ): Promise<Stored<T>[]> {
-    const start = () =>
-      this.container.items.query<Record<string, unknown>>(query, {
-        partitionKey: tenantId,
-        maxItemCount: Math.min(spec.limit ?? 1000, 1000),
-      });
-    return planless(start, (iterator) => this.collect(tenantId, iterator, spec));
+    return this.call(
+      (abortSignal) => {
+        const start = () =>
+          this.container.items.query<Record<string, unknown>>(query, {
+            partitionKey: tenantId,
+            maxItemCount: Math.min(spec.limit ?? 1000, 1000),
+            abortSignal,
+          });
+        return planless(start, (iterator) => this.collect(tenantId, iterator, spec, abortSignal));
+      },
+      undefined,
+      false,
+    );
   }
 
   private async collect(
     tenantId: string,
     iterator: QueryIterator<Record<string, unknown>>,
     spec: QuerySpec,
+    signal: AbortSignal,
   ): Promise<Stored<T>[]> {
     const out: Stored<T>[] = [];
     while (iterator.hasMoreResults()) {
-      const page = await withTransientRetry(() => iterator.fetchNext());
+      const page = await withTransientRetry(() => iterator.fetchNext(), signal);
       for (const raw of page.resources ?? []) {
         try {
           const etag = typeof raw._etag === 'string' ? raw._etag : '';
@@ -294,21 +340,29 @@ export class Repository<T extends TenantDocument> {
    * A cheap aggregate that lets a cache tell whether anything changed, on any instance, since it read.
    */
   async changeMarker(tenantId: string): Promise<ChangeMarker> {
-    const start = () =>
-      this.container.items.query<{ n?: number; ts?: number }>(
-        {
-          query: 'SELECT COUNT(1) AS n, MAX(c._ts) AS ts FROM c WHERE c.tenantId = @tenantId',
-          parameters: [{ name: '@tenantId', value: tenantId }],
-        },
-        { partitionKey: tenantId },
-      );
-    // fetchNext, not fetchAll: fetchAll resets the iterator, plan slot included.
-    const resources = await planless(start, async (iterator) => {
-      const rows: { n?: number; ts?: number }[] = [];
-      while (iterator.hasMoreResults())
-        rows.push(...((await withTransientRetry(() => iterator.fetchNext())).resources ?? []));
-      return rows;
-    });
+    const resources = await this.call(
+      (abortSignal) => {
+        const start = () =>
+          this.container.items.query<{ n?: number; ts?: number }>(
+            {
+              query: 'SELECT COUNT(1) AS n, MAX(c._ts) AS ts FROM c WHERE c.tenantId = @tenantId',
+              parameters: [{ name: '@tenantId', value: tenantId }],
+            },
+            { partitionKey: tenantId, abortSignal },
+          );
+        // fetchNext, not fetchAll: fetchAll resets the iterator, plan slot included.
+        return planless(start, async (iterator) => {
+          const rows: { n?: number; ts?: number }[] = [];
+          while (iterator.hasMoreResults())
+            rows.push(
+              ...((await withTransientRetry(() => iterator.fetchNext(), abortSignal)).resources ?? []),
+            );
+          return rows;
+        });
+      },
+      undefined,
+      false,
+    );
     const row = resources[0] ?? {};
     return { count: row.n ?? 0, lastModified: row.ts ?? 0 };
   }

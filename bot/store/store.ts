@@ -1,6 +1,7 @@
 // The one owner of the store: the connection, one document cache per container, and every repository over
 // them, built once when the store opens. Each read policy gets its own repositories over the same caches.
 import type { z } from 'zod';
+import { DEFAULT_STORE_TIMEOUT_MS, withinBudget } from './budget';
 import { DocumentCache } from './cache';
 import { CONTAINERS, connect, type Connection, type ContainerName, type CosmosSettings } from './cosmos';
 import type { TenantDocument } from './documents';
@@ -35,8 +36,8 @@ export interface Store extends Connection {
     kind: string,
     options?: RepositoryOptions,
   ): Repository<T>;
-  /** True when the database answers. Used by /readyz. */
-  ping(): Promise<boolean>;
+  /** True when the database answers within `timeoutMs` (else the operation budget). Used by /readyz. */
+  ping(timeoutMs?: number): Promise<boolean>;
   close(): void;
 }
 
@@ -59,9 +60,12 @@ export function storeOver(connection: Connection, options: RepositoryOptions = {
     repos: repositories(connection, caches, options),
     repository: (name, schema, kind, own) =>
       new Repository(containers[name], caches[name], schema, kind, { ...options, ...own }),
-    async ping() {
+    async ping(timeoutMs = options.timeoutMs ?? DEFAULT_STORE_TIMEOUT_MS) {
       try {
-        await database.read();
+        await withinBudget((abortSignal) => database.read({ abortSignal }), {
+          budgetMs: timeoutMs,
+          write: false,
+        });
         return true;
       } catch {
         return false;

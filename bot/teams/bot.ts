@@ -15,6 +15,7 @@ import { t } from '../i18n';
 import type { BusinessHours, Ledger, ReferenceStore } from '../reminders';
 import type { Store } from '../store';
 import { errorNotice } from '../../cards';
+import { busyCard, busyInvoke, storeUnavailableOf, unsupportedInvoke } from './failure-replies';
 import { cardForText } from './free-text';
 import { matchIntent } from './intents';
 import type { InvokeKit, InvokeRoutes } from './invokes/routes';
@@ -108,11 +109,29 @@ export class CompanionBot extends TeamsActivityHandler {
     });
   }
 
+  /**
+   * An invoke goes to its handler in the invoke table. A name the table does not have gets a proper invoke
+   * answer for its family (not botbuilder's 501), and a database that did not answer in time the busy answer.
+   */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const name = context.activity.name ?? '';
+    const turn = turnOf(context);
     const handler = Object.hasOwn(this.invokes, name) ? this.invokes[name] : undefined;
-    if (!handler) return super.onInvokeActivity(context);
-    return handler(context, turnOf(context), this.kit);
+    if (!handler) {
+      this.deps.logger.warn({ correlationId: turn.correlationId, name }, 'unsupported invoke answered');
+      return unsupportedInvoke(name, turn.locale);
+    }
+    try {
+      return await handler(context, turn, this.kit);
+    } catch (err) {
+      const busy = storeUnavailableOf(err);
+      if (!busy) throw err;
+      this.deps.logger.warn(
+        { correlationId: turn.correlationId, err, name },
+        'database busy: invoke answered',
+      );
+      return busyInvoke(name, turn.locale, busy, turn.correlationId);
+    }
   }
 
   /** The invoke table (invokes/): card actions here; message extensions and dialogs add their names. */
@@ -243,6 +262,11 @@ export class CompanionBot extends TeamsActivityHandler {
       }
       return reply.card;
     } catch (err) {
+      const busy = storeUnavailableOf(err);
+      if (busy) {
+        this.deps.logger.warn({ correlationId, err }, 'database busy: action answered');
+        return busyCard(locale, busy, correlationId);
+      }
       this.deps.logger.error({ correlationId, err }, 'action failed');
       return noticeCard(locale, {
         ...errorNotice(locale),

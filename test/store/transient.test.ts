@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { openStore, type Repository, type Store } from '../../bot/store';
+import { openStore, StoreUnavailable, type Repository, type Store } from '../../bot/store';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../bot/store/embedded';
 
 const Doc = z.object({ id: z.string(), tenantId: z.string(), v: z.number() });
@@ -91,10 +91,13 @@ describe('store: transient Cosmos errors are retried', () => {
     assert.equal((await repo.read('t', 'busy'))?.doc.v, 2);
   });
 
-  it('a 503 that does not clear is reported, not swallowed', async () => {
+  it('a 503 that does not clear is reported (as StoreUnavailable, nothing applied), not swallowed', async () => {
     proxy.state.status = 503;
     proxy.state.failNext = 50;
-    await assert.rejects(repo.read('t', 'busy'), (err: { code?: number }) => err.code === 503);
+    await assert.rejects(
+      repo.read('t', 'busy'),
+      (err: unknown) => err instanceof StoreUnavailable && err.outcome === 'notApplied',
+    );
     proxy.state.failNext = 0;
   });
 });

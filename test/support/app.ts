@@ -13,6 +13,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Ap
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     REMINDERS_ENABLED: 'false',
+    // Generous budgets: the suite runs on a loaded machine (test/resilience/ sets small ones itself).
+    COSMOS_TIMEOUT_MS: '20000',
+    READY_TIMEOUT_MS: '10000',
+    READY_CACHE_MS: '0',
     ...env,
   });
   if (!result.ok) throw new Error(result.errors.join('\n'));

@@ -13,13 +13,17 @@ let counter = 0;
 /** Starts a memory-only embedded server and opens a fresh database on it. */
 export async function startTestCosmos(database = `test-${process.pid}-${++counter}`): Promise<TestCosmos> {
   const embedded = await startEmbeddedCosmos();
-  const store = await openStore({
-    endpoint: embedded.endpoint,
-    auth: 'key',
-    key: 'test',
-    database,
-    local: true,
-  });
+  const store = await openStore(
+    {
+      endpoint: embedded.endpoint,
+      auth: 'key',
+      key: 'test',
+      database,
+      local: true,
+    },
+    // A generous budget: the suite runs on a loaded machine.
+    { timeoutMs: 20_000 },
+  );
   return {
     embedded,
     store,
