@@ -82,7 +82,7 @@ export async function startApp(
 
   const http = createHttpServer({
     logger,
-    messages: messagesEndpoint({ logger, adapter, bot, allowedTenants: config.allowedTenants }),
+    messages: messagesEndpoint({ logger, adapter, bot, tenants: config }),
     bodyLimitBytes: config.bodyLimitBytes,
     ready: () => store.ping(),
   });

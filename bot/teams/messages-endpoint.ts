@@ -2,6 +2,7 @@
 // tenant check, then the turn. The HTTP server mounts it without knowing botbuilder.
 import type { Request, Response } from 'restify';
 import type { ActivityHandler, CloudAdapter, TurnContext } from 'botbuilder';
+import { servesTenant, type TenantPolicy } from '../config';
 import type { Logger } from '../logger';
 import { checkActivity } from './activity';
 import { correlationIdOf, startTurn } from './turn-input';
@@ -10,8 +11,8 @@ export interface MessagesEndpointDeps {
   logger: Logger;
   adapter: CloudAdapter;
   bot: ActivityHandler;
-  /** Tenants served, lower case; empty = any. */
-  allowedTenants?: string[];
+  /** Tenants served (config.allowedTenants / deniedTenants); absent = any. */
+  tenants?: TenantPolicy;
 }
 
 export type MessagesEndpoint = (req: Request, res: Response, correlationId: string) => Promise<void>;
@@ -30,7 +31,7 @@ export function messagesEndpoint(deps: MessagesEndpointDeps): MessagesEndpoint {
       // After authentication (so a forged request still gets 401): a tenant this app does not serve gets no
       // turn at all — nothing read, nothing stored, no reply.
       const tenant = tenantId?.toLowerCase();
-      if (deps.allowedTenants?.length && !(tenant && deps.allowedTenants.includes(tenant))) {
+      if (deps.tenants && !servesTenant(deps.tenants, tenant)) {
         logger.warn(
           { correlationId, tenantId: tenant },
           'activity from a tenant this app does not serve ignored',
