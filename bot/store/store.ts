@@ -6,6 +6,7 @@ import { CONTAINERS, connect, type Connection, type ContainerName, type CosmosSe
 import type { TenantDocument } from './documents';
 import { OrganizationRepository } from './organizations';
 import { ReadPolicy } from './read-policy';
+import { tenantData, type TenantData } from './tenant-data';
 import { Repository, type RepositoryOptions } from './repository';
 import { VoucherRepository } from './vouchers';
 
@@ -35,6 +36,8 @@ export interface Store extends Connection {
     kind: string,
     options?: RepositoryOptions,
   ): Repository<T>;
+  /** Every document of a tenant in every container: the export and the deletion of its data. */
+  readonly tenantData: TenantData;
   /** True when the database answers. Used by /readyz. */
   ping(): Promise<boolean>;
   close(): void;
@@ -57,6 +60,7 @@ export function storeOver(connection: Connection, options: RepositoryOptions = {
     containers,
     caches,
     repos: repositories(connection, caches, options),
+    tenantData: tenantData(containers, caches),
     repository: (name, schema, kind, own) =>
       new Repository(containers[name], caches[name], schema, kind, { ...options, ...own }),
     async ping() {
