@@ -15,22 +15,27 @@ export interface RetentionDeps {
 const DAY_MS = 86_400_000;
 /** Retention is measured in days: a run every few hours is on time. */
 const INTERVAL_MS = 6 * 3_600_000;
+/** The first run waits a minute: start-up (and a stop right after it) is not slowed by a cross-partition query. */
+const FIRST_RUN_MS = 60_000;
 
 export class RetentionJob {
   private timer: ReturnType<typeof setInterval> | undefined;
+  private first: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<string[]> | undefined;
 
   constructor(private readonly deps: RetentionDeps) {}
 
-  /** Runs now and every few hours (nothing when retention is 0). */
+  /** Runs in a minute and then every few hours (nothing when retention is 0). */
   start(): void {
     if (this.deps.days === 0 || this.timer) return;
     this.timer = setInterval(() => void this.runOnce(), INTERVAL_MS);
     this.timer.unref?.();
-    void this.runOnce();
+    this.first = setTimeout(() => void this.runOnce(), FIRST_RUN_MS);
+    this.first.unref?.();
   }
 
   async stop(): Promise<void> {
+    if (this.first) clearTimeout(this.first);
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     await this.running?.catch(() => undefined);
