@@ -19,6 +19,13 @@ import { loadRules } from './rules';
 import { Ledger, ReferenceStore, ReminderService } from './reminders';
 import { createHttpServer, type HttpServer } from './server';
 import { registerApi, registerTab, type TabApi } from './api';
+import {
+  RetentionJob,
+  TenantDataService,
+  TenantLifecycle,
+  TenantRegistry,
+  type TenantLifecycleHooks,
+} from './tenants';
 import path from 'node:path';
 
 export interface App {
@@ -29,12 +36,27 @@ export interface App {
   tabApi: TabApi;
   /** The proactive reminders (ledger, sender, scheduler): the scan only when config.reminders.enabled; voucher expiry always. */
   reminders: ReminderService;
+  /** Tenant lifecycle: status, export and deletion, retention. */
+  tenants: AppTenants;
   /** The app's clock: the real time, or shifted by DEV_CLOCK_OFFSET_DAYS in development. */
   now: () => Date;
   /** Base URL once listening, e.g. http://127.0.0.1:3978 */
   url: string;
   /** Stop accepting, finish in-flight turns (bounded), flush and close the store. */
   stop(): Promise<void>;
+}
+
+export interface AppTenants {
+  registry: TenantRegistry;
+  lifecycle: TenantLifecycle;
+  data: TenantDataService;
+  retention: RetentionJob;
+}
+
+export interface StartOptions {
+  now?: () => Date;
+  /** Told when a tenant becomes inactive, active again, or is deleted (the due-work scheduler plugs in here). */
+  tenantHooks?: TenantLifecycleHooks;
 }
 
 /** Where `npm run build:tab` writes the tab (tab/dist), from the source tree or from dist/ after `npm run build`. */
@@ -45,17 +67,28 @@ export function tabDistDir(): string {
     : fromSource;
 }
 
-export async function startApp(
-  config: Config,
-  logger: Logger,
-  options: { now?: () => Date } = {},
-): Promise<App> {
+export async function startApp(config: Config, logger: Logger, options: StartOptions = {}): Promise<App> {
   // Rules first: a bad rules file stops start-up before anything is started.
   const rules = loadRules(config.rules);
   const now = shiftedClock(config, logger, options.now ?? (() => new Date()));
   const { store, embedded } = await openDatabase(config, logger);
   const adapter = createAdapter(config.bot);
-  const { references, ledger, reminders } = buildReminders(config, logger, { store, adapter, rules, now });
+  // References (reminders) and the lifecycle need each other: the lifecycle asks whether a conversation is left,
+  // the scan asks which tenants are inactive. Each is built once; the calls happen only once turns arrive.
+  const tenants = buildTenants(config, logger, {
+    store,
+    now,
+    hooks: options.tenantHooks,
+    hasActiveConversation: (tenantId) => references.hasActive(tenantId),
+    vouchersCsv: (tenantId) => tabApi.vouchersCsv(tenantId),
+  });
+  const { references, ledger, reminders } = buildReminders(config, logger, {
+    store,
+    adapter,
+    rules,
+    now,
+    inactiveTenants: () => tenants.lifecycle.inactiveTenants(),
+  });
   // Payment received / denied is news: scan that tenant now rather than at the next interval.
   const afterChange = (tenantId: string, verb: string): void => {
     if (verb !== 'payment.recordOutcome') return;
@@ -77,6 +110,11 @@ export async function startApp(
     ledger,
     reminders,
     afterChange,
+    tenants: {
+      lifecycle: tenants.lifecycle,
+      data: tenants.data,
+      allowLoopbackUploads: config.env === 'development',
+    },
   });
   const readiness = new Readiness({
     ping: (ms) => store.ping(ms),
@@ -91,7 +129,7 @@ export async function startApp(
       logger,
       adapter,
       bot,
-      allowedTenants: config.allowedTenants,
+      tenants: config,
       authTimeoutMs: config.bot.authTimeoutMs,
     }),
     bodyLimitBytes: config.bodyLimitBytes,
@@ -104,6 +142,7 @@ export async function startApp(
     vouchers: store.repos.vouchers,
     rules,
     now,
+    tenantExport: (tenantId, userId) => tenants.data.exportFor(tenantId, userId),
   });
   await registerTab(http.server, tabDistDir());
   const url = await listen(http, config);
@@ -118,8 +157,9 @@ export async function startApp(
     reminders.expiry.start();
     logger.info({ intervalSeconds: config.reminders.scanSeconds }, 'voucher expiry started (reminders off)');
   }
-  const stop = stopper(config, logger, { http, reminders, store, embedded });
-  return { config, store, http, embedded, tabApi, reminders, url, now, stop };
+  tenants.retention.start();
+  const stop = stopper(config, logger, { http, reminders, retention: tenants.retention, store, embedded });
+  return { config, store, http, embedded, tabApi, reminders, tenants, url, now, stop };
 }
 
 const DAY_MS = 86_400_000;
@@ -173,13 +213,53 @@ async function openDatabase(
   return { store, ...(embedded ? { embedded } : {}) };
 }
 
+/** The tenant lifecycle, the organisation's data (export, deletion) and the retention job: each built once. */
+function buildTenants(
+  config: Config,
+  logger: Logger,
+  parts: {
+    store: Store;
+    now: () => Date;
+    hooks?: TenantLifecycleHooks;
+    hasActiveConversation: (tenantId: string) => Promise<boolean>;
+    vouchersCsv: (tenantId: string) => Promise<string>;
+  },
+): AppTenants {
+  const { store, now } = parts;
+  const registry = new TenantRegistry(store);
+  const lifecycle = new TenantLifecycle({
+    registry,
+    hasActiveConversation: parts.hasActiveConversation,
+    now,
+    ...(parts.hooks ? { hooks: parts.hooks } : {}),
+    logger,
+  });
+  const data = new TenantDataService({
+    store,
+    registry,
+    lifecycle,
+    vouchersCsv: parts.vouchersCsv,
+    organization: async (tenantId) => (await store.repos.organizations.get(tenantId))?.doc,
+    now,
+    logger,
+  });
+  const retention = new RetentionJob({ registry, data, days: config.tenantRetentionDays, now, logger });
+  return { registry, lifecycle, data, retention };
+}
+
 /** References captured by the bot, the delivery ledger, the throttled sender and the scan: each built once. */
 function buildReminders(
   config: Config,
   logger: Logger,
-  parts: { store: Store; adapter: CloudAdapter; rules: Rules; now: () => Date },
+  parts: {
+    store: Store;
+    adapter: CloudAdapter;
+    rules: Rules;
+    now: () => Date;
+    inactiveTenants: () => Promise<ReadonlySet<string>>;
+  },
 ): { references: ReferenceStore; ledger: Ledger; reminders: ReminderService } {
-  const { store, adapter, rules, now } = parts;
+  const { store, adapter, rules, now, inactiveTenants } = parts;
   const references = new ReferenceStore(store, { serviceUrlAllowlist: serviceUrlAllowlist(config), logger });
   const ledger = new Ledger(store, { now: () => now().getTime(), logger });
   const reminders = new ReminderService({
@@ -194,6 +274,7 @@ function buildReminders(
     defaultTimeZone: config.reminders.defaultTimeZone,
     businessHours: reminderHours(config),
     tenantShare: config.reminders.tenantShare,
+    inactiveTenants,
     now,
     logger,
   });
@@ -214,9 +295,15 @@ async function listen(http: HttpServer, config: Config): Promise<string> {
 function stopper(
   config: Config,
   logger: Logger,
-  parts: { http: HttpServer; reminders: ReminderService; store: Store; embedded?: EmbeddedCosmos },
+  parts: {
+    http: HttpServer;
+    reminders: ReminderService;
+    retention: RetentionJob;
+    store: Store;
+    embedded?: EmbeddedCosmos;
+  },
 ): () => Promise<void> {
-  const { http, reminders, store, embedded } = parts;
+  const { http, reminders, retention, store, embedded } = parts;
   let stopping: Promise<void> | undefined;
   return () =>
     (stopping ??= (async () => {
@@ -231,6 +318,7 @@ function stopper(
       await closed;
       // No scan or send may outlive the store: stop scanning, record the sends in flight, then close.
       await reminders.stop().catch((err: unknown) => logger.error({ err }, 'reminders did not stop cleanly'));
+      await retention.stop();
       store.close();
       if (embedded) await embedded.stop();
       logger.info('stopped');

@@ -79,7 +79,15 @@ const envSchema = z.object({
 
   ENTRA_CLIENT_ID: z.guid().optional(),
   ENTRA_APP_ID_URI: z.string().min(1).optional(),
+  /** Tenant ids, or `*` (explicit) for every tenant that installs the app. */
   ALLOWED_TENANTS: csv.optional(),
+  DENIED_TENANTS: csv.optional(),
+  TENANT_RETENTION_DAYS: z.coerce
+    .number()
+    .int('must be a whole number of days')
+    .min(0)
+    .max(36_500)
+    .default(180),
   /** Earlier name of ALLOWED_TENANTS (tab only); still read, merged in. */
   TAB_ALLOWED_TENANTS: csv.optional(),
   ENTRA_JWKS_URI: z.string().url().optional(),
@@ -161,6 +169,7 @@ export interface Config {
     clientId?: string;
     appIdUri?: string;
     allowedTenants: string[];
+    deniedTenants: string[];
     jwksUri?: string;
     authorityHost: string;
     /** Development without Entra settings: every API call acts as this identity. */
@@ -170,8 +179,27 @@ export interface Config {
   playgroundPort: number;
   /** Development only: whole days added to the app's clock (0 = the real date); production refuses non-zero. */
   devClockOffsetDays: number;
-  /** Tenants the app serves (bot and tab), lower case; empty = any (development default). */
+  /** Tenants the app serves (bot and tab), lower case; empty = any (`ALLOWED_TENANTS=*`, or the development default). */
   allowedTenants: string[];
+  /** Tenants refused even when the allowed list would serve them, lower case. */
+  deniedTenants: string[];
+  /** Days an inactive tenant's data is kept before it is purged; 0 = kept. */
+  tenantRetentionDays: number;
+}
+
+/** Which tenants the app serves: `allowedTenants` empty = any, minus `deniedTenants`. Ids compared lower case. */
+export interface TenantPolicy {
+  readonly allowedTenants: readonly string[];
+  readonly deniedTenants: readonly string[];
+}
+
+/** The one tenant check of the bot endpoint and the tab API. */
+export function servesTenant(policy: TenantPolicy, tenantId: string | undefined): boolean {
+  const tenant = tenantId?.trim().toLowerCase();
+  // No tenant id (not Teams): served only where any tenant is; the bot then says it needs a Teams tenant.
+  if (!tenant) return policy.allowedTenants.length === 0;
+  if (policy.deniedTenants.includes(tenant)) return false;
+  return policy.allowedTenants.length === 0 || policy.allowedTenants.includes(tenant);
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -244,6 +272,9 @@ function combinationProblems(e: Env): string[] {
   }
   const hours = businessHoursOf(e);
   if (hours.start >= hours.end) errors.push('BUSINESS_HOURS: the start hour must be before the end hour');
+  if (e.ALLOWED_TENANTS?.includes('*') && e.ALLOWED_TENANTS.length > 1) {
+    errors.push('ALLOWED_TENANTS: either * (every tenant) or a list of tenant ids, not both');
+  }
   if (production && e.DEV_CLOCK_OFFSET_DAYS !== 0) {
     errors.push(
       'DEV_CLOCK_OFFSET_DAYS: must be 0 (or unset) in production; the development clock is for local use only',
@@ -260,13 +291,17 @@ function combinationProblems(e: Env): string[] {
 function configOf(e: Env): Config {
   const production = e.APP_ENV === 'production';
   // Tenant ids are GUIDs; Teams and Entra may differ in case. One lower-case list guards the bot and the tab.
+  // `*` must be written out: production never serves every tenant by default (it defaults to the bot's own).
+  const anyTenant = e.ALLOWED_TENANTS?.includes('*') ?? false;
   const listed = [...(e.ALLOWED_TENANTS ?? []), ...(e.TAB_ALLOWED_TENANTS ?? [])].map((t) => t.toLowerCase());
-  const allowedTenants =
-    listed.length > 0
+  const allowedTenants = anyTenant
+    ? []
+    : listed.length > 0
       ? [...new Set(listed)]
       : production && e.BOT_TENANT_ID
         ? [e.BOT_TENANT_ID.toLowerCase()]
         : [];
+  const deniedTenants = [...new Set((e.DENIED_TENANTS ?? []).map((t) => t.toLowerCase()))];
   return {
     env: e.APP_ENV,
     host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
@@ -309,6 +344,7 @@ function configOf(e: Env): Config {
       clientId: e.ENTRA_CLIENT_ID,
       appIdUri: e.ENTRA_APP_ID_URI,
       allowedTenants,
+      deniedTenants,
       jwksUri: e.ENTRA_JWKS_URI,
       authorityHost: e.ENTRA_AUTHORITY_HOST,
       localIdentity: e.ENTRA_CLIENT_ID
@@ -319,5 +355,7 @@ function configOf(e: Env): Config {
     playgroundPort: e.PLAYGROUND_PORT,
     devClockOffsetDays: e.DEV_CLOCK_OFFSET_DAYS,
     allowedTenants,
+    deniedTenants,
+    tenantRetentionDays: e.TENANT_RETENTION_DAYS,
   };
 }

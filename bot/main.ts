@@ -7,11 +7,11 @@ async function main(): Promise<void> {
   const config = configFromProcessOrExit();
   const logger = createLogger(config.logLevel, undefined, logFormatFor(config.env));
   const app = await startApp(config, logger);
-  logger.info({ url: app.url, env: config.env, anonymous: config.bot.anonymous }, 'listening');
-  if (app.embedded?.dataFile) console.error(`Local data: ${app.embedded.dataFile}`);
-  console.error(`Bot endpoint: ${app.url}/api/messages`);
-
+  let stopping = false;
   const shutdown = (signal: string): void => {
+    // A repeated signal (tsx relays SIGTERM again when its child is slow to acknowledge) must not end the stop.
+    if (stopping) return;
+    stopping = true;
     logger.info({ signal }, 'shutting down');
     app.stop().then(
       () => process.exit(0),
@@ -21,8 +21,12 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  // Before the start-up lines: whoever waits for "listening" and then stops the process must find the handlers.
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  logger.info({ url: app.url, env: config.env, anonymous: config.bot.anonymous }, 'listening');
+  if (app.embedded?.dataFile) console.error(`Local data: ${app.embedded.dataFile}`);
+  console.error(`Bot endpoint: ${app.url}/api/messages`);
 }
 
 if (require.main === module) {

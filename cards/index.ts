@@ -27,6 +27,7 @@ export {
   type StepStatus,
 } from './welcome';
 export { buildHelpCard, type HelpCardData } from './help';
+export { buildOrganizationDataCard, type OrganizationDataCardData } from './organization-data';
 export {
   buildEligibilityCard,
   type EligibilityCardData,

@@ -16,6 +16,8 @@ export interface SettingsCardData {
   /** Time zones to offer; defaults to a short list covering the program's main markets. */
   timeZoneChoices?: string[];
   canEditOrganization: boolean;
+  /** A Global admin: the card offers the organisation's data (export, deletion). */
+  canManageData?: boolean;
   programChannelId?: string;
   /** Channels of the team the app is installed in. */
   channels: Choice[];
@@ -87,6 +89,7 @@ export function buildSettingsCard(
       channel: 'settings.channel',
       channelHint: 'settings.channelHint',
       save: 'common.save',
+      organizationData: 'settings.organizationData',
     }),
     etag: data.etag,
     locale: data.localeOverride ?? AUTOMATIC_LOCALE,
@@ -98,6 +101,7 @@ export function buildSettingsCard(
       ...zones.map((z) => ({ title: z.replace(/_/g, ' '), value: z })),
     ],
     canEditOrganization: data.canEditOrganization,
+    canManageData: data.canManageData ?? false,
     channelId: data.programChannelId ?? NOT_SET,
     channelChoices: [{ title: t(locale, 'settings.noChannel'), value: NOT_SET }, ...data.channels],
   };

@@ -9,6 +9,7 @@ export const CARD_VERBS = [
   'nav.people',
   'nav.settings',
   'nav.intake',
+  'nav.organizationData',
   'eligibility.record',
   'enrollment.record',
   'enrollment.renew',
@@ -32,6 +33,8 @@ export const CARD_VERBS = [
   'reminder.snooze',
   'reminder.done',
   'reminder.test',
+  'tenant.export',
+  'tenant.delete',
 ] as const;
 
 export type CardVerb = (typeof CARD_VERBS)[number];

@@ -49,8 +49,14 @@ param botSku string = 'F0'
 @maxLength(36)
 param entraClientId string
 
-@description('ALLOWED_TENANTS: comma-separated tenant ids the bot and the tab serve. Default: this tenant only.')
+@description('ALLOWED_TENANTS: comma-separated tenant ids the bot and the tab serve, or * for every tenant that installs the app. Default: this tenant only.')
 param allowedTenants string = tenant().tenantId
+
+@description('DENIED_TENANTS: comma-separated tenant ids refused even with ALLOWED_TENANTS=*.')
+param deniedTenants string = ''
+
+@description('TENANT_RETENTION_DAYS: days an inactive tenant\'s data is kept before it is deleted; 0 keeps it.')
+param tenantRetentionDays string = '180'
 
 @description('INITIAL_GLOBAL_ADMINS: comma-separated Entra object ids pinned as Global admins. Empty: the first person to ask claims the role.')
 param initialGlobalAdmins string = ''
@@ -74,7 +80,7 @@ param tags object = { app: 'planning-services-companion' }
 var publicHostname = toLower(empty(customHostname) ? '${webAppName}.azurewebsites.net' : customHostname)
 
 // The same names as bot/store/cosmos.ts CONTAINERS; each is partitioned by /tenantId.
-var cosmosContainers = ['organizations', 'vouchers', 'conversations', 'reminders']
+var cosmosContainers = ['organizations', 'vouchers', 'conversations', 'reminders', 'tenants']
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: 'id-${webAppName}'
@@ -111,6 +117,8 @@ var appSettings = union(botCredentials, {
   ENTRA_CLIENT_ID: entraClientId
   ENTRA_APP_ID_URI: 'api://${publicHostname}/${entraClientId}'
   ALLOWED_TENANTS: allowedTenants
+  DENIED_TENANTS: deniedTenants
+  TENANT_RETENTION_DAYS: tenantRetentionDays
   PUBLIC_HOSTNAME: publicHostname
   INITIAL_GLOBAL_ADMINS: initialGlobalAdmins
   RULES_PROFILE: rulesProfile

@@ -10,4 +10,8 @@ param botAppType = readEnvironmentVariable('BOT_APP_TYPE', 'UserAssignedMSI')
 param botAppId = readEnvironmentVariable('BOT_APP_ID', '')
 param botAppPassword = readEnvironmentVariable('BOT_APP_PASSWORD', '')
 param initialGlobalAdmins = readEnvironmentVariable('INITIAL_GLOBAL_ADMINS', '')
+// Many organisations: ALLOWED_TENANTS=* (docs/deploy.md); unset or empty = the bot's own tenant only.
+param allowedTenants = readEnvironmentVariable('ALLOWED_TENANTS', '')
+param deniedTenants = readEnvironmentVariable('DENIED_TENANTS', '')
+param tenantRetentionDays = readEnvironmentVariable('TENANT_RETENTION_DAYS', '180')
 param defaultTimeZone = readEnvironmentVariable('DEFAULT_TIME_ZONE', 'UTC')

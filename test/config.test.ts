@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { loadConfig } from '../bot/config';
+import { loadConfig, servesTenant } from '../bot/config';
 
 const GUID = '11111111-2222-3333-4444-555555555555';
 const prodOk = {
@@ -131,6 +131,45 @@ describe('config', () => {
     const dev = loadConfig({});
     assert.ok(dev.ok);
     assert.deepEqual(dev.config.allowedTenants, []);
+  });
+
+  it('ALLOWED_TENANTS=* serves every tenant only when written out; DENIED_TENANTS refuses some; one servesTenant', () => {
+    const prod = loadConfig(prodOk);
+    assert.ok(prod.ok);
+    assert.equal(servesTenant(prod.config, GUID.toUpperCase()), true, 'the bot tenant, any case');
+    assert.equal(servesTenant(prod.config, 'aaaa-1'), false, 'production never serves any tenant by default');
+    const any = loadConfig({ ...prodOk, ALLOWED_TENANTS: '*', DENIED_TENANTS: 'BAD-1, bad-2' });
+    assert.ok(any.ok, any.ok ? '' : any.errors.join());
+    assert.deepEqual(any.config.allowedTenants, []);
+    assert.deepEqual(any.config.deniedTenants, ['bad-1', 'bad-2']);
+    assert.deepEqual(any.config.tab.deniedTenants, ['bad-1', 'bad-2']);
+    for (const t of ['aaaa-1', GUID]) assert.equal(servesTenant(any.config, t), true, t);
+    for (const t of ['bad-1', 'BAD-2']) assert.equal(servesTenant(any.config, t), false, t);
+    const listedAndDenied = loadConfig({ ALLOWED_TENANTS: 'a,b', DENIED_TENANTS: 'b' });
+    assert.ok(listedAndDenied.ok);
+    assert.deepEqual(
+      ['a', 'b', 'c'].map((t) => servesTenant(listedAndDenied.config, t)),
+      [true, false, false],
+    );
+    assert.equal(servesTenant(listedAndDenied.config, undefined), false, 'no tenant id, a list: refused');
+    assert.ok(
+      errorsOf({ ALLOWED_TENANTS: '*,aaaa-1' }).some((e) => e.startsWith('ALLOWED_TENANTS:')),
+      'either * or a list',
+    );
+  });
+
+  it('TENANT_RETENTION_DAYS: 180 by default, 0 keeps data, whole days only', () => {
+    const byDefault = loadConfig({});
+    assert.ok(byDefault.ok);
+    assert.equal(byDefault.config.tenantRetentionDays, 180);
+    const keep = loadConfig({ TENANT_RETENTION_DAYS: '0' });
+    assert.ok(keep.ok);
+    assert.equal(keep.config.tenantRetentionDays, 0);
+    for (const bad of ['-1', '1.5', 'never'])
+      assert.ok(
+        errorsOf({ TENANT_RETENTION_DAYS: bad }).some((e) => e.startsWith('TENANT_RETENTION_DAYS')),
+        bad,
+      );
   });
 
   it('DEV_CLOCK_OFFSET_DAYS: 0 by default, a whole number of days in development, refused in production', () => {

@@ -137,4 +137,28 @@ describe('HTTP server: tenants the app does not serve', () => {
       await connector.stop();
     }
   });
+
+  it('ALLOWED_TENANTS=* serves a new tenant (its organisation created on first contact); a DENIED_TENANTS one gets no turn', async () => {
+    const connector = await startLocalConnector();
+    const app = await startTestApp({ ALLOWED_TENANTS: '*', DENIED_TENANTS: 'Tenant-Denied' });
+    const orgs = app.store.repos.organizations;
+    try {
+      const denied = await post(
+        `${app.url}/api/messages`,
+        messageActivity({ serviceUrl: connector.serviceUrl, tenantId: 'tenant-denied' }, 'hello'),
+      );
+      assert.equal(denied.status, 200);
+      await post(
+        `${app.url}/api/messages`,
+        messageActivity({ serviceUrl: connector.serviceUrl, tenantId: 'tenant-new' }, 'hello'),
+      );
+      const replies = await connector.waitFor(1);
+      assert.ok(replies.every((r) => r.conversationId.includes('tenant-new')));
+      assert.equal(await orgs.get('tenant-denied'), undefined, 'nothing stored for the denied tenant');
+      assert.ok(await orgs.get('tenant-new'), 'the new tenant came into being');
+    } finally {
+      await app.stop();
+      await connector.stop();
+    }
+  });
 });

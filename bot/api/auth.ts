@@ -1,7 +1,7 @@
 // Who is calling the tab API: the Teams SSO token checked against Entra ID (keys, issuer, audience, scope,
 // validity, tenant allow-list), or in development without Entra settings the configured local identity.
 import type { JWTPayload, JWTVerifyGetKey } from 'jose' with { 'resolution-mode': 'import' };
-import type { Config } from '../config';
+import { servesTenant, type Config } from '../config';
 
 // jose is an ES module and this project compiles to CommonJS: load it once, on first use.
 type Jose = typeof import('jose', { with: { 'resolution-mode': 'import' } });
@@ -79,7 +79,6 @@ export function createAuthenticator(tab: Config['tab'], options: AuthenticatorOp
 
   const audiences = [tab.clientId, tab.appIdUri].filter((a): a is string => Boolean(a));
   if (audiences.length === 0) throw new Error('tab authentication needs ENTRA_CLIENT_ID or ENTRA_APP_ID_URI');
-  const allowed = new Set(tab.allowedTenants.map((t) => t.toLowerCase()));
   const clockTolerance = options.clockToleranceSeconds ?? 60;
   let remoteKeys: JWTVerifyGetKey | undefined;
 
@@ -109,8 +108,7 @@ export function createAuthenticator(tab: Config['tab'], options: AuthenticatorOp
     const tid = unverified.tid;
     if (typeof tid !== 'string' || !TENANT_ID.test(tid))
       return { ok: false, failure: 'claims', detail: 'tid' };
-    if (allowed.size > 0 && !allowed.has(tid.toLowerCase()))
-      return { ok: false, failure: 'tenant', detail: tid };
+    if (!servesTenant(tab, tid)) return { ok: false, failure: 'tenant', detail: tid };
 
     let payload: JWTPayload;
     try {

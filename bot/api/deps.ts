@@ -2,7 +2,7 @@
 import type { JWTVerifyGetKey } from 'jose' with { 'resolution-mode': 'import' };
 import type { Config } from '../config';
 import type { Logger } from '../logger';
-import type { Organization, Rules, Voucher } from '../program';
+import type { Organization, Refusal, Rules, Voucher } from '../program';
 
 /** What the API reads: the store's OrganizationRepository and VoucherRepository fit as they are. */
 export interface OrganizationSource {
@@ -15,6 +15,12 @@ export interface VoucherSource {
   changeMarker?(tenantId: string): Promise<{ count: number; lastModified: number }>;
 }
 
+/** The organisation's data export for a person (a Global admin only): done, or the refusal naming the role. */
+export type TenantExportFn = (
+  tenantId: string,
+  userId: string,
+) => Promise<{ ok: true; value: unknown } | { ok: false; refusal: Refusal }>;
+
 export interface ApiDeps {
   config: Config;
   logger: Logger;
@@ -22,6 +28,8 @@ export interface ApiDeps {
   vouchers: VoucherSource;
   rules: Rules;
   now: () => Date;
+  /** GET /api/tab/export.json (absent: the route answers 404). */
+  tenantExport?: TenantExportFn;
   /** Signing keys override (tests); defaults to Entra ID's JWKS from config. */
   keys?: JWTVerifyGetKey;
   /** How long a tenant's documents are reused between requests (default 15 s; 0 = read the store every time). */

@@ -4,7 +4,9 @@ import type { z } from 'zod';
 import { createAuthenticator } from './auth';
 import { authenticatedRoute, type TabRoute } from './authenticated-route';
 import type { ApiDeps } from './deps';
+import { rowsToCsv } from './csv';
 import { deadlinesRoute } from './routes/deadlines';
+import { exportRoute } from './routes/export';
 import { overviewRoute } from './routes/overview';
 import { paymentsRoute } from './routes/payments';
 import { voucherCsvRoute } from './routes/voucher-csv';
@@ -18,6 +20,8 @@ export const API_PREFIX = '/api/tab';
 /** What registerApi hands back: writers call `invalidate` so the tab shows their change at once. */
 export interface TabApi {
   invalidate(tenantId: string): void;
+  /** Every voucher of the tenant as the tab's CSV (the organisation's data export includes it). */
+  vouchersCsv(tenantId: string): Promise<string>;
 }
 
 export function registerApi(server: Server, deps: ApiDeps): TabApi {
@@ -44,5 +48,13 @@ export function registerApi(server: Server, deps: ApiDeps): TabApi {
   get(voucherDetailRoute(deps, tenants));
   get(deadlinesRoute(tenants, views));
   get(paymentsRoute(tenants));
-  return { invalidate: (tenantId) => tenants.invalidate(tenantId) };
+  get(exportRoute(deps));
+  return {
+    invalidate: (tenantId) => tenants.invalidate(tenantId),
+    vouchersCsv: async (tenantId) => {
+      tenants.invalidate(tenantId);
+      const data = await tenants.load({ tenantId, userId: '', local: false });
+      return rowsToCsv(views.projected(data).rows);
+    },
+  };
 }

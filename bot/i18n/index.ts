@@ -5,6 +5,7 @@ export {
   isLocale,
   resolveLocale,
   supportedLocale,
+  firstSupportedLocale,
   type Locale,
 } from './locale';
 export { t, hasKey, interpolate, type MessageParams, type ParamValue } from './translate';

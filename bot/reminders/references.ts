@@ -133,6 +133,11 @@ export class ReferenceStore {
     return this.repo.read(tenantId, referenceId(target));
   }
 
+  /** Whether the app is still in at least one of the tenant's conversations (one query, one document at most). */
+  async hasActive(tenantId: string): Promise<boolean> {
+    return (await this.repo.query(tenantId, { where: 'c.active = true', limit: 1 })).length > 0;
+  }
+
   /** Stores (or refreshes) the reference of the conversation an activity came from; handles uninstalls. */
   async capture(draft: ReferenceDraft): Promise<CaptureResult> {
     const { tenantId } = draft;

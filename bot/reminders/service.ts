@@ -29,6 +29,8 @@ export interface ReminderServiceOptions {
   logger?: Logger;
   /** Fraction of each tenant's send budget this instance may use (1 / instances). */
   tenantShare?: number;
+  /** Tenants whose due work is skipped (inactive: the app was removed from their last conversation). */
+  inactiveTenants?: () => Promise<ReadonlySet<string>>;
 }
 
 export type TestReminderResult = { ok: true; entryId: string } | { ok: false; reason: 'noChat' | 'stopped' };
@@ -73,7 +75,10 @@ export class ReminderService {
     });
     const defaultTimeZone = deps.defaultTimeZone;
     this.expiry = new ExpiryJob({
-      organizations: this.organizations,
+      organizations: {
+        listTenantIds: () => this.activeTenantIds(),
+        get: (tenantId) => this.organizations.get(tenantId),
+      },
       vouchers: this.vouchers,
       rules: deps.rules,
       defaultTimeZone,
@@ -83,7 +88,8 @@ export class ReminderService {
     });
     this.scheduler = new ReminderScheduler({
       listOrganizations: () => this.loadOrganizations(),
-      getOrganization: async (tenantId) => (await this.organizations.get(tenantId))?.doc,
+      getOrganization: async (tenantId) =>
+        (await this.inactive()).has(tenantId) ? undefined : (await this.organizations.get(tenantId))?.doc,
       dueReminders: (org, now) => this.dueAfterExpiry(org, now),
       ledger: this.ledger,
       references: deps.references,
@@ -176,8 +182,18 @@ export class ReminderService {
     return { ok: true, entryId: res.id };
   }
 
+  private async inactive(): Promise<ReadonlySet<string>> {
+    return (await this.deps.inactiveTenants?.()) ?? new Set<string>();
+  }
+
+  /** Every tenant with an organisation, except the inactive ones (no reminders, no expiry runs). */
+  private async activeTenantIds(): Promise<string[]> {
+    const [ids, inactive] = await Promise.all([this.organizations.listTenantIds(), this.inactive()]);
+    return ids.filter((id) => !inactive.has(id));
+  }
+
   private async loadOrganizations(): Promise<Organization[]> {
-    const ids = await this.organizations.listTenantIds();
+    const ids = await this.activeTenantIds();
     const out: Organization[] = [];
     for (let i = 0; i < ids.length; i += 16) {
       const batch = await Promise.all(ids.slice(i, i + 16).map((id) => this.organizations.get(id)));

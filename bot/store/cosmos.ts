@@ -12,6 +12,8 @@ export const CONTAINERS = {
   conversations: 'conversations',
   /** Reminder delivery ledger: one document per reminder key. */
   reminders: 'reminders',
+  /** Tenant lifecycle: the tenant's status (active/inactive) and tombstones of deletions (no business data). */
+  tenants: 'tenants',
 } as const;
 
 export type ContainerName = keyof typeof CONTAINERS;

@@ -22,5 +22,6 @@ export { ReadPolicy } from './read-policy';
 export { OrganizationRepository, type OrganizationChange } from './organizations';
 export { DOCUMENT_ID_PATTERN, VoucherRepository } from './vouchers';
 export { deepFreeze, DocumentCache } from './cache';
+export type { KeepDocument, TenantData, TenantDocuments } from './tenant-data';
 export { startEmbeddedCosmos, type EmbeddedCosmos } from './embedded';
 export { Readiness, type ReadinessOptions } from './readiness';

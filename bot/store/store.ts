@@ -7,6 +7,7 @@ import { CONTAINERS, connect, type Connection, type ContainerName, type CosmosSe
 import type { TenantDocument } from './documents';
 import { OrganizationRepository } from './organizations';
 import { ReadPolicy } from './read-policy';
+import { tenantData, type TenantData } from './tenant-data';
 import { Repository, type RepositoryOptions } from './repository';
 import { VoucherRepository } from './vouchers';
 
@@ -38,6 +39,8 @@ export interface Store extends Connection {
   ): Repository<T>;
   /** True when the database answers within `timeoutMs` (else the operation budget). Used by /readyz. */
   ping(timeoutMs?: number): Promise<boolean>;
+  /** Every document of a tenant in every container: the export and the deletion of its data. */
+  readonly tenantData: TenantData;
   close(): void;
 }
 
@@ -58,6 +61,7 @@ export function storeOver(connection: Connection, options: RepositoryOptions = {
     containers,
     caches,
     repos: repositories(connection, caches, options),
+    tenantData: tenantData(containers, caches),
     repository: (name, schema, kind, own) =>
       new Repository(containers[name], caches[name], schema, kind, { ...options, ...own }),
     async ping(timeoutMs = options.timeoutMs ?? DEFAULT_STORE_TIMEOUT_MS) {

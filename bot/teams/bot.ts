@@ -14,10 +14,12 @@ import type { Rules } from '../program';
 import { t } from '../i18n';
 import type { BusinessHours, Ledger, ReferenceStore } from '../reminders';
 import type { Store } from '../store';
+import type { TenantLifecycle } from '../tenants';
 import { errorNotice } from '../../cards';
 import { busyCard, busyInvoke, storeUnavailableOf, unsupportedInvoke } from './failure-replies';
 import { cardForText } from './free-text';
 import { matchIntent } from './intents';
+import { fileConsentInvoke } from './invokes/file-consent';
 import type { InvokeKit, InvokeRoutes } from './invokes/routes';
 import { ReferenceMemo } from './reference-memo';
 import { TurnRepos } from './repos';
@@ -27,6 +29,7 @@ import { turnOf, type Identity, type TurnInput } from './turn-input';
 import { isReadOnly, verbTable, type VerbEnv, type VerbHandler } from './verbs';
 import { reminderVerbs, type ReminderActions, type ReminderVerbs } from './verbs/reminders';
 import { tenantVouchers } from './verbs/show';
+import { tenantVerbs, type TenantDataActions } from './verbs/tenant';
 import { CardMemo, noticeCard, welcomeCard, type Card } from './views';
 
 export interface BotDeps {
@@ -52,6 +55,16 @@ export interface BotDeps {
   afterChange?: (tenantId: string, verb: string) => void;
   /** config.readCacheMs: how old a cached document a turn that only shows something may use (0 = never). */
   readCacheMs?: number;
+  /** Tenant lifecycle (active on contact, inactive when the app leaves its last conversation), export, delete. */
+  tenants?: BotTenants;
+}
+
+/** What the bot uses of the tenant lifecycle (bot/tenants). */
+export interface BotTenants {
+  lifecycle: Pick<TenantLifecycle, 'seen' | 'conversationLeft'>;
+  data: TenantDataActions;
+  /** Development only: the export may be uploaded to a loopback address (tests' local peer). */
+  allowLoopbackUploads?: boolean;
 }
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -85,9 +98,14 @@ export class CompanionBot extends TeamsActivityHandler {
       ...(deps.businessHours ? { businessHours: deps.businessHours } : {}),
       ...(deps.reminders ? { service: deps.reminders } : {}),
     });
-    this.verbs = verbTable(this.reminderVerbs);
+    this.verbs = verbTable(this.reminderVerbs, tenantVerbs(deps.tenants?.data));
     this.invokes = this.invokeRoutes();
 
+    // Any contact but the app's removal keeps (or makes) the tenant active, before the turn reads anything.
+    this.onTurn(async (context, next) => {
+      await this.keepTenantActive(turnOf(context), context.activity.type === 'installationUpdate');
+      await next();
+    });
     this.onMessage(async (context, next) => {
       await this.answerMessage(context, turnOf(context));
       await next();
@@ -141,6 +159,11 @@ export class CompanionBot extends TeamsActivityHandler {
         const card = await this.answerAction(context, turn);
         return { status: 200, body: { statusCode: 200, type: CARD, value: card } };
       },
+      'fileConsent/invoke': fileConsentInvoke({
+        ...(this.deps.tenants ? { data: this.deps.tenants.data } : {}),
+        allowLoopbackUploads: this.deps.tenants?.allowLoopbackUploads ?? false,
+        logger: this.deps.logger,
+      }),
     };
   }
 
@@ -183,6 +206,12 @@ export class CompanionBot extends TeamsActivityHandler {
     };
   }
 
+  private async keepTenantActive(turn: TurnInput, installation: boolean): Promise<void> {
+    const lifecycle = this.deps.tenants?.lifecycle;
+    if (!lifecycle || !turn.tenantId || turn.reference?.removed) return;
+    await lifecycle.seen(turn.tenantId, turn.botAdded || installation);
+  }
+
   /** Keeps the conversation's reference current; a message whose reference this process just stored costs nothing. */
   private async capture(turn: TurnInput, message: boolean): Promise<void> {
     const { reference } = turn;
@@ -192,6 +221,8 @@ export class CompanionBot extends TeamsActivityHandler {
       const result = await this.deps.references.capture(reference);
       if (message && result.action !== 'ignored' && result.action !== 'refused')
         this.recentReferences.remember(reference);
+      // The app left a conversation: if it was the tenant's last, the tenant becomes inactive.
+      if (reference.removed) await this.deps.tenants?.lifecycle.conversationLeft(reference.tenantId);
     } catch (err) {
       // A reference that cannot be stored only costs a proactive message later; the turn goes on.
       this.deps.logger.warn(
@@ -256,6 +287,7 @@ export class CompanionBot extends TeamsActivityHandler {
         });
       }
       const reply = await handler(env, action.data ?? {});
+      if (reply.send?.length) await context.sendActivity({ type: 'message', attachments: reply.send });
       if (reply.changed) {
         await this.updateForEveryone(context, turn, reply.card);
         this.deps.afterChange?.(env.scope.tenantId, action.verb);

@@ -10,6 +10,7 @@ import {
   type CloudAdapter,
   type TurnContext,
 } from 'botbuilder';
+import { servesTenant, type TenantPolicy } from '../config';
 import type { Logger } from '../logger';
 import { checkActivity } from './activity';
 import type { AuthenticateRequestResult, CompanionAdapter } from './adapter';
@@ -26,8 +27,8 @@ export interface MessagesEndpointDeps {
   /** Longest wait for the signing keys (BOT_AUTH_TIMEOUT_MS); past it the request gets 503. */
   authTimeoutMs?: number;
   bot: ActivityHandler;
-  /** Tenants served, lower case; empty = any. */
-  allowedTenants?: string[];
+  /** Tenants served (config.allowedTenants / deniedTenants); absent = any. */
+  tenants?: TenantPolicy;
 }
 
 export type MessagesEndpoint = (req: Request, res: Response, correlationId: string) => Promise<void>;
@@ -84,7 +85,7 @@ async function runTurn(
   // After authentication (so a forged request still gets 401): a tenant this app does not serve gets no
   // turn at all — nothing read, nothing stored, no reply.
   const tenant = tenantId?.toLowerCase();
-  if (deps.allowedTenants?.length && !(tenant && deps.allowedTenants.includes(tenant))) {
+  if (deps.tenants && !servesTenant(deps.tenants, tenant)) {
     logger.warn(
       { correlationId, tenantId: tenant },
       'activity from a tenant this app does not serve ignored',

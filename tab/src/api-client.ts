@@ -53,9 +53,13 @@ export class TabClient {
     private readonly base = '/api/tab',
   ) {}
 
-  private async fetchWithAuth(path: string, accept = 'application/json'): Promise<Response> {
+  private async fetchWithAuth(
+    path: string,
+    accept = 'application/json',
+    extra: Record<string, string> = {},
+  ): Promise<Response> {
     const send = async (refresh: boolean): Promise<Response> => {
-      const headers: Record<string, string> = { accept };
+      const headers: Record<string, string> = { ...extra, accept };
       let token: string | undefined;
       try {
         token = await this.host.token(refresh);
@@ -98,6 +102,15 @@ export class TabClient {
 
   deadlines(days: number): Promise<{ overdue: DeadlineView[]; upcoming: DeadlineView[] }> {
     return this.json(`/deadlines?days=${days}`);
+  }
+
+  /** The organisation's data (Global admin): every document and the vouchers CSV, one JSON file. */
+  async organizationExport(locale: string): Promise<{ blob: Blob; filename: string }> {
+    // x-lang: a refusal comes back in the tab's language.
+    const res = await this.fetchWithAuth('/export.json', 'application/json', { 'x-lang': locale });
+    const disposition = res.headers.get('content-disposition') ?? '';
+    const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'organization-data.json';
+    return { blob: await res.blob(), filename };
   }
 
   async csv(filters: ListFilters): Promise<{ blob: Blob; filename: string }> {

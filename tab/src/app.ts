@@ -13,6 +13,7 @@ import { renderSetupSteps } from './sections/setup-steps';
 import { showBusy, showMessage } from './status-screens';
 import type { TabContext } from './tab-context';
 import { VoucherDetailDialog } from './voucher-detail';
+import { saveBlob } from './voucher-list/csv-download';
 import { VoucherList } from './voucher-list/voucher-list';
 
 /** The language to start in; `chosen` = picked for this page (`?lang=`, the picker), so it beats the bot's override. */
@@ -88,6 +89,16 @@ export class TabApp implements TabContext {
     showMessage(this.root, this.tr, this.announcer.element, text, onRetry);
   }
 
+  private async exportOrganization(): Promise<void> {
+    try {
+      saveBlob(await this.client.organizationExport(this.tr.locale));
+      this.announce(this.tr.t('exportOrganizationDone'));
+    } catch (err) {
+      // A refusal (403) names the role the export needs, in the person's language: say it, keep the page.
+      this.announce(err instanceof ApiError ? err.message : String(err));
+    }
+  }
+
   announce(text: string): void {
     this.announcer.say(text);
   }
@@ -119,7 +130,7 @@ export class TabApp implements TabContext {
             tr.t('localBanner', { name: o.caller.name ?? o.caller.userId }),
           )
         : null,
-      renderHeader(tr, o.caller, this.onLocaleChange),
+      renderHeader(tr, o.caller, this.onLocaleChange, () => void this.exportOrganization()),
       o.organization.known
         ? null
         : h('p', { class: 'empty callout', id: 'no-organization' }, tr.t('noOrganization')),

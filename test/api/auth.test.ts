@@ -218,6 +218,25 @@ describe('tab API tenant allow-list', function () {
   });
 });
 
+describe('tab API serving every tenant but the denied ones', function () {
+  let fx: ApiFixture;
+  before(async () => {
+    fx = await startApiFixture({ env: { ALLOWED_TENANTS: '*', DENIED_TENANTS: TENANT_B } });
+  });
+  after(async () => {
+    await fx.stop();
+  });
+
+  it('accepts any tenant with ALLOWED_TENANTS=* (issuer of its own tenant) and refuses a denied one', async () => {
+    assert.equal((await fx.get('/api/tab/overview', await fx.sign())).status, 200);
+    const tokenB = await fx.sign({
+      tid: TENANT_B,
+      iss: `https://login.microsoftonline.com/${TENANT_B}/v2.0`,
+    });
+    assertRefused(await fx.get('/api/tab/overview', tokenB));
+  });
+});
+
 describe('tab API without reachable signing keys', function () {
   let fx: ApiFixture;
   before(async () => {

@@ -9,6 +9,7 @@ import {
   buildHelpCard,
   buildIntakeCard,
   buildNoticeCard,
+  buildOrganizationDataCard,
   buildPaymentOutcomeCard,
   buildPaymentRequestCard,
   buildPeopleCard,
@@ -191,6 +192,23 @@ export const SCENARIOS: Scenario[] = [
       ),
   },
   { name: 'help', build: (locale) => buildHelpCard({}, locale) },
+  {
+    name: "organization's data (Global admin)",
+    build: (locale) =>
+      buildOrganizationDataCard({ view: 'overview', etag: ids.etag, vouchers: 12, people: 4 }, locale),
+  },
+  {
+    name: "organization's data (deletion's last step)",
+    build: (locale) =>
+      buildOrganizationDataCard({ view: 'confirm', etag: ids.etag, vouchers: 12, people: 4 }, locale),
+  },
+  {
+    name: "organization's data (deleted)",
+    build: (locale) =>
+      buildOrganizationDataCard({ view: 'done', etag: '', vouchers: 0, people: 0 }, locale, {
+        notice: { tone: 'success', text: 'deleted' },
+      }),
+  },
   {
     name: 'eligibility (admin and consultant)',
     build: (locale) =>
@@ -616,6 +634,7 @@ export const SCENARIOS: Scenario[] = [
           detectedLocale: 'en',
           timeZone: 'America/Fortaleza',
           canEditOrganization: true,
+          canManageData: true,
           programChannelId: '19:abc@thread.tacv2',
           channels: [
             { title: 'General', value: '19:gen@thread.tacv2' },

@@ -1,3 +1,4 @@
+import { tenantVerbs } from '../../bot/teams/verbs/tenant';
 import { strict as assert } from 'node:assert';
 import { CARD_VERBS } from '../../cards';
 import { verbTable } from '../../bot/teams/verbs';
@@ -46,6 +47,7 @@ describe('teams bot: install, welcome, free text, verbs (over HTTP)', () => {
   it('the verb table is exactly the verbs the cards use', () => {
     const table = verbTable(
       reminderVerbs({ ledger: new Ledger(h.cosmos.store), vouchers: h.cosmos.store.repos.vouchers }),
+      tenantVerbs(undefined),
     );
     assert.deepEqual(Object.keys(table).sort(), [...CARD_VERBS].sort());
   });

@@ -4,6 +4,7 @@
 import type { Catalog } from './types';
 import { enForms } from './en-forms';
 import { enResilience } from './en-resilience';
+import { enTenants } from './en-tenants';
 
 /** Common words, notices, roles and states, refusals, next actions, welcome, help and steps 1–3. */
 const enGeneral = {
@@ -296,4 +297,4 @@ const enGeneral = {
 
 export type GeneralKey = keyof typeof enGeneral;
 
-export const en = { ...enGeneral, ...enForms, ...enResilience };
+export const en = { ...enGeneral, ...enForms, ...enResilience, ...enTenants };

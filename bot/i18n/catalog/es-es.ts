@@ -4,6 +4,7 @@ import type { Message } from './types';
 import type { GeneralKey } from './en';
 import { esESForms } from './es-es-forms';
 import { esESResilience } from './es-es-resilience';
+import { esESTenants } from './es-es-tenants';
 import type { Translation } from './index';
 
 const esESGeneral: Record<GeneralKey, Message> = {
@@ -290,4 +291,4 @@ const esESGeneral: Record<GeneralKey, Message> = {
   'voucher.period': '{start} – {end}',
 };
 
-export const esES: Translation = { ...esESGeneral, ...esESForms, ...esESResilience };
+export const esES: Translation = { ...esESGeneral, ...esESForms, ...esESResilience, ...esESTenants };

@@ -4,6 +4,7 @@ import type { Message } from './types';
 import type { GeneralKey } from './en';
 import { ptBRForms } from './pt-br-forms';
 import { ptBRResilience } from './pt-br-resilience';
+import { ptBRTenants } from './pt-br-tenants';
 import type { Translation } from './index';
 
 const ptBRGeneral: Record<GeneralKey, Message> = {
@@ -290,4 +291,4 @@ const ptBRGeneral: Record<GeneralKey, Message> = {
   'voucher.period': '{start} – {end}',
 };
 
-export const ptBR: Translation = { ...ptBRGeneral, ...ptBRForms, ...ptBRResilience };
+export const ptBR: Translation = { ...ptBRGeneral, ...ptBRForms, ...ptBRResilience, ...ptBRTenants };

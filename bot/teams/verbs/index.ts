@@ -5,9 +5,13 @@ import type { VerbHandler } from './verb';
 import * as org from './organization';
 import type { ReminderVerbs } from './reminders';
 import * as show from './show';
+import type { TenantVerbs } from './tenant';
 import * as voucher from './voucher';
 
-export function verbTable(reminders: ReminderVerbs): Readonly<Record<CardVerb, VerbHandler>> {
+export function verbTable(
+  reminders: ReminderVerbs,
+  tenant: TenantVerbs,
+): Readonly<Record<CardVerb, VerbHandler>> {
   return {
     // navigation (read-only)
     'nav.whatsNext': show.showNext,
@@ -18,6 +22,7 @@ export function verbTable(reminders: ReminderVerbs): Readonly<Record<CardVerb, V
     'nav.people': show.showPeople,
     'nav.settings': show.showSettings,
     'nav.intake': show.startIntake,
+    'nav.organizationData': tenant.show,
     'voucher.show': show.showVoucher,
     'voucher.list': show.listVouchers,
 
@@ -51,6 +56,10 @@ export function verbTable(reminders: ReminderVerbs): Readonly<Record<CardVerb, V
     'reminder.snooze': reminders.snooze,
     'reminder.done': reminders.done,
     'reminder.test': reminders.test,
+
+    // the organisation's data (Global admin)
+    'tenant.export': tenant.export,
+    'tenant.delete': tenant.delete,
   };
 }
 

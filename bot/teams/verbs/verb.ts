@@ -17,6 +17,8 @@ export interface VerbReply {
   card: Card;
   /** Something was stored: in a shared conversation the card is updated for everyone. */
   changed: boolean;
+  /** Attachments sent as a message of their own after the answer (the export's file consent card). */
+  send?: { contentType: string; name?: string; content: unknown }[];
 }
 
 export type VerbData = Record<string, unknown>;

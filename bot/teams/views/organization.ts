@@ -177,6 +177,7 @@ export function settingsCard(env: ViewEnv, channel: ChannelView | undefined, ext
       detectedLocale: language.detectedLocale,
       timeZone: person?.settings.timeZone ?? env.scope.timeZone,
       canEditOrganization: isPartnerAdmin(env),
+      canManageData: isGlobalAdmin(env),
       ...(org.programChannel ? { programChannelId: org.programChannel.channelId } : {}),
       channels: [...channels.entries()].map(([value, title]) => ({ title, value })),
     },

@@ -88,6 +88,8 @@ export const en = {
   sort_daysInState: 'Days in state',
   sort_expiresOn: 'Expiry',
   exportCsv: 'Export CSV',
+  exportOrganization: "Export organization's data",
+  exportOrganizationDone: "Organization's data downloaded.",
   exportDone: 'CSV downloaded: {count} vouchers.',
   resultCount: '{count} vouchers',
   resultCountOne: '1 voucher',

@@ -90,6 +90,8 @@ export const esES: Catalogue = {
   sort_daysInState: 'Días en el estado',
   sort_expiresOn: 'Caducidad',
   exportCsv: 'Exportar CSV',
+  exportOrganization: 'Exportar datos de la organización',
+  exportOrganizationDone: 'Datos de la organización descargados.',
   exportDone: 'CSV descargado: {count} vales.',
   resultCount: '{count} vales',
   resultCountOne: '1 vale',

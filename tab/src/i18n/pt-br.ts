@@ -90,6 +90,8 @@ export const ptBR: Catalogue = {
   sort_daysInState: 'Dias no estado',
   sort_expiresOn: 'Expiração',
   exportCsv: 'Exportar CSV',
+  exportOrganization: 'Exportar dados da organização',
+  exportOrganizationDone: 'Dados da organização baixados.',
   exportDone: 'CSV baixado: {count} vouchers.',
   resultCount: '{count} vouchers',
   resultCountOne: '1 voucher',

@@ -8,6 +8,7 @@ export function renderHeader(
   tr: Translator,
   caller: CallerView,
   onLocaleChange: (locale: Locale) => void,
+  onExport?: () => void,
 ): HTMLElement {
   const { t } = tr;
   return h(
@@ -20,6 +21,14 @@ export function renderHeader(
       caller.name ? h('span', { class: 'name' }, caller.name) : null,
       h('span', { class: 'chip role' }, tr.role(caller.role)),
       caller.role === 'Member' ? h('span', { class: 'chip muted' }, t('readOnly')) : null,
+      // The organisation's data export is a Global admin's (the API refuses anyone else).
+      caller.role === 'GlobalAdmin' && onExport
+        ? h(
+            'button',
+            { type: 'button', id: 'export-organization', onclick: onExport },
+            t('exportOrganization'),
+          )
+        : null,
     ),
     languagePicker(tr, onLocaleChange),
   );
