@@ -27,7 +27,7 @@ export interface App {
   http: HttpServer;
   embedded?: EmbeddedCosmos;
   tabApi: TabApi;
-  /** The proactive reminders (ledger, sender, scheduler): the scan only when config.reminders.enabled; voucher expiry always. */
+  /** The proactive reminders (ledger, sender, due index and scan): expiry always, reminders when enabled. */
   reminders: ReminderService;
   /** The app's clock: the real time, or shifted by DEV_CLOCK_OFFSET_DAYS in development. */
   now: () => Date;
@@ -96,17 +96,19 @@ export async function startApp(
   });
   await registerTab(http.server, tabDistDir());
   const url = await listen(http, config);
-  if (config.reminders.enabled) {
-    reminders.start();
-    logger.info(
-      { scanSeconds: config.reminders.scanSeconds, businessHours: config.reminders.businessHours },
-      'reminder scan started',
-    );
-  } else {
-    // Vouchers still expire with reminders off: the expiry job alone, on the scan's interval.
-    reminders.expiry.start();
-    logger.info({ intervalSeconds: config.reminders.scanSeconds }, 'voucher expiry started (reminders off)');
-  }
+  // A database older than the due index: every tenant without an entry gets one, due now (create-only).
+  const backfilled = await reminders.backfillDueIndex();
+  if (backfilled > 0) logger.info({ tenants: backfilled }, 'due index entries created for existing tenants');
+  // The due scan always runs: vouchers expire with reminders off too; reminders only when enabled.
+  reminders.start();
+  logger.info(
+    {
+      scanSeconds: config.reminders.scanSeconds,
+      reminders: config.reminders.enabled,
+      businessHours: config.reminders.businessHours,
+    },
+    'due scan started',
+  );
   const stop = stopper(config, logger, { http, reminders, store, embedded });
   return { config, store, http, embedded, tabApi, reminders, url, now, stop };
 }
@@ -182,6 +184,7 @@ function buildReminders(
     defaultTimeZone: config.reminders.defaultTimeZone,
     businessHours: reminderHours(config),
     tenantShare: config.reminders.tenantShare,
+    remindersEnabled: config.reminders.enabled,
     now,
     logger,
   });

@@ -12,6 +12,8 @@ export const CONTAINERS = {
   conversations: 'conversations',
   /** Reminder delivery ledger: one document per reminder key. */
   reminders: 'reminders',
+  /** The due index: one small document per tenant (its next due time, active flag, scan lease). */
+  tenantIndex: 'tenant-index',
 } as const;
 
 export type ContainerName = keyof typeof CONTAINERS;
