@@ -101,9 +101,13 @@ export class DueIndex {
     const now = this.now();
     const lease = entry.doc.lease;
     if (lease && lease.owner !== owner && lease.until > this.iso(now)) return undefined;
+    const until = this.iso(now + leaseMs);
+    // Due again when the lease ends (a crashed holder's tenant is taken over then); a write while the tenant
+    // is worked lowers this, and the give-back keeps the lower time.
     const doc: TenantDue = {
       ...entry.doc,
-      lease: { owner, until: this.iso(now + leaseMs) },
+      nextDueAt: until,
+      lease: { owner, until },
       updatedAt: this.iso(now),
     };
     try {
