@@ -217,6 +217,21 @@ export class ReminderService {
     });
   }
 
+  /** Tenant lifecycle: the app was uninstalled from the tenant's last conversation — no scans, no reminders. */
+  deactivateTenant(tenantId: string): Promise<void> {
+    return this.dueIndex.deactivate(tenantId);
+  }
+
+  /** Tenant lifecycle: reinstalled — worked at the next scan, its due time recomputed from its data. */
+  reactivateTenant(tenantId: string): Promise<void> {
+    return this.dueIndex.reactivate(tenantId);
+  }
+
+  /** Tenant lifecycle: its data was deleted — its index entry goes too. */
+  forgetTenant(tenantId: string): Promise<void> {
+    return this.dueIndex.forget(tenantId);
+  }
+
   /** Start-up migration: every tenant with an organisation and no index entry gets one, due now. */
   async backfillDueIndex(): Promise<number> {
     return this.dueIndex.backfill(await this.organizations.listTenantIds());

@@ -233,7 +233,7 @@ describe('reminders: the due index and its scan (bot/reminders/due-*.ts)', funct
     const store = await instance();
     const svc = service(store);
     await tenantDueInTwoDays(store, 'tenant-sleep');
-    await svc.dueIndex.deactivate('tenant-sleep');
+    await svc.deactivateTenant('tenant-sleep');
     await seedVoucher(harness(store), 'tenant-sleep', 'v-SLEEP-X', 'Assigned', OVERDUE);
     const work = sinon.spy(svc, 'workTenant');
     now = SATURDAY;
@@ -242,11 +242,11 @@ describe('reminders: the due index and its scan (bot/reminders/due-*.ts)', funct
     assert.equal((await svc.dueIndex.get('tenant-sleep'))?.doc.active, false);
     assert.equal((await store.repos.vouchers.get('tenant-sleep', 'v-SLEEP-X'))?.doc.state, 'Assigned');
 
-    await svc.dueIndex.reactivate('tenant-sleep');
+    await svc.reactivateTenant('tenant-sleep');
     assert.equal((await svc.scanOnce()).tenants, 1);
     assert.equal((await store.repos.vouchers.get('tenant-sleep', 'v-SLEEP-X'))?.doc.state, 'Expired');
 
-    await svc.dueIndex.forget('tenant-sleep');
+    await svc.forgetTenant('tenant-sleep');
     assert.equal(await svc.dueIndex.get('tenant-sleep'), undefined);
   });
 
