@@ -10,6 +10,8 @@ const BENCHES: { name: string; file: string; fn: string }[] = [
   { name: 'turns', file: 'turns.ts', fn: 'runTurnsBench' },
   { name: 'reminders', file: 'reminders.ts', fn: 'runRemindersBench' },
   { name: 'overview', file: 'overview.ts', fn: 'runOverviewBench' },
+  { name: 'scale', file: 'scale.ts', fn: 'runScaleBench' },
+  { name: 'fanout-tenants', file: 'fanout-tenants.ts', fn: 'runFanoutTenantsBench' },
 ];
 
 async function main(): Promise<void> {

@@ -34,7 +34,7 @@ export interface App {
   http: HttpServer;
   embedded?: EmbeddedCosmos;
   tabApi: TabApi;
-  /** The proactive reminders (ledger, sender, scheduler): the scan only when config.reminders.enabled; voucher expiry always. */
+  /** The proactive reminders (ledger, sender, due index and scan): expiry always, reminders when enabled. */
   reminders: ReminderService;
   /** Tenant lifecycle: status, export and deletion, retention. */
   tenants: AppTenants;
@@ -78,7 +78,7 @@ export async function startApp(config: Config, logger: Logger, options: StartOpt
   const tenants = buildTenants(config, logger, {
     store,
     now,
-    hooks: options.tenantHooks,
+    hooks: dueIndexHooks(() => reminders, options.tenantHooks),
     hasActiveConversation: (tenantId) => references.hasActive(tenantId),
     vouchersCsv: (tenantId) => tabApi.vouchersCsv(tenantId),
   });
@@ -146,20 +146,32 @@ export async function startApp(config: Config, logger: Logger, options: StartOpt
   });
   await registerTab(http.server, tabDistDir());
   const url = await listen(http, config);
-  if (config.reminders.enabled) {
-    reminders.start();
-    logger.info(
-      { scanSeconds: config.reminders.scanSeconds, businessHours: config.reminders.businessHours },
-      'reminder scan started',
-    );
-  } else {
-    // Vouchers still expire with reminders off: the expiry job alone, on the scan's interval.
-    reminders.expiry.start();
-    logger.info({ intervalSeconds: config.reminders.scanSeconds }, 'voucher expiry started (reminders off)');
-  }
-  tenants.retention.start();
+  await startJobs(config, logger, reminders, tenants);
   const stop = stopper(config, logger, { http, reminders, retention: tenants.retention, store, embedded });
   return { config, store, http, embedded, tabApi, reminders, tenants, url, now, stop };
+}
+
+/** The timed work: the due scan (expiry always, reminders when enabled) and the tenant retention job. */
+async function startJobs(
+  config: Config,
+  logger: Logger,
+  reminders: ReminderService,
+  tenants: AppTenants,
+): Promise<void> {
+  // A database older than the due index: every tenant without an entry gets one, due now (create-only).
+  const backfilled = await reminders.backfillDueIndex();
+  if (backfilled > 0) logger.info({ tenants: backfilled }, 'due index entries created for existing tenants');
+  // The due scan always runs: vouchers expire with reminders off too; reminders only when enabled.
+  reminders.start();
+  logger.info(
+    {
+      scanSeconds: config.reminders.scanSeconds,
+      reminders: config.reminders.enabled,
+      businessHours: config.reminders.businessHours,
+    },
+    'due scan started',
+  );
+  tenants.retention.start();
 }
 
 const DAY_MS = 86_400_000;
@@ -211,6 +223,30 @@ async function openDatabase(
     },
   );
   return { store, ...(embedded ? { embedded } : {}) };
+}
+
+/**
+ * The lifecycle's hooks: the due index first (an inactive or deleted tenant leaves the scan, a reactivated one
+ * rejoins it), then any the caller adds (tests).
+ */
+function dueIndexHooks(
+  reminders: () => ReminderService,
+  extra: TenantLifecycleHooks = {},
+): TenantLifecycleHooks {
+  return {
+    async deactivated(tenantId) {
+      await reminders().deactivateTenant(tenantId);
+      await extra.deactivated?.(tenantId);
+    },
+    async reactivated(tenantId) {
+      await reminders().reactivateTenant(tenantId);
+      await extra.reactivated?.(tenantId);
+    },
+    async deleted(tenantId) {
+      await reminders().forgetTenant(tenantId);
+      await extra.deleted?.(tenantId);
+    },
+  };
 }
 
 /** The tenant lifecycle, the organisation's data (export, deletion) and the retention job: each built once. */
@@ -275,6 +311,7 @@ function buildReminders(
     businessHours: reminderHours(config),
     tenantShare: config.reminders.tenantShare,
     inactiveTenants,
+    remindersEnabled: config.reminders.enabled,
     now,
     logger,
   });

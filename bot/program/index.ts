@@ -13,5 +13,6 @@ export * from './organization';
 export * from './transitions';
 export * from './voucher';
 export * from './reminders';
+export * from './due-schedule';
 export * from './next';
 export * from './intake';

@@ -143,8 +143,20 @@ export class ReminderScheduler implements TenantJob {
   }
 
   private async scanOrganization(org: Organization, now: Date, summary: ScanSummary): Promise<void> {
+    await this.deliverDue(org, await this.deps.dueReminders(org, now), now, summary);
+  }
+
+  /**
+   * One tenant's due reminders (the domain's, at `now`) into the ledger and to the sender; returns the
+   * tenant's entries still open afterwards (the due scan reads their times for the tenant's next due time).
+   */
+  async deliverDue(
+    org: Organization,
+    due: readonly DueReminder[],
+    now: Date,
+    summary: ScanSummary = emptySummary(),
+  ): Promise<LedgerEntry[]> {
     const { ledger } = this.deps;
-    const due = await this.deps.dueReminders(org, now);
     // One ledger query per tenant: the entries of what is due (most were enqueued by an earlier scan, so no
     // read and refused create per reminder and recipient) and every open entry.
     const listed = await ledger.listForScan(
@@ -162,6 +174,7 @@ export class ReminderScheduler implements TenantJob {
       this.deps.sender.submit(org.tenantId, entry.doc.id, undefined, entry);
       summary.submitted++;
     }
+    return current.filter((e) => !dropped.has(e.doc.id)).map((e) => e.doc);
   }
 
   /** Creates the entries not in the ledger yet; returns the open entries, and whether a create was refused. */

@@ -68,6 +68,16 @@ export class SendThrottle {
     };
   }
 
+  /** Milliseconds until the tenant's window has room (0 = now): the sender starts only tenants that can send. */
+  tenantWait(tenantId: string): number {
+    return this.limiter.waitFor(`t|${tenantId}`);
+  }
+
+  /** Milliseconds until both keys have room (0 = now). */
+  roomIn(keys: ThrottleKeys): number {
+    return Math.max(this.limiter.waitFor(keys.conversation), this.limiter.waitFor(keys.tenant));
+  }
+
   /** Sends sleeping for room in a window (tests use it to know when only the clock can help). */
   get waiting(): number {
     return this.sleeping;

@@ -1,5 +1,6 @@
-// The sender's queue: ledger entries waiting for their time, worked by up to `concurrency` sends at once; each
-// entry is claimed in the ledger (ETag + lease) right before its one send (send-attempt.ts).
+// The sender's queue: ledger entries waiting for their time, worked by up to `concurrency` sends at once, tenants
+// served in turn and only when their rate window has room (so many due tenants send in parallel, each within its
+// own limit); each entry is claimed in the ledger (ETag + lease) right before its one send (send-attempt.ts).
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger';
 import type { Stored } from '../store';
@@ -8,6 +9,7 @@ import type { Ledger, LedgerEntry } from './ledger';
 import { reachRecipient } from './reachability';
 import type { ReferenceStore } from './references';
 import { sendClaimedEntry, type AttemptResult, type SendAttemptDeps, type SendOutcome } from './send-attempt';
+import { FairQueue, type QueueItem } from './send-queue';
 import { SendThrottle } from './send-throttle';
 import { senderSettings, type SenderOptions, type SenderSettings } from './sender-options';
 
@@ -25,13 +27,10 @@ export interface SenderStats {
   requests: number;
 }
 
-interface QueueItem {
-  tenantId: string;
-  id: string;
-  at: number;
-  /** The version the caller just read (saves a read; a stale one only makes the ETag claim fail). */
-  entry?: Stored<LedgerEntry>;
-}
+/** Entries of one tenant started and not yet past their rate reservation: more would only wait for room. */
+const STARTING_PER_TENANT = 2;
+/** A wait for room up to this long is slept through; a longer one gives the worker back (the entry waits queued). */
+const SHORT_WAIT_MS = 50;
 
 export class ReminderSender {
   readonly owner: string;
@@ -54,7 +53,9 @@ export class ReminderSender {
   private readonly logger?: Logger;
   private readonly throttle: SendThrottle;
   private readonly attemptDeps: SendAttemptDeps;
-  private readonly queue: QueueItem[] = [];
+  private readonly queue = new FairQueue();
+  /** Per tenant, entries started and not yet past their rate reservation. */
+  private readonly starting = new Map<string, number>();
   /** Ids queued or in flight: a second submit of one is ignored. */
   private readonly known = new Set<string>();
   private running = 0;
@@ -140,7 +141,7 @@ export class ReminderSender {
   async settled(horizonMs = 60_000): Promise<void> {
     for (;;) {
       const soon = this.settings.now() + horizonMs;
-      if (this.running === 0 && !this.queue.some((q) => q.at <= soon)) return;
+      if (this.running === 0 && !this.queue.anyDueBy(soon)) return;
       await (this.running > 0 ? this.quiet() : new Promise((r) => setTimeout(r, 10)));
     }
   }
@@ -161,23 +162,34 @@ export class ReminderSender {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    this.queue.length = 0;
+    this.queue.clear();
     this.known.clear();
   }
 
-  /** Starts the entries that are due while there is room, and sets a timer for the next one. */
+  /** Starts due entries while there are workers, tenant by tenant in turn, and sets a timer for the next one. */
   private pump(): void {
     if (this.stopped) return;
     const now = this.settings.now();
     const { concurrency } = this.settings;
-    this.queue.sort((a, b) => a.at - b.at);
-    while (this.running < concurrency && this.queue.length > 0 && (this.queue[0] as QueueItem).at <= now)
-      this.work(this.queue.shift() as QueueItem);
-    const next = this.queue[0];
-    if (next && this.running < concurrency && next.at > now && next.at < this.timerAt) {
+    const startingOf = (t: string): number => this.starting.get(t) ?? 0;
+    const canStart = (t: string): boolean =>
+      startingOf(t) < STARTING_PER_TENANT && this.throttle.tenantWait(t) <= SHORT_WAIT_MS;
+    while (this.running < concurrency) {
+      const item = this.queue.take(now, canStart);
+      if (!item) break;
+      this.work(item);
+    }
+    if (this.running >= concurrency) return;
+    // A tenant with entries starting is woken by their end; others when due and their window has room.
+    const next = this.queue.nextAt(now, (t) =>
+      startingOf(t) >= STARTING_PER_TENANT
+        ? Infinity
+        : Math.max(0, this.throttle.tenantWait(t) - SHORT_WAIT_MS),
+    );
+    if (next !== undefined && Number.isFinite(next) && next < this.timerAt) {
       if (this.timer) clearTimeout(this.timer);
       // Node turns a delay above 2^31-1 ms (~24.8 days; a 30-day snooze) into 1 ms: look again within the hour.
-      const delay = Math.min(next.at - now, 3_600_000);
+      const delay = Math.min(Math.max(1, next - now), 3_600_000);
       this.timerAt = now + delay;
       this.timer = setTimeout(() => {
         this.timer = undefined;
@@ -189,23 +201,34 @@ export class ReminderSender {
 
   private work(item: QueueItem): void {
     this.running++;
-    void this.process(item)
+    const tenantId = item.tenantId;
+    this.starting.set(tenantId, (this.starting.get(tenantId) ?? 0) + 1);
+    let started = true;
+    const pastStart = (): void => {
+      if (!started) return;
+      started = false;
+      const left = (this.starting.get(tenantId) ?? 1) - 1;
+      if (left > 0) this.starting.set(tenantId, left);
+      else this.starting.delete(tenantId);
+    };
+    void this.process(item, pastStart)
       .catch((err: unknown) => {
         // The entry stays in the ledger; its claim (if any) expires and a later scan picks it up.
         this.logger?.error({ err, id: item.id }, 'reminder delivery crashed');
       })
       .finally(() => {
+        pastStart();
         this.running--;
-        if (!this.queue.some((q) => q.id === item.id)) this.known.delete(item.id);
+        if (!this.queue.has(item.id)) this.known.delete(item.id);
         this.pump();
         if (this.running === 0) for (const w of this.quietWaiters.splice(0)) w();
         if (this.known.size === 0) for (const w of this.idleWaiters.splice(0)) w();
       });
   }
 
-  private later(item: QueueItem, at: number): void {
+  private later(item: QueueItem, at: number, entry?: Stored<LedgerEntry>): void {
     if (this.stopped) return;
-    this.queue.push({ tenantId: item.tenantId, id: item.id, at });
+    this.queue.push({ tenantId: item.tenantId, id: item.id, at, ...(entry ? { entry } : {}) });
   }
 
   private emit(o: SendOutcome): SendOutcome {
@@ -215,7 +238,7 @@ export class ReminderSender {
   }
 
   /** One entry: ready? reachable? then room in the rate windows, the claim, and its one send. */
-  private async process(item: QueueItem): Promise<SendOutcome> {
+  private async process(item: QueueItem, pastStart: () => void): Promise<SendOutcome | undefined> {
     const current = item.entry ?? (await this.ledger.read(item.tenantId, item.id));
     if (!current) return this.emit({ id: item.id, result: 'skipped', reason: 'not in the ledger' });
     const notYet = this.notYet(item, current.doc);
@@ -224,14 +247,22 @@ export class ReminderSender {
     if (!reach.ok) return this.emit(await this.block(item, current, reach.reason));
 
     // Wait for room, claim, then reserve the slot right before the request so the time the connector
-    // counts is the time the limiter counted.
+    // counts is the time the limiter counted. A long wait (the conversation's window is full) gives the worker
+    // back to other tenants: the entry waits in the queue, unclaimed.
     const keys = this.throttle.keys(item.tenantId, reach.reference.doc);
+    const room = this.throttle.roomIn(keys);
+    if (room > SHORT_WAIT_MS) {
+      this.later(item, this.settings.now() + room, current);
+      return undefined;
+    }
     if (!(await this.throttle.waitForRoom(keys, () => this.stopped)))
       return this.emit({ id: item.id, result: 'skipped', reason: 'stopped' });
     const claimed = await this.claim(item, current);
     if (!claimed) return this.emit({ id: item.id, result: 'skipped', reason: 'claimed elsewhere' });
     // Another send may have taken the room meanwhile; the wait is short next to the lease.
     await this.throttle.reserve(keys);
+    pastStart();
+    this.pump(); // the tenant may start its next entry while this one is sent
     this.stats.requests++;
     const attempt = await sendClaimedEntry(claimed, reach.reference, keys, this.attemptDeps);
     this.count(attempt);

@@ -1,19 +1,24 @@
-// The reminders as the app runs them: the ledger, the sender, the reminder scan and the voucher expiry job over
-// the real repositories. The bot's card actions (snooze, done, the test reminder) go through this object too.
-import { dueReminders, type DueReminder, type Organization, type Rules } from '../program';
+// The reminders as the app runs them: the ledger, the sender, the due index and its scan, the reminder and
+// voucher expiry work per tenant over the real repositories. The bot's card actions (snooze, done, the test
+// reminder) and the tenant lifecycle's index calls go through this object too.
+import { dueReminders, dueSchedule, type DueReminder, type Organization, type Rules } from '../program';
 import type { Logger } from '../logger';
-import type { OrganizationRepository, Store, VoucherRepository } from '../store';
+import { ReadPolicy, type OrganizationRepository, type Store, type VoucherRepository } from '../store';
 import type { BusinessHours } from './business-hours';
+import { DueIndex } from './due-index';
+import { dueOnWrite } from './due-on-write';
+import { DueScan, DUE_LEASE_MS, type DueScanSummary } from './due-scan';
+import { nextDueTime } from './due-time';
 import { ExpiryJob } from './expiry-job';
-import type { ActionResult, Ledger } from './ledger';
+import type { ActionResult, Ledger, LedgerEntry } from './ledger';
 import type { ReferenceStore } from './references';
-import { ReminderScheduler, type ScanSummary } from './scheduler';
+import { ReminderScheduler } from './scheduler';
 import type { ProactiveAdapter } from './proactive-post';
 import type { RenderFn } from './send-attempt';
 import { ReminderSender } from './sender';
 
 export interface ReminderServiceOptions {
-  store: Pick<Store, 'repos'>;
+  store: Pick<Store, 'repos' | 'repository' | 'containers' | 'writes'>;
   /** The delivery ledger, built once by the composition root. */
   ledger: Ledger;
   adapter: ProactiveAdapter;
@@ -31,7 +36,20 @@ export interface ReminderServiceOptions {
   tenantShare?: number;
   /** Tenants whose due work is skipped (inactive: the app was removed from their last conversation). */
   inactiveTenants?: () => Promise<ReadonlySet<string>>;
+  /** REMINDERS_ENABLED: without it the due scan still expires vouchers, and sends nothing. */
+  remindersEnabled?: boolean;
+  /** The due scan's lease on a tenant, and how many tenants it works at once. */
+  dueLeaseMs?: number;
+  dueConcurrency?: number;
+  /** Identifies this instance in the due scan's leases. */
+  owner?: string;
 }
+
+/**
+ * The longest a tenant goes without being looked at: the net under an index update lost after its write (a
+ * crash between the two). A week keeps its cost at ~5 tenants per 5-minute scan per 10,000 tenants.
+ */
+export const MAX_IDLE_MS = 7 * 86_400_000;
 
 export type TestReminderResult = { ok: true; entryId: string } | { ok: false; reason: 'noChat' | 'stopped' };
 
@@ -45,8 +63,14 @@ export class ReminderService {
   readonly ledger: Ledger;
   readonly sender: ReminderSender;
   readonly scheduler: ReminderScheduler;
-  /** Voucher expiry: run by each reminder scan, or started alone (app.ts) when reminders are off. */
+  /** Voucher expiry of one tenant: part of each due tenant's work, with reminders on or off. */
   readonly expiry: ExpiryJob;
+  /** The due index: one document per tenant; deactivate/reactivate/forget are for the tenant lifecycle. */
+  readonly dueIndex: DueIndex;
+  readonly dueScan: DueScan;
+  private readonly remindersOn: boolean;
+  private readonly recheckMs: number;
+  private readonly unobserve: () => void;
   private readonly organizations: OrganizationRepository;
   private readonly vouchers: VoucherRepository;
   private readonly now: () => Date;
@@ -86,6 +110,33 @@ export class ReminderService {
       now: this.now,
       logger: deps.logger,
     });
+    this.remindersOn = deps.remindersEnabled ?? true;
+    this.dueIndex = new DueIndex(deps.store, { now: nowMs, logger: deps.logger });
+    this.recheckMs = deps.dueLeaseMs ?? DUE_LEASE_MS;
+    this.dueScan = new DueScan({
+      index: this.dueIndex,
+      work: (tenantId, now) => this.workTenant(tenantId, now),
+      intervalSeconds: deps.scanSeconds,
+      leaseMs: this.recheckMs,
+      ...(deps.dueConcurrency ? { concurrency: deps.dueConcurrency } : {}),
+      ...(deps.owner ? { owner: deps.owner } : {}),
+      now: nowMs,
+      logger: deps.logger,
+    });
+    // Every write of an organisation or a voucher, through any repository of this store, lowers the index.
+    const cached = deps.store.repos.reading(ReadPolicy.maxAge(5000)).organizations;
+    this.unobserve = deps.store.writes.add(
+      dueOnWrite({
+        index: this.dueIndex,
+        organization: (tenantId) => cached.get(tenantId),
+        rules: deps.rules,
+        defaultTimeZone,
+        reminders: this.remindersOn,
+        maxIdleMs: MAX_IDLE_MS,
+        now: this.now,
+        logger: deps.logger,
+      }),
+    );
     this.scheduler = new ReminderScheduler({
       listOrganizations: () => this.loadOrganizations(),
       getOrganization: async (tenantId) =>
@@ -111,32 +162,34 @@ export class ReminderService {
     return this.started && !this.stopped;
   }
 
-  /** Scans now and every scanSeconds; each tenant's scan runs the expiry job for it first. */
+  /** The due scan now and every scanSeconds: expiry always, reminders when enabled. */
   start(): void {
     if (this.stopped || this.started) return;
     this.started = true;
-    this.scheduler.start();
+    this.dueScan.start();
   }
 
-  /** Stops both jobs, waits for the runs in progress and drains the sender (sends in flight are recorded). */
+  /** Stops the scan, waits for the work in progress and drains the sender (sends in flight are recorded). */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.unobserve();
     await Promise.allSettled([...this.tenantScans]);
+    await this.dueScan.stop();
     await this.expiry.stop();
     await this.scheduler.stop({ stopSender: true });
   }
 
-  /** One scan of every tenant (tests drive this with a fixed clock). */
-  async scanOnce(): Promise<ScanSummary> {
+  /** One cycle of the due scan (tests and benches drive this with a fixed clock). */
+  async scanOnce(): Promise<DueScanSummary> {
     this.scans++;
-    return this.scheduler.scanOnce();
+    return this.dueScan.scanOnce();
   }
 
-  /** Scans one tenant at once, when running (a recorded payment outcome is news to send now). */
-  async scanTenant(tenantId: string): Promise<ScanSummary | undefined> {
-    if (!this.running) return undefined;
-    const scan = this.scheduler.runTenant(tenantId);
+  /** Works one tenant at once, when running (a recorded payment outcome is news to send now). */
+  async scanTenant(tenantId: string): Promise<boolean> {
+    if (!this.running) return false;
+    const scan = this.dueScan.runTenant(tenantId);
     this.tenantScans.add(scan);
     try {
       return await scan;
@@ -145,8 +198,59 @@ export class ReminderService {
     }
   }
 
-  snooze(tenantId: string, entryId: string, forMs: number, by: string): Promise<ActionResult> {
-    return this.scheduler.snooze(tenantId, entryId, forMs, by);
+  /**
+   * One due tenant's work: its overdue vouchers expire; with reminders on, what is due goes to the ledger and
+   * the sender. Returns when the tenant is next due ('gone': it has no organisation).
+   */
+  async workTenant(tenantId: string, now: Date): Promise<Date | 'gone'> {
+    const org = (await this.organizations.get(tenantId))?.doc;
+    if (!org) return 'gone';
+    const expiry = await this.expiry.expireTenant(org, now);
+    const vouchers = expiry.vouchers.map((v) => v.doc);
+    const options = { defaultTimeZone: this.deps.defaultTimeZone };
+    let open: LedgerEntry[] = [];
+    if (this.remindersOn) {
+      const due = dueReminders(org, vouchers, this.deps.rules, now, options);
+      open = await this.scheduler.deliverDue(org, due, now);
+    }
+    return nextDueTime({
+      now,
+      schedule: dueSchedule(org, vouchers, this.deps.rules, now, { ...options, reminders: this.remindersOn }),
+      open,
+      expiryConflicts: expiry.conflicts,
+      recheckMs: this.recheckMs,
+      maxIdleMs: MAX_IDLE_MS,
+    });
+  }
+
+  /** Tenant lifecycle: the app was uninstalled from the tenant's last conversation — no scans, no reminders. */
+  deactivateTenant(tenantId: string): Promise<void> {
+    return this.dueIndex.deactivate(tenantId);
+  }
+
+  /** Tenant lifecycle: reinstalled — worked at the next scan, its due time recomputed from its data. */
+  reactivateTenant(tenantId: string): Promise<void> {
+    return this.dueIndex.reactivate(tenantId);
+  }
+
+  /** Tenant lifecycle: its data was deleted — its index entry goes too. */
+  forgetTenant(tenantId: string): Promise<void> {
+    return this.dueIndex.forget(tenantId);
+  }
+
+  /** Start-up migration: every tenant with an organisation and no index entry gets one, due now. */
+  async backfillDueIndex(): Promise<number> {
+    return this.dueIndex.backfill(await this.organizations.listTenantIds());
+  }
+
+  /** Snoozed: the tenant is due again when the snooze ends (another instance may be the one to send it). */
+  async snooze(tenantId: string, entryId: string, forMs: number, by: string): Promise<ActionResult> {
+    const res = await this.scheduler.snooze(tenantId, entryId, forMs, by);
+    if (res.ok) {
+      const until = res.entry.doc.snoozedUntil;
+      await this.dueIndex.lower(tenantId, until ? new Date(until) : this.now());
+    }
+    return res;
   }
 
   markDone(tenantId: string, entryId: string, by: string): Promise<ActionResult> {

@@ -14,6 +14,8 @@ export const CONTAINERS = {
   reminders: 'reminders',
   /** Tenant lifecycle: the tenant's status (active/inactive) and tombstones of deletions (no business data). */
   tenants: 'tenants',
+  /** The due index: one small document per tenant (its next due time, active flag, scan lease). */
+  tenantIndex: 'tenant-index',
 } as const;
 
 export type ContainerName = keyof typeof CONTAINERS;

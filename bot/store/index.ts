@@ -21,6 +21,7 @@ export { openStore, storeOver, type Repositories, type Store, type StoreReposito
 export { ReadPolicy } from './read-policy';
 export { OrganizationRepository, type OrganizationChange } from './organizations';
 export { DOCUMENT_ID_PATTERN, VoucherRepository } from './vouchers';
+export { WriteObservers, type WriteObserver, type WrittenDocument } from './write-observers';
 export { deepFreeze, DocumentCache } from './cache';
 export type { KeepDocument, TenantData, TenantDocuments } from './tenant-data';
 export { startEmbeddedCosmos, type EmbeddedCosmos } from './embedded';

@@ -15,8 +15,13 @@ import { AlreadyExists, assertTenant, ConcurrencyConflict } from './errors';
 import { OrganizationAuditArchiveStore, type AuditArchiveOptions } from './organization-audit';
 import { ReadPolicy } from './read-policy';
 import { Repository, type RepositoryOptions } from './repository';
+import type { WriteObservers } from './write-observers';
 
-export type OrganizationRepositoryOptions = RepositoryOptions & AuditArchiveOptions;
+export type OrganizationRepositoryOptions = RepositoryOptions &
+  AuditArchiveOptions & {
+    /** Told of every organisation written (Store.writes). */
+    writes?: WriteObservers;
+  };
 
 /** What to change in an organisation just read: the new document, or undefined when nothing changes. */
 export type OrganizationChange = (org: Organization) => Organization | undefined;
@@ -28,6 +33,7 @@ const CHANGE_ATTEMPTS = 4;
 export class OrganizationRepository {
   private readonly repo: Repository<Organization>;
   private readonly archive: OrganizationAuditArchiveStore;
+  private readonly writes?: WriteObservers;
 
   constructor(
     private readonly container: Container,
@@ -35,6 +41,7 @@ export class OrganizationRepository {
     options: OrganizationRepositoryOptions = {},
     private readonly policy: ReadPolicy = ReadPolicy.current,
   ) {
+    this.writes = options.writes;
     this.repo = new Repository<Organization>(container, cache, Organization, 'organization', options);
     this.archive = new OrganizationAuditArchiveStore(container, cache, options);
   }
@@ -92,7 +99,12 @@ export class OrganizationRepository {
   async save(tenantId: string, org: Organization, etag: string): Promise<Stored<Organization>> {
     assertTenant(tenantId, org.tenantId);
     const trimmed = await this.archive.trim(tenantId, org, () => this.version(tenantId, etag));
-    return this.repo.replace(trimmed, etag);
+    return this.written(await this.repo.replace(trimmed, etag));
+  }
+
+  private async written(stored: Stored<Organization>): Promise<Stored<Organization>> {
+    await this.writes?.notify({ container: 'organizations', tenantId: stored.doc.tenantId, doc: stored.doc });
+    return stored;
   }
 
   /** The tenant's whole audit trail, oldest first: archived entries, then the organisation's own (operators, tests). */
@@ -110,7 +122,9 @@ export class OrganizationRepository {
     let stored = await this.repo.read(tenantId, ORGANIZATION_ID, policy);
     if (!stored) {
       try {
-        stored = await this.repo.create(newOrganization(tenantId, now, initialGlobalAdmins));
+        stored = await this.written(
+          await this.repo.create(newOrganization(tenantId, now, initialGlobalAdmins)),
+        );
         // Racing creators carry different entries, so a new document is created whole and trimmed by a normal
         // write once its entries are committed (only with more pinned admins than the document keeps).
         if (stored.doc.audit.length > this.archive.keep)

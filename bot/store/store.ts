@@ -10,6 +10,7 @@ import { ReadPolicy } from './read-policy';
 import { tenantData, type TenantData } from './tenant-data';
 import { Repository, type RepositoryOptions } from './repository';
 import { VoucherRepository } from './vouchers';
+import { WriteObservers } from './write-observers';
 
 /** The repositories of the program's two aggregates. */
 export interface Repositories {
@@ -27,6 +28,8 @@ export interface Store extends Connection {
   /** One cache per container, shared by every repository over it. */
   readonly caches: Readonly<Record<ContainerName, DocumentCache>>;
   readonly repos: StoreRepositories;
+  /** Observers told after each write of an organisation or a voucher, through any repository. */
+  readonly writes: WriteObservers;
   /**
    * A typed repository over one container with that container's cache, for documents defined outside the
    * store (conversation references, the reminder ledger). Its owner builds it once, when it is built.
@@ -55,12 +58,14 @@ export function storeOver(connection: Connection, options: RepositoryOptions = {
   const { client, database, containers } = connection;
   const caches = {} as Record<ContainerName, DocumentCache>;
   for (const name of Object.keys(CONTAINERS) as ContainerName[]) caches[name] = new DocumentCache();
+  const writes = new WriteObservers();
   return {
     client,
     database,
     containers,
     caches,
-    repos: repositories(connection, caches, options),
+    writes,
+    repos: repositories(connection, caches, { ...options, writes }),
     tenantData: tenantData(containers, caches),
     repository: (name, schema, kind, own) =>
       new Repository(containers[name], caches[name], schema, kind, { ...options, ...own }),
@@ -84,7 +89,7 @@ export function storeOver(connection: Connection, options: RepositoryOptions = {
 function repositories(
   { containers }: Connection,
   caches: Readonly<Record<ContainerName, DocumentCache>>,
-  options: RepositoryOptions,
+  options: RepositoryOptions & { writes: WriteObservers },
 ): StoreRepositories {
   const views = new Map<number | undefined, Repositories>();
   const reading = (policy: ReadPolicy): Repositories => {

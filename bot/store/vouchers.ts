@@ -14,6 +14,7 @@ import type { Stored } from './documents';
 import { assertTenant } from './errors';
 import { ReadPolicy } from './read-policy';
 import { Repository, type ChangeMarker, type QuerySpec, type RepositoryOptions } from './repository';
+import type { WriteObservers } from './write-observers';
 
 /** Ids of documents the app creates (vouchers, the organisation): what a card may carry back as an id. */
 export const DOCUMENT_ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
@@ -21,13 +22,15 @@ export const DOCUMENT_ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
 /** Built by the Store, once per read policy (Store.repos, Store.repos.reading). */
 export class VoucherRepository {
   private readonly repo: Repository<Voucher>;
+  private readonly writes?: WriteObservers;
 
   constructor(
     container: Container,
     cache: DocumentCache,
-    options: RepositoryOptions = {},
+    options: RepositoryOptions & { writes?: WriteObservers } = {},
     private readonly policy: ReadPolicy = ReadPolicy.current,
   ) {
+    this.writes = options.writes;
     this.repo = new Repository<Voucher>(container, cache, Voucher, 'voucher', options);
   }
 
@@ -57,13 +60,18 @@ export class VoucherRepository {
 
   async create(tenantId: string, voucher: Voucher): Promise<Stored<Voucher>> {
     assertTenant(tenantId, voucher.tenantId);
-    return this.repo.create(voucher);
+    return this.written(await this.repo.create(voucher));
   }
 
   /** Writes `voucher` only if it still has `etag` (else ConcurrencyConflict; NotFound if it is not this tenant's). */
   async save(tenantId: string, voucher: Voucher, etag: string): Promise<Stored<Voucher>> {
     assertTenant(tenantId, voucher.tenantId);
-    return this.repo.replace(voucher, etag);
+    return this.written(await this.repo.replace(voucher, etag));
+  }
+
+  private async written(stored: Stored<Voucher>): Promise<Stored<Voucher>> {
+    await this.writes?.notify({ container: 'vouchers', tenantId: stored.doc.tenantId, doc: stored.doc });
+    return stored;
   }
 
   /** Count and newest write of the tenant's vouchers: tells a cache whether anything changed since it read. */

@@ -1,0 +1,174 @@
+// The scan of due work: one query for the tenants whose next due time has passed, each claimed with an
+// ETag-checked lease (so instances share a cycle without a coordinator), worked, and given back with its
+// recomputed next due time. A crashed instance's leases run out and the tenants are taken over.
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../logger';
+import type { Stored } from '../store';
+import type { DueIndex, TenantDue } from './due-index';
+import { RepeatingRun } from './timed-job';
+
+/** What working one tenant gives: when it is next due, or 'gone' when the tenant has no organisation. */
+export type TenantWork = (tenantId: string, now: Date) => Promise<Date | 'gone'>;
+
+export interface DueScanDeps {
+  index: DueIndex;
+  work: TenantWork;
+  intervalSeconds: number;
+  /** Identifies this instance in leases. */
+  owner?: string;
+  /** How long a claim lasts: longer than any tenant's work, short enough to take over a crashed instance's. */
+  leaseMs?: number;
+  /** Tenants worked at once by this instance. */
+  concurrency?: number;
+  /** Tenants asked for per query. */
+  batch?: number;
+  /** When a tenant's work fails, it is due again this much later. */
+  retryMs?: number;
+  now?: () => number;
+  logger?: Logger;
+}
+
+export interface DueScanSummary {
+  /** Tenants this instance worked. */
+  tenants: number;
+  /** Queries of the index. */
+  queries: number;
+  /** Claims lost to another instance. */
+  lostClaims: number;
+  /** Tenants with no organisation any more, removed from the index. */
+  forgotten: number;
+  errors: number;
+}
+
+export const DUE_LEASE_MS = 300_000;
+
+export class DueScan {
+  readonly owner: string;
+  private readonly repeating: RepeatingRun<DueScanSummary>;
+  private readonly now: () => number;
+  private readonly leaseMs: number;
+  private readonly concurrency: number;
+  private readonly batch: number;
+  private readonly retryMs: number;
+  private stopped = false;
+
+  constructor(private readonly deps: DueScanDeps) {
+    this.owner = deps.owner ?? `scan-${randomUUID()}`;
+    this.now = deps.now ?? (() => Date.now());
+    this.leaseMs = deps.leaseMs ?? DUE_LEASE_MS;
+    this.concurrency = deps.concurrency ?? 4;
+    this.batch = deps.batch ?? 100;
+    this.retryMs = deps.retryMs ?? deps.intervalSeconds * 1000;
+    this.repeating = new RepeatingRun(() => this.cycle(), deps.intervalSeconds);
+  }
+
+  /** A cycle now and then every `intervalSeconds`. */
+  start(): void {
+    this.stopped = false;
+    this.repeating.start();
+  }
+
+  /** No more cycles; the tenants in progress finish and are given back. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.repeating.stop();
+  }
+
+  /** One cycle now (or the one in progress): every due tenant this instance can claim. */
+  scanOnce(): Promise<DueScanSummary> {
+    return this.repeating.once();
+  }
+
+  /** Works one tenant now, outside the cycle (news to send at once); false when another instance holds it. */
+  async runTenant(tenantId: string): Promise<boolean> {
+    const entry = await this.deps.index.get(tenantId);
+    if (!entry || !entry.doc.active) return false;
+    const summary = emptySummary();
+    await this.claimAndWork(entry, summary);
+    return summary.tenants === 1;
+  }
+
+  private async cycle(): Promise<DueScanSummary> {
+    const summary = emptySummary();
+    // Each round takes the earliest due; worked tenants leave the result (their next time is later), so the
+    // rounds end. The bound only guards against an index that never settles.
+    for (let round = 0; round < 10_000 && !this.stopped; round++) {
+      let due: Stored<TenantDue>[];
+      try {
+        summary.queries++;
+        due = await this.deps.index.listDue(this.batch, this.now());
+      } catch (err) {
+        summary.errors++;
+        this.deps.logger?.error({ err }, 'due scan could not query the index');
+        break;
+      }
+      if (due.length === 0) break;
+      // Instances reading the same result start at different places, so they rarely race for one tenant.
+      await this.pool(shuffle(due), (entry) => this.claimAndWork(entry, summary));
+      if (due.length < this.batch) break;
+    }
+    if (summary.tenants > 0 || summary.errors > 0) this.deps.logger?.debug({ ...summary }, 'due scan done');
+    return summary;
+  }
+
+  private async pool<T>(items: T[], run: (item: T) => Promise<void>): Promise<void> {
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < items.length && !this.stopped) await run(items[next++] as T);
+    };
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, items.length) }, worker));
+  }
+
+  private async claimAndWork(entry: Stored<TenantDue>, summary: DueScanSummary): Promise<void> {
+    const { index, work, logger } = this.deps;
+    const tenantId = entry.doc.tenantId;
+    let claimed: Stored<TenantDue> | undefined;
+    try {
+      claimed = await index.claim(entry, this.owner, this.leaseMs);
+    } catch (err) {
+      summary.errors++;
+      logger?.error({ err, tenantId }, 'due scan could not claim a tenant');
+      return;
+    }
+    if (!claimed) {
+      summary.lostClaims++;
+      return;
+    }
+    const now = this.now();
+    let next: Date;
+    try {
+      const result = await work(tenantId, new Date(now));
+      summary.tenants++;
+      if (result === 'gone') {
+        await index.forget(tenantId);
+        summary.forgotten++;
+        return;
+      }
+      // Never due again within this cycle: a tenant worked now is looked at again later at the earliest.
+      next = new Date(Math.max(result.getTime(), now + 60_000));
+    } catch (err) {
+      summary.errors++;
+      logger?.error({ err, tenantId }, 'due work failed for a tenant');
+      next = new Date(now + this.retryMs);
+    }
+    try {
+      await index.release(claimed, this.owner, next);
+    } catch (err) {
+      // The lease runs out on its own; the tenant is then taken over.
+      logger?.error({ err, tenantId }, 'due scan could not give a tenant back');
+    }
+  }
+}
+
+function emptySummary(): DueScanSummary {
+  return { tenants: 0, queries: 0, lostClaims: 0, forgotten: 0, errors: 0 };
+}
+
+function shuffle<T>(items: T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
