@@ -17,10 +17,13 @@ import { builtInRules, DEFAULT_PROFILE } from '../bot/program';
 import { openStore } from '../bot/store';
 import { startEmbeddedCosmos } from '../bot/store/embedded';
 import { buildTab } from '../tab/build';
+import { startStoreCounter, type StoreCounts } from './store-counter';
 
 const VOUCHERS = Number(process.env.BENCH_OVERVIEW_VOUCHERS ?? 5000);
 const WARM_REQUESTS = 200;
 const COLD_REQUESTS = 8;
+/** Cold after a change: a voucher written through another instance, then the overview asked for. */
+const AFTER_WRITE_REQUESTS = 12;
 const TENANT = 'bench0000-0000-4000-8000-000000005000';
 
 function percentile(sorted: number[], p: number): number {
@@ -64,6 +67,38 @@ async function measure(url: string, count: number): Promise<Timed> {
   return { serverMs, bytes: body.length, gzipBytes: gzipSync(body).length };
 }
 
+function perRequest(counts: StoreCounts, n: number): StoreCounts {
+  const out = { ...counts };
+  for (const k of Object.keys(out) as (keyof StoreCounts)[]) out[k] = round(out[k] / n);
+  return out;
+}
+
+/**
+ * The overview right after a voucher changed on another instance (the snapshot's change marker moved): what
+ * the tab pays for its first request after every change. Counts are the API's alone (the write goes direct).
+ */
+async function coldAfterWrite(
+  writer: Awaited<ReturnType<typeof openStore>>,
+  url: string,
+  counter: Awaited<ReturnType<typeof startStoreCounter>>,
+): Promise<{ serverMs: number[]; counts: StoreCounts }> {
+  const vouchers = (await writer.repos.vouchers.list(TENANT)).slice(0, AFTER_WRITE_REQUESTS);
+  const serverMs: number[] = [];
+  const total = { ...counter.counts };
+  for (const k of Object.keys(total) as (keyof StoreCounts)[]) total[k] = 0;
+  for (const [i, v] of vouchers.entries()) {
+    const changed = { ...v.doc, customer: { ...v.doc.customer, division: `Bench ${i}` } };
+    await writer.repos.vouchers.save(TENANT, changed, v.etag);
+    // `_ts` has whole seconds: let the write's second end so the marker can tell it from the next one.
+    await new Promise((r) => setTimeout(r, 1_100));
+    counter.reset();
+    serverMs.push(...(await measure(url, 1)).serverMs);
+    for (const k of Object.keys(total) as (keyof StoreCounts)[]) total[k] += counter.counts[k];
+  }
+  serverMs.sort((a, b) => a - b);
+  return { serverMs, counts: perRequest(total, vouchers.length) };
+}
+
 export async function runOverviewBench(): Promise<Record<string, number | string>> {
   const loaded = loadConfig({ LOG_LEVEL: 'silent', LOCAL_TENANT_ID: TENANT });
   if (!loaded.ok) throw new Error(loaded.errors.join('; '));
@@ -81,6 +116,16 @@ export async function runOverviewBench(): Promise<Record<string, number | string
     database: 'bench-overview',
     local: true,
   });
+  // The tab API reads through a counting proxy (what one instance asks of the database); the seed and the
+  // writes "from another instance" go straight to the server.
+  const counter = await startStoreCounter(embedded.endpoint);
+  const apiStore = await openStore({
+    endpoint: counter.endpoint,
+    auth: 'key',
+    key: 'bench',
+    database: 'bench-overview',
+    local: true,
+  });
   const servers: restify.Server[] = [];
   try {
     const heapBeforeMB = settledHeapMB();
@@ -88,16 +133,17 @@ export async function runOverviewBench(): Promise<Record<string, number | string
     await seedDemoData(store, TENANT, now, { vouchers: VOUCHERS, rules, concurrency: 16 });
     const seedMs = performance.now() - t;
 
-    const start = async (cacheTtlMs: number): Promise<string> => {
+    const start = async (cacheTtlMs: number, snapshotFreshMs?: number): Promise<string> => {
       const server = restify.createServer({ handleUncaughtExceptions: false });
       registerApi(server, {
         config,
         logger: silentLogger(),
-        organizations: store.repos.organizations,
-        vouchers: store.repos.vouchers,
+        organizations: apiStore.repos.organizations,
+        vouchers: apiStore.repos.vouchers,
         rules,
         now: () => new Date(),
         cacheTtlMs,
+        snapshotFreshMs,
       });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       servers.push(server);
@@ -106,6 +152,8 @@ export async function runOverviewBench(): Promise<Record<string, number | string
 
     const coldBase = await start(0);
     const warmBase = await start(60 * 60 * 1000);
+    // Checks the store on every request, so the first request after a write is the cold one.
+    const checkedBase = await start(60 * 60 * 1000, 0);
 
     // The in-process projection alone (what a warm request pays once a minute, or after a reload).
     const seeded = await store.repos.vouchers.list(TENANT);
@@ -123,7 +171,11 @@ export async function runOverviewBench(): Promise<Record<string, number | string
     }
     projectMs.sort((a, b) => a - b);
 
+    counter.reset();
     const cold = await measure(`${coldBase}/overview`, COLD_REQUESTS);
+    const coldCounts = perRequest(counter.counts, COLD_REQUESTS);
+    await measure(`${checkedBase}/overview`, 1);
+    const afterWrite = await coldAfterWrite(store, `${checkedBase}/overview`, counter);
     t = performance.now();
     await measure(`${warmBase}/overview`, 1); // fills the cache
     const firstLoadMs = performance.now() - t;
@@ -150,6 +202,14 @@ export async function runOverviewBench(): Promise<Record<string, number | string
       overviewColdP50Ms: round(percentile(cold.serverMs, 50)),
       overviewColdP95Ms: round(percentile(cold.serverMs, 95)),
       overviewFirstLoadMs: round(firstLoadMs),
+      overviewColdRequests: coldCounts.requests,
+      overviewColdDocuments: coldCounts.documents,
+      overviewColdKB: round(coldCounts.responseBytes / 1024),
+      overviewAfterWriteP50Ms: round(percentile(afterWrite.serverMs, 50)),
+      overviewAfterWriteP95Ms: round(percentile(afterWrite.serverMs, 95)),
+      overviewAfterWriteRequests: afterWrite.counts.requests,
+      overviewAfterWriteDocuments: afterWrite.counts.documents,
+      overviewAfterWriteKB: round(afterWrite.counts.responseBytes / 1024),
       projectionOnlyP50Ms: round(percentile(projectMs, 50)),
       overviewPayloadKB: round(warm.bytes / 1024),
       overviewPayloadGzipKB: round(warm.gzipBytes / 1024),
@@ -165,6 +225,8 @@ export async function runOverviewBench(): Promise<Record<string, number | string
     };
   } finally {
     for (const s of servers) s.close();
+    apiStore.close();
+    await counter.close();
     store.close();
     await embedded.stop();
   }

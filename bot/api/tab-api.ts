@@ -11,6 +11,7 @@ import { voucherCsvRoute } from './routes/voucher-csv';
 import { voucherDetailRoute } from './routes/voucher-detail';
 import { voucherListRoute } from './routes/voucher-list';
 import { TenantSnapshots } from './tenant-snapshots';
+import { TenantSummaries } from './tenant-summaries';
 import { TenantViews } from './tenant-views';
 
 export const API_PREFIX = '/api/tab';
@@ -37,12 +38,19 @@ export function registerApi(server: Server, deps: ApiDeps): TabApi {
   };
 
   const tenants = new TenantSnapshots(deps, log);
+  // The overview and payments read the tenant summary; the lists, CSV and deadlines every voucher.
+  const summaries = new TenantSummaries(deps, log, tenants);
   const views = new TenantViews();
-  get(overviewRoute(tenants, views));
+  get(overviewRoute(summaries, views));
   get(voucherListRoute(tenants, views));
   get(voucherCsvRoute(tenants, views));
   get(voucherDetailRoute(deps, tenants));
   get(deadlinesRoute(tenants, views));
-  get(paymentsRoute(tenants));
-  return { invalidate: (tenantId) => tenants.invalidate(tenantId) };
+  get(paymentsRoute(summaries));
+  return {
+    invalidate: (tenantId) => {
+      tenants.invalidate(tenantId);
+      summaries.invalidate(tenantId);
+    },
+  };
 }

@@ -14,5 +14,6 @@ export { openStore, storeOver, type Repositories, type Store, type StoreReposito
 export { ReadPolicy } from './read-policy';
 export { OrganizationRepository, type OrganizationChange } from './organizations';
 export { DOCUMENT_ID_PATTERN, VoucherRepository } from './vouchers';
+export { SUMMARY_SHARDS, SUMMARY_VERSION, type VoucherSummary } from './summaries';
 export { deepFreeze, DocumentCache } from './cache';
 export { startEmbeddedCosmos, type EmbeddedCosmos } from './embedded';

@@ -4,7 +4,7 @@ import {
   daysBetween,
   enrollmentRenewalDue,
   voucherDeadlines as programVoucherDeadlines,
-  type Voucher,
+  type VoucherFacts,
 } from '../../program';
 import type { DeadlineView, EnrollmentView } from '../view-model';
 import type { ProjectionContext } from './context';
@@ -13,7 +13,7 @@ import type { ProjectionContext } from './context';
 export const DEADLINE_WINDOW_DAYS = 30;
 
 /** The open deadlines of one voucher (the domain decides them; this adds what the tab shows with each). */
-export function voucherDeadlines(v: Voucher, ctx: ProjectionContext): DeadlineView[] {
+export function voucherDeadlines(v: VoucherFacts, ctx: ProjectionContext): DeadlineView[] {
   return programVoucherDeadlines(v, ctx.rules)
     .map(({ kind, due }) => ({
       kind,

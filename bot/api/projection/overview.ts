@@ -1,5 +1,5 @@
-// The tab's overview: every voucher projected once into rows and deadlines, then the pipeline, filters and groups.
-import type { Voucher } from '../../program';
+// The tab's overview (pipeline, deadlines, payments, filters) from each voucher's facts; rows and deadlines for lists.
+import type { Voucher, VoucherFacts } from '../../program';
 import type {
   CallerView,
   DeadlineView,
@@ -13,19 +13,21 @@ import type { ProjectionContext } from './context';
 import { DEADLINE_WINDOW_DAYS, groupDeadlines, organizationDeadlines, voucherDeadlines } from './deadlines';
 import { paymentsOf } from './payments';
 import { setupOf } from './setup';
-import { toRow } from './voucher-rows';
+import { daysSince, toRow } from './voucher-rows';
 
 /** The overview lists at most this many deadlines per group (the totals say how many there are). */
 export const OVERVIEW_DEADLINE_LIMIT = 50;
 
-export function pipelineOf(rows: VoucherRowView[]): PipelineStageView[] {
+/** Days in state per state: count, rounded average and maximum (the overview's pipeline). */
+export function pipelineOf(vouchers: readonly VoucherFacts[], now: Date): PipelineStageView[] {
   const acc = new Map<string, { count: number; sum: number; max: number }>();
-  for (const r of rows) {
-    const a = acc.get(r.state) ?? { count: 0, sum: 0, max: 0 };
+  for (const v of vouchers) {
+    const days = daysSince(v.stateSince, now);
+    const a = acc.get(v.state) ?? { count: 0, sum: 0, max: 0 };
     a.count += 1;
-    a.sum += r.daysInState;
-    a.max = Math.max(a.max, r.daysInState);
-    acc.set(r.state, a);
+    a.sum += days;
+    a.max = Math.max(a.max, days);
+    acc.set(v.state, a);
   }
   return VOUCHER_STATES.map((state) => {
     const a = acc.get(state);
@@ -38,16 +40,20 @@ export function pipelineOf(rows: VoucherRowView[]): PipelineStageView[] {
   });
 }
 
-export function filterOptionsOf(rows: VoucherRowView[], ctx: ProjectionContext): FilterOptionsView {
+export function filterOptionsOf(
+  vouchers: readonly VoucherFacts[],
+  ctx: ProjectionContext,
+): FilterOptionsView {
   const offerings = new Set(ctx.rules.catalogue.offerings.map((o) => o.id));
   const consultants = new Map<string, string>();
   for (const p of ctx.org?.people ?? [])
     if (p.roles.includes('consultant')) consultants.set(p.userId, p.name || p.userId);
   const customers = new Set<string>();
-  for (const r of rows) {
-    offerings.add(r.offering);
-    customers.add(r.customer);
-    for (const c of r.consultants) consultants.set(c.id, c.name);
+  for (const v of vouchers) {
+    offerings.add(v.offeringId);
+    customers.add(v.customer.name);
+    // The name a row shows for the consultant (toRow), so the filter and the list agree.
+    for (const id of v.reservation?.consultants ?? []) consultants.set(id, ctx.people.get(id) ?? id);
   }
   return {
     offerings: [...offerings].sort(),
@@ -76,19 +82,25 @@ export function project(vouchers: Voucher[], ctx: ProjectionContext): Projected 
   return { rows, deadlines };
 }
 
+/**
+ * The overview from each voucher's facts: whole vouchers (the full recomputation) or a tenant summary's rows
+ * give the same answer. Vouchers are taken in id order, so sums and ties never depend on where they came from.
+ */
 export function overviewOf(
-  vouchers: Voucher[],
+  facts: readonly VoucherFacts[],
   ctx: ProjectionContext,
   caller: CallerView,
-  projected = project(vouchers, ctx),
 ): OverviewView {
-  const groups = groupDeadlines(projected.deadlines);
+  const vouchers = [...facts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const deadlines = organizationDeadlines(ctx);
+  for (const v of vouchers) for (const d of voucherDeadlines(v, ctx)) deadlines.push(d);
+  const groups = groupDeadlines(deadlines);
   return {
     generatedAt: ctx.now.toISOString(),
     caller,
     organization: { known: Boolean(ctx.org) },
     setup: setupOf(ctx),
-    pipeline: pipelineOf(projected.rows),
+    pipeline: pipelineOf(vouchers, ctx.now),
     deadlines: {
       overdue: groups.overdue.slice(0, OVERVIEW_DEADLINE_LIMIT),
       upcoming: groups.upcoming.slice(0, OVERVIEW_DEADLINE_LIMIT),
@@ -97,7 +109,7 @@ export function overviewOf(
       windowDays: DEADLINE_WINDOW_DAYS,
     },
     payments: paymentsOf(vouchers),
-    filters: filterOptionsOf(projected.rows, ctx),
+    filters: filterOptionsOf(vouchers, ctx),
     voucherCount: vouchers.length,
   };
 }

@@ -1,0 +1,217 @@
+// The per-tenant voucher summary the tab's overview reads instead of every voucher: each voucher's facts
+// (program `VoucherFacts`, with the version's `_ts` and ETag) spread over SUMMARY_SHARDS documents of
+// `tenant-summaries`, kept by VoucherRepository after every voucher write (ETag-checked, retried), checked
+// against the vouchers' change marker on every read, and rebuilt from the vouchers when missing, outdated
+// or out of step. A shard is a few dozen KB, so a voucher write rewrites 1/SUMMARY_SHARDS of the summary.
+import { z } from 'zod';
+import { Voucher, VoucherFacts, voucherFacts } from '../program';
+import type { Stored } from './documents';
+import { AlreadyExists, ConcurrencyConflict, NotFound } from './errors';
+import type { ChangeMarker, Repository } from './repository';
+
+/** Bump when VoucherFacts or the row change: shards of an older version are rebuilt by the first reader. */
+export const SUMMARY_VERSION = 1;
+export const SUMMARY_SHARDS = 32;
+/** Conflicting writers of one shard retry this many times before giving the shard up (see `record`). */
+const RECORD_ATTEMPTS = 6;
+
+export const SummaryRow = z.object({
+  /** `_ts` and ETag of the voucher version the facts were taken from. */
+  ts: z.number().int().nonnegative(),
+  etag: z.string(),
+  voucher: VoucherFacts,
+});
+export type SummaryRow = z.infer<typeof SummaryRow>;
+
+export const SummaryShard = z.object({
+  id: z.string().min(1),
+  tenantId: z.string().min(1),
+  schemaVersion: z.literal(1).default(1),
+  version: z.number().int().positive(),
+  shard: z.number().int().nonnegative(),
+  shards: z.number().int().positive(),
+  rows: z.array(SummaryRow),
+});
+export type SummaryShard = z.infer<typeof SummaryShard>;
+
+/** What a read gives the tab: every voucher's facts and the vouchers' change marker they match. */
+export interface VoucherSummary {
+  vouchers: VoucherFacts[];
+  marker: ChangeMarker;
+  /** summary: the shards as stored; overlay: plus vouchers written since; rebuilt / full: from every voucher. */
+  source: 'summary' | 'overlay' | 'rebuilt' | 'full';
+}
+
+/** FNV-1a of the voucher id: a stable shard for each voucher. */
+export function shardOf(voucherId: string, shards = SUMMARY_SHARDS): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < voucherId.length; i++) {
+    h ^= voucherId.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % shards;
+}
+
+export function shardId(shard: number): string {
+  return `vouchers-${String(shard).padStart(2, '0')}`;
+}
+
+function rowOf(stored: Stored<Voucher>): SummaryRow {
+  return { ts: stored.ts ?? 0, etag: stored.etag, voucher: voucherFacts(stored.doc) };
+}
+
+/** The change marker the rows stand for: equal to the vouchers' own when the summary is in step with them. */
+export function markerOf(rows: readonly SummaryRow[]): ChangeMarker {
+  let lastModified = 0;
+  let tsSum = 0;
+  for (const r of rows) {
+    tsSum += r.ts;
+    if (r.ts > lastModified) lastModified = r.ts;
+  }
+  return { count: rows.length, lastModified, tsSum };
+}
+
+function sameMarker(a: ChangeMarker, b: ChangeMarker): boolean {
+  return a.count === b.count && a.tsSum === b.tsSum && a.lastModified === b.lastModified;
+}
+
+const isCurrent = (s: SummaryShard): boolean => s.version === SUMMARY_VERSION && s.shards === SUMMARY_SHARDS;
+
+export interface SummaryOptions {
+  /** Told when a shard could not be kept after a voucher write (it is then dropped, so it gets rebuilt). */
+  onError?: (tenantId: string, err: unknown) => void;
+}
+
+/** Built once by the store, shared by the voucher repositories of every read policy. */
+export class VoucherSummaries {
+  constructor(
+    private readonly shards: Repository<SummaryShard>,
+    private readonly vouchers: Repository<Voucher>,
+    private readonly options: SummaryOptions = {},
+  ) {}
+
+  /**
+   * After a voucher write (`previousEtag`: the version it replaced; undefined for a create): its row in its
+   * shard, ETag-checked. A row that is not at `previousEtag` means writes of this voucher reached the summary
+   * out of order, so the voucher's current version is written instead. Never throws: the voucher is written
+   * already; a shard that cannot be kept is deleted, and the next reader rebuilds the summary.
+   */
+  async record(tenantId: string, written: Stored<Voucher>, previousEtag: string | undefined): Promise<void> {
+    const id = shardId(shardOf(written.doc.id));
+    try {
+      for (let attempt = 0; attempt < RECORD_ATTEMPTS; attempt++) {
+        const stored = await this.shards.read(tenantId, id);
+        // No summary (or another version's): nothing to keep; the next reader builds it from the vouchers.
+        if (!stored || !isCurrent(stored.doc)) return;
+        const row = await this.nextRow(tenantId, stored.doc, written, previousEtag);
+        if (row === 'unchanged') return;
+        const rows = stored.doc.rows.filter((r) => r.voucher.id !== written.doc.id);
+        if (row) rows.push(row);
+        try {
+          await this.shards.replace({ ...stored.doc, rows }, stored.etag);
+          return;
+        } catch (err) {
+          if (!(err instanceof ConcurrencyConflict)) throw err;
+        }
+      }
+      throw new ConcurrencyConflict(this.shards.kind, id);
+    } catch (err) {
+      this.options.onError?.(tenantId, err);
+      await this.shards.delete(tenantId, id).catch(() => undefined);
+    }
+  }
+
+  private async nextRow(
+    tenantId: string,
+    shard: SummaryShard,
+    written: Stored<Voucher>,
+    previousEtag: string | undefined,
+  ): Promise<SummaryRow | undefined | 'unchanged'> {
+    const row = shard.rows.find((r) => r.voucher.id === written.doc.id);
+    if (row?.etag === written.etag) return 'unchanged';
+    const inOrder = row ? row.etag === previousEtag : previousEtag === undefined;
+    if (inOrder) return rowOf(written);
+    const current = await this.vouchers.read(tenantId, written.doc.id);
+    if (current && row?.etag === current.etag) return 'unchanged';
+    return current && rowOf(current);
+  }
+
+  /** Every voucher's facts for the overview: from the shards when they are in step with the vouchers. */
+  async read(tenantId: string): Promise<VoucherSummary> {
+    const [shards, marker] = await Promise.all([
+      this.shards.query(tenantId),
+      this.vouchers.changeMarker(tenantId),
+    ]);
+    // A newer instance's summary (rolling deploy): used by nobody here, and not overwritten.
+    if (shards.some((s) => s.doc.version > SUMMARY_VERSION)) return this.full(tenantId);
+    const current = shards.filter((s) => isCurrent(s.doc));
+    if (current.length === SUMMARY_SHARDS) {
+      const rows = current.flatMap((s) => s.doc.rows);
+      if (sameMarker(markerOf(rows), marker))
+        return { vouchers: rows.map((r) => r.voucher), marker, source: 'summary' };
+      // Writes whose summary update is still on its way: they are newer than the newest row.
+      const merged = await this.withRecent(tenantId, rows);
+      if (sameMarker(markerOf(merged), marker))
+        return { vouchers: merged.map((r) => r.voucher), marker, source: 'overlay' };
+    }
+    return this.rebuild(tenantId, shards);
+  }
+
+  private async withRecent(tenantId: string, rows: SummaryRow[]): Promise<SummaryRow[]> {
+    const since = markerOf(rows).lastModified;
+    const recent = await this.vouchers.query(tenantId, {
+      where: 'c._ts >= @since',
+      parameters: [{ name: '@since', value: since }],
+    });
+    const byId = new Map(rows.map((r) => [r.voucher.id, r]));
+    for (const v of recent) byId.set(v.doc.id, rowOf(v));
+    return [...byId.values()];
+  }
+
+  /**
+   * Reads every voucher once and writes each shard (create, or replace at the ETag read before the vouchers:
+   * a shard a writer changed meanwhile is left to it). The answer is the vouchers read, whatever was written.
+   */
+  private async rebuild(tenantId: string, existing: Stored<SummaryShard>[]): Promise<VoucherSummary> {
+    const all = await this.vouchers.query(tenantId);
+    const rows = all.map(rowOf);
+    const answer: VoucherSummary = {
+      vouchers: rows.map((r) => r.voucher),
+      marker: markerOf(rows),
+      source: 'rebuilt',
+    };
+    // A tenant without vouchers gets no shards (an unknown caller creates nothing); its first voucher's
+    // writer finds none and leaves the building to the next reader.
+    if (rows.length === 0 && existing.length === 0) return answer;
+    const byShard: SummaryRow[][] = Array.from({ length: SUMMARY_SHARDS }, () => []);
+    for (const r of rows) byShard[shardOf(r.voucher.id)]?.push(r);
+    const before = new Map(existing.map((s) => [s.doc.id, s.etag]));
+    await Promise.all(
+      byShard.map(async (shardRows, shard) => {
+        const doc: SummaryShard = {
+          id: shardId(shard),
+          tenantId,
+          schemaVersion: 1,
+          version: SUMMARY_VERSION,
+          shard,
+          shards: SUMMARY_SHARDS,
+          rows: shardRows,
+        };
+        const etag = before.get(doc.id);
+        try {
+          await (etag ? this.shards.replace(doc, etag) : this.shards.create(doc));
+        } catch (err) {
+          const raced =
+            err instanceof ConcurrencyConflict || err instanceof AlreadyExists || err instanceof NotFound;
+          if (!raced) throw err;
+        }
+      }),
+    );
+    return answer;
+  }
+
+  private async full(tenantId: string): Promise<VoucherSummary> {
+    const rows = (await this.vouchers.query(tenantId)).map(rowOf);
+    return { vouchers: rows.map((r) => r.voucher), marker: markerOf(rows), source: 'full' };
+  }
+}
