@@ -13,7 +13,7 @@ export const CONTAINERS = {
   /** Reminder delivery ledger: one document per reminder key. */
   reminders: 'reminders',
   /** Per-tenant voucher summary for the tab's overview, in shards, kept on every voucher write. */
-  summaries: 'tenant-summaries',
+  summaries: 'summaries',
 } as const;
 
 /**

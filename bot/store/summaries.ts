@@ -1,6 +1,6 @@
 // The per-tenant voucher summary the tab's overview reads instead of every voucher: each voucher's facts
 // (program `VoucherFacts`, with the version's `_ts` and ETag) spread over SUMMARY_SHARDS documents of
-// `tenant-summaries`, kept by VoucherRepository after every voucher write (ETag-checked, retried), checked
+// `summaries`, kept by VoucherRepository after every voucher write (ETag-checked, retried), checked
 // against the vouchers' change marker on every read, and rebuilt from the vouchers when missing, outdated
 // or out of step. A shard is a few dozen KB, so a voucher write rewrites 1/SUMMARY_SHARDS of the summary.
 import { z } from 'zod';
