@@ -24,6 +24,12 @@ const WARM_REQUESTS = 200;
 const COLD_REQUESTS = 8;
 /** Cold after a change: a voucher written through another instance, then the overview asked for. */
 const AFTER_WRITE_REQUESTS = 12;
+/** First request on a new instance (empty caches). */
+const NEW_INSTANCES = 5;
+
+function settingsOf(endpoint: string) {
+  return { endpoint, auth: 'key' as const, key: 'bench', database: 'bench-overview', local: true };
+}
 const TENANT = 'bench0000-0000-4000-8000-000000005000';
 
 function percentile(sorted: number[], p: number): number {
@@ -166,13 +172,17 @@ export async function runOverviewBench(): Promise<Record<string, number | string
     await seedDemoData(store, TENANT, now, { vouchers: VOUCHERS, rules, concurrency: 16 });
     const seedMs = performance.now() - t;
 
-    const start = async (cacheTtlMs: number, snapshotFreshMs?: number): Promise<string> => {
+    const start = async (
+      cacheTtlMs: number,
+      snapshotFreshMs?: number,
+      over: Awaited<ReturnType<typeof openStore>> = apiStore,
+    ): Promise<string> => {
       const server = restify.createServer({ handleUncaughtExceptions: false });
       registerApi(server, {
         config,
         logger: silentLogger(),
-        organizations: apiStore.repos.organizations,
-        vouchers: apiStore.repos.vouchers,
+        organizations: over.repos.organizations,
+        vouchers: over.repos.vouchers,
         rules,
         now: () => new Date(),
         cacheTtlMs,
@@ -208,6 +218,18 @@ export async function runOverviewBench(): Promise<Record<string, number | string
     counter.reset();
     const firstEver = await measure(`${coldBase}/overview`, 1);
     const firstEverCounts = { ...counter.counts };
+    // The first request on a new instance: a store with empty caches (every shard comes with its body).
+    const newInstance: number[] = [];
+    const newInstanceCounts = zeroCounts();
+    for (let i = 0; i < NEW_INSTANCES; i++) {
+      const fresh = await openStore({ ...settingsOf(counter.endpoint) });
+      counter.reset();
+      newInstance.push(...(await measure(`${await start(0, undefined, fresh)}/overview`, 1)).serverMs);
+      add(newInstanceCounts, counter.counts);
+      fresh.close();
+    }
+    newInstance.sort((a, b) => a - b);
+    const perNewInstance = perRequest(newInstanceCounts, NEW_INSTANCES);
     counter.reset();
     const cold = await measure(`${coldBase}/overview`, COLD_REQUESTS);
     const coldCounts = perRequest(counter.counts, COLD_REQUESTS);
@@ -247,6 +269,11 @@ export async function runOverviewBench(): Promise<Record<string, number | string
       overviewFirstEverRequests: firstEverCounts.requests,
       overviewFirstEverDocuments: firstEverCounts.documents,
       overviewFirstEverWrites: firstEverCounts.writes,
+      overviewNewInstanceP50Ms: round(percentile(newInstance, 50)),
+      overviewNewInstanceP95Ms: round(percentile(newInstance, 95)),
+      overviewNewInstanceRequests: perNewInstance.requests,
+      overviewNewInstanceDocuments: perNewInstance.documents,
+      overviewNewInstanceKB: round(perNewInstance.responseBytes / 1024),
       overviewColdRequests: coldCounts.requests,
       overviewColdDocuments: coldCounts.documents,
       overviewColdKB: round(coldCounts.responseBytes / 1024),

@@ -20,8 +20,13 @@ export interface VoucherSource {
   list(tenantId: string): Promise<{ doc: Voucher }[]>;
   /** Lets the caches see any instance's writes. */
   changeMarker?(tenantId: string): Promise<VoucherMarker>;
-  /** Every voucher's facts and the marker they match, without reading the vouchers (the store's tenant summary). */
-  summary?(tenantId: string): Promise<{ vouchers: VoucherFacts[]; marker: VoucherMarker }>;
+  /**
+   * Every voucher's facts and the marker they stand for, without reading the vouchers (the store's tenant
+   * summary); `verify`, when given, checks them against the vouchers (false: repaired, read again).
+   */
+  summary?(
+    tenantId: string,
+  ): Promise<{ vouchers: VoucherFacts[]; marker: VoucherMarker; verify?: () => Promise<boolean> }>;
 }
 
 export interface ApiDeps {

@@ -1,6 +1,7 @@
 // The caller's tenant as the overview reads it: the organisation and every voucher's facts from the store's
 // tenant summary (no voucher documents), reused while a cheap check (organisation ETag, the vouchers' change
-// marker) says nothing changed. A source without a summary falls back to the full snapshot.
+// marker) says nothing changed; each load's summary is checked against the vouchers right after answering.
+// A source without a summary falls back to the full snapshot.
 import type { Logger } from '../logger';
 import type { Organization, VoucherFacts } from '../program';
 import type { Caller } from './auth';
@@ -32,7 +33,7 @@ export class TenantSummaries {
 
   constructor(
     private readonly deps: ApiDeps,
-    log: Logger,
+    private readonly log: Logger,
     private readonly snapshots: TenantSnapshots,
   ) {
     this.cache = new SnapshotCache<SummaryDocuments>({
@@ -61,6 +62,7 @@ export class TenantSummaries {
     if (!vouchers.summary) throw new Error('TenantSummaries: the voucher source has no summary');
     const readStartSec = Math.floor(Date.now() / 1000);
     const [org, facts] = await Promise.all([organizations.get(tenantId), vouchers.summary(tenantId)]);
+    if (facts.verify) this.verifyLater(tenantId, facts.verify);
     return {
       org: org?.doc,
       orgEtag: org?.etag,
@@ -68,6 +70,21 @@ export class TenantSummaries {
       marker: facts.marker,
       readStartSec,
     };
+  }
+
+  /**
+   * The summary's check against the vouchers runs once the answer is on its way (setImmediate): only a lost
+   * update makes it fail, and then the copy is dropped, so the next request reads the repaired summary.
+   */
+  private verifyLater(tenantId: string, verify: () => Promise<boolean>): void {
+    setImmediate(() => {
+      verify().then(
+        (ok) => {
+          if (!ok) this.cache.invalidate(tenantId);
+        },
+        (err: unknown) => this.log.error({ err, tenantId }, 'tab API: tenant summary check failed'),
+      );
+    });
   }
 
   private async isCurrent(tenantId: string, docs: SummaryDocuments): Promise<boolean> {

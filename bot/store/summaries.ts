@@ -1,7 +1,7 @@
 // The per-tenant voucher summary the tab's overview reads instead of every voucher: each voucher's facts
 // (program `VoucherFacts`, with the version's `_ts` and ETag) spread over SUMMARY_SHARDS documents of
 // `summaries`, kept by VoucherRepository after every voucher write (ETag-checked, retried), checked
-// against the vouchers' change marker on every read, and rebuilt from the vouchers when missing, outdated
+// against the vouchers' change marker after each read, and rebuilt from the vouchers when missing, outdated
 // or out of step. A shard is a few dozen KB, so a voucher write rewrites 1/SUMMARY_SHARDS of the summary.
 import { z } from 'zod';
 import { Voucher, VoucherFacts, voucherFacts } from '../program';
@@ -34,12 +34,14 @@ export const SummaryShard = z.object({
 });
 export type SummaryShard = z.infer<typeof SummaryShard>;
 
-/** What a read gives the tab: every voucher's facts and the vouchers' change marker they match. */
+/** What a read gives the tab: every voucher's facts and the change marker they stand for. */
 export interface VoucherSummary {
   vouchers: VoucherFacts[];
   marker: ChangeMarker;
-  /** summary: the shards as stored; overlay: plus vouchers written since; rebuilt / full: from every voucher. */
-  source: 'summary' | 'overlay' | 'rebuilt' | 'full';
+  /** summary: the shards as stored; rebuilt / full: from every voucher (full: a newer version's summary). */
+  source: 'summary' | 'rebuilt' | 'full';
+  /** For `summary`: checks the rows against the vouchers, repairs them if needed (false then). */
+  verify?: () => Promise<boolean>;
 }
 
 /** FNV-1a of the voucher id: a stable shard for each voucher. */
@@ -136,39 +138,70 @@ export class VoucherSummaries {
     return current && rowOf(current);
   }
 
-  /** Every voucher's facts for the overview: from the shards when they are in step with the vouchers. */
+  /**
+   * Every voucher's facts for the overview: the shards as stored when they are all there and of this version
+   * (else rebuilt from the vouchers). Their check against the vouchers is left to `verify`, which the caller
+   * runs after answering: it costs a scan of the vouchers' index, and only a lost update can make it fail.
+   */
   async read(tenantId: string): Promise<VoucherSummary> {
     // Point reads, not one query: each asks with the cached ETag, so an unchanged shard answers 304 without a
     // body, and after a write only its one shard travels (a query would send every shard again).
-    const [found, marker] = await Promise.all([
-      Promise.all(Array.from({ length: SUMMARY_SHARDS }, (_, n) => this.shards.read(tenantId, shardId(n)))),
-      this.vouchers.changeMarker(tenantId),
-    ]);
+    const found = await Promise.all(
+      Array.from({ length: SUMMARY_SHARDS }, (_, n) => this.shards.read(tenantId, shardId(n))),
+    );
     const shards = found.filter((s): s is Stored<SummaryShard> => s !== undefined);
     // A newer instance's summary (rolling deploy): used by nobody here, and not overwritten.
     if (shards.some((s) => s.doc.version > SUMMARY_VERSION)) return this.full(tenantId);
-    const current = shards.filter((s) => isCurrent(s.doc));
-    if (current.length === SUMMARY_SHARDS) {
-      const rows = current.flatMap((s) => s.doc.rows);
-      if (sameMarker(markerOf(rows), marker))
-        return { vouchers: rows.map((r) => r.voucher), marker, source: 'summary' };
-      // Writes whose summary update is still on its way: they are newer than the newest row.
-      const merged = await this.withRecent(tenantId, rows);
-      if (sameMarker(markerOf(merged), marker))
-        return { vouchers: merged.map((r) => r.voucher), marker, source: 'overlay' };
-    }
-    return this.rebuild(tenantId, shards);
+    if (shards.length < SUMMARY_SHARDS || !shards.every((s) => isCurrent(s.doc)))
+      return this.rebuild(tenantId, shards);
+    const rows = shards.flatMap((s) => s.doc.rows);
+    return {
+      vouchers: rows.map((r) => r.voucher),
+      marker: markerOf(rows),
+      source: 'summary',
+      verify: () => this.verify(tenantId, shards, rows),
+    };
   }
 
-  private async withRecent(tenantId: string, rows: SummaryRow[]): Promise<SummaryRow[]> {
-    const since = markerOf(rows).lastModified;
+  /**
+   * True when the rows match the vouchers' change marker (count, newest and summed `_ts`). Otherwise the rows
+   * are repaired — from the vouchers written since the newest row when that accounts for the difference (an
+   * update on its way, or lost by a crash just now), else by a rebuild — and the answer is false.
+   */
+  async verify(tenantId: string, shards: Stored<SummaryShard>[], rows: SummaryRow[]): Promise<boolean> {
+    const marker = await this.vouchers.changeMarker(tenantId);
+    if (sameMarker(markerOf(rows), marker)) return true;
     const recent = await this.vouchers.query(tenantId, {
       where: 'c._ts >= @since',
-      parameters: [{ name: '@since', value: since }],
+      parameters: [{ name: '@since', value: markerOf(rows).lastModified }],
     });
     const byId = new Map(rows.map((r) => [r.voucher.id, r]));
     for (const v of recent) byId.set(v.doc.id, rowOf(v));
-    return [...byId.values()];
+    if (sameMarker(markerOf([...byId.values()]), marker)) await this.repair(tenantId, shards, recent);
+    else await this.rebuild(tenantId, shards);
+    return false;
+  }
+
+  /**
+   * Puts these vouchers' versions in their rows, each shard at the ETag read before the vouchers were: a
+   * shard changed meanwhile was written by a later update, which has the newer version.
+   */
+  private async repair(tenantId: string, shards: Stored<SummaryShard>[], vouchers: Stored<Voucher>[]) {
+    const byShard = new Map(shards.map((s) => [s.doc.shard, s]));
+    const changes = new Map<number, Stored<Voucher>[]>();
+    for (const v of vouchers) {
+      const n = shardOf(v.doc.id);
+      changes.set(n, [...(changes.get(n) ?? []), v]);
+    }
+    for (const [n, changed] of changes) {
+      const shard = byShard.get(n);
+      if (!shard) continue;
+      const ids = new Set(changed.map((v) => v.doc.id));
+      const rows = [...shard.doc.rows.filter((r) => !ids.has(r.voucher.id)), ...changed.map(rowOf)];
+      await this.shards.replace({ ...shard.doc, rows }, shard.etag).catch((err: unknown) => {
+        if (!(err instanceof ConcurrencyConflict || err instanceof NotFound)) throw err;
+      });
+    }
   }
 
   /**
