@@ -4,7 +4,13 @@
 // and a newer instance's summary. Over the embedded store, through the real SDK.
 import assert from 'node:assert/strict';
 import type { Container } from '@azure/cosmos';
-import { overviewOf, projectionContext } from '../../bot/api/projection';
+import {
+  groupDeadlines,
+  OVERVIEW_DEADLINE_LIMIT,
+  overviewOf,
+  project,
+  projectionContext,
+} from '../../bot/api/projection';
 import type { CallerView } from '../../bot/api/view-model';
 import { seedDemoData } from '../../bot/dev/seed';
 import { SEED_PEOPLE } from '../../bot/dev/seed-people';
@@ -201,6 +207,20 @@ describe('tab API: the tenant summary equals the full recomputation', function (
       }
     });
   }
+
+  it('the overview lists the deadlines the deadlines route groups (same order, same totals)', async () => {
+    for (const today of [NOW, new Date('2024-06-01T12:00:00.000Z'), new Date('2025-09-30T23:00:00.000Z')]) {
+      const all = await allVouchers();
+      const ctx = projectionContext(rules, org, today);
+      const groups = groupDeadlines(project(all, ctx).deadlines);
+      const { deadlines } = overviewOf(all, ctx, CALLER);
+      assert.ok(deadlines.overdueTotal + deadlines.upcomingTotal > 0);
+      assert.deepEqual(deadlines.overdue, groups.overdue.slice(0, OVERVIEW_DEADLINE_LIMIT));
+      assert.deepEqual(deadlines.upcoming, groups.upcoming.slice(0, OVERVIEW_DEADLINE_LIMIT));
+      assert.equal(deadlines.overdueTotal, groups.overdue.length);
+      assert.equal(deadlines.upcomingTotal, groups.upcoming.length);
+    }
+  });
 
   it('concurrent writes to one shard and to one voucher: rows stay current, the loser changes nothing', async () => {
     const r = random(99);

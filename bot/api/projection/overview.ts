@@ -1,5 +1,10 @@
 // The tab's overview (pipeline, deadlines, payments, filters) from each voucher's facts; rows and deadlines for lists.
-import type { Voucher, VoucherFacts } from '../../program';
+import {
+  addDays,
+  voucherDeadlines as programVoucherDeadlines,
+  type Voucher,
+  type VoucherFacts,
+} from '../../program';
 import type {
   CallerView,
   DeadlineView,
@@ -10,7 +15,13 @@ import type {
 } from '../view-model';
 import { VOUCHER_STATES } from '../view-model';
 import type { ProjectionContext } from './context';
-import { DEADLINE_WINDOW_DAYS, groupDeadlines, organizationDeadlines, voucherDeadlines } from './deadlines';
+import {
+  byDue,
+  deadlineView,
+  DEADLINE_WINDOW_DAYS,
+  organizationDeadlines,
+  voucherDeadlines,
+} from './deadlines';
 import { paymentsOf } from './payments';
 import { setupOf } from './setup';
 import { daysSince, toRow } from './voucher-rows';
@@ -82,6 +93,47 @@ export function project(vouchers: Voucher[], ctx: ProjectionContext): Projected 
   return { rows, deadlines };
 }
 
+/** A deadline on its way into the overview's lists: the tab's view is made only for the ones listed. */
+interface Placed {
+  due: string;
+  voucherNumber?: string;
+  view: () => DeadlineView;
+}
+
+/**
+ * Overdue (before today) and upcoming (today … today + window) deadlines, each sorted as `groupDeadlines`
+ * sorts them, compared as ISO dates; only the listed ones become views (thousands of vouchers, 50 shown).
+ */
+function overviewDeadlines(
+  vouchers: readonly VoucherFacts[],
+  ctx: ProjectionContext,
+): OverviewView['deadlines'] {
+  const horizon = addDays(ctx.today, DEADLINE_WINDOW_DAYS);
+  const overdue: Placed[] = [];
+  const upcoming: Placed[] = [];
+  const place = (p: Placed): void => {
+    if (p.due < ctx.today) overdue.push(p);
+    else if (p.due <= horizon) upcoming.push(p);
+  };
+  for (const d of organizationDeadlines(ctx)) place({ due: d.due, view: () => d });
+  for (const v of vouchers) {
+    for (const d of programVoucherDeadlines(v, ctx.rules))
+      place({ due: d.due, voucherNumber: v.voucherNumber, view: () => deadlineView(v, d, ctx) });
+  }
+  const listed = (ps: Placed[]): DeadlineView[] =>
+    ps
+      .sort(byDue)
+      .slice(0, OVERVIEW_DEADLINE_LIMIT)
+      .map((p) => p.view());
+  return {
+    overdue: listed(overdue),
+    upcoming: listed(upcoming),
+    overdueTotal: overdue.length,
+    upcomingTotal: upcoming.length,
+    windowDays: DEADLINE_WINDOW_DAYS,
+  };
+}
+
 /**
  * The overview from each voucher's facts: whole vouchers (the full recomputation) or a tenant summary's rows
  * give the same answer. Vouchers are taken in id order, so sums and ties never depend on where they came from.
@@ -92,22 +144,13 @@ export function overviewOf(
   caller: CallerView,
 ): OverviewView {
   const vouchers = [...facts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const deadlines = organizationDeadlines(ctx);
-  for (const v of vouchers) for (const d of voucherDeadlines(v, ctx)) deadlines.push(d);
-  const groups = groupDeadlines(deadlines);
   return {
     generatedAt: ctx.now.toISOString(),
     caller,
     organization: { known: Boolean(ctx.org) },
     setup: setupOf(ctx),
     pipeline: pipelineOf(vouchers, ctx.now),
-    deadlines: {
-      overdue: groups.overdue.slice(0, OVERVIEW_DEADLINE_LIMIT),
-      upcoming: groups.upcoming.slice(0, OVERVIEW_DEADLINE_LIMIT),
-      overdueTotal: groups.overdue.length,
-      upcomingTotal: groups.upcoming.length,
-      windowDays: DEADLINE_WINDOW_DAYS,
-    },
+    deadlines: overviewDeadlines(vouchers, ctx),
     payments: paymentsOf(vouchers),
     filters: filterOptionsOf(vouchers, ctx),
     voucherCount: vouchers.length,
