@@ -1,7 +1,7 @@
 // Projections of a tenant snapshot, reused for requests within the same minute: projecting thousands of
 // vouchers costs tens of milliseconds, and days-in-state and days-left move in whole days.
 import { supportedLocale } from '../i18n';
-import { overviewOf, project, roleOf, type Projected } from './projection';
+import { overviewOf, project, roleOf, type DeadlineMemo, type Projected } from './projection';
 import type { OverviewData } from './tenant-summaries';
 import type { TenantData, TenantDocuments } from './tenant-snapshots';
 import type { CallerView, OverviewView } from './view-model';
@@ -19,6 +19,8 @@ function keyOf(ctx: TenantData['ctx']): string {
 export class TenantViews {
   private readonly entries = new WeakMap<TenantDocuments, ProjectionEntry>();
   private readonly overviews = new WeakMap<object, { key: string; overview: OverviewView }>();
+  /** Each voucher's deadlines (the API has one rules profile): a cold overview recomputes only changed rows. */
+  private readonly deadlines: DeadlineMemo = new WeakMap();
 
   /** Rows and open deadlines of the snapshot. */
   projected(data: TenantData): Projected {
@@ -30,7 +32,7 @@ export class TenantViews {
     const key = keyOf(data.ctx);
     let hit = this.overviews.get(data.docs);
     if (!hit || hit.key !== key) {
-      hit = { key, overview: overviewOf(data.vouchers, data.ctx, callerViewOf(data)) };
+      hit = { key, overview: overviewOf(data.vouchers, data.ctx, callerViewOf(data), this.deadlines) };
       this.overviews.set(data.docs, hit);
     }
     return { ...hit.overview, caller: callerViewOf(data) };

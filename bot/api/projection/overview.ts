@@ -3,6 +3,7 @@ import {
   addDays,
   voucherDeadlines as programVoucherDeadlines,
   type Voucher,
+  type VoucherDeadline,
   type VoucherFacts,
 } from '../../program';
 import type {
@@ -93,6 +94,12 @@ export function project(vouchers: Voucher[], ctx: ProjectionContext): Projected 
   return { rows, deadlines };
 }
 
+/**
+ * A voucher's (or summary row's) deadlines by object, for one rules profile: documents and rows are frozen
+ * copies reused while their ETag holds, so a cold overview after a write recomputes only the changed ones.
+ */
+export type DeadlineMemo = WeakMap<VoucherFacts, readonly VoucherDeadline[]>;
+
 /** A deadline on its way into the overview's lists: the tab's view is made only for the ones listed. */
 interface Placed {
   due: string;
@@ -107,6 +114,7 @@ interface Placed {
 function overviewDeadlines(
   vouchers: readonly VoucherFacts[],
   ctx: ProjectionContext,
+  deadlinesOf: (v: VoucherFacts) => readonly VoucherDeadline[],
 ): OverviewView['deadlines'] {
   const horizon = addDays(ctx.today, DEADLINE_WINDOW_DAYS);
   const overdue: Placed[] = [];
@@ -117,7 +125,7 @@ function overviewDeadlines(
   };
   for (const d of organizationDeadlines(ctx)) place({ due: d.due, view: () => d });
   for (const v of vouchers) {
-    for (const d of programVoucherDeadlines(v, ctx.rules))
+    for (const d of deadlinesOf(v))
       place({ due: d.due, voucherNumber: v.voucherNumber, view: () => deadlineView(v, d, ctx) });
   }
   const listed = (ps: Placed[]): DeadlineView[] =>
@@ -142,15 +150,23 @@ export function overviewOf(
   facts: readonly VoucherFacts[],
   ctx: ProjectionContext,
   caller: CallerView,
+  memo?: DeadlineMemo,
 ): OverviewView {
   const vouchers = [...facts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const deadlinesOf = (v: VoucherFacts): readonly VoucherDeadline[] => {
+    const hit = memo?.get(v);
+    if (hit) return hit;
+    const computed = programVoucherDeadlines(v, ctx.rules);
+    memo?.set(v, computed);
+    return computed;
+  };
   return {
     generatedAt: ctx.now.toISOString(),
     caller,
     organization: { known: Boolean(ctx.org) },
     setup: setupOf(ctx),
     pipeline: pipelineOf(vouchers, ctx.now),
-    deadlines: overviewDeadlines(vouchers, ctx),
+    deadlines: overviewDeadlines(vouchers, ctx, deadlinesOf),
     payments: paymentsOf(vouchers),
     filters: filterOptionsOf(vouchers, ctx),
     voucherCount: vouchers.length,
