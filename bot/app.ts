@@ -220,6 +220,11 @@ async function openDatabase(
       // A stored document no schema of this version reads is skipped by lists and scans: never silently.
       onCorrupt: (err) => logger.error({ err }, 'stored document skipped: it does not match its schema'),
       timeoutMs: config.budgets.storeMs,
+      onSummaryError: (tenantId, err) =>
+        logger.warn(
+          { err, tenantId },
+          'tenant summary shard dropped after a voucher write; rebuilt on next read',
+        ),
     },
   );
   return { store, ...(embedded ? { embedded } : {}) };

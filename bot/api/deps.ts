@@ -2,17 +2,31 @@
 import type { JWTVerifyGetKey } from 'jose' with { 'resolution-mode': 'import' };
 import type { Config } from '../config';
 import type { Logger } from '../logger';
-import type { Organization, Refusal, Rules, Voucher } from '../program';
+import type { Organization, Refusal, Rules, Voucher, VoucherFacts } from '../program';
 
 /** What the API reads: the store's OrganizationRepository and VoucherRepository fit as they are. */
 export interface OrganizationSource {
   get(tenantId: string): Promise<{ doc: Organization; etag?: string } | undefined>;
 }
+/** Count, newest write and sum of writes (`_ts`, whole seconds) of a tenant's vouchers. */
+export interface VoucherMarker {
+  count: number;
+  lastModified: number;
+  tsSum?: number;
+}
+
 export interface VoucherSource {
   get(tenantId: string, id: string): Promise<{ doc: Voucher } | undefined>;
   list(tenantId: string): Promise<{ doc: Voucher }[]>;
-  /** Count and newest write (whole seconds) of the tenant's vouchers; lets the cache see any instance's writes. */
-  changeMarker?(tenantId: string): Promise<{ count: number; lastModified: number }>;
+  /** Lets the caches see any instance's writes. */
+  changeMarker?(tenantId: string): Promise<VoucherMarker>;
+  /**
+   * Every voucher's facts and the marker they stand for, without reading the vouchers (the store's tenant
+   * summary); `verify`, when given, checks them against the vouchers (false: repaired, read again).
+   */
+  summary?(
+    tenantId: string,
+  ): Promise<{ vouchers: VoucherFacts[]; marker: VoucherMarker; verify?: () => Promise<boolean> }>;
 }
 
 /** The organisation's data export for a person (a Global admin only): done, or the refusal naming the role. */

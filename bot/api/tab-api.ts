@@ -13,6 +13,7 @@ import { voucherCsvRoute } from './routes/voucher-csv';
 import { voucherDetailRoute } from './routes/voucher-detail';
 import { voucherListRoute } from './routes/voucher-list';
 import { TenantSnapshots } from './tenant-snapshots';
+import { TenantSummaries } from './tenant-summaries';
 import { TenantViews } from './tenant-views';
 
 export const API_PREFIX = '/api/tab';
@@ -41,16 +42,21 @@ export function registerApi(server: Server, deps: ApiDeps): TabApi {
   };
 
   const tenants = new TenantSnapshots(deps, log);
+  // The overview and payments read the tenant summary; the lists, CSV and deadlines every voucher.
+  const summaries = new TenantSummaries(deps, log, tenants);
   const views = new TenantViews();
-  get(overviewRoute(tenants, views));
+  get(overviewRoute(summaries, views));
   get(voucherListRoute(tenants, views));
   get(voucherCsvRoute(tenants, views));
   get(voucherDetailRoute(deps, tenants));
   get(deadlinesRoute(tenants, views));
-  get(paymentsRoute(tenants));
+  get(paymentsRoute(summaries));
   get(exportRoute(deps));
   return {
-    invalidate: (tenantId) => tenants.invalidate(tenantId),
+    invalidate: (tenantId) => {
+      tenants.invalidate(tenantId);
+      summaries.invalidate(tenantId);
+    },
     vouchersCsv: async (tenantId) => {
       tenants.invalidate(tenantId);
       const data = await tenants.load({ tenantId, userId: '', local: false });

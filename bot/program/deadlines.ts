@@ -1,10 +1,10 @@
 // Every date the program imposes, computed from a document and the rules (PRODUCT.md §4, §5).
 import { addDays, addMonths } from './dates';
-import type { Enrollment, IsoDate, Organization, Rules, Voucher } from './model';
+import type { Enrollment, IsoDate, Organization, Rules, VoucherFacts } from './model';
 import { EXPIRABLE_STATES } from './transitions';
 
 /** The day the lifetime clock starts, per the rules; undefined while that event has not happened. */
-export function clockStartDate(voucher: Voucher, rules: Rules): IsoDate | undefined {
+export function clockStartDate(voucher: VoucherFacts, rules: Rules): IsoDate | undefined {
   switch (rules.voucher.clockStart) {
     case 'creation':
       // The creation date is often unknown to the partner; the assignment is the closest known event.
@@ -17,38 +17,38 @@ export function clockStartDate(voucher: Voucher, rules: Rules): IsoDate | undefi
 }
 
 /** Last day the voucher is valid: the user-entered Partner Center date wins, else clock start + lifetime. */
-export function voucherExpiryDate(voucher: Voucher, rules: Rules): IsoDate | undefined {
+export function voucherExpiryDate(voucher: VoucherFacts, rules: Rules): IsoDate | undefined {
   if (voucher.expiresOn) return voucher.expiresOn;
   const start = clockStartDate(voucher, rules);
   return start ? addDays(start, rules.voucher.lifetimeDays) : undefined;
 }
 
 /** Expired on `day` when `day` is after the last valid day. */
-export function isVoucherExpired(voucher: Voucher, rules: Rules, day: IsoDate): boolean {
+export function isVoucherExpired(voucher: VoucherFacts, rules: Rules, day: IsoDate): boolean {
   const expiry = voucherExpiryDate(voucher, rules);
   return expiry !== undefined && day > expiry;
 }
 
 /** The completion report is due once the engagement's planned end is reached. */
-export function reportDueDate(voucher: Voucher): IsoDate | undefined {
+export function reportDueDate(voucher: VoucherFacts): IsoDate | undefined {
   return voucher.reservation?.plannedEnd;
 }
 
 /** Last day to request payment: redemption + payment window. */
-export function paymentRequestDeadline(voucher: Voucher, rules: Rules): IsoDate | undefined {
+export function paymentRequestDeadline(voucher: VoucherFacts, rules: Rules): IsoDate | undefined {
   return voucher.redemption
     ? addDays(voucher.redemption.redeemedOn, rules.payment.requestWindowDays)
     : undefined;
 }
 
 /** Day by which Microsoft is expected to pay: approval + expected delay (legacy). */
-export function expectedPaymentDate(voucher: Voucher, rules: Rules): IsoDate | undefined {
+export function expectedPaymentDate(voucher: VoucherFacts, rules: Rules): IsoDate | undefined {
   const approved = voucher.paymentRequest?.approvedOn;
   return approved ? addDays(approved, rules.payment.expectedPaymentDays) : undefined;
 }
 
 /** The deadline that matters in the voucher's current state (kept on the document as `dueOn`). */
-export function voucherDueDate(voucher: Voucher, rules: Rules): IsoDate | undefined {
+export function voucherDueDate(voucher: VoucherFacts, rules: Rules): IsoDate | undefined {
   switch (voucher.state) {
     case 'Assigned':
     case 'ReportSubmitted':
@@ -83,7 +83,7 @@ function lastOffset(offsets: readonly number[]): number {
 
 /** A voucher's open deadlines in its state, soonest first. Reserving and redeeming have no hard date: they are
  *  late once their last reminder offset has passed (PRODUCT.md §5). */
-export function voucherDeadlines(voucher: Voucher, rules: Rules): VoucherDeadline[] {
+export function voucherDeadlines(voucher: VoucherFacts, rules: Rules): VoucherDeadline[] {
   const out: VoucherDeadline[] = [];
   const add = (kind: VoucherDeadlineKind, due: IsoDate | undefined): void => {
     if (due) out.push({ kind, due });

@@ -1,6 +1,6 @@
 // Cosmos client, database and containers from configuration. The same code path serves Azure Cosmos DB
 // and the embedded development server.
-import { CosmosClient, type Container, type Database } from '@azure/cosmos';
+import { CosmosClient, type Container, type Database, type IndexingPolicy } from '@azure/cosmos';
 
 /** Every container is partitioned by tenant: one partner organisation's data never crosses a partition. */
 export const CONTAINERS = {
@@ -16,7 +16,21 @@ export const CONTAINERS = {
   tenants: 'tenants',
   /** The due index: one small document per tenant (its next due time, active flag, scan lease). */
   tenantIndex: 'tenant-index',
+  /** Per-tenant voucher summary for the tab's overview, in shards, kept on every voucher write. */
+  summaries: 'summaries',
 } as const;
+
+/**
+ * Containers whose documents are only point-read or listed per partition: their bulky parts are not indexed,
+ * which keeps the RU of rewriting a summary shard close to its size (every row would otherwise be indexed).
+ */
+const INDEXING: Partial<Record<ContainerName, IndexingPolicy>> = {
+  summaries: {
+    indexingMode: 'consistent',
+    includedPaths: [{ path: '/*' }],
+    excludedPaths: [{ path: '/rows/*' }, { path: '/"_etag"/?' }],
+  },
+};
 
 export type ContainerName = keyof typeof CONTAINERS;
 
@@ -66,6 +80,7 @@ export async function connect(s: CosmosSettings): Promise<Connection> {
     const { container } = await database.containers.createIfNotExists({
       id,
       partitionKey: { paths: ['/tenantId'] },
+      ...(INDEXING[key] ? { indexingPolicy: INDEXING[key] } : {}),
     });
     containers[key] = container;
   }

@@ -8,4 +8,6 @@ export interface TenantDocument {
 export interface Stored<T> {
   doc: T;
   etag: string;
+  /** Cosmos `_ts` of this version (whole seconds), when the server sent it (the voucher summary records it). */
+  ts?: number;
 }

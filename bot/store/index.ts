@@ -22,6 +22,7 @@ export { ReadPolicy } from './read-policy';
 export { OrganizationRepository, type OrganizationChange } from './organizations';
 export { DOCUMENT_ID_PATTERN, VoucherRepository } from './vouchers';
 export { WriteObservers, type WriteObserver, type WrittenDocument } from './write-observers';
+export { SUMMARY_SHARDS, SUMMARY_VERSION, type VoucherSummary } from './summaries';
 export { deepFreeze, DocumentCache } from './cache';
 export type { KeepDocument, TenantData, TenantDocuments } from './tenant-data';
 export { startEmbeddedCosmos, type EmbeddedCosmos } from './embedded';

@@ -23,6 +23,8 @@ export interface ChangeMarker {
   count: number;
   /** Cosmos `_ts` of the newest document, in whole seconds since the epoch (0 when there is none). */
   lastModified: number;
+  /** Sum of every document's `_ts`: moves when any document is rewritten in a later second, not only the newest. */
+  tsSum: number;
 }
 
 /** How current a read must be. Without options, the server is asked (a 304 when the cached version is current). */
@@ -38,6 +40,8 @@ export interface RepositoryOptions {
   onCorrupt?: (err: CorruptDocument) => void;
   /** Time budget of one operation (COSMOS_TIMEOUT_MS); past it the caller gets StoreUnavailable (store/budget.ts). */
   timeoutMs?: number;
+  /** Called when a voucher write could not keep its tenant summary shard (store/summaries.ts drops it). */
+  onSummaryError?: (tenantId: string, err: unknown) => void;
 }
 
 const SYSTEM_FIELDS = ['_rid', '_self', '_etag', '_attachments', '_ts', '_lsn'] as const;
@@ -343,16 +347,17 @@ export class Repository<T extends TenantDocument> {
     const resources = await this.call(
       (abortSignal) => {
         const start = () =>
-          this.container.items.query<{ n?: number; ts?: number }>(
+          this.container.items.query<{ n?: number; ts?: number; s?: number }>(
             {
-              query: 'SELECT COUNT(1) AS n, MAX(c._ts) AS ts FROM c WHERE c.tenantId = @tenantId',
+              query:
+                'SELECT COUNT(1) AS n, MAX(c._ts) AS ts, SUM(c._ts) AS s FROM c WHERE c.tenantId = @tenantId',
               parameters: [{ name: '@tenantId', value: tenantId }],
             },
             { partitionKey: tenantId, abortSignal },
           );
         // fetchNext, not fetchAll: fetchAll resets the iterator, plan slot included.
         return planless(start, async (iterator) => {
-          const rows: { n?: number; ts?: number }[] = [];
+          const rows: { n?: number; ts?: number; s?: number }[] = [];
           while (iterator.hasMoreResults())
             rows.push(
               ...((await withTransientRetry(() => iterator.fetchNext(), abortSignal)).resources ?? []),
@@ -364,7 +369,7 @@ export class Repository<T extends TenantDocument> {
       false,
     );
     const row = resources[0] ?? {};
-    return { count: row.n ?? 0, lastModified: row.ts ?? 0 };
+    return { count: row.n ?? 0, lastModified: row.ts ?? 0, tsSum: row.s ?? 0 };
   }
 
   private encode(doc: T): Record<string, unknown> {
@@ -390,10 +395,9 @@ export class Repository<T extends TenantDocument> {
     etag: string | undefined,
   ): Stored<T> {
     const fromResource = typeof resource?._etag === 'string' ? resource._etag : '';
-    return this.cache.written(doc.tenantId, doc.id, {
-      doc: body as unknown as T,
-      etag: etag ?? fromResource,
-    });
+    const stored: Stored<T> = { doc: body as unknown as T, etag: etag ?? fromResource };
+    if (typeof resource?._ts === 'number') stored.ts = resource._ts;
+    return this.cache.written(doc.tenantId, doc.id, stored);
   }
 
   private decode(raw: Record<string, unknown>, etag: string | undefined): Stored<T> {
@@ -407,6 +411,11 @@ export class Repository<T extends TenantDocument> {
         checked.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
       );
     }
-    return { doc: checked.data, etag: etag ?? (typeof raw._etag === 'string' ? raw._etag : '') };
+    const stored: Stored<T> = {
+      doc: checked.data,
+      etag: etag ?? (typeof raw._etag === 'string' ? raw._etag : ''),
+    };
+    if (typeof raw._ts === 'number') stored.ts = raw._ts;
+    return stored;
   }
 }

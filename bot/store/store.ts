@@ -6,9 +6,11 @@ import { DocumentCache } from './cache';
 import { CONTAINERS, connect, type Connection, type ContainerName, type CosmosSettings } from './cosmos';
 import type { TenantDocument } from './documents';
 import { OrganizationRepository } from './organizations';
+import { Voucher } from '../program';
 import { ReadPolicy } from './read-policy';
 import { tenantData, type TenantData } from './tenant-data';
 import { Repository, type RepositoryOptions } from './repository';
+import { SummaryShard, VoucherSummaries } from './summaries';
 import { VoucherRepository } from './vouchers';
 import { WriteObservers } from './write-observers';
 
@@ -92,6 +94,12 @@ function repositories(
   options: RepositoryOptions & { writes: WriteObservers },
 ): StoreRepositories {
   const views = new Map<number | undefined, Repositories>();
+  // One summary for every read policy: it always reads current versions.
+  const summaries = new VoucherSummaries(
+    new Repository(containers.summaries, caches.summaries, SummaryShard, 'tenant-summary', options),
+    new Repository(containers.vouchers, caches.vouchers, Voucher, 'voucher', options),
+    { onError: options.onSummaryError },
+  );
   const reading = (policy: ReadPolicy): Repositories => {
     let view = views.get(policy.maxAgeMs);
     if (!view) {
@@ -102,7 +110,7 @@ function repositories(
           options,
           policy,
         ),
-        vouchers: new VoucherRepository(containers.vouchers, caches.vouchers, options, policy),
+        vouchers: new VoucherRepository(containers.vouchers, caches.vouchers, options, policy, summaries),
       };
       views.set(policy.maxAgeMs, view);
     }

@@ -15,6 +15,7 @@ import { assertTenant } from './errors';
 import { ReadPolicy } from './read-policy';
 import { Repository, type ChangeMarker, type QuerySpec, type RepositoryOptions } from './repository';
 import type { WriteObservers } from './write-observers';
+import type { VoucherSummaries, VoucherSummary } from './summaries';
 
 /** Ids of documents the app creates (vouchers, the organisation): what a card may carry back as an id. */
 export const DOCUMENT_ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
@@ -29,6 +30,8 @@ export class VoucherRepository {
     cache: DocumentCache,
     options: RepositoryOptions & { writes?: WriteObservers } = {},
     private readonly policy: ReadPolicy = ReadPolicy.current,
+    /** Kept after every write here; absent only where a test builds a bare repository. */
+    private readonly summaries?: VoucherSummaries,
   ) {
     this.writes = options.writes;
     this.repo = new Repository<Voucher>(container, cache, Voucher, 'voucher', options);
@@ -60,13 +63,17 @@ export class VoucherRepository {
 
   async create(tenantId: string, voucher: Voucher): Promise<Stored<Voucher>> {
     assertTenant(tenantId, voucher.tenantId);
-    return this.written(await this.repo.create(voucher));
+    const written = await this.repo.create(voucher);
+    await this.summaries?.record(tenantId, written, undefined);
+    return this.written(written);
   }
 
   /** Writes `voucher` only if it still has `etag` (else ConcurrencyConflict; NotFound if it is not this tenant's). */
   async save(tenantId: string, voucher: Voucher, etag: string): Promise<Stored<Voucher>> {
     assertTenant(tenantId, voucher.tenantId);
-    return this.written(await this.repo.replace(voucher, etag));
+    const written = await this.repo.replace(voucher, etag);
+    await this.summaries?.record(tenantId, written, etag);
+    return this.written(written);
   }
 
   private async written(stored: Stored<Voucher>): Promise<Stored<Voucher>> {
@@ -77,6 +84,15 @@ export class VoucherRepository {
   /** Count and newest write of the tenant's vouchers: tells a cache whether anything changed since it read. */
   changeMarker(tenantId: string): Promise<ChangeMarker> {
     return this.repo.changeMarker(tenantId);
+  }
+
+  /**
+   * Every voucher's facts for the tab's overview, from the tenant summary (store/summaries.ts) when it is in
+   * step with the vouchers, else rebuilt from them. Always current (the read policy does not apply).
+   */
+  summary(tenantId: string): Promise<VoucherSummary> {
+    if (!this.summaries) throw new Error('VoucherRepository.summary: built without a summary');
+    return this.summaries.read(tenantId);
   }
 
   /** All of a tenant's vouchers, oldest state change first. */

@@ -4,7 +4,8 @@ import {
   daysBetween,
   enrollmentRenewalDue,
   voucherDeadlines as programVoucherDeadlines,
-  type Voucher,
+  type VoucherDeadline,
+  type VoucherFacts,
 } from '../../program';
 import type { DeadlineView, EnrollmentView } from '../view-model';
 import type { ProjectionContext } from './context';
@@ -13,21 +14,30 @@ import type { ProjectionContext } from './context';
 export const DEADLINE_WINDOW_DAYS = 30;
 
 /** The open deadlines of one voucher (the domain decides them; this adds what the tab shows with each). */
-export function voucherDeadlines(v: Voucher, ctx: ProjectionContext): DeadlineView[] {
+export function voucherDeadlines(v: VoucherFacts, ctx: ProjectionContext): DeadlineView[] {
   return programVoucherDeadlines(v, ctx.rules)
-    .map(({ kind, due }) => ({
-      kind,
-      due,
-      daysLeft: daysBetween(ctx.today, due),
-      voucherId: v.id,
-      voucherNumber: v.voucherNumber,
-      offering: v.offeringId,
-      customer: v.customer.name,
-    }))
+    .map((d) => deadlineView(v, d, ctx))
     .sort(byDue);
 }
 
-function byDue(a: DeadlineView, b: DeadlineView): number {
+/** One of a voucher's deadlines as the tab shows it. */
+export function deadlineView(v: VoucherFacts, d: VoucherDeadline, ctx: ProjectionContext): DeadlineView {
+  return {
+    kind: d.kind,
+    due: d.due,
+    daysLeft: daysBetween(ctx.today, d.due),
+    voucherId: v.id,
+    voucherNumber: v.voucherNumber,
+    offering: v.offeringId,
+    customer: v.customer.name,
+  };
+}
+
+/** Soonest first; the same day by voucher number (what the tab's deadline lists are sorted by). */
+export function byDue(
+  a: Pick<DeadlineView, 'due' | 'voucherNumber'>,
+  b: Pick<DeadlineView, 'due' | 'voucherNumber'>,
+): number {
   if (a.due !== b.due) return a.due < b.due ? -1 : 1;
   const x = a.voucherNumber ?? '';
   const y = b.voucherNumber ?? '';

@@ -13,6 +13,7 @@ export {
   overviewOf,
   pipelineOf,
   project,
+  type DeadlineMemo,
   type Projected,
 } from './overview';
 export { paymentsOf } from './payments';

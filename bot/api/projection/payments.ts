@@ -1,8 +1,8 @@
 // Payment requests counted by status and summed per currency.
-import type { Voucher } from '../../program';
+import type { VoucherFacts } from '../../program';
 import type { CurrencyTotalsView, PaymentsView } from '../view-model';
 
-export function paymentsOf(vouchers: Voucher[]): PaymentsView {
+export function paymentsOf(vouchers: readonly VoucherFacts[]): PaymentsView {
   const counts = { requested: 0, approved: 0, paid: 0, denied: 0, outstanding: 0 };
   const totals = new Map<string, CurrencyTotalsView>();
   for (const v of vouchers) {

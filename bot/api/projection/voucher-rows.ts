@@ -20,7 +20,7 @@ import { voucherDeadlines } from './deadlines';
 const DAY_MS = 86_400_000;
 
 /** Whole days elapsed between an instant and now (never negative). */
-function daysSince(instant: string, now: Date): number {
+export function daysSince(instant: string, now: Date): number {
   const t = Date.parse(instant);
   if (Number.isNaN(t)) return 0;
   return Math.max(0, Math.floor((now.getTime() - t) / DAY_MS));

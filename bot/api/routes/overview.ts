@@ -2,10 +2,10 @@
 import type { TabRoute } from '../authenticated-route';
 import { EmptyQuery } from '../query';
 import { sendJson } from '../respond';
-import type { TenantSnapshots } from '../tenant-snapshots';
+import type { TenantSummaries } from '../tenant-summaries';
 import type { TenantViews } from '../tenant-views';
 
-export function overviewRoute(tenants: TenantSnapshots, views: TenantViews): TabRoute<typeof EmptyQuery> {
+export function overviewRoute(tenants: TenantSummaries, views: TenantViews): TabRoute<typeof EmptyQuery> {
   return {
     path: '/overview',
     query: EmptyQuery,

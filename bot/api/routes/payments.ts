@@ -3,9 +3,9 @@ import type { TabRoute } from '../authenticated-route';
 import { paymentsOf } from '../projection';
 import { EmptyQuery } from '../query';
 import { sendJson } from '../respond';
-import type { TenantSnapshots } from '../tenant-snapshots';
+import type { TenantSummaries } from '../tenant-summaries';
 
-export function paymentsRoute(tenants: TenantSnapshots): TabRoute<typeof EmptyQuery> {
+export function paymentsRoute(tenants: TenantSummaries): TabRoute<typeof EmptyQuery> {
   return {
     path: '/payments',
     query: EmptyQuery,

@@ -3,6 +3,7 @@ export * from './common';
 export * from './rules';
 export * from './organization';
 export * from './voucher';
+export * from './voucher-facts';
 export * from './voucher-inputs';
 export * from './refusals';
 export * from './next-actions';
