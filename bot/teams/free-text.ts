@@ -1,6 +1,6 @@
 // Free text: what a person types, matched to an intent (intents.ts), is answered with the card for it — the
 // next concrete action, a list, a form. It only ever shows a card: changes go through card verbs.
-import { parseVoucherEmail, type Voucher, type VoucherState } from '../program';
+import type { Voucher, VoucherState } from '../program';
 import type { Stored } from '../store';
 import type { Intent } from './intents';
 import { say } from './say';
@@ -12,6 +12,7 @@ import {
   enrollmentCard,
   helpCard,
   intakeCard,
+  intakeCardFromEmail,
   listCard,
   noticeCard,
   peopleCard,
@@ -66,7 +67,7 @@ export async function cardForText(env: VerbEnv, intent: Intent, reminders: Remin
     case 'intake':
       return intakeCard(env, { source: 'manual', fields: {} });
     case 'pastedEmail':
-      return intakeFromEmail(env, intent.text);
+      return intakeCardFromEmail(env, intent.text);
     case 'vouchers':
       return listCard(env, await tenantVouchers(env), 1, undefined);
     case 'voucher':
@@ -97,18 +98,4 @@ async function stepCard(env: VerbEnv, kind: Intent['kind']): Promise<Card> {
   if (waiting.length > 1) return listCard(env, waiting, 1, undefined);
   if (kind === 'reserve') return intakeCard(env, { source: 'manual', fields: {} });
   return welcomeCard(env, vouchers);
-}
-
-function intakeFromEmail(env: VerbEnv, text: string): Card {
-  const parsed = parseVoucherEmail(text, { offeringCodes: env.rules.catalogue.offerings.map((o) => o.id) });
-  const f = {
-    voucherNumber: parsed.voucherId.value,
-    customerName: parsed.customerName.value,
-    offeringId: parsed.offeringCode.value,
-    days: parsed.days.value,
-    voucherAdminEmail: parsed.voucherAdminEmail.value,
-    expiresOn: parsed.expiresOn.value,
-  };
-  const fields = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined));
-  return intakeCard(env, { source: 'email', fields });
 }

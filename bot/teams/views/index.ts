@@ -2,7 +2,13 @@
 // roles allow: one file per card family.
 export { CardMemo } from './card-memo';
 export { helpCard, noticeCard } from './help';
-export { intakeCard, type IntakeDraft } from './intake';
+export {
+  intakeCard,
+  intakeCardData,
+  intakeCardFromEmail,
+  intakeDraftFromEmail,
+  type IntakeDraft,
+} from './intake';
 export {
   eligibilityCard,
   enrollmentCard,
