@@ -22,6 +22,12 @@ export const enGuidance = {
   'stepOrder.first.outcome': 'the payment outcome has to be recorded first',
   'stepOrder.noVoucher': 'There is no voucher yet: add the voucher the customer sent first.',
   'stepOrder.nothingWaiting': "No voucher is waiting for that step. Here is what's next.",
+  // ---- eligibility summary (issue 14 item 7): what matters first, the rest collapsed
+  'eligibility.deliverNow': 'You can deliver now',
+  'eligibility.nothingYet': 'Nothing yet.',
+  'eligibility.oneStep': 'One step away',
+  'eligibility.unlocks': 'Unlocks {engagements}',
+  'eligibility.showRest': { one: 'Show {count} more offering', other: 'Show {count} more offerings' },
 } satisfies Catalog;
 
 export type GuidanceKey = keyof typeof enGuidance;

@@ -22,4 +22,9 @@ export const esESGuidance: Record<GuidanceKey, Message> = {
   'stepOrder.first.outcome': 'antes hay que registrar el resultado del pago',
   'stepOrder.noVoucher': 'Aún no hay ningún vale: primero registra el vale que envió el cliente.',
   'stepOrder.nothingWaiting': 'Ningún vale está esperando ese paso. Esto es lo que sigue.',
+  'eligibility.deliverNow': 'Ya puedes entregar',
+  'eligibility.nothingYet': 'Nada todavía.',
+  'eligibility.oneStep': 'A un paso',
+  'eligibility.unlocks': 'Desbloquea {engagements}',
+  'eligibility.showRest': { one: 'Mostrar {count} oferta más', other: 'Mostrar {count} ofertas más' },
 };

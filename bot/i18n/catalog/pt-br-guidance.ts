@@ -22,4 +22,9 @@ export const ptBRGuidance: Record<GuidanceKey, Message> = {
   'stepOrder.first.outcome': 'antes é preciso registrar o resultado do pagamento',
   'stepOrder.noVoucher': 'Ainda não há nenhum voucher: antes, cadastre o voucher que o cliente enviou.',
   'stepOrder.nothingWaiting': 'Nenhum voucher está aguardando essa etapa. Veja os próximos passos.',
+  'eligibility.deliverNow': 'Você já pode entregar',
+  'eligibility.nothingYet': 'Nada ainda.',
+  'eligibility.oneStep': 'A um passo',
+  'eligibility.unlocks': 'Libera {engagements}',
+  'eligibility.showRest': { one: 'Mostrar mais {count} oferta', other: 'Mostrar mais {count} ofertas' },
 };
