@@ -128,7 +128,7 @@ const PHRASES: Record<IntentKind, readonly string[]> = {
     'formación',
     'capacitación',
     'evaluación',
-    // The Spanish help card and bot say "Requisitos", the tab "Idoneidad": both mean eligibility.
+    // The glossary's Spanish word for eligibility is "requisitos"; "idoneidad" (the tab's old word) is still understood.
     'requisitos',
     'idoneidad',
   ],

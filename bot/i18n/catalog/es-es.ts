@@ -131,7 +131,7 @@ const esESGeneral: Record<GeneralKey, Message> = {
   'refusal.report.consultantRequired':
     'Indica al menos un consultor que haya realizado el proyecto de planificación.',
   'refusal.report.consultantNotQualified':
-    '{name} no tiene ninguna evaluación válida registrada para {competencies}.',
+    '{name} no tiene registrada ninguna evaluación que lo cualifique para {competencies}.',
   'refusal.report.daysExceedVoucher':
     '{daysDelivered} días entregados son más de los que permite el vale ({voucherDays}).',
   'refusal.redemption.reportNotSubmitted': 'Envía el informe de finalización antes de canjear el vale.',
