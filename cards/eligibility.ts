@@ -41,11 +41,6 @@ export interface EligibilityCardData {
   myAssessments?: Array<{ name: string; competency: string; completedOn: string }>;
 }
 
-const COLOR: Record<EligibilityStatusView, string> = {
-  NotStarted: 'attention',
-  InProgress: 'warning',
-  Met: 'good',
-};
 const STATUS = {
   NotStarted: 'status.NotStarted',
   InProgress: 'status.InProgress',
@@ -67,6 +62,59 @@ function gapLines(locale: Locale, gap: EligibilityGapView): string[] {
     lines.push(t(locale, 'eligibility.expiredCompetency', { competencies: expired }));
   }
   return lines;
+}
+
+type OfferingView = EligibilityCardData['offerings'][number];
+type EngagementView = OfferingView['engagements'][number];
+
+/** What matters first: the engagements the partner can deliver now, what one step would unlock (grouped by
+ *  that step), and the rest, which the card collapses. */
+function sections(locale: Locale, offerings: EligibilityCardData['offerings']) {
+  const label = (o: OfferingView, e: EngagementView) => `${o.offeringId} ${e.name}`;
+  const ready: Array<{ name: string; engagements: string }> = [];
+  const steps = new Map<string, string[]>();
+  const rest: Array<{ name: string; engagements: Array<{ name: string; missing: string[] }> }> = [];
+  for (const o of offerings) {
+    const met = o.engagements.filter((e) => e.status === 'Met');
+    if (met.length > 0)
+      ready.push({
+        name: `${o.offeringId} – ${o.name}`,
+        engagements: formatList(
+          locale,
+          met.map((e) => e.name),
+        ),
+      });
+    const far: EngagementView[] = [];
+    for (const e of o.engagements) {
+      if (e.status === 'Met') continue;
+      const [only] = e.missing;
+      // One step means a step the partner is already on (a competency to renew, or the training for one
+      // held); a competency not held at all is no single step, so it stays with the rest.
+      if (e.status !== 'InProgress' || e.missing.length !== 1 || !only) {
+        far.push(e);
+        continue;
+      }
+      const step = gapLines(locale, only).join(' · ');
+      steps.set(step, [...(steps.get(step) ?? []), label(o, e)]);
+    }
+    if (far.length > 0)
+      rest.push({
+        name: `${o.offeringId} – ${o.name} · ${t(locale, STATUS[o.status])}`,
+        engagements: far.map((e) => ({
+          name: `${e.name} · ${t(locale, STATUS[e.status])}`,
+          missing: e.missing.flatMap((g) => gapLines(locale, g)),
+        })),
+      });
+  }
+  return {
+    ready,
+    oneStep: [...steps].map(([step, unlocked]) => ({
+      step,
+      unlocks: t(locale, 'eligibility.unlocks', { engagements: formatList(locale, unlocked) }),
+    })),
+    rest,
+    showRest: t(locale, 'eligibility.showRest', { count: rest.length }),
+  };
 }
 
 export function buildEligibilityCard(
@@ -96,6 +144,9 @@ export function buildEligibilityCard(
       dateError: 'common.dateError',
       requiredError: 'common.requiredError',
       trainingLink: 'link.training',
+      deliverNow: 'eligibility.deliverNow',
+      nothingYet: 'eligibility.nothingYet',
+      oneStep: 'eligibility.oneStep',
     }),
     etag: data.etag,
     today: data.today,
@@ -111,17 +162,7 @@ export function buildEligibilityCard(
       }),
       color: c.expired ? 'attention' : 'default',
     })),
-    offerings: data.offerings.map((o) => ({
-      name: `${o.offeringId} – ${o.name}`,
-      status: t(locale, STATUS[o.status]),
-      color: COLOR[o.status],
-      engagements: o.engagements.map((e) => ({
-        name: e.name,
-        status: t(locale, STATUS[e.status]),
-        color: COLOR[e.status],
-        missing: e.missing.flatMap((g) => gapLines(locale, g)),
-      })),
-    })),
+    ...sections(locale, data.offerings),
     competencyChoices: data.competencyChoices.map((c) => ({ title: c, value: c })),
     canEdit: data.canEdit,
     canRecordAssessment: data.canRecordAssessment,

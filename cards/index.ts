@@ -36,7 +36,7 @@ export {
 } from './eligibility';
 export { buildEnrollmentCard, type EnrollmentCardData, type EnrollmentOfferingView } from './enrollment';
 export { buildProfileCard, type ProfileCardData } from './profile';
-export { buildIntakeCard, type IntakeCardData, type IntakeFields } from './intake';
+export { buildIntakeCard, type IntakeCardData, type IntakeFieldStatus, type IntakeFields } from './intake';
 export { buildReservationCard, type ReservationCardData, type ReservationValues } from './reservation';
 export { buildCancelReservationCard, type CancelReservationCardData } from './cancel-reservation';
 export {

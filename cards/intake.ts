@@ -17,11 +17,18 @@ export interface IntakeFields {
   expiresOn?: string;
 }
 
+/** Where a field's value came from: the email, a default (today's date), or nowhere. */
+export type IntakeFieldStatus = 'found' | 'default' | 'notFound';
+
 export interface IntakeCardData {
   /** 'email' when the form was filled from a pasted email: the submit carries it, the voucher records it. */
   intakeId?: string;
   source: 'email' | 'manual';
   fields: IntakeFields;
+  /** Per field; a field without one is judged by its value on an email form (found or not), no marker otherwise. */
+  status?: Partial<Record<keyof IntakeFields, IntakeFieldStatus>>;
+  /** A pasted text held nothing like a voucher: the form is empty and the intro says so. */
+  noVoucherFound?: boolean;
   offeringChoices: Choice[];
   /** The largest service level (days) in the catalogue. */
   maxDays: number;
@@ -33,6 +40,26 @@ const VOUCHER_NUMBER_REGEX = '^\\s*[A-Za-z0-9-]{4,64}\\s*$';
 const EMAIL_REGEX = '^\\s*[^\\s@]+@[^\\s@]+\\.[^\\s@]+\\s*$';
 
 type Kind = 'text' | 'number' | 'date' | 'choice';
+
+const MARKER_TEXT = {
+  found: 'intake.found',
+  default: 'intake.default',
+  notFound: 'intake.notFound',
+} as const satisfies Record<IntakeFieldStatus, string>;
+const MARKER_COLOR: Record<IntakeFieldStatus, string> = {
+  found: 'good',
+  default: 'default',
+  notFound: 'warning',
+};
+
+/** Only an email can "find" a field, so a typed form marks nothing but a default the app filled in. */
+function markerOf(data: IntakeCardData, id: keyof IntakeFields): IntakeFieldStatus | undefined {
+  const given = data.status?.[id];
+  if (given) return given;
+  if (data.source !== 'email' || data.status !== undefined) return undefined;
+  const value = data.fields[id];
+  return value !== undefined && value !== '' ? 'found' : 'notFound';
+}
 
 export function buildIntakeCard(data: IntakeCardData, locale: Locale, options?: CardOptions): AdaptiveCard {
   const fromEmail = data.source === 'email';
@@ -51,10 +78,7 @@ export function buildIntakeCard(data: IntakeCardData, locale: Locale, options?: 
     } = {},
   ) => {
     const value = data.fields[id];
-    const found = value !== undefined && value !== '';
-    // Only an email can "find" a field; on a typed form the marker would be noise.
-    let status = '';
-    if (fromEmail) status = t(locale, found ? 'intake.found' : 'intake.notFound');
+    const marker = markerOf(data, id);
     return {
       id,
       kind,
@@ -67,8 +91,8 @@ export function buildIntakeCard(data: IntakeCardData, locale: Locale, options?: 
       style: extra.style ?? 'text',
       choices: extra.choices ?? [],
       max: extra.max ?? 15,
-      status,
-      statusColor: found ? 'good' : 'warning',
+      status: marker ? t(locale, MARKER_TEXT[marker]) : '',
+      statusColor: MARKER_COLOR[marker ?? 'found'],
     };
   };
   const fields = [
@@ -99,7 +123,9 @@ export function buildIntakeCard(data: IntakeCardData, locale: Locale, options?: 
       confirm: 'intake.confirm',
       vouchersLink: 'link.partnerCenterVouchers',
     }),
-    intro: t(locale, fromEmail ? 'intake.fromEmail' : 'intake.manual'),
+    intro: data.noVoucherFound
+      ? t(locale, 'intake.noVoucherFound')
+      : t(locale, fromEmail ? 'intake.fromEmail' : 'intake.manual'),
     fields,
     actionData,
     links: LINKS,

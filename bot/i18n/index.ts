@@ -26,3 +26,4 @@ export { refusalMessage, REFUSAL_PARAMS, type RefusalLike } from './refusals';
 export { nextActionMessage, isNextActionId, NEXT_ACTION_PARAMS, type NextActionLike } from './next-actions';
 export { stateLabel, roleLabel, auditActionLabel, reminderMessage } from './words';
 export { localizeParams } from './params';
+export { stepOrderMessage, type StepOrderLike } from './step-order';

@@ -35,6 +35,7 @@ export function engagementEligibility(
   const trained = org.complianceTraining !== undefined;
   if (!trained) missing.push({ item: 'complianceTraining' });
   const held = qualifyingCompetency(org, engagement, day);
+  let lapsed = false;
   if (!held) {
     const expired = org.competencies
       .filter((c) =>
@@ -44,9 +45,12 @@ export function engagementEligibility(
       )
       .map((c) => ({ name: c.name, validUntil: c.validUntil }));
     missing.push({ item: 'competency', anyOf: engagement.requiredCompetencies, expired });
+    lapsed = expired.length > 0;
   }
+  // The training is the same for every offering: with no competency for this one (held or lapsed), it has
+  // not started, however far the training went.
   const status: EligibilityStatus =
-    missing.length === 0 ? 'Met' : trained || held ? 'InProgress' : 'NotStarted';
+    missing.length === 0 ? 'Met' : held || lapsed ? 'InProgress' : 'NotStarted';
   return { offeringId, engagementId: engagement.id, status, missing };
 }
 

@@ -16,3 +16,4 @@ export * from './reminders';
 export * from './due-schedule';
 export * from './next';
 export * from './intake';
+export * from './step-order';

@@ -1,6 +1,6 @@
 // Free text: what a person types, matched to an intent (intents.ts), is answered with the card for it — the
 // next concrete action, a list, a form. It only ever shows a card: changes go through card verbs.
-import { parseVoucherEmail, type Voucher, type VoucherState } from '../program';
+import type { JourneyStep, Voucher, VoucherState } from '../program';
 import type { Stored } from '../store';
 import type { Intent } from './intents';
 import { say } from './say';
@@ -8,10 +8,12 @@ import type { VerbEnv } from './verbs';
 import type { ReminderVerbs } from './verbs/reminders';
 import { tenantVouchers } from './verbs/show';
 import {
+  closestOutOfOrderCard,
   eligibilityCard,
   enrollmentCard,
   helpCard,
   intakeCard,
+  intakeCardFromEmail,
   listCard,
   noticeCard,
   peopleCard,
@@ -23,14 +25,17 @@ import {
   type VoucherStep,
 } from './views';
 
-/** The state a voucher must be in for each step asked for in free text, and the card that does it. */
-const STEP_INTENTS: Partial<Record<Intent['kind'], { states: VoucherState[]; step: VoucherStep }>> = {
-  reserve: { states: ['Assigned'], step: 'reserve' },
-  cancelReservation: { states: ['Reserved'], step: 'cancel' },
-  report: { states: ['Delivered', 'Reserved'], step: 'report' },
-  redeem: { states: ['ReportSubmitted'], step: 'redeem' },
-  payment: { states: ['Redeemed', 'PaymentRequested'], step: 'payment' },
-  paymentOutcome: { states: ['PaymentRequested'], step: 'outcome' },
+/** The state a voucher must be in for each step asked for in free text, the card that does it, and the
+ *  journey step it is (to say what comes first when no voucher is ready for it). */
+const STEP_INTENTS: Partial<
+  Record<Intent['kind'], { states: VoucherState[]; step: VoucherStep; journey: JourneyStep }>
+> = {
+  reserve: { states: ['Assigned'], step: 'reserve', journey: 'reserve' },
+  cancelReservation: { states: ['Reserved'], step: 'cancel', journey: 'cancel' },
+  report: { states: ['Delivered', 'Reserved'], step: 'report', journey: 'report' },
+  redeem: { states: ['ReportSubmitted'], step: 'redeem', journey: 'redeem' },
+  payment: { states: ['Redeemed', 'PaymentRequested'], step: 'payment', journey: 'payment' },
+  paymentOutcome: { states: ['PaymentRequested'], step: 'outcome', journey: 'outcome' },
 };
 
 export async function cardForText(env: VerbEnv, intent: Intent, reminders: ReminderVerbs): Promise<Card> {
@@ -66,7 +71,7 @@ export async function cardForText(env: VerbEnv, intent: Intent, reminders: Remin
     case 'intake':
       return intakeCard(env, { source: 'manual', fields: {} });
     case 'pastedEmail':
-      return intakeFromEmail(env, intent.text);
+      return intakeCardFromEmail(env, intent.text);
     case 'vouchers':
       return listCard(env, await tenantVouchers(env), 1, undefined);
     case 'voucher':
@@ -95,20 +100,14 @@ async function stepCard(env: VerbEnv, kind: Intent['kind']): Promise<Card> {
   const [only] = waiting;
   if (waiting.length === 1 && only) return voucherCard(env, only, wanted.step);
   if (waiting.length > 1) return listCard(env, waiting, 1, undefined);
+  const notice = (key: 'stepOrder.noVoucher' | 'stepOrder.nothingWaiting') => ({
+    notice: { tone: 'info' as const, text: say(env.scope.locale, key) },
+  });
+  if (vouchers.length === 0)
+    return intakeCard(env, { source: 'manual', fields: {} }, notice('stepOrder.noVoucher'));
+  // Asked too early: why not yet, and the card of the step that comes first.
+  const first = closestOutOfOrderCard(env, vouchers, wanted.journey);
+  if (first) return first;
   if (kind === 'reserve') return intakeCard(env, { source: 'manual', fields: {} });
-  return welcomeCard(env, vouchers);
-}
-
-function intakeFromEmail(env: VerbEnv, text: string): Card {
-  const parsed = parseVoucherEmail(text, { offeringCodes: env.rules.catalogue.offerings.map((o) => o.id) });
-  const f = {
-    voucherNumber: parsed.voucherId.value,
-    customerName: parsed.customerName.value,
-    offeringId: parsed.offeringCode.value,
-    days: parsed.days.value,
-    voucherAdminEmail: parsed.voucherAdminEmail.value,
-    expiresOn: parsed.expiresOn.value,
-  };
-  const fields = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined));
-  return intakeCard(env, { source: 'email', fields });
+  return welcomeCard(env, vouchers, { extras: notice('stepOrder.nothingWaiting') });
 }

@@ -1,7 +1,7 @@
 // Free text → what the person wants, in English, Portuguese or Spanish. Deliberately simple: the text is
 // normalized (case, accents, punctuation folded) and matched against known phrases as whole words; the
 // longest phrase found wins. A pasted voucher email is recognised by its shape and starts intake.
-import { validateVoucherId } from '../program';
+import { fieldLabelCount, validateVoucherId } from '../program';
 
 export type IntentKind =
   | 'welcome'
@@ -128,7 +128,7 @@ const PHRASES: Record<IntentKind, readonly string[]> = {
     'formación',
     'capacitación',
     'evaluación',
-    // The Spanish help card and bot say "Requisitos", the tab "Idoneidad": both mean eligibility.
+    // The glossary's Spanish word for eligibility is "requisitos"; "idoneidad" (the tab's old word) is still understood.
     'requisitos',
     'idoneidad',
   ],
@@ -377,6 +377,8 @@ const VOUCHER_WORD = /\b(voucher|vale|cupom|cupon|cupón)\b/i;
 
 /** A pasted customer email: long or multi-line text carrying an email address or a voucher-id-like code. */
 export function looksLikeVoucherEmail(text: string): boolean {
+  // Two "Label: value" fields are voucher data even when a client glued the paste onto one short line.
+  if (fieldLabelCount(text) >= 2) return true;
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').length;
   const long = text.length >= 160 || (lines >= 3 && text.length >= 60);
   if (!long) return false;

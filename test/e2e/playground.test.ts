@@ -11,7 +11,7 @@ import { launchBrowser } from '../support/browser';
 import { freePort, startPlayground } from '../support/playground';
 
 describe('e2e: the Agents Playground talks to the app', function () {
-  this.timeout(90_000);
+  this.timeout(180_000);
   let app: App;
   let playground: ChildProcess;
   let browser: Browser;
@@ -86,5 +86,48 @@ describe('e2e: the Agents Playground talks to the app', function () {
     const next = await cards.last().innerText();
     assert.doesNotMatch(next, /Nobody is Global admin yet/);
     await page.screenshot({ path: path.join('test-artifacts', 'playground-after-claim.png') });
+  });
+
+  it('a step out of order says why; a pasted email whose line breaks the Playground drops still fills the form', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(url, { waitUntil: 'networkidle' });
+    const cards = page.locator('.ac-adaptiveCard');
+    await cards.first().waitFor({ timeout: 60_000 });
+    const send = async (write: () => Promise<void>) => {
+      const before = await cards.count();
+      await page.locator('[data-lexical-editor="true"][role="textbox"]').click();
+      await write();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((n) => document.querySelectorAll('.ac-adaptiveCard').length > n, before, {
+        timeout: 60_000,
+      });
+    };
+    // No voucher in this tenant yet: "redeem" says what comes first, on the form that does it.
+    await send(() => page.keyboard.type('redeem'));
+    const early = await cards.last().innerText();
+    assert.match(early, /There is no voucher yet: add the voucher the customer sent first/);
+    assert.match(early, /Confirm voucher/);
+    // A pasted email, one field a line; whatever the Playground keeps of the line breaks, each field is read.
+    const email = [
+      'Voucher ID: PS7Q-4K2M-19XD',
+      'Customer: Contoso Ltd',
+      'Offering: SharePoint',
+      'Days: 3',
+      'Voucher admin: ana@contoso.com',
+      'Expires: 2026-12-31',
+    ].join('\n');
+    await send(() => page.keyboard.insertText(email));
+    const form = cards.last();
+    assert.equal(
+      await form.locator('input[aria-label*="Voucher ID"], input').first().inputValue(),
+      'PS7Q-4K2M-19XD',
+    );
+    const text = await form.innerText();
+    assert.match(text, /Today by default/);
+    assert.doesNotMatch(text, /Not found/);
+    await page.screenshot({
+      path: path.join('test-artifacts', 'playground-intake-pasted.png'),
+      fullPage: true,
+    });
   });
 });

@@ -5,6 +5,7 @@ import type { Catalog } from './types';
 import { enForms } from './en-forms';
 import { enResilience } from './en-resilience';
 import { enTenants } from './en-tenants';
+import { enGuidance } from './en-guidance';
 
 /** Common words, notices, roles and states, refusals, next actions, welcome, help and steps 1–3. */
 const enGeneral = {
@@ -297,4 +298,4 @@ const enGeneral = {
 
 export type GeneralKey = keyof typeof enGeneral;
 
-export const en = { ...enGeneral, ...enForms, ...enResilience, ...enTenants };
+export const en = { ...enGeneral, ...enForms, ...enResilience, ...enTenants, ...enGuidance };

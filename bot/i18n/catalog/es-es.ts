@@ -5,6 +5,7 @@ import type { GeneralKey } from './en';
 import { esESForms } from './es-es-forms';
 import { esESResilience } from './es-es-resilience';
 import { esESTenants } from './es-es-tenants';
+import { esESGuidance } from './es-es-guidance';
 import type { Translation } from './index';
 
 const esESGeneral: Record<GeneralKey, Message> = {
@@ -132,7 +133,7 @@ const esESGeneral: Record<GeneralKey, Message> = {
   'refusal.report.consultantRequired':
     'Indica al menos un consultor que haya realizado el proyecto de planificación.',
   'refusal.report.consultantNotQualified':
-    '{name} no tiene ninguna evaluación válida registrada para {competencies}.',
+    '{name} no tiene registrada ninguna evaluación que lo cualifique para {competencies}.',
   'refusal.report.daysExceedVoucher':
     '{daysDelivered} días entregados son más de los que permite el vale ({voucherDays}).',
   'refusal.redemption.reportNotSubmitted': 'Envía el informe de finalización antes de canjear el vale.',
@@ -291,4 +292,10 @@ const esESGeneral: Record<GeneralKey, Message> = {
   'voucher.period': '{start} – {end}',
 };
 
-export const esES: Translation = { ...esESGeneral, ...esESForms, ...esESResilience, ...esESTenants };
+export const esES: Translation = {
+  ...esESGeneral,
+  ...esESForms,
+  ...esESResilience,
+  ...esESTenants,
+  ...esESGuidance,
+};

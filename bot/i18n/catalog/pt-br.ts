@@ -5,6 +5,7 @@ import type { GeneralKey } from './en';
 import { ptBRForms } from './pt-br-forms';
 import { ptBRResilience } from './pt-br-resilience';
 import { ptBRTenants } from './pt-br-tenants';
+import { ptBRGuidance } from './pt-br-guidance';
 import type { Translation } from './index';
 
 const ptBRGeneral: Record<GeneralKey, Message> = {
@@ -291,4 +292,10 @@ const ptBRGeneral: Record<GeneralKey, Message> = {
   'voucher.period': '{start} – {end}',
 };
 
-export const ptBR: Translation = { ...ptBRGeneral, ...ptBRForms, ...ptBRResilience, ...ptBRTenants };
+export const ptBR: Translation = {
+  ...ptBRGeneral,
+  ...ptBRForms,
+  ...ptBRResilience,
+  ...ptBRTenants,
+  ...ptBRGuidance,
+};

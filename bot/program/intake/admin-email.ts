@@ -5,30 +5,28 @@ import { EMAIL_PATTERN, distinctBy, emailsIn, evidenceOf, fold, nextContentLine 
 import type { Hit } from './types';
 
 // Folded phrases that introduce the admin's address, anywhere in a line ("…foi atribuído a ana@…").
-const ADMIN_LABEL = new RegExp(
-  [
-    'voucher admin(?:istrator)?',
-    'benefits? admin(?:istrator)?',
-    'admin(?:istrator)? (?:of the |for the )?(?:voucher|benefits?)',
-    'administrador(?:a)? d[oae]l? (?:voucher|vale|cupom|cupon|comprovante|justificante|bono|beneficio)',
-    'administrador(?:a)? de (?:beneficios?|vouchers?|vales)',
-    'e-?mail do administrador',
-    'correo(?: electronico)? del administrador',
-    'project manager',
-    'gerente de projetos?',
-    'gestor(?:a)? de projetos?',
-    'jefe de proyecto',
-    'gestor(?:a)? de proyecto',
-    'director(?:a)? de proyecto',
-    'assigned to',
-    'atribuido (?:a|para)',
-    'designado (?:a|para)',
-    'asignado a',
-    // A bare "Admin:" only as a field at the start of a line (partners' notes).
-    '^[-*•·\\s]*admin(?:istrador|istrator)?\\s*:',
-  ].join('|'),
-  'u',
-);
+export const ADMIN_LABELS = [
+  'voucher admin(?:istrator)?',
+  'benefits? admin(?:istrator)?',
+  'admin(?:istrator)? (?:of the |for the )?(?:voucher|benefits?)',
+  'administrador(?:a)? d[oae]l? (?:voucher|vale|cupom|cupon|comprovante|justificante|bono|beneficio)',
+  'administrador(?:a)? de (?:beneficios?|vouchers?|vales)',
+  'e-?mail do administrador',
+  'correo(?: electronico)? del administrador',
+  'project manager',
+  'gerente de projetos?',
+  'gestor(?:a)? de projetos?',
+  'jefe de proyecto',
+  'gestor(?:a)? de proyecto',
+  'director(?:a)? de proyecto',
+  'assigned to',
+  'atribuido (?:a|para)',
+  'designado (?:a|para)',
+  'asignado a',
+];
+// A bare "Admin:" only as a field at the start of a line (partners' notes).
+export const BARE_ADMIN_LABEL = 'admin(?:istrador|istrator)?';
+const ADMIN_LABEL = new RegExp([...ADMIN_LABELS, `^[-*•·\\s]*${BARE_ADMIN_LABEL}\\s*:`].join('|'), 'u');
 
 /** Addresses introduced by an admin label, first one after each label. */
 export function findLabelledAdmins(lines: readonly string[]): Hit<string>[] {
@@ -37,7 +35,8 @@ export function findLabelledAdmins(lines: readonly string[]): Hit<string>[] {
     const m = ADMIN_LABEL.exec(fold(line));
     if (!m) return;
     const rest = line.slice(m.index + m[0].length);
-    const onLine = emailsIn(rest)[0];
+    // Microsoft's own mailboxes never administer a customer's voucher (a glued paste can put one after a label).
+    const onLine = emailsIn(rest).find((e) => !isMicrosoftSender(e));
     if (onLine !== undefined) {
       hits.push({ value: onLine, evidence: evidenceOf(line) });
       return;

@@ -4,7 +4,7 @@ import { findLabelled } from './labels';
 import { EMAIL_PATTERN, distinctBy } from './text';
 import type { Hit } from './types';
 
-const CUSTOMER_LABELS = [
+export const CUSTOMER_LABELS = [
   'customer(?: name)?',
   'end customer',
   'client(?: name)?',

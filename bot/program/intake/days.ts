@@ -6,7 +6,7 @@ import type { Hit } from './types';
 const DAY_WORD = '(?:days?|dias?)'; // folded: "días" → "dias"
 
 // Labels that are about days themselves: any number after them is the day count.
-const DAY_LABELS = [
+export const DAY_LABELS = [
   'days',
   'number of days',
   '(?:voucher|service|planning|engagement) days',
@@ -20,7 +20,7 @@ const DAY_LABELS = [
   'dias de (?:servicio|planificacion)',
 ];
 // Generic labels: the number counts only when "days" follows it ("Duration: 2 weeks" is not 2 days).
-const GENERIC_LABELS = [
+export const GENERIC_LABELS = [
   'length',
   'duration',
   'duracao',

@@ -10,7 +10,7 @@ interface ExpiryLabel {
   language?: IntakeLanguage;
 }
 
-const EXPIRY_LABELS: ExpiryLabel[] = [
+export const EXPIRY_LABELS: ExpiryLabel[] = [
   { pattern: 'expir(?:es|y|ation(?: date)?|ed|ing)(?: on| date)?', language: 'en' },
   { pattern: 'valid (?:until|through|thru|till|to)', language: 'en' },
   { pattern: 'use (?:it )?(?:by|before)', language: 'en' },

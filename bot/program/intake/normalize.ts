@@ -1,4 +1,5 @@
 // Cleans a pasted email (chain) into body lines and the headers of each message in the chain.
+import { firstFieldLabel, splitGluedFields } from './glued';
 import { stripHtml } from './html';
 import { emailsIn } from './text';
 
@@ -74,7 +75,9 @@ export function normalize(raw: string): NormalizedText {
       current = undefined;
       continue;
     }
-    const parts = HEADER.test(line) ? line.split(INLINE_HEADER_SPLIT) : [line];
+    // A body glued after a header block (line breaks lost) is body, not part of the last header's value.
+    const [head, body] = HEADER.test(line) ? cutGluedBody(line) : [line, ''];
+    const parts = HEADER.test(head) ? head.split(INLINE_HEADER_SPLIT) : [head];
     let consumed = false;
     for (const part of parts) {
       const m = HEADER.exec(part.trim());
@@ -92,16 +95,22 @@ export function normalize(raw: string): NormalizedText {
           current.to.push(...emailsIn(value));
           current.toLine = part.trim();
         }
-        if (SUBJECT_KEYS.includes(key) && value !== '') lines.push(value);
+        if (SUBJECT_KEYS.includes(key) && value !== '') lines.push(...splitGluedFields(value));
         consumed = true;
       }
     }
     if (!consumed) {
       current = undefined;
-      lines.push(line);
+      lines.push(...splitGluedFields(head));
     }
+    if (body !== '') lines.push(...splitGluedFields(body));
   }
   return { lines, messages };
+}
+
+function cutGluedBody(value: string): [string, string] {
+  const at = firstFieldLabel(value);
+  return at < 0 ? [value, ''] : [value.slice(0, at).trim(), value.slice(at).trim()];
 }
 
 function cleanLine(line: string): string {

@@ -44,7 +44,7 @@ const PRODUCT_RULES: ProductRule[] = [
 ];
 
 // Labels of a line that names the offering ("Oferta: SharePoint", "Programa: SDPS").
-const OFFERING_LABELS = [
+export const OFFERING_LABELS = [
   'offering',
   'oferta',
   'offer',

@@ -32,7 +32,7 @@ const FILLER = '(?:\\s+(?:do|da|de|del|of|the|your|seu|sua|su|tu|o|el|la|this|es
 // An explicit separator between label and value: a colon, "is"/"é"/"es", or a number sign.
 const EXPLICIT = `(?:\\s*[:：=]|\\t|\\s+(?:is|é|es|será)(?:\\s*:)?|\\s*${NUMBER_SIGN}\\s*:?)`;
 
-const LABEL_WORDS = `${WORD_START}(?:(${VOUCHER_WORD})(?:\\s*(${ID_WORD}))?|(${ID_WORD})${FILLER}\\s+(${VOUCHER_WORD}))${WORD_END}`;
+export const LABEL_WORDS = `${WORD_START}(?:(${VOUCHER_WORD})(?:\\s*(${ID_WORD}))?|(${ID_WORD})${FILLER}\\s+(${VOUCHER_WORD}))${WORD_END}`;
 // "Voucher ID: X", "Vale nº X", "Voucher #X", "número do voucher: X", "ID de su cupón es X", "voucher X".
 const LABEL = new RegExp(`${LABEL_WORDS}(${EXPLICIT})?\\**\\s*([^\\s]+)`, 'giu');
 // "Voucher number:" closing its line, the value in the next table cell / line.

@@ -13,7 +13,7 @@ import {
   type VoucherContext,
 } from '../../program';
 import { ConcurrencyConflict, type Stored, type VoucherRepository } from '../../store';
-import { voucherCard, type Extras, type VoucherStep } from '../views';
+import { outOfOrderCard, voucherCard, type Extras, type VoucherStep } from '../views';
 import { DocId, Etag } from './inputs';
 import { changedSinceOpened, inputErrors, invalidCard, notFound, refusals, saved } from './replies';
 import type { VerbEnv, VerbHandler, VerbReply } from './verb';
@@ -57,7 +57,10 @@ export function voucherVerb<S extends z.ZodType>(spec: VoucherVerbSpec<S>): Verb
     const open = OpenRequest.safeParse(data);
     if (open.success) {
       const stored = await vouchers.get(tenantId, open.data.voucherId);
-      return stored ? show(env, stored) : notFound(env);
+      if (!stored) return notFound(env);
+      // Opened too early: why not yet, and the step that comes first (the detail card would say neither).
+      const early = spec.step === 'detail' ? undefined : outOfOrderCard(env, stored, spec.step);
+      return early ? { card: early, changed: false } : show(env, stored);
     }
     const ref = VoucherRef.safeParse(data);
     if (!ref.success) {

@@ -2,7 +2,13 @@
 // roles allow: one file per card family.
 export { CardMemo } from './card-memo';
 export { helpCard, noticeCard } from './help';
-export { intakeCard, type IntakeDraft } from './intake';
+export {
+  intakeCard,
+  intakeCardData,
+  intakeCardFromEmail,
+  intakeDraftFromEmail,
+  type IntakeDraft,
+} from './intake';
 export {
   eligibilityCard,
   enrollmentCard,
@@ -11,6 +17,7 @@ export {
   settingsCard,
   type ChannelView,
 } from './organization';
+export { closestOutOfOrderCard, outOfOrderCard } from './step-order';
 export { offeringName, type Card, type Extras, type ViewEnv } from './view-env';
 export { voucherCard, VOUCHER_STEPS, type VoucherStep } from './voucher';
 export { listCard, PAGE_SIZE } from './voucher-list';
