@@ -77,6 +77,7 @@ export async function startApp(
     ledger,
     reminders,
     afterChange,
+    ...(config.publicHostname ? { publicHostname: config.publicHostname } : {}),
   });
   installTurnErrorHandler(adapter, logger, (ctx, id) => say(turnOf(ctx).locale, 'error.turn', { id }));
 

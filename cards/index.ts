@@ -85,3 +85,4 @@ export {
   type ReminderListState,
 } from './reminder-list';
 export { buildNoticeCard, staleNotice, savedNotice, refusalNotice, errorNotice } from './notice';
+export { toDialogCard } from './dialog';

@@ -15,6 +15,7 @@ import { t } from '../i18n';
 import type { BusinessHours, Ledger, ReferenceStore } from '../reminders';
 import type { Store } from '../store';
 import { errorNotice } from '../../cards';
+import { extensionRoutes } from './extensions';
 import { cardForText } from './free-text';
 import { matchIntent } from './intents';
 import type { InvokeKit, InvokeRoutes } from './invokes/routes';
@@ -51,6 +52,8 @@ export interface BotDeps {
   afterChange?: (tenantId: string, verb: string) => void;
   /** config.readCacheMs: how old a cached document a turn that only shows something may use (0 = never). */
   readCacheMs?: number;
+  /** config.publicHostname: the host of voucher links (`https://<host>/v/<id>`) the app unfurls. */
+  publicHostname?: string;
 }
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -122,6 +125,10 @@ export class CompanionBot extends TeamsActivityHandler {
         const card = await this.answerAction(context, turn);
         return { status: 200, body: { statusCode: 200, type: CARD, value: card } };
       },
+      ...extensionRoutes({
+        logger: this.deps.logger,
+        ...(this.deps.publicHostname ? { publicHostname: this.deps.publicHostname } : {}),
+      }),
     };
   }
 

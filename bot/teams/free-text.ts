@@ -1,6 +1,6 @@
 // Free text: what a person types, matched to an intent (intents.ts), is answered with the card for it — the
 // next concrete action, a list, a form. It only ever shows a card: changes go through card verbs.
-import { parseVoucherEmail, type Voucher, type VoucherState } from '../program';
+import type { Voucher, VoucherState } from '../program';
 import type { Stored } from '../store';
 import type { Intent } from './intents';
 import { say } from './say';
@@ -12,6 +12,7 @@ import {
   enrollmentCard,
   helpCard,
   intakeCard,
+  intakeDraftFromText,
   listCard,
   noticeCard,
   peopleCard,
@@ -100,15 +101,5 @@ async function stepCard(env: VerbEnv, kind: Intent['kind']): Promise<Card> {
 }
 
 function intakeFromEmail(env: VerbEnv, text: string): Card {
-  const parsed = parseVoucherEmail(text, { offeringCodes: env.rules.catalogue.offerings.map((o) => o.id) });
-  const f = {
-    voucherNumber: parsed.voucherId.value,
-    customerName: parsed.customerName.value,
-    offeringId: parsed.offeringCode.value,
-    days: parsed.days.value,
-    voucherAdminEmail: parsed.voucherAdminEmail.value,
-    expiresOn: parsed.expiresOn.value,
-  };
-  const fields = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined));
-  return intakeCard(env, { source: 'email', fields });
+  return intakeCard(env, intakeDraftFromText(env, text));
 }

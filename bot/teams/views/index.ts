@@ -2,7 +2,7 @@
 // roles allow: one file per card family.
 export { CardMemo } from './card-memo';
 export { helpCard, noticeCard } from './help';
-export { intakeCard, type IntakeDraft } from './intake';
+export { intakeCard, intakeDraftFromText, type IntakeDraft } from './intake';
 export {
   eligibilityCard,
   enrollmentCard,

@@ -1,5 +1,6 @@
 // Step 4: the intake form, from a pasted email or typed by hand.
 import { buildIntakeCard, type IntakeFields } from '../../../cards';
+import { parseVoucherEmail } from '../../program';
 import { cardOptions, organizationDate, typedNumber, type Card, type Extras, type ViewEnv } from './view-env';
 
 export interface IntakeDraft {
@@ -39,4 +40,23 @@ export function intakeCard(env: ViewEnv, draft: IntakeDraft, extras: Extras = {}
     env.scope.locale,
     { ...cardOptions(env, extras), refresh: { userIds: [] } },
   );
+}
+
+/**
+ * The intake form's fields read from a voucher email (pasted in the chat, or a message the "Add as voucher"
+ * message action was used on): one parser for every surface. `source` stays 'email' even when nothing was
+ * found, so each field says it was not found in the message.
+ */
+export function intakeDraftFromText(env: ViewEnv, text: string): IntakeDraft {
+  const parsed = parseVoucherEmail(text, { offeringCodes: env.rules.catalogue.offerings.map((o) => o.id) });
+  const f = {
+    voucherNumber: parsed.voucherId.value,
+    customerName: parsed.customerName.value,
+    offeringId: parsed.offeringCode.value,
+    days: parsed.days.value,
+    voucherAdminEmail: parsed.voucherAdminEmail.value,
+    expiresOn: parsed.expiresOn.value,
+  };
+  const fields = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined));
+  return { source: 'email', fields };
 }
