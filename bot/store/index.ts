@@ -13,6 +13,6 @@ export { CONTAINERS, type Connection, type ContainerName, type CosmosSettings } 
 export { openStore, storeOver, type Repositories, type Store, type StoreRepositories } from './store';
 export { ReadPolicy } from './read-policy';
 export { OrganizationRepository, type OrganizationChange } from './organizations';
-export { DOCUMENT_ID_PATTERN, VoucherRepository } from './vouchers';
+export { DOCUMENT_ID_PATTERN, MAX_PAGE_WINDOW, VoucherRepository, type Page } from './vouchers';
 export { deepFreeze, DocumentCache } from './cache';
 export { startEmbeddedCosmos, type EmbeddedCosmos } from './embedded';
