@@ -13,6 +13,7 @@ import {
   reminderRenderer,
   say,
   turnOf,
+  registerVoucherLinks,
 } from './teams';
 import type { Rules } from './program';
 import { loadRules } from './rules';
@@ -96,6 +97,7 @@ export async function startApp(
     now,
   });
   await registerTab(http.server, tabDistDir());
+  registerVoucherLinks(http.server, config.teamsAppId ? { teamsAppId: config.teamsAppId } : {});
   const url = await listen(http, config);
   if (config.reminders.enabled) {
     reminders.start();

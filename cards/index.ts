@@ -7,7 +7,7 @@ export {
   type ActionData,
   type FormStep,
 } from './verbs';
-export { LINKS, type LinkId } from './links';
+export { LINKS, statusTabDeepLink, voucherLink, type LinkId } from './links';
 export type {
   AdaptiveCard,
   CardElement,

@@ -168,6 +168,7 @@ export class CompanionBot extends TeamsActivityHandler {
       repos,
       logger,
       ...(turn.channel ? { channel: turn.channel } : {}),
+      ...(this.deps.publicHostname ? { publicHostname: this.deps.publicHostname } : {}),
     };
   }
 

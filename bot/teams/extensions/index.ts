@@ -1,9 +1,10 @@
 // The message extension's invoke names → handlers (one file per surface), for the bot's invoke table.
 import type { Logger } from '../../logger';
 import type { InvokeRoutes } from '../invokes/routes';
-import { dialogMessage, extensionMessage, guarded } from './answers';
+import { dialogMessage, extensionMessage, guarded, resultList } from './answers';
 import { fetchAddVoucher, submitAddVoucher } from './message-action';
 import { findVoucher } from './search';
+import { unfurlVoucherLink } from './link-unfurl';
 
 export interface ExtensionOptions {
   logger: Logger;
@@ -11,10 +12,12 @@ export interface ExtensionOptions {
   publicHostname?: string;
 }
 
-export function extensionRoutes({ logger }: ExtensionOptions): InvokeRoutes {
+export function extensionRoutes({ logger, publicHostname }: ExtensionOptions): InvokeRoutes {
   return {
     'composeExtension/fetchTask': guarded(logger, dialogMessage, fetchAddVoucher),
     'composeExtension/submitAction': guarded(logger, dialogMessage, submitAddVoucher),
     'composeExtension/query': guarded(logger, extensionMessage, findVoucher),
+    // A failed unfurl answers like an unknown link: no card, and nothing that tells the voucher exists.
+    'composeExtension/queryLink': guarded(logger, () => resultList([]), unfurlVoucherLink(publicHostname)),
   };
 }

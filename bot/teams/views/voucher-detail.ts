@@ -6,6 +6,7 @@ import {
   type VoucherAction,
   type VoucherDetailCardData,
   type VoucherSummary,
+  voucherLink,
 } from '../../../cards';
 import {
   findPerson,
@@ -148,6 +149,7 @@ function buildDetailView(env: ViewEnv, stored: Stored<Voucher>, today: string, e
       actions: detailCardActions(env, v),
       ...(expiresOn ? { expiresOn } : {}),
       timeline: timelineOf(v),
+      ...(env.publicHostname ? { link: voucherLink(env.publicHostname, v.id) } : {}),
     },
     env.scope.locale,
     cardOptions(env, extras),
