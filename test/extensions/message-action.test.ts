@@ -7,6 +7,7 @@ import {
   actionsOf,
   cardText,
   fieldError,
+  inputIds,
   noticeOf,
   startHarness,
   type Harness,
@@ -200,7 +201,13 @@ describe('message action "Add as voucher" (composeExtension/fetchTask, submitAct
       role: 'globalAdmin',
       etag: 'x',
     });
-    assert.ok(dialogCardOf(forged), 'answered with the intake dialog and its errors');
+    const forgedCard = dialogCardOf(forged);
+    assert.ok(forgedCard, 'answered with a dialog');
+    assert.ok(
+      inputIds(forgedCard).includes('voucherNumber'),
+      'the intake card, with its errors: no other verb ran',
+    );
+    assert.ok(fieldError(forgedCard, 'voucherNumber'));
     assert.equal(await snapshot(), before);
     const recorded = await submit(PARTNER_ADMIN, {
       ...asSubmitted(card, { assignedOn: '2026-03-09' }),
