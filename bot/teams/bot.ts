@@ -15,7 +15,7 @@ import { t } from '../i18n';
 import type { BusinessHours, Ledger, ReferenceStore } from '../reminders';
 import type { Store } from '../store';
 import { errorNotice } from '../../cards';
-import { extensionRoutes } from './extensions';
+import { extensionRoutes, unknownInvoke } from './extensions';
 import { cardForText } from './free-text';
 import { matchIntent } from './intents';
 import type { InvokeKit, InvokeRoutes } from './invokes/routes';
@@ -114,7 +114,11 @@ export class CompanionBot extends TeamsActivityHandler {
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const name = context.activity.name ?? '';
     const handler = Object.hasOwn(this.invokes, name) ? this.invokes[name] : undefined;
-    if (!handler) return super.onInvokeActivity(context);
+    if (!handler) {
+      // botbuilder's own (sign-in, …); what it does not know gets an answer rather than a 501.
+      const answer = await super.onInvokeActivity(context);
+      return answer.status === 501 ? unknownInvoke(name, turnOf(context).locale) : answer;
+    }
     return handler(context, turnOf(context), this.kit);
   }
 

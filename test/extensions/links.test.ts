@@ -101,3 +101,22 @@ describe('voucher links and link unfurling (composeExtension/queryLink, GET /v/:
     assert.match(!bad.ok ? bad.errors.join('\n') : '', /TEAMS_APP_ID/);
   });
 });
+
+describe('invoke names the app does not handle', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness(new Date('2026-03-10T12:00:00Z'));
+  });
+  after(() => h.stop());
+
+  it('are answered 200 with a localized message in the surface`s shape, never 501', async () => {
+    const o = { tenantId: 'ext-unknown', userId: ADMIN, locale: 'pt-BR' };
+    const select = await extensionInvoke(h, o, 'composeExtension/selectItem', { id: 'x' });
+    assert.equal(select.status, 200);
+    assert.equal(select.body.composeExtension?.type, 'message');
+    assert.match(select.body.composeExtension?.text ?? '', /Este aplicativo não conhece esse comando/);
+    const other = await extensionInvoke(h, o, 'something/new', {});
+    assert.equal(other.status, 200);
+    assert.match(JSON.stringify(other.body), /Este aplicativo não conhece esse comando/);
+  });
+});
