@@ -10,6 +10,7 @@ const BENCHES: { name: string; file: string; fn: string }[] = [
   { name: 'turns', file: 'turns.ts', fn: 'runTurnsBench' },
   { name: 'reminders', file: 'reminders.ts', fn: 'runRemindersBench' },
   { name: 'overview', file: 'overview.ts', fn: 'runOverviewBench' },
+  { name: 'search', file: 'search.ts', fn: 'runSearchBench' },
 ];
 
 async function main(): Promise<void> {
