@@ -39,7 +39,7 @@ export function voucherDetailCard(env: ViewEnv, stored: Stored<Voucher>, extras:
   );
 }
 
-/** Everything buildDetailView reads: both documents' versions, the reader and the organisation's day. */
+/** Everything buildDetailView reads: both documents' versions, the reader, the organisation's day, the link host. */
 function detailCardKey(env: ViewEnv, stored: Stored<Voucher>, today: string): string | undefined {
   const { scope } = env;
   return cardKey('voucher-detail', [
@@ -49,6 +49,7 @@ function detailCardKey(env: ViewEnv, stored: Stored<Voucher>, today: string): st
     scope.locale,
     scope.timeZone,
     today,
+    env.publicHostname ?? '',
   ]);
 }
 
