@@ -133,3 +133,25 @@ describe('search "Find voucher" (composeExtension/query)', function () {
     assert.match(answer.body.composeExtension?.text ?? '', /does not know that command/);
   });
 });
+
+describe('message extension without an organization (no tenant on the activity)', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness(new Date('2026-03-10T12:00:00Z'));
+  });
+  after(() => h.stop());
+
+  it('search and the message action say so; nothing is created', async () => {
+    const o = { tenantId: '', userId: ADMIN };
+    const search = await extensionInvoke(h, o, QUERY, { commandId: 'findVoucher', parameters: [] });
+    assert.equal(search.status, 200);
+    assert.equal(search.body.composeExtension?.type, 'message');
+    assert.match(search.body.composeExtension?.text ?? '', /signed in to an organization/);
+    const fetched = await extensionInvoke(h, o, 'composeExtension/fetchTask', {
+      commandId: 'addVoucher',
+      messagePayload: { body: { contentType: 'html', content: '<p>x</p>' } },
+    });
+    assert.equal(fetched.body.task?.type, 'message');
+    assert.equal(await h.repos.organizations.get(''), undefined);
+  });
+});
