@@ -12,6 +12,7 @@ const BENCHES: { name: string; file: string; fn: string }[] = [
   { name: 'overview', file: 'overview.ts', fn: 'runOverviewBench' },
   { name: 'scale', file: 'scale.ts', fn: 'runScaleBench' },
   { name: 'fanout-tenants', file: 'fanout-tenants.ts', fn: 'runFanoutTenantsBench' },
+  { name: 'search', file: 'search.ts', fn: 'runSearchBench' },
 ];
 
 async function main(): Promise<void> {

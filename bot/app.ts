@@ -13,6 +13,7 @@ import {
   reminderRenderer,
   say,
   turnOf,
+  registerVoucherLinks,
 } from './teams';
 import type { Rules } from './program';
 import { loadRules } from './rules';
@@ -115,6 +116,7 @@ export async function startApp(config: Config, logger: Logger, options: StartOpt
       data: tenants.data,
       allowLoopbackUploads: config.env === 'development',
     },
+    ...(config.publicHostname ? { publicHostname: config.publicHostname } : {}),
   });
   const readiness = new Readiness({
     ping: (ms) => store.ping(ms),
@@ -145,6 +147,7 @@ export async function startApp(config: Config, logger: Logger, options: StartOpt
     tenantExport: (tenantId, userId) => tenants.data.exportFor(tenantId, userId),
   });
   await registerTab(http.server, tabDistDir());
+  registerVoucherLinks(http.server, config.teamsAppId ? { teamsAppId: config.teamsAppId } : {});
   const url = await listen(http, config);
   await startJobs(config, logger, reminders, tenants);
   const stop = stopper(config, logger, { http, reminders, retention: tenants.retention, store, embedded });

@@ -2,6 +2,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { isTimeZone } from './program';
+import { derivedTeamsAppId } from './app-id';
 
 export { isTimeZone };
 
@@ -98,6 +99,7 @@ const envSchema = z.object({
   LOCAL_USER_NAME: z.string().min(1).default('Alex Wilber'),
 
   PUBLIC_HOSTNAME: z.string().min(1).optional(),
+  TEAMS_APP_ID: z.guid('must be the Teams app id (the manifest id), a GUID').optional(),
   PLAYGROUND_PORT: port.default(56150),
   // Development only: move the app's clock so steps 6–8 (dates after a reservation) can be shown locally.
   DEV_CLOCK_OFFSET_DAYS: z.coerce
@@ -176,6 +178,8 @@ export interface Config {
     localIdentity?: { tenantId: string; userId: string; name: string };
   };
   publicHostname?: string;
+  /** The Teams app id (manifest `id`): TEAMS_APP_ID, else derived from BOT_APP_ID; for deep links into Teams. */
+  teamsAppId?: string;
   playgroundPort: number;
   /** Development only: whole days added to the app's clock (0 = the real date); production refuses non-zero. */
   devClockOffsetDays: number;
@@ -352,6 +356,7 @@ function configOf(e: Env): Config {
         : { tenantId: e.LOCAL_TENANT_ID, userId: e.LOCAL_USER_ID, name: e.LOCAL_USER_NAME },
     },
     publicHostname: e.PUBLIC_HOSTNAME,
+    teamsAppId: e.TEAMS_APP_ID ?? (e.BOT_APP_ID ? derivedTeamsAppId(e.BOT_APP_ID) || undefined : undefined),
     playgroundPort: e.PLAYGROUND_PORT,
     devClockOffsetDays: e.DEV_CLOCK_OFFSET_DAYS,
     allowedTenants,

@@ -7,7 +7,7 @@ export {
   type ActionData,
   type FormStep,
 } from './verbs';
-export { LINKS, type LinkId } from './links';
+export { LINKS, statusTabDeepLink, voucherLink, type LinkId } from './links';
 export type {
   AdaptiveCard,
   CardElement,
@@ -86,3 +86,4 @@ export {
   type ReminderListState,
 } from './reminder-list';
 export { buildNoticeCard, staleNotice, savedNotice, refusalNotice, errorNotice } from './notice';
+export { toDialogCard } from './dialog';

@@ -17,3 +17,15 @@ export const LINKS = {
 } as const;
 
 export type LinkId = keyof typeof LINKS;
+
+/** Where a voucher's shareable link points: the app's own host, which unfurls it in Teams and redirects a
+ *  browser to the Status tab (`GET /v/:id`). */
+export function voucherLink(publicHostname: string, voucherId: string): string {
+  return `https://${publicHostname}/v/${encodeURIComponent(voucherId)}`;
+}
+
+/** Teams deep link to the personal Status tab (manifest entityId `status`) opened on one voucher. */
+export function statusTabDeepLink(teamsAppId: string, voucherId: string): string {
+  const context = encodeURIComponent(JSON.stringify({ subEntityId: voucherId }));
+  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/status?context=${context}`;
+}

@@ -67,6 +67,8 @@ export interface VoucherDetailCardData {
   expiresOn?: string;
   /** Newest first or oldest first: the card shows the newest first either way. */
   timeline: TimelineEntryView[];
+  /** The voucher's shareable link (cards/links.ts voucherLink), when the app has a public host name. */
+  link?: string;
 }
 
 /** The card must stay well under 28 KB even for a voucher with a long history. */
@@ -255,7 +257,13 @@ export function buildVoucherDetailCard(
     older: hidden > 0 ? t(locale, 'common.moreEntries', { count: hidden }) : '',
     links: LINKS,
   };
-  return finish(expand(template, view), {
+  const card = expand(template, view);
+  if (data.link)
+    card.actions = [
+      ...(card.actions ?? []),
+      { type: 'Action.OpenUrl', title: t(locale, 'link.openInStatusTab'), url: data.link },
+    ];
+  return finish(card, {
     locale,
     options,
     refreshAction: { verb: 'voucher.show', data: { voucherId: data.voucherId } },

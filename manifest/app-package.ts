@@ -1,10 +1,12 @@
 // Builds the Teams app package: fills the manifest template from configuration, adds the command menu from
 // BOT_COMMANDS in every language, and zips manifest, icons and localization files at the package root.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
+import { derivedTeamsAppId, nameBasedUuid } from '../bot/app-id';
 import { BOT_COMMANDS, COMMAND_SCOPES, type ManifestLanguage } from './commands';
+
+export { nameBasedUuid };
 
 export const PACKAGE_FILE_NAME = 'planning-services-companion.zip';
 export const MANIFEST_DIR = __dirname;
@@ -37,9 +39,6 @@ const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 // Lower case only: Teams on Android does not match an upper-case domain in the App ID URI.
 const HOSTNAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/;
 const HTTPS_URL = /^https:\/\/\S+$/;
-
-/** Namespace of the name-based UUIDs this project derives (fixed forever: changing it changes app ids). */
-const TEAMS_APP_ID_NAMESPACE = '6f1d3b8e-2c55-4a7e-9b0f-3d2f6c1a9e47';
 
 /**
  * Reads the package's configuration from an environment map. Never throws: every missing or bad value comes
@@ -99,9 +98,8 @@ export function readPackageSettings(
   const version = get('APP_VERSION') ?? defaultVersion;
   check('APP_VERSION', version, SEMVER.test(version), 'must be a version such as 1.4.0');
 
-  const teamsAppId =
-    get('TEAMS_APP_ID') ??
-    (GUID.test(botAppId) ? nameBasedUuid(TEAMS_APP_ID_NAMESPACE, botAppId.toLowerCase()) : '');
+  // Each deployment (each bot) gets its own stable app id, so two can be installed side by side.
+  const teamsAppId = get('TEAMS_APP_ID') ?? derivedTeamsAppId(botAppId);
   check('TEAMS_APP_ID', teamsAppId, GUID.test(teamsAppId), 'must be a GUID');
 
   const developerName = get('APP_DEVELOPER_NAME') ?? 'Planning Services Companion';
@@ -131,21 +129,6 @@ export function readPackageSettings(
       ...urls,
     },
   };
-}
-
-/**
- * RFC 4122 version-5 UUID. The Teams app id defaults to one derived from the bot id, so each deployment
- * (each bot) gets its own stable app id and two deployments can be installed side by side.
- */
-export function nameBasedUuid(namespace: string, name: string): string {
-  const hash = createHash('sha1')
-    .update(Buffer.from(namespace.replace(/-/g, ''), 'hex'))
-    .update(name, 'utf8')
-    .digest();
-  hash[6] = (hash[6]! & 0x0f) | 0x50;
-  hash[8] = (hash[8]! & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 export function commandLists(

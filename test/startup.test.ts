@@ -52,7 +52,9 @@ describe('start-up of the real process', function () {
 
   it('starts in development and stops cleanly on SIGTERM, writing local data', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'psc-dev-'));
-    const child = spawn(tsx, ['bot/main.ts'], {
+    // Node itself, not the tsx CLI: tsx relays a signal only if its child acknowledges it within a few tens of
+    // milliseconds, and a busy first second after start-up (due-index backfill, first scan) can miss that.
+    const child = spawn(process.execPath, ['--require', 'tsx/cjs', 'bot/main.ts'], {
       cwd: root,
       env: {
         PATH: process.env.PATH ?? '',

@@ -20,7 +20,7 @@ export { CONTAINERS, type Connection, type ContainerName, type CosmosSettings } 
 export { openStore, storeOver, type Repositories, type Store, type StoreRepositories } from './store';
 export { ReadPolicy } from './read-policy';
 export { OrganizationRepository, type OrganizationChange } from './organizations';
-export { DOCUMENT_ID_PATTERN, VoucherRepository } from './vouchers';
+export { DOCUMENT_ID_PATTERN, MAX_PAGE_WINDOW, VoucherRepository, type Page } from './vouchers';
 export { WriteObservers, type WriteObserver, type WrittenDocument } from './write-observers';
 export { SUMMARY_SHARDS, SUMMARY_VERSION, type VoucherSummary } from './summaries';
 export { deepFreeze, DocumentCache } from './cache';

@@ -15,6 +15,8 @@ export interface QuerySpec {
   parameters?: SqlParameter[];
   /** Upper bound on returned documents (paging is done by the SDK). */
   limit?: number;
+  /** `SELECT TOP @top`: the server stops after this many (with `orderBy`, the first ones in that order). */
+  top?: number;
   /** A result this process got at most this long ago, with no write of its own in the tenant since, will do. */
   maxAgeMs?: number | undefined;
 }
@@ -234,9 +236,14 @@ export class Repository<T extends TenantDocument> {
   async query(tenantId: string, spec: QuerySpec = {}): Promise<Stored<T>[]> {
     const where = spec.where ? ` AND (${spec.where})` : '';
     const order = spec.orderBy ? ` ORDER BY ${spec.orderBy}` : '';
+    const top = spec.top === undefined ? '' : 'TOP @top ';
     const query = {
-      query: `SELECT * FROM c WHERE c.tenantId = @tenantId${where}${order}`,
-      parameters: [{ name: '@tenantId', value: tenantId }, ...(spec.parameters ?? [])],
+      query: `SELECT ${top}* FROM c WHERE c.tenantId = @tenantId${where}${order}`,
+      parameters: [
+        { name: '@tenantId', value: tenantId },
+        ...(spec.top === undefined ? [] : [{ name: '@top', value: spec.top }]),
+        ...(spec.parameters ?? []),
+      ],
     };
     const cacheKey = `${query.query}\u0000${JSON.stringify(query.parameters)}\u0000${spec.limit ?? ''}`;
     if (spec.maxAgeMs !== undefined) {

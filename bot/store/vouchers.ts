@@ -20,6 +20,22 @@ import type { VoucherSummaries, VoucherSummary } from './summaries';
 /** Ids of documents the app creates (vouchers, the organisation): what a card may carry back as an id. */
 export const DOCUMENT_ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
 
+/** A page of a listing: how many to pass over, how many to return. */
+export interface Page {
+  skip: number;
+  count: number;
+}
+
+/** The deepest a paged listing reads (skip + count): beyond it a page is empty rather than a long scan. */
+export const MAX_PAGE_WINDOW = 500;
+
+/** The page in whole numbers, and how many documents to ask for (0: the page is past the window). */
+function windowOf(page: Page): { skip: number; top: number } {
+  const skip = Math.max(0, Math.floor(page.skip) || 0);
+  const count = Math.max(0, Math.floor(page.count) || 0);
+  return { skip, top: skip >= MAX_PAGE_WINDOW ? 0 : Math.min(skip + count, MAX_PAGE_WINDOW) };
+}
+
 /** Built by the Store, once per read policy (Store.repos, Store.repos.reading). */
 export class VoucherRepository {
   private readonly repo: Repository<Voucher>;
@@ -169,6 +185,45 @@ export class VoucherRepository {
   async findActiveByNumber(tenantId: string, voucherNumber: string): Promise<Stored<Voucher> | undefined> {
     const all = await this.findByNumber(tenantId, voucherNumber);
     return all.find((s) => ACTIVE_VOUCHER_STATES.includes(s.doc.state));
+  }
+
+  /**
+   * One page of the tenant's vouchers whose number or customer contains `text` (case-insensitive, literal: the
+   * text is a parameter, so `%`, `_` or quotes mean themselves) or whose state is one of `states`, most
+   * recent state change first. The embedded server has no OFFSET/LIMIT: `TOP skip+count`, then the page is cut.
+   */
+  async searchPage(
+    tenantId: string,
+    search: { text: string; states: readonly VoucherState[] },
+    page: Page,
+  ): Promise<Stored<Voucher>[]> {
+    const { skip, top } = windowOf(page);
+    if (top <= skip) return [];
+    const names = search.states.map((_, i) => `@s${i}`);
+    const conditions = [
+      'CONTAINS(UPPER(c.voucherNumber), @number)',
+      'CONTAINS(LOWER(c.customer.name), @customer)',
+    ];
+    if (names.length > 0) conditions.push(`c.state IN (${names.join(', ')})`);
+    const found = await this.query(tenantId, {
+      where: conditions.join(' OR '),
+      orderBy: 'c.stateSince DESC',
+      top,
+      parameters: [
+        { name: '@number', value: search.text.toUpperCase() },
+        { name: '@customer', value: search.text.toLowerCase() },
+        ...search.states.map((state, i) => ({ name: names[i] as string, value: state })),
+      ],
+    });
+    return found.slice(skip);
+  }
+
+  /** One page of the tenant's vouchers with a deadline, soonest first (what needs action soonest). */
+  async dueSoonestPage(tenantId: string, page: Page): Promise<Stored<Voucher>[]> {
+    const { skip, top } = windowOf(page);
+    if (top <= skip) return [];
+    const found = await this.query(tenantId, { where: 'IS_DEFINED(c.dueOn)', orderBy: 'c.dueOn ASC', top });
+    return found.slice(skip);
   }
 
   private query(tenantId: string, spec: QuerySpec): Promise<Stored<Voucher>[]> {

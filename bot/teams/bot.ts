@@ -17,6 +17,7 @@ import type { Store } from '../store';
 import type { TenantLifecycle } from '../tenants';
 import { errorNotice } from '../../cards';
 import { busyCard, busyInvoke, storeUnavailableOf, unsupportedInvoke } from './failure-replies';
+import { extensionRoutes } from './extensions';
 import { cardForText } from './free-text';
 import { matchIntent } from './intents';
 import { fileConsentInvoke } from './invokes/file-consent';
@@ -57,6 +58,8 @@ export interface BotDeps {
   readCacheMs?: number;
   /** Tenant lifecycle (active on contact, inactive when the app leaves its last conversation), export, delete. */
   tenants?: BotTenants;
+  /** config.publicHostname: the host of voucher links (`https://<host>/v/<id>`) the app unfurls. */
+  publicHostname?: string;
 }
 
 /** What the bot uses of the tenant lifecycle (bot/tenants). */
@@ -164,6 +167,10 @@ export class CompanionBot extends TeamsActivityHandler {
         allowLoopbackUploads: this.deps.tenants?.allowLoopbackUploads ?? false,
         logger: this.deps.logger,
       }),
+      ...extensionRoutes({
+        logger: this.deps.logger,
+        ...(this.deps.publicHostname ? { publicHostname: this.deps.publicHostname } : {}),
+      }),
     };
   }
 
@@ -203,6 +210,7 @@ export class CompanionBot extends TeamsActivityHandler {
       repos,
       logger,
       ...(turn.channel ? { channel: turn.channel } : {}),
+      ...(this.deps.publicHostname ? { publicHostname: this.deps.publicHostname } : {}),
     };
   }
 

@@ -6,3 +6,4 @@ export { installTurnErrorHandler, messagesEndpoint } from './messages-endpoint';
 export { reminderRenderer } from './reminders-view';
 export { say } from './say';
 export { turnOf } from './turn-input';
+export { registerVoucherLinks } from './voucher-link-route';

@@ -52,7 +52,7 @@ export interface Harness {
 
 export async function startHarness(
   now = new Date('2024-03-01T12:00:00Z'),
-  env: { initialGlobalAdmins?: string[] } = {},
+  env: { initialGlobalAdmins?: string[]; publicHostname?: string; bodyLimitBytes?: number } = {},
 ): Promise<Harness> {
   const connector = await startLocalConnector();
   const cosmos = await startTestCosmos();
@@ -75,11 +75,12 @@ export async function startHarness(
     now: () => clock.now,
     initialGlobalAdmins: env.initialGlobalAdmins ?? [],
     defaultTimeZone: 'UTC',
+    ...(env.publicHostname ? { publicHostname: env.publicHostname } : {}),
   });
   const http: HttpServer = createHttpServer({
     logger,
     messages: messagesEndpoint({ logger, adapter, bot }),
-    bodyLimitBytes: 262_144,
+    bodyLimitBytes: env.bodyLimitBytes ?? 262_144,
     ready: async () => true,
   });
   await new Promise<void>((resolve) => http.server.listen(0, '127.0.0.1', () => resolve()));

@@ -239,6 +239,7 @@ describe('teams views: a memo key covers every input its builder reads', () => {
     'scope.timeZone': (i) => scoped(i, { timeZone: 'America/Sao_Paulo' }),
     now: (i) => ({ ...i, env: { ...i.env, now: new Date(NOW.getTime() + 86_400_000) } }),
     defaultTimeZone: (i) => ({ ...i, env: { ...i.env, defaultTimeZone: 'Asia/Tokyo' } }),
+    publicHostname: (i) => ({ ...i, env: { ...i.env, publicHostname: 'psc.example.com' } }),
     'extras.notice': (i) => ({ ...i, extras: { notice: { tone: 'info', text: 'x' } } }),
     'extras.errors': (i) => ({ ...i, extras: { errors: { field: 'x' } } }),
     'extras.values': (i) => ({ ...i, extras: { values: {} } }),

@@ -6,6 +6,7 @@ import { enForms } from './en-forms';
 import { enResilience } from './en-resilience';
 import { enTenants } from './en-tenants';
 import { enGuidance } from './en-guidance';
+import { enExtensions } from './en-extensions';
 
 /** Common words, notices, roles and states, refusals, next actions, welcome, help and steps 1–3. */
 const enGeneral = {
@@ -298,4 +299,4 @@ const enGeneral = {
 
 export type GeneralKey = keyof typeof enGeneral;
 
-export const en = { ...enGeneral, ...enForms, ...enResilience, ...enTenants, ...enGuidance };
+export const en = { ...enGeneral, ...enForms, ...enResilience, ...enTenants, ...enGuidance, ...enExtensions };

@@ -6,6 +6,7 @@ import { esESForms } from './es-es-forms';
 import { esESResilience } from './es-es-resilience';
 import { esESTenants } from './es-es-tenants';
 import { esESGuidance } from './es-es-guidance';
+import { esESExtensions } from './es-es-extensions';
 import type { Translation } from './index';
 
 const esESGeneral: Record<GeneralKey, Message> = {
@@ -298,4 +299,5 @@ export const esES: Translation = {
   ...esESResilience,
   ...esESTenants,
   ...esESGuidance,
+  ...esESExtensions,
 };

@@ -6,6 +6,7 @@ import { ptBRForms } from './pt-br-forms';
 import { ptBRResilience } from './pt-br-resilience';
 import { ptBRTenants } from './pt-br-tenants';
 import { ptBRGuidance } from './pt-br-guidance';
+import { ptBRExtensions } from './pt-br-extensions';
 import type { Translation } from './index';
 
 const ptBRGeneral: Record<GeneralKey, Message> = {
@@ -298,4 +299,5 @@ export const ptBR: Translation = {
   ...ptBRResilience,
   ...ptBRTenants,
   ...ptBRGuidance,
+  ...ptBRExtensions,
 };

@@ -2,6 +2,7 @@
 export { parseVoucherEmail, MAX_INTAKE_LENGTH } from './parse';
 export { fieldLabelCount } from './glued';
 export { draftFromEmail, type DraftFieldStatus, type DraftFields, type EmailDraft } from './draft';
+export { stripHtml } from './html';
 export { validateVoucherId, VOUCHER_ID_EXAMPLE } from './voucher-id';
 export { DEFAULT_OFFERING_CODES } from './offering';
 export type {

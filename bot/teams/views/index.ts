@@ -7,6 +7,7 @@ export {
   intakeCardData,
   intakeCardFromEmail,
   intakeDraftFromEmail,
+  intakeDraftFromText,
   type IntakeDraft,
 } from './intake';
 export {

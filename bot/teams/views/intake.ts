@@ -23,14 +23,25 @@ const TEXT_FIELDS = [
 
 /** The intake card's data for a pasted email — pure, so chat and the message extension build the same form. */
 export function intakeDraftFromEmail(rules: Rules, text: string, today: string): IntakeCardData {
+  return intakeCardData(rules, emailDraft(rules, text, today), today);
+}
+
+/**
+ * The intake draft read from a voucher email (pasted in the chat, or a message the "Add as voucher" message
+ * action was used on): one parser for every surface.
+ */
+export function intakeDraftFromText(env: ViewEnv, text: string): IntakeDraft {
+  return emailDraft(env.rules, text, organizationDate(env));
+}
+
+function emailDraft(rules: Rules, text: string, today: string): IntakeDraft {
   const draft = draftFromEmail(text, {
     offeringCodes: rules.catalogue.offerings.map((o) => o.id),
     voucherIdPattern: rules.voucher.numberPattern,
     today,
   });
-  if (draft.noVoucherFound)
-    return intakeCardData(rules, { source: 'manual', fields: {}, noVoucherFound: true }, today);
-  return intakeCardData(rules, { source: 'email', fields: draft.fields, status: draft.status }, today);
+  if (draft.noVoucherFound) return { source: 'manual', fields: {}, noVoucherFound: true };
+  return { source: 'email', fields: draft.fields, status: draft.status };
 }
 
 /** The form's data: the draft, what the person typed over it (typed values carry no marker), and the default

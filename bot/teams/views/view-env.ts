@@ -15,6 +15,8 @@ export interface ViewEnv {
   defaultTimeZone: string;
   /** The bot's finished cards, reused when every input is the same; without it every card is built afresh. */
   cardMemo?: CardMemo;
+  /** The app's public host name: voucher cards then carry their shareable link (`https://<host>/v/<id>`). */
+  publicHostname?: string;
 }
 
 /** What a card shows besides the document: a banner, errors under fields, what the person typed. */

@@ -6,6 +6,7 @@ import {
   type VoucherAction,
   type VoucherDetailCardData,
   type VoucherSummary,
+  voucherLink,
 } from '../../../cards';
 import {
   findPerson,
@@ -38,7 +39,7 @@ export function voucherDetailCard(env: ViewEnv, stored: Stored<Voucher>, extras:
   );
 }
 
-/** Everything buildDetailView reads: both documents' versions, the reader and the organisation's day. */
+/** Everything buildDetailView reads: both documents' versions, the reader, the organisation's day, the link host. */
 function detailCardKey(env: ViewEnv, stored: Stored<Voucher>, today: string): string | undefined {
   const { scope } = env;
   return cardKey('voucher-detail', [
@@ -48,6 +49,7 @@ function detailCardKey(env: ViewEnv, stored: Stored<Voucher>, today: string): st
     scope.locale,
     scope.timeZone,
     today,
+    env.publicHostname ?? '',
   ]);
 }
 
@@ -148,6 +150,7 @@ function buildDetailView(env: ViewEnv, stored: Stored<Voucher>, today: string, e
       actions: detailCardActions(env, v),
       ...(expiresOn ? { expiresOn } : {}),
       timeline: timelineOf(v),
+      ...(env.publicHostname ? { link: voucherLink(env.publicHostname, v.id) } : {}),
     },
     env.scope.locale,
     cardOptions(env, extras),
