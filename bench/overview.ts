@@ -12,7 +12,7 @@ import { registerApi } from '../bot/api';
 import { overviewOf, projectionContext } from '../bot/api/projection';
 import { seedDemoData } from '../bot/dev/seed';
 import { loadConfig } from '../bot/config';
-import { silentLogger } from '../bot/logger';
+import { createLogger } from '../bot/logger';
 import { builtInRules, DEFAULT_PROFILE } from '../bot/program';
 import { openStore } from '../bot/store';
 import { startEmbeddedCosmos } from '../bot/store/embedded';
@@ -180,7 +180,8 @@ export async function runOverviewBench(): Promise<Record<string, number | string
       const server = restify.createServer({ handleUncaughtExceptions: false });
       registerApi(server, {
         config,
-        logger: silentLogger(),
+        // Errors only, to stderr: a failed request then says why.
+        logger: createLogger('error', process.stderr),
         organizations: over.repos.organizations,
         vouchers: over.repos.vouchers,
         rules,
