@@ -90,6 +90,7 @@ export async function startApp(
     config,
     logger,
     organizations: store.repos.organizations,
+    people: store.repos.people,
     vouchers: store.repos.vouchers,
     rules,
     now,

@@ -45,7 +45,10 @@ export function callerViewOf(data: TenantData): CallerView {
   const name = data.ctx.people.get(data.caller.userId) ?? data.caller.name;
   if (name) view.name = name;
   // The caller's own choice only, read as the bot reads it; a language the app does not speak is left out.
-  const override = data.ctx.org?.people.find((p) => p.userId === data.caller.userId)?.settings.locale;
+  const override =
+    data.callerLocale !== undefined
+      ? (data.callerLocale ?? undefined)
+      : data.ctx.org?.people.find((p) => p.userId === data.caller.userId)?.settings.locale;
   const chosen = supportedLocale(override);
   if (chosen) view.locale = chosen;
   return view;

@@ -13,6 +13,7 @@ export { CONTAINERS, type Connection, type ContainerName, type CosmosSettings } 
 export { openStore, storeOver, type Repositories, type Store, type StoreRepositories } from './store';
 export { ReadPolicy } from './read-policy';
 export { OrganizationRepository, type OrganizationChange } from './organizations';
+export { PersonSettingsRepository, ROSTER_MAX_AGE_MS, withSettings } from './people';
 export { DOCUMENT_ID_PATTERN, VoucherRepository } from './vouchers';
 export { deepFreeze, DocumentCache } from './cache';
 export { startEmbeddedCosmos, type EmbeddedCosmos } from './embedded';

@@ -5,13 +5,15 @@ import { DocumentCache } from './cache';
 import { CONTAINERS, connect, type Connection, type ContainerName, type CosmosSettings } from './cosmos';
 import type { TenantDocument } from './documents';
 import { OrganizationRepository } from './organizations';
+import { PersonSettingsRepository } from './people';
 import { ReadPolicy } from './read-policy';
 import { Repository, type RepositoryOptions } from './repository';
 import { VoucherRepository } from './vouchers';
 
-/** The repositories of the program's two aggregates. */
+/** The repositories of the program's two aggregates, and of each person's own settings. */
 export interface Repositories {
   readonly organizations: OrganizationRepository;
+  readonly people: PersonSettingsRepository;
   readonly vouchers: VoucherRepository;
 }
 
@@ -82,13 +84,16 @@ function repositories(
   const reading = (policy: ReadPolicy): Repositories => {
     let view = views.get(policy.maxAgeMs);
     if (!view) {
+      const people = new PersonSettingsRepository(containers.people, caches.people, options, policy);
       view = {
         organizations: new OrganizationRepository(
           containers.organizations,
           caches.organizations,
           options,
+          people,
           policy,
         ),
+        people,
         vouchers: new VoucherRepository(containers.vouchers, caches.vouchers, options, policy),
       };
       views.set(policy.maxAgeMs, view);

@@ -173,6 +173,7 @@ export function settingsCard(env: ViewEnv, channel: ChannelView | undefined, ext
   return buildSettingsCard(
     {
       etag: env.scope.org.etag,
+      settingsEtag: language.settingsEtag,
       ...(language.localeOverride ? { localeOverride: language.localeOverride } : {}),
       detectedLocale: language.detectedLocale,
       timeZone: person?.settings.timeZone ?? env.scope.timeZone,
