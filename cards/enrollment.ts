@@ -46,10 +46,7 @@ export function buildEnrollmentCard(
     if (o.renewalDueOn && !o.lapsed)
       lines.push(t(locale, 'enrollment.renewal', dateWithRelative(locale, o.renewalDueOn, data.today)));
     if (o.lapsed) lines.push(t(locale, 'enrollment.lapsed'));
-    if (o.locations.length > 0) {
-      const locations = o.locations.map((l) => `${l.name} (${formatCountry(locale, l.country)})`).join('; ');
-      lines.push(t(locale, 'enrollment.locations', { locations }));
-    }
+    if (o.locations.length > 0) lines.push(locationsLine(locale, o.locations));
     if (o.savbRegisteredOn)
       lines.push(t(locale, 'enrollment.savbDone', { date: formatDate(locale, o.savbRegisteredOn) }));
     else if (o.savbNeeded) lines.push(t(locale, 'enrollment.savbNeeded'));
@@ -106,4 +103,15 @@ export function buildEnrollmentCard(
     options,
     refreshAction: { verb: 'nav.enrollment', data: {} },
   });
+}
+
+/** One location approved in two countries is one location: "São Paulo (Brazil, Argentina)", worded singular. */
+function locationsLine(locale: Locale, locations: readonly { name: string; country: string }[]): string {
+  const byName = new Map<string, string[]>();
+  for (const l of locations) byName.set(l.name, [...(byName.get(l.name) ?? []), l.country]);
+  const named = [...byName].map(
+    ([name, countries]) => `${name} (${countries.map((c) => formatCountry(locale, c)).join(', ')})`,
+  );
+  const key = named.length === 1 ? 'enrollment.location' : 'enrollment.locations';
+  return t(locale, key, { locations: named.join('; ') });
 }
