@@ -19,6 +19,8 @@ export interface EnrollmentOfferingView {
   locations: Array<{ name: string; country: string }>;
   /** Registered in SAVB on this date; `savbNeeded` when redeemed once and not registered. */
   savbRegisteredOn?: string;
+  /** The registration's SAVB reference, when recorded. */
+  savbReference?: string;
   savbNeeded?: boolean;
 }
 
@@ -47,9 +49,15 @@ export function buildEnrollmentCard(
       lines.push(t(locale, 'enrollment.renewal', dateWithRelative(locale, o.renewalDueOn, data.today)));
     if (o.lapsed) lines.push(t(locale, 'enrollment.lapsed'));
     if (o.locations.length > 0) lines.push(locationsLine(locale, o.locations));
-    if (o.savbRegisteredOn)
-      lines.push(t(locale, 'enrollment.savbDone', { date: formatDate(locale, o.savbRegisteredOn) }));
-    else if (o.savbNeeded) lines.push(t(locale, 'enrollment.savbNeeded'));
+    if (o.savbRegisteredOn) {
+      const date = formatDate(locale, o.savbRegisteredOn);
+      const reference = o.savbReference;
+      lines.push(
+        reference
+          ? t(locale, 'enrollment.savbDoneReference', { date, reference })
+          : t(locale, 'enrollment.savbDone', { date }),
+      );
+    } else if (o.savbNeeded) lines.push(t(locale, 'enrollment.savbNeeded'));
     let status = t(locale, 'enrollment.notEnrolled');
     let color = 'default';
     if (enrolled) {

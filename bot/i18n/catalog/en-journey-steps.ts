@@ -6,6 +6,15 @@ export const enJourneySteps = {
   'enrollment.location': 'Approved location: {locations}',
   'refusal.enrollment.renewalNotOpen':
     'The enrollment in {offeringId} can be renewed from {opensOn} (it is due on {dueOn}).',
+  'enrollment.savbDoneReference': 'SAVB registration: {date} (reference {reference})',
+  'payment.savbRegisterIntro':
+    'Register {offering} in SAVB once, then record here the date and the reference SAVB gave the registration. The payment request comes right after.',
+  'payment.savbRegisteredOn': 'Registered in SAVB on',
+  'payment.savbRegistrationReference': 'SAVB registration reference',
+  'payment.savbRegister': 'Record SAVB registration',
+  'payment.savbAskAdmin': 'Only a Global admin can record the SAVB registration: ask {names}.',
+  'payment.savbAskAdminNobody':
+    'Only a Global admin can record the SAVB registration, and nobody holds that role yet: see People.',
 } satisfies Catalog;
 
 export type JourneyStepsKey = keyof typeof enJourneySteps;

@@ -198,6 +198,8 @@ export function recordEnrollmentLapsed(
 export const SavbRegistrationInput = z.object({
   offeringId: z.string().trim().min(1),
   registeredOn: IsoDate.optional(),
+  /** The registration's reference in SAVB, as the person read it there. */
+  reference: z.string().trim().min(1).max(100).optional(),
 });
 /** Needs `ctx.vouchers` (the tenant's vouchers) to check that the offering has a redemption. */
 export function registerSavb(
@@ -233,12 +235,19 @@ export function registerSavb(
       return {
         doc: {
           ...org,
+          // Version 2 carries the reference: an older instance refuses it instead of dropping the field.
+          ...(i.reference ? { schemaVersion: 2 as const } : {}),
           savbRegistrations: [
             ...org.savbRegistrations,
-            { offeringId: i.offeringId, registeredOn, registeredBy: by },
+            {
+              offeringId: i.offeringId,
+              registeredOn,
+              registeredBy: by,
+              ...(i.reference ? { reference: i.reference } : {}),
+            },
           ],
         },
-        details: { offeringId: i.offeringId, registeredOn },
+        details: { offeringId: i.offeringId, registeredOn, reference: i.reference },
       };
     },
   );

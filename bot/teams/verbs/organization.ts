@@ -12,8 +12,16 @@ import {
   removeRole,
   renewEnrollment,
 } from '../../program';
-import { eligibilityCard, enrollmentCard, peopleCard, profileCard, type Card, type Extras } from '../views';
-import { choice, date, DocId, optionalDate, text } from './inputs';
+import {
+  eligibilityCard,
+  enrollmentCard,
+  peopleCard,
+  profileCard,
+  voucherCard,
+  type Card,
+  type Extras,
+} from '../views';
+import { choice, date, DocId, optionalDate, optionalText, text } from './inputs';
 import { orgVerb } from './organization-form';
 import { invalidCard } from './replies';
 import type { VerbEnv, VerbHandler } from './verb';
@@ -154,13 +162,48 @@ export const renew = orgVerb({
   view: enrollmentView,
 });
 
-export const registerInSavb = orgVerb({
-  inputs: OfferingRef,
-  apply: (org, i, actor, ctx) => registerSavb(org, { offeringId: i.offeringId }, actor, ctx),
-  view: enrollmentView,
-  // "After the first redemption": one single-partition query for a redeemed voucher of that offering.
-  relatedVouchers: (vouchers, tenantId, i) => vouchers.anyRedeemedFor(tenantId, i.offeringId),
+const SavbInputs = OfferingRef.extend({
+  savbRegisteredOn: optionalDate(),
+  savbRegistrationReference: optionalText(100),
 });
+
+/**
+ * The one-time SAVB registration, from the enrolment card or right on a voucher's payment path (its payment
+ * card, with `voucherId`: there the reference is asked for, and the payment card comes back, ready for the
+ * request). The organisation's ETag is checked either way.
+ */
+export const registerInSavb: VerbHandler = async (env, data) => {
+  const id = DocId.safeParse(data.voucherId);
+  const onPath = id.success ? await env.repos.vouchers.get(env.scope.tenantId, id.data) : undefined;
+  const inputs = onPath ? SavbInputs.extend({ savbRegistrationReference: text(100) }) : SavbInputs;
+  const handler = orgVerb({
+    inputs,
+    apply: (org, i, actor, ctx) =>
+      registerSavb(
+        org,
+        {
+          offeringId: i.offeringId,
+          ...(i.savbRegisteredOn ? { registeredOn: i.savbRegisteredOn } : {}),
+          ...(i.savbRegistrationReference ? { reference: i.savbRegistrationReference } : {}),
+        },
+        actor,
+        ctx,
+      ),
+    view: onPath ? paymentPathView(onPath.doc.id) : enrollmentView,
+    // "After the first redemption": one single-partition query for a redeemed voucher of that offering.
+    relatedVouchers: (vouchers, tenantId, i) => vouchers.anyRedeemedFor(tenantId, i.offeringId),
+    aliases: { registeredOn: 'savbRegisteredOn', reference: 'savbRegistrationReference' },
+  });
+  return handler(env, data);
+};
+
+/** The voucher's payment card, as it reads after the organisation changed (else the enrolment card). */
+function paymentPathView(voucherId: string) {
+  return async (env: VerbEnv, extras: Extras): Promise<Card> => {
+    const stored = await env.repos.vouchers.get(env.scope.tenantId, voucherId);
+    return stored ? voucherCard(env, stored, 'payment', extras) : enrollmentView(env, extras);
+  };
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Step 3

@@ -109,6 +109,7 @@ export function enrollmentCard(env: ViewEnv, redeemed: ReadonlySet<string>, extr
             : {}),
           locations: (enrollment?.approvedLocations ?? []).map((l) => ({ name: l.name, country: l.country })),
           ...(savb ? { savbRegisteredOn: savb.registeredOn } : {}),
+          ...(savb?.reference ? { savbReference: savb.reference } : {}),
           savbNeeded: !savb && redeemed.has(offering.id),
         };
       }),

@@ -17,6 +17,7 @@ import {
   findEngagement,
   findOffering,
   findPerson,
+  holdersOf,
   paymentRequestDeadline,
   type Organization,
   type PaymentRequest,
@@ -24,7 +25,15 @@ import {
   type Voucher,
 } from '../../program';
 import type { VoucherCardBase } from './voucher-summary';
-import { cardOptions, isPartnerAdmin, typedNumber, type Card, type Extras, type ViewEnv } from './view-env';
+import {
+  cardOptions,
+  isGlobalAdmin,
+  isPartnerAdmin,
+  typedNumber,
+  type Card,
+  type Extras,
+  type ViewEnv,
+} from './view-env';
 
 /** The inputs of one form: the voucher, the facts every voucher card shows, and what the person typed. */
 export interface FormInput {
@@ -157,6 +166,12 @@ export function paymentRequestForm(env: ViewEnv, input: FormInput): Card {
       ...input.base,
       ...(windowEndsOn ? { windowEndsOn } : {}),
       savbRegistered: env.scope.org.doc.savbRegistrations.some((r) => r.offeringId === v.offeringId),
+      savbRegistration: {
+        offeringId: v.offeringId,
+        orgEtag: env.scope.org.etag,
+        canRegister: isGlobalAdmin(env),
+        globalAdminNames: holdersOf(env.scope.org.doc, ['globalAdmin']).map((p) => p.name || p.userId),
+      },
       values: {
         ...(typed.savbReference !== undefined ? { savbReference: typed.savbReference } : {}),
         ...(amount !== undefined ? { amount } : {}),
