@@ -85,7 +85,7 @@ export function buildPaymentRequestCard(
     savbMissing: data.savbRegistered
       ? ''
       : t(locale, 'payment.savbMissing', { offering: data.voucher.offeringName }),
-    currencies: (data.currencies ?? DEFAULT_CURRENCIES).map((c) => ({ title: c, value: c })),
+    currencies: currencyChoices(data.currencies ?? DEFAULT_CURRENCIES, v.currency),
     values: {
       savbReference: v.savbReference ?? '',
       amount: v.amount ?? 0,
@@ -99,6 +99,12 @@ export function buildPaymentRequestCard(
     options,
     refreshAction: { verb: 'payment.request', data: { voucherId: data.voucherId, step: 'open' } },
   });
+}
+
+/** The usual currencies, and the one the form starts with when it is not among them. */
+function currencyChoices(usual: readonly string[], current: string | undefined) {
+  const codes = current && !usual.includes(current) ? [current, ...usual] : usual;
+  return codes.map((c) => ({ title: c, value: c }));
 }
 
 /** The SAVB registration part: the form for a Global admin, else who can register (none shown once registered). */

@@ -67,6 +67,44 @@ export class PersonSettingsRepository {
     }
   }
 
+  /** Remembers the currency of a payment request this person just recorded (not a settings change: no revision). */
+  async rememberCurrency(
+    tenantId: string,
+    known: Person,
+    chosen: { code: string; deliveryCountry?: string | undefined },
+    at: Date,
+  ): Promise<void> {
+    const id = personSettingsId(known.userId);
+    const lastCurrency = {
+      code: chosen.code,
+      chosenAt: at.toISOString(),
+      ...(chosen.deliveryCountry ? { deliveryCountry: chosen.deliveryCountry } : {}),
+    };
+    for (let attempt = 1; ; attempt++) {
+      const stored = await this.repo.read(tenantId, id);
+      const doc = { ...(stored?.doc ?? seededFrom(tenantId, known)), lastCurrency };
+      try {
+        await this.save(doc, stored?.etag);
+        return;
+      } catch (err) {
+        if (!(err instanceof ConcurrencyConflict) || attempt >= LEARN_ATTEMPTS) throw err;
+      }
+    }
+  }
+
+  /** The organisation's remembered currencies by delivery country ('' when none): the newest any of its
+   *  people chose (from the roster). */
+  async rememberedCurrencies(tenantId: string): Promise<Record<string, string>> {
+    const newest = new Map<string, { code: string; chosenAt: string }>();
+    for (const { lastCurrency: c } of (await this.roster(tenantId)).values()) {
+      if (!c) continue;
+      const key = c.deliveryCountry ?? '';
+      const seen = newest.get(key);
+      if (!seen || c.chosenAt > seen.chosenAt) newest.set(key, c);
+    }
+    return Object.fromEntries([...newest].map(([country, c]) => [country, c.code]));
+  }
+
   /**
    * Lazy migration: settings still embedded in the organisation document (written before people had their
    * own) become the person's document, unless one exists already (create-only: a newer document wins).

@@ -15,6 +15,8 @@ export interface TurnScope extends Identity {
   /** The person's own settings document (absent until they first change something or are met); the settings
    *  cards carry its revision, never the organisation's ETag. */
   settings?: Stored<PersonSettings>;
+  /** The currency the organisation's last payment request used, by delivery country (people's documents). */
+  rememberedCurrencies?: Readonly<Record<string, string>>;
   locale: Locale;
   timeZone: string;
   conversation: ConversationKind;
@@ -60,6 +62,8 @@ export async function loadScope(
   if (known && who.teamsUserId && known.teamsUserId !== who.teamsUserId)
     await repos.people.learnTeamsUserId(who.tenantId, known, who.teamsUserId);
   const settings = known ? await repos.people.get(who.tenantId, known.userId) : undefined;
+  const rememberedCurrencies =
+    org.doc.people.length > 0 ? await repos.people.rememberedCurrencies(who.tenantId) : undefined;
   const orgNow = settings ? { ...org, doc: withOwnSettings(org.doc, settings.doc) } : org;
   const person = who.userId ? findPerson(orgNow.doc, who.userId) : undefined;
   const { teamsLocale } = turn;
@@ -69,6 +73,7 @@ export async function loadScope(
     actor: { kind: 'user', userId: who.userId, name: who.name || person?.name || undefined },
     org: orgNow,
     ...(settings ? { settings } : {}),
+    ...(rememberedCurrencies ? { rememberedCurrencies } : {}),
     locale: resolveLocale(teamsLocale, person?.settings.locale),
     timeZone: person?.settings.timeZone ?? turn.timeZone ?? org.doc.timeZone ?? options.defaultTimeZone,
     conversation: turn.conversation,

@@ -1,7 +1,7 @@
 // A person's own settings (language, time zone, Teams user id): one document per person, apart from the
 // organisation, so a person's settings and everyone else's work never make each other's cards stale.
 import { z } from 'zod';
-import { AuditEntry } from './common';
+import { AuditEntry, IsoInstant } from './common';
 
 /** The newest settings changes a person's document keeps (a person changes language a handful of times). */
 export const PERSON_SETTINGS_AUDIT_KEEP = 50;
@@ -20,6 +20,15 @@ export const PersonSettings = z.object({
   teamsUserId: z.string().min(1).max(256).optional(),
   /** Counts changes of language and time zone only: cards carry it, so learning the Teams id stales nothing. */
   revision: z.number().int().nonnegative().default(0),
+  /** The currency of this person's last payment request and where it was delivered: the organisation's next
+   *  request for that country starts with the newest such choice. */
+  lastCurrency: z
+    .object({
+      code: z.string().regex(/^[A-Z]{3}$/),
+      chosenAt: IsoInstant,
+      deliveryCountry: z.string().length(2).optional(),
+    })
+    .optional(),
   audit: z.array(AuditEntry).default([]),
 });
 export type PersonSettings = z.infer<typeof PersonSettings>;

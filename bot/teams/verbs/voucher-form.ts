@@ -34,6 +34,8 @@ export interface VoucherVerbSpec<S extends z.ZodType> {
   ) => Promise<Stored<Voucher>[]>;
   /** Domain field name → card input id. */
   aliases?: Record<string, string>;
+  /** What else the change means once stored (e.g. a remembered choice); a failure here does not undo it. */
+  afterSave?: (env: VerbEnv, saved: Voucher, input: z.output<S>) => Promise<void>;
 }
 
 const OpenRequest = z.object({ voucherId: DocId, step: z.literal('open') });
@@ -102,6 +104,7 @@ export function voucherVerb<S extends z.ZodType>(spec: VoucherVerbSpec<S>): Verb
     }
     try {
       const next = await vouchers.save(tenantId, result.value, stored.etag);
+      if (spec.afterSave) await remembered(env, () => spec.afterSave!(env, next.doc, parsed.data));
       return { card: voucherCard(env, next, 'detail', saved(env)), changed: true };
     } catch (err) {
       if (!(err instanceof ConcurrencyConflict)) throw err;
@@ -109,4 +112,13 @@ export function voucherVerb<S extends z.ZodType>(spec: VoucherVerbSpec<S>): Verb
       return fresh ? changed(env, fresh) : notFound(env);
     }
   };
+}
+
+/** A follow-up that only remembers something: logged if it fails, the stored change stands. */
+async function remembered(env: VerbEnv, follow: () => Promise<void>): Promise<void> {
+  try {
+    await follow();
+  } catch (err) {
+    env.logger.warn({ err }, 'a remembered choice was not stored');
+  }
 }

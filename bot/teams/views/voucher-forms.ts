@@ -11,6 +11,7 @@ import {
   DELIVERABLE_ROWS,
   type PaymentView,
   type ReportConsultantView,
+  defaultCurrency,
 } from '../../../cards';
 import {
   addDays,
@@ -175,13 +176,28 @@ export function paymentRequestForm(env: ViewEnv, input: FormInput): Card {
       values: {
         ...(typed.savbReference !== undefined ? { savbReference: typed.savbReference } : {}),
         ...(amount !== undefined ? { amount } : {}),
-        ...(typed.currency ? { currency: typed.currency } : {}),
+        currency: typed.currency || startingCurrency(env, v),
         ...(typed.requestedOn ? { requestedOn: typed.requestedOn } : {}),
       },
     },
     env.scope.locale,
     cardOptions(env, input.extras),
   );
+}
+
+/** Remembered for the organisation, else the delivery country's, else the partner location's currency. */
+function startingCurrency(env: ViewEnv, v: Voucher): string {
+  const r = v.reservation;
+  const location = r
+    ? env.scope.org.doc.enrollments
+        .flatMap((e) => e.approvedLocations)
+        .find((l) => l.id === r.partnerLocationId)
+    : undefined;
+  return defaultCurrency({
+    remembered: env.scope.rememberedCurrencies?.[r?.deliveryCountry ?? ''],
+    deliveryCountry: r?.deliveryCountry,
+    locationCountry: location?.country,
+  });
 }
 
 function paymentView(p: PaymentRequest): PaymentView {
