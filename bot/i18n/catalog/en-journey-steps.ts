@@ -15,6 +15,9 @@ export const enJourneySteps = {
   'payment.savbAskAdmin': 'Only a Global admin can record the SAVB registration: ask {names}.',
   'payment.savbAskAdminNobody':
     'Only a Global admin can record the SAVB registration, and nobody holds that role yet: see People.',
+  'notice.alreadyDone': 'Already done: {what}, by {who} on {when}. Here is the voucher as it is now.',
+  'notice.changedBy':
+    'This changed since you opened it: {what}, by {who} on {when}. Here is the current version.',
 } satisfies Catalog;
 
 export type JourneyStepsKey = keyof typeof enJourneySteps;

@@ -16,4 +16,8 @@ export const esESJourneySteps: Record<JourneyStepsKey, Message> = {
     'Solo un administrador global puede anotar el registro en SAVB: pídeselo a {names}.',
   'payment.savbAskAdminNobody':
     'Solo un administrador global puede anotar el registro en SAVB y nadie tiene ese rol todavía: consulta Personas.',
+  'notice.alreadyDone':
+    'Esto ya está hecho: {what}, por {who} el {when}. Este es el vale tal como está ahora.',
+  'notice.changedBy':
+    'Esto ha cambiado desde que lo abriste: {what}, por {who} el {when}. Esta es la versión actual.',
 };

@@ -15,4 +15,6 @@ export const ptBRJourneySteps: Record<JourneyStepsKey, Message> = {
   'payment.savbAskAdmin': 'Só um administrador global pode registrar o registro no SAVB: peça a {names}.',
   'payment.savbAskAdminNobody':
     'Só um administrador global pode registrar o registro no SAVB, e ninguém tem essa função ainda: veja Pessoas.',
+  'notice.alreadyDone': 'Isto já foi feito: {what}, por {who} em {when}. Este é o voucher como está agora.',
+  'notice.changedBy': 'Isto mudou desde que você abriu: {what}, por {who} em {when}. Esta é a versão atual.',
 };

@@ -15,7 +15,7 @@ import {
 import { ConcurrencyConflict, type Stored, type VoucherRepository } from '../../store';
 import { voucherCard, type Extras, type VoucherStep } from '../views';
 import { DocId, Etag } from './inputs';
-import { changedSinceOpened, inputErrors, invalidCard, notFound, refusals, saved } from './replies';
+import { changedByNotice, inputErrors, invalidCard, notFound, refusals, saved } from './replies';
 import type { VerbEnv, VerbHandler, VerbReply } from './verb';
 
 export interface VoucherVerbSpec<S extends z.ZodType> {
@@ -50,8 +50,12 @@ export function voucherVerb<S extends z.ZodType>(spec: VoucherVerbSpec<S>): Verb
     card: voucherCard(env, stored, stepFor(spec, stored.doc), extras),
     changed: false,
   });
-  const changed = (env: VerbEnv, current: Stored<Voucher>) =>
-    changedSinceOpened(env, (e, extras) => voucherCard(e, current, stepFor(spec, current.doc), extras));
+  // Say what happened (issue #14 item 12): "Already done: completion report submitted, by Ana on …".
+  const changed = (env: VerbEnv, current: Stored<Voucher>): VerbReply => {
+    const step = stepFor(spec, current.doc);
+    const notice = changedByNotice(env, current.doc, step !== spec.step);
+    return { card: voucherCard(env, current, step, notice), changed: false };
+  };
 
   return async (env, data) => {
     const { tenantId } = env.scope;
