@@ -141,6 +141,7 @@ export async function startApp(config: Config, logger: Logger, options: StartOpt
     config,
     logger,
     organizations: store.repos.organizations,
+    people: store.repos.people,
     vouchers: store.repos.vouchers,
     rules,
     now,

@@ -19,6 +19,8 @@ export interface EnrollmentOfferingView {
   locations: Array<{ name: string; country: string }>;
   /** Registered in SAVB on this date; `savbNeeded` when redeemed once and not registered. */
   savbRegisteredOn?: string;
+  /** The registration's SAVB reference, when recorded. */
+  savbReference?: string;
   savbNeeded?: boolean;
 }
 
@@ -46,13 +48,16 @@ export function buildEnrollmentCard(
     if (o.renewalDueOn && !o.lapsed)
       lines.push(t(locale, 'enrollment.renewal', dateWithRelative(locale, o.renewalDueOn, data.today)));
     if (o.lapsed) lines.push(t(locale, 'enrollment.lapsed'));
-    if (o.locations.length > 0) {
-      const locations = o.locations.map((l) => `${l.name} (${formatCountry(locale, l.country)})`).join('; ');
-      lines.push(t(locale, 'enrollment.locations', { locations }));
-    }
-    if (o.savbRegisteredOn)
-      lines.push(t(locale, 'enrollment.savbDone', { date: formatDate(locale, o.savbRegisteredOn) }));
-    else if (o.savbNeeded) lines.push(t(locale, 'enrollment.savbNeeded'));
+    if (o.locations.length > 0) lines.push(locationsLine(locale, o.locations));
+    if (o.savbRegisteredOn) {
+      const date = formatDate(locale, o.savbRegisteredOn);
+      const reference = o.savbReference;
+      lines.push(
+        reference
+          ? t(locale, 'enrollment.savbDoneReference', { date, reference })
+          : t(locale, 'enrollment.savbDone', { date }),
+      );
+    } else if (o.savbNeeded) lines.push(t(locale, 'enrollment.savbNeeded'));
     let status = t(locale, 'enrollment.notEnrolled');
     let color = 'default';
     if (enrolled) {
@@ -106,4 +111,15 @@ export function buildEnrollmentCard(
     options,
     refreshAction: { verb: 'nav.enrollment', data: {} },
   });
+}
+
+/** One location approved in two countries is one location: "São Paulo (Brazil, Argentina)", worded singular. */
+function locationsLine(locale: Locale, locations: readonly { name: string; country: string }[]): string {
+  const byName = new Map<string, string[]>();
+  for (const l of locations) byName.set(l.name, [...(byName.get(l.name) ?? []), l.country]);
+  const named = [...byName].map(
+    ([name, countries]) => `${name} (${countries.map((c) => formatCountry(locale, c)).join(', ')})`,
+  );
+  const key = named.length === 1 ? 'enrollment.location' : 'enrollment.locations';
+  return t(locale, key, { locations: named.join('; ') });
 }

@@ -50,6 +50,7 @@ export {
 } from './completion-report';
 export { buildRedeemCard, type RedeemCardData } from './redeem';
 export { buildPaymentRequestCard, DEFAULT_CURRENCIES, type PaymentRequestCardData } from './payment-request';
+export { currencyFor, defaultCurrency } from './currencies';
 export { buildPaymentOutcomeCard, type PaymentOutcomeCardData, type PaymentView } from './payment-outcome';
 export {
   buildVoucherDetailCard,

@@ -7,6 +7,8 @@ export interface Target {
   /** Which ids the action needs from the next action's params. */
   ids: ReadonlyArray<'voucherId' | 'offeringId'>;
   step?: 'open';
+  /** Where to go instead when the params lack one of `ids`. */
+  otherwise?: Target;
 }
 
 const show: Target = { verb: 'voucher.show', ids: ['voucherId'] };
@@ -21,7 +23,13 @@ export const NEXT_ACTION_TARGETS: Record<string, Target> = {
   'enrollment.enroll': { verb: 'nav.enrollment', ids: [] },
   'enrollment.renew': { verb: 'nav.enrollment', ids: [] },
   'businessProfile.update': { verb: 'nav.profile', ids: [] },
-  'savb.register': { verb: 'nav.enrollment', ids: [] },
+  // On a voucher's payment path the payment card offers the registration itself (issue #14 item 4).
+  'savb.register': {
+    verb: 'payment.request',
+    ids: ['voucherId'],
+    step: 'open',
+    otherwise: { verb: 'nav.enrollment', ids: [] },
+  },
   'voucher.intake': { verb: 'nav.intake', ids: [] },
   'voucher.reserve': { verb: 'voucher.reserve', ids: ['voucherId'], step: 'open' },
   'voucher.awaitEngagementStart': show,
@@ -41,7 +49,9 @@ export function targetFor(
   id: string,
   params: Record<string, unknown> | undefined,
 ): { verb: CardVerb; data: ActionData } {
-  const target = NEXT_ACTION_TARGETS[id] ?? { verb: 'nav.whatsNext', ids: [] };
+  let target = NEXT_ACTION_TARGETS[id] ?? { verb: 'nav.whatsNext', ids: [] };
+  if (target.otherwise && target.ids.some((key) => typeof params?.[key] !== 'string'))
+    target = target.otherwise;
   const data: ActionData = {};
   for (const key of target.ids) {
     const value = params?.[key];

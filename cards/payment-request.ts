@@ -31,6 +31,15 @@ export interface PaymentRequestCardData {
   /** Last day of the payment-request window, if the rules set one. */
   windowEndsOn?: string;
   savbRegistered: boolean;
+  /** While the offering is not registered in SAVB: the one-time registration, offered right here. */
+  savbRegistration?: {
+    offeringId: string;
+    /** The organisation's ETag, which savb.register checks. */
+    orgEtag: string;
+    /** A Global admin sees the form; anybody else is told who can register. */
+    canRegister: boolean;
+    globalAdminNames: string[];
+  };
   currencies?: string[];
   values?: { savbReference?: string; amount?: number; currency?: string; requestedOn?: string };
 }
@@ -60,7 +69,11 @@ export function buildPaymentRequestCard(
       dateError: 'common.dateError',
       savb: 'link.savb',
       back: 'common.back',
+      savbRegisteredOn: 'payment.savbRegisteredOn',
+      savbRegistrationReference: 'payment.savbRegistrationReference',
+      savbRegister: 'payment.savbRegister',
     }),
+    savbForm: savbFormView(data, locale),
     voucherId: data.voucherId,
     etag: data.etag,
     today: data.today,
@@ -72,7 +85,7 @@ export function buildPaymentRequestCard(
     savbMissing: data.savbRegistered
       ? ''
       : t(locale, 'payment.savbMissing', { offering: data.voucher.offeringName }),
-    currencies: (data.currencies ?? DEFAULT_CURRENCIES).map((c) => ({ title: c, value: c })),
+    currencies: currencyChoices(data.currencies ?? DEFAULT_CURRENCIES, v.currency),
     values: {
       savbReference: v.savbReference ?? '',
       amount: v.amount ?? 0,
@@ -86,4 +99,30 @@ export function buildPaymentRequestCard(
     options,
     refreshAction: { verb: 'payment.request', data: { voucherId: data.voucherId, step: 'open' } },
   });
+}
+
+/** The usual currencies, and the one the form starts with when it is not among them. */
+function currencyChoices(usual: readonly string[], current: string | undefined) {
+  const codes = current && !usual.includes(current) ? [current, ...usual] : usual;
+  return codes.map((c) => ({ title: c, value: c }));
+}
+
+/** The SAVB registration part: the form for a Global admin, else who can register (none shown once registered). */
+function savbFormView(data: PaymentRequestCardData, locale: Locale) {
+  const r = data.savbRegistration;
+  if (data.savbRegistered || !r) return { show: false, canRegister: false, askAdmin: '' };
+  const offering = data.voucher.offeringName;
+  const names = r.globalAdminNames.filter((n) => n !== '');
+  return {
+    show: true,
+    canRegister: r.canRegister,
+    intro: t(locale, 'payment.savbRegisterIntro', { offering }),
+    askAdmin: r.canRegister
+      ? ''
+      : names.length > 0
+        ? t(locale, 'payment.savbAskAdmin', { names: names.join(', ') })
+        : t(locale, 'payment.savbAskAdminNobody'),
+    offeringId: r.offeringId,
+    orgEtag: r.orgEtag,
+  };
 }

@@ -7,7 +7,10 @@ import template from './templates/settings.json';
 import type { AdaptiveCard, CardOptions, Choice } from './types';
 
 export interface SettingsCardData {
+  /** The organisation's ETag: checked only when the program channel changes. */
   etag: string;
+  /** The person's own settings revision: checked for language and time zone. */
+  settingsEtag: string;
   /** The user's override; absent = automatic. */
   localeOverride?: Locale;
   /** What automatic currently resolves to (from Teams). */
@@ -92,6 +95,7 @@ export function buildSettingsCard(
       organizationData: 'settings.organizationData',
     }),
     etag: data.etag,
+    settingsEtag: data.settingsEtag,
     locale: data.localeOverride ?? AUTOMATIC_LOCALE,
     languageChoices: languageChoices(locale, data.detectedLocale),
     timeZone: data.timeZone ?? NOT_SET,

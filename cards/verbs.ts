@@ -45,12 +45,14 @@ export type FormStep = 'open' | 'submit';
 /** The only things an action may carry, never business data (typed values travel as inputs). Extra keys are ids. */
 export interface ActionData {
   etag?: string;
+  /** The person's own settings revision (settings.save), instead of the organisation's ETag. */
+  settingsEtag?: string;
   step?: FormStep | 'training' | 'competency' | 'assessment';
   page?: number;
   [id: `${string}Id`]: string | undefined;
 }
 
-const NON_ID_KEYS = new Set(['etag', 'step', 'page']);
+const NON_ID_KEYS = new Set(['etag', 'settingsEtag', 'step', 'page']);
 
 /** True for a key an action's data may carry (used by tests and by the router's own checks). */
 export function isAllowedDataKey(key: string): boolean {

@@ -21,8 +21,10 @@ export interface NextActionView {
 
 /** The language picker of a first welcome (settings.save with only the language). */
 export interface WelcomeLanguageView {
-  /** The organisation's ETag, which settings.save checks. */
+  /** The organisation's ETag (settings.save checks it only when the program channel changes). */
   etag: string;
+  /** The person's own settings revision, which settings.save checks for language and time zone. */
+  settingsEtag: string;
   /** The reader's override; absent = automatic. */
   localeOverride?: Locale;
   /** What automatic resolves to (the Teams locale). */
@@ -182,6 +184,7 @@ export function buildWelcomeCard(data: WelcomeCardData, locale: Locale, options?
       ? {
           show: true,
           etag: data.language.etag,
+          settingsEtag: data.language.settingsEtag,
           value: data.language.localeOverride ?? AUTOMATIC_LOCALE,
           choices: languageChoices(locale, data.language.detectedLocale),
         }

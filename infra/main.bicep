@@ -80,7 +80,16 @@ param tags object = { app: 'planning-services-companion' }
 var publicHostname = toLower(empty(customHostname) ? '${webAppName}.azurewebsites.net' : customHostname)
 
 // The same names as bot/store/cosmos.ts CONTAINERS; each is partitioned by /tenantId.
-var cosmosContainers = ['organizations', 'vouchers', 'conversations', 'reminders', 'tenants', 'tenant-index', 'summaries']
+var cosmosContainers = [
+  'organizations'
+  'people'
+  'vouchers'
+  'conversations'
+  'reminders'
+  'tenants'
+  'tenant-index'
+  'summaries'
+]
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: 'id-${webAppName}'

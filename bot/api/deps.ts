@@ -15,6 +15,10 @@ export interface VoucherMarker {
   tsSum?: number;
 }
 
+/** A person's own settings (the store's PersonSettingsRepository fits): the caller's language, read current. */
+export interface PersonSettingsSource {
+  get(tenantId: string, userId: string): Promise<{ doc: { locale?: string } } | undefined>;
+}
 export interface VoucherSource {
   get(tenantId: string, id: string): Promise<{ doc: Voucher } | undefined>;
   list(tenantId: string): Promise<{ doc: Voucher }[]>;
@@ -39,6 +43,8 @@ export interface ApiDeps {
   config: Config;
   logger: Logger;
   organizations: OrganizationSource;
+  /** The caller's own settings; without it, the roster the organisation was read with (a minute old at most). */
+  people?: PersonSettingsSource;
   vouchers: VoucherSource;
   rules: Rules;
   now: () => Date;

@@ -24,6 +24,9 @@ export interface TenantDocuments {
 
 export interface TenantData {
   caller: Caller;
+  /** The caller's own language choice, read with the request (the snapshot's check does not cover it); null:
+   *  their document says none; absent: they have no document (the organisation's copy applies). */
+  callerLocale?: string | null;
   ctx: ProjectionContext;
   vouchers: Voucher[];
   docs: TenantDocuments;
@@ -44,12 +47,17 @@ export class TenantSnapshots {
   }
 
   async load(caller: Caller): Promise<TenantData> {
-    const docs = await this.cache.get(
-      caller.tenantId,
-      () => this.read(caller.tenantId),
-      (cached) => this.isCurrent(caller.tenantId, cached),
-    );
-    return { caller, ctx: this.contextFor(docs.org), vouchers: docs.vouchers, docs };
+    const [docs, own] = await Promise.all([
+      this.cache.get(
+        caller.tenantId,
+        () => this.read(caller.tenantId),
+        (cached) => this.isCurrent(caller.tenantId, cached),
+      ),
+      this.deps.people?.get(caller.tenantId, caller.userId),
+    ]);
+    const data: TenantData = { caller, ctx: this.contextFor(docs.org), vouchers: docs.vouchers, docs };
+    if (own) data.callerLocale = own.doc.locale ?? null;
+    return data;
   }
 
   /** The projection context at this moment, in the organisation's time zone. */

@@ -23,6 +23,8 @@ interface SummaryDocuments {
 /** What the overview is computed from; `docs` identifies the loaded version (the views' memo key). */
 export interface OverviewData {
   caller: Caller;
+  /** The caller's own language choice (TenantData.callerLocale). */
+  callerLocale?: string | null;
   ctx: ProjectionContext;
   vouchers: readonly VoucherFacts[];
   docs: object;
@@ -45,12 +47,22 @@ export class TenantSummaries {
 
   async load(caller: Caller): Promise<OverviewData> {
     if (!this.deps.vouchers.summary) return this.snapshots.load(caller);
-    const docs = await this.cache.get(
-      caller.tenantId,
-      () => this.read(caller.tenantId),
-      (cached) => this.isCurrent(caller.tenantId, cached),
-    );
-    return { caller, ctx: this.snapshots.contextFor(docs.org), vouchers: docs.vouchers, docs };
+    const [docs, own] = await Promise.all([
+      this.cache.get(
+        caller.tenantId,
+        () => this.read(caller.tenantId),
+        (cached) => this.isCurrent(caller.tenantId, cached),
+      ),
+      this.deps.people?.get(caller.tenantId, caller.userId),
+    ]);
+    const data: OverviewData = {
+      caller,
+      ctx: this.snapshots.contextFor(docs.org),
+      vouchers: docs.vouchers,
+      docs,
+    };
+    if (own) data.callerLocale = own.doc.locale ?? null;
+    return data;
   }
 
   invalidate(tenantId: string): void {

@@ -48,7 +48,7 @@ export class TenantViews {
   }
 }
 
-export function callerViewOf(data: Pick<TenantData, 'caller' | 'ctx'>): CallerView {
+export function callerViewOf(data: Pick<TenantData, 'caller' | 'ctx' | 'callerLocale'>): CallerView {
   const view: CallerView = {
     tenantId: data.caller.tenantId,
     userId: data.caller.userId,
@@ -58,7 +58,10 @@ export function callerViewOf(data: Pick<TenantData, 'caller' | 'ctx'>): CallerVi
   const name = data.ctx.people.get(data.caller.userId) ?? data.caller.name;
   if (name) view.name = name;
   // The caller's own choice only, read as the bot reads it; a language the app does not speak is left out.
-  const override = data.ctx.org?.people.find((p) => p.userId === data.caller.userId)?.settings.locale;
+  const override =
+    data.callerLocale !== undefined
+      ? (data.callerLocale ?? undefined)
+      : data.ctx.org?.people.find((p) => p.userId === data.caller.userId)?.settings.locale;
   const chosen = supportedLocale(override);
   if (chosen) view.locale = chosen;
   return view;

@@ -24,6 +24,7 @@ export const REFUSAL_KEYS: Record<RuleId, MessageKey> = {
   'enrollment.agreementAfterEnrollment': 'refusal.enrollment.agreementAfterEnrollment',
   'enrollment.notFound': 'refusal.enrollment.notFound',
   'enrollment.alreadyEnrolled': 'refusal.enrollment.alreadyEnrolled',
+  'enrollment.renewalNotOpen': 'refusal.enrollment.renewalNotOpen',
   'savb.alreadyRegistered': 'refusal.savb.alreadyRegistered',
   'savb.noRedemptionYet': 'refusal.savb.noRedemptionYet',
   'voucher.numberInvalid': 'refusal.voucher.numberInvalid',

@@ -29,6 +29,7 @@ export const REFUSAL_PARAMS: Record<RuleId, readonly string[]> = {
   'enrollment.agreementAfterEnrollment': ['agreementSignedOn', 'enrolledOn'],
   'enrollment.notFound': ['offeringId'],
   'enrollment.alreadyEnrolled': ['offeringId', 'enrolledOn'],
+  'enrollment.renewalNotOpen': ['offeringId', 'opensOn', 'dueOn'],
   'savb.alreadyRegistered': ['offeringId', 'registeredOn'],
   'savb.noRedemptionYet': ['offeringId'],
   'voucher.numberInvalid': ['value', 'example'],

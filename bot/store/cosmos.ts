@@ -4,8 +4,10 @@ import { CosmosClient, type Container, type Database, type IndexingPolicy } from
 
 /** Every container is partitioned by tenant: one partner organisation's data never crosses a partition. */
 export const CONTAINERS = {
-  /** One document per tenant: people and roles, eligibility, enrolments, profile, settings. */
+  /** One document per tenant: people and roles, eligibility, enrolments, profile, organisation settings. */
   organizations: 'organizations',
+  /** One document per person: their own language, time zone and Teams user id (apart from the organisation's ETag). */
+  people: 'people',
   /** One document per voucher with its reservation, report, redemption, payment and audit trail. */
   vouchers: 'vouchers',
   /** Conversation references captured from Teams, for proactive messages. */

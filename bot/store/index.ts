@@ -20,6 +20,7 @@ export { CONTAINERS, type Connection, type ContainerName, type CosmosSettings } 
 export { openStore, storeOver, type Repositories, type Store, type StoreRepositories } from './store';
 export { ReadPolicy } from './read-policy';
 export { OrganizationRepository, type OrganizationChange } from './organizations';
+export { PersonSettingsRepository, ROSTER_MAX_AGE_MS, withSettings } from './people';
 export { DOCUMENT_ID_PATTERN, MAX_PAGE_WINDOW, VoucherRepository, type Page } from './vouchers';
 export { WriteObservers, type WriteObserver, type WrittenDocument } from './write-observers';
 export { SUMMARY_SHARDS, SUMMARY_VERSION, type VoucherSummary } from './summaries';

@@ -13,6 +13,7 @@ import type { DocumentCache } from './cache';
 import type { Stored } from './documents';
 import { AlreadyExists, assertTenant, ConcurrencyConflict } from './errors';
 import { OrganizationAuditArchiveStore, type AuditArchiveOptions } from './organization-audit';
+import { withoutSettings, withSettings, type PersonSettingsRepository } from './people';
 import { ReadPolicy } from './read-policy';
 import { Repository, type RepositoryOptions } from './repository';
 import type { WriteObservers } from './write-observers';
@@ -39,6 +40,7 @@ export class OrganizationRepository {
     private readonly container: Container,
     cache: DocumentCache,
     options: OrganizationRepositoryOptions = {},
+    private readonly people: PersonSettingsRepository,
     private readonly policy: ReadPolicy = ReadPolicy.current,
   ) {
     this.writes = options.writes;
@@ -62,9 +64,13 @@ export class OrganizationRepository {
     return [...new Set(ids)].sort();
   }
 
-  /** The tenant's organisation, as current as this repository's read policy asks. */
-  get(tenantId: string): Promise<Stored<Organization> | undefined> {
-    return this.repo.read(tenantId, ORGANIZATION_ID, this.policy);
+  /**
+   * The tenant's organisation, as current as this repository's read policy asks, its people shown with their
+   * own settings (people.ts; the organisation's ETag does not cover them).
+   */
+  async get(tenantId: string): Promise<Stored<Organization> | undefined> {
+    const stored = await this.repo.read(tenantId, ORGANIZATION_ID, this.policy);
+    return stored && this.withPeopleSettings(stored);
   }
 
   /**
@@ -78,7 +84,9 @@ export class OrganizationRepository {
     initialGlobalAdmins: readonly string[] = [],
     change?: OrganizationChange,
   ): Promise<Stored<Organization>> {
-    let stored = await this.getOrCreateAs(this.policy, tenantId, now, initialGlobalAdmins);
+    let stored = await this.withPeopleSettings(
+      await this.getOrCreateAs(this.policy, tenantId, now, initialGlobalAdmins),
+    );
     for (let attempt = 1; change; attempt++) {
       const changed = change(stored.doc);
       if (!changed) return stored;
@@ -86,7 +94,9 @@ export class OrganizationRepository {
         return await this.save(tenantId, changed, stored.etag);
       } catch (err) {
         if (!(err instanceof ConcurrencyConflict) || attempt >= CHANGE_ATTEMPTS) throw err;
-        stored = await this.getOrCreateAs(ReadPolicy.current, tenantId, now, initialGlobalAdmins);
+        stored = await this.withPeopleSettings(
+          await this.getOrCreateAs(ReadPolicy.current, tenantId, now, initialGlobalAdmins),
+        );
       }
     }
     return stored;
@@ -94,17 +104,31 @@ export class OrganizationRepository {
 
   /**
    * Writes `org` only if it still has `etag` (else ConcurrencyConflict). Audit entries beyond the newest the
-   * document keeps are archived first (the stored document, returned, then has fewer than `org`).
+   * document keeps are archived first (the stored document, returned, then has fewer than `org`). People's
+   * settings are not written here: any still embedded become their own documents first (lazy migration).
    */
   async save(tenantId: string, org: Organization, etag: string): Promise<Stored<Organization>> {
+    return this.withPeopleSettings(await this.write(tenantId, org, etag));
+  }
+
+  private async write(tenantId: string, org: Organization, etag: string): Promise<Stored<Organization>> {
     assertTenant(tenantId, org.tenantId);
-    const trimmed = await this.archive.trim(tenantId, org, () => this.version(tenantId, etag));
+    await this.people.adoptEmbedded(tenantId, org.people);
+    const bare = { ...org, people: withoutSettings(org.people) };
+    const trimmed = await this.archive.trim(tenantId, bare, () => this.version(tenantId, etag));
     return this.written(await this.repo.replace(trimmed, etag));
   }
 
   private async written(stored: Stored<Organization>): Promise<Stored<Organization>> {
     await this.writes?.notify({ container: 'organizations', tenantId: stored.doc.tenantId, doc: stored.doc });
     return stored;
+  }
+
+  /** The organisation with each person's own settings document (a roster query, a minute old at most). */
+  private async withPeopleSettings(stored: Stored<Organization>): Promise<Stored<Organization>> {
+    if (stored.doc.people.length === 0) return stored;
+    const roster = await this.people.roster(stored.doc.tenantId);
+    return { etag: stored.etag, doc: { ...stored.doc, people: withSettings(stored.doc.people, roster) } };
   }
 
   /** The tenant's whole audit trail, oldest first: archived entries, then the organisation's own (operators, tests). */
@@ -128,7 +152,7 @@ export class OrganizationRepository {
         // Racing creators carry different entries, so a new document is created whole and trimmed by a normal
         // write once its entries are committed (only with more pinned admins than the document keeps).
         if (stored.doc.audit.length > this.archive.keep)
-          stored = await this.save(tenantId, stored.doc, stored.etag);
+          stored = await this.write(tenantId, stored.doc, stored.etag);
       } catch (err) {
         if (!(err instanceof AlreadyExists) && !(err instanceof ConcurrencyConflict)) throw err;
         stored = await this.repo.read(tenantId, ORGANIZATION_ID);
@@ -136,7 +160,7 @@ export class OrganizationRepository {
       }
     }
     const pinned = applyPinnedAdmins(stored.doc, initialGlobalAdmins, now);
-    return pinned.changed ? this.save(tenantId, pinned.org, stored.etag) : stored;
+    return pinned.changed ? this.write(tenantId, pinned.org, stored.etag) : stored;
   }
 
   /** The organisation exactly at `etag` (normally from the cache: the caller has just read it), else undefined. */

@@ -7,6 +7,7 @@ import { CONTAINERS, connect, type Connection, type ContainerName, type CosmosSe
 import type { TenantDocument } from './documents';
 import { OrganizationRepository } from './organizations';
 import { Voucher } from '../program';
+import { PersonSettingsRepository } from './people';
 import { ReadPolicy } from './read-policy';
 import { tenantData, type TenantData } from './tenant-data';
 import { Repository, type RepositoryOptions } from './repository';
@@ -14,9 +15,10 @@ import { SummaryShard, VoucherSummaries } from './summaries';
 import { VoucherRepository } from './vouchers';
 import { WriteObservers } from './write-observers';
 
-/** The repositories of the program's two aggregates. */
+/** The repositories of the program's two aggregates, and of each person's own settings. */
 export interface Repositories {
   readonly organizations: OrganizationRepository;
+  readonly people: PersonSettingsRepository;
   readonly vouchers: VoucherRepository;
 }
 
@@ -103,13 +105,16 @@ function repositories(
   const reading = (policy: ReadPolicy): Repositories => {
     let view = views.get(policy.maxAgeMs);
     if (!view) {
+      const people = new PersonSettingsRepository(containers.people, caches.people, options, policy);
       view = {
         organizations: new OrganizationRepository(
           containers.organizations,
           caches.organizations,
           options,
+          people,
           policy,
         ),
+        people,
         vouchers: new VoucherRepository(containers.vouchers, caches.vouchers, options, policy, summaries),
       };
       views.set(policy.maxAgeMs, view);

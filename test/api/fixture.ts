@@ -8,6 +8,8 @@ import { loadConfig, type Config } from '../../bot/config';
 import { silentLogger } from '../../bot/logger';
 import { builtInRules, type Rules } from '../../bot/program';
 import type { OrganizationRepository } from '../../bot/store/organizations';
+import { blankPersonSettings } from '../../bot/program';
+import type { PersonSettingsRepository } from '../../bot/store/people';
 import type { VoucherRepository } from '../../bot/store/vouchers';
 import { loadJose, registerApi, registerTab, type TabApi } from '../../bot/api';
 import { seedDemoData, type SeedResult } from '../../bot/dev/seed';
@@ -35,6 +37,7 @@ export interface ApiFixture {
   ): Promise<{ status: number; body: unknown; text: string; headers: Headers }>;
   api: TabApi;
   organizations: OrganizationRepository;
+  people: PersonSettingsRepository;
   vouchers: VoucherRepository;
   /** Requests the JWKS endpoint answered. */
   jwksHits(): number;
@@ -169,11 +172,12 @@ export async function startApiFixture(options: FixtureOptions = {}): Promise<Api
 
   const server = restify.createServer({ handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  const { vouchers, organizations } = cosmos.store.repos;
+  const { vouchers, organizations, people } = cosmos.store.repos;
   const api = registerApi(server, {
     config,
     logger: silentLogger(),
     organizations,
+    people,
     vouchers,
     rules,
     now: () => NOW,
@@ -195,6 +199,7 @@ export async function startApiFixture(options: FixtureOptions = {}): Promise<Api
     get: getter(baseUrl),
     api,
     organizations,
+    people,
     vouchers,
     jwksHits: keys.hits,
     async stop() {
@@ -206,7 +211,7 @@ export async function startApiFixture(options: FixtureOptions = {}): Promise<Api
 }
 
 /**
- * Stores (or with `undefined` removes) one person's language override in the organisation document, as the
+ * Stores (or with `undefined` removes) one person's language override in their own settings document, as the
  * bot's settings card does, with an ETag-checked write. The value is written as given: tests use it to store
  * values the bot itself would refuse.
  */
@@ -216,13 +221,9 @@ export async function setLocaleOverride(
   userId: string,
   locale: string | undefined,
 ): Promise<void> {
-  const stored = await fx.organizations.get(tenantId);
-  if (!stored) throw new Error(`no organisation in ${tenantId}`);
-  // Documents read through the store may be frozen: change a copy.
-  const org = structuredClone(stored.doc);
-  const person = org.people.find((p) => p.userId === userId);
-  if (!person) throw new Error(`no person ${userId} in ${tenantId}`);
-  if (locale === undefined) delete person.settings.locale;
-  else person.settings.locale = locale;
-  await fx.organizations.save(tenantId, org, stored.etag);
+  const stored = await fx.people.get(tenantId, userId);
+  const doc = { ...(stored?.doc ?? blankPersonSettings(tenantId, userId)) };
+  if (locale === undefined) delete doc.locale;
+  else doc.locale = locale;
+  await fx.people.save({ ...doc, revision: doc.revision + 1 }, stored?.etag);
 }

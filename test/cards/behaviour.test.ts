@@ -449,7 +449,7 @@ describe('cards: behaviour', () => {
       ((input?.['choices'] as { value: string }[] | undefined) ?? []).map((c) => c.value);
 
     it('the welcome card offers the language with the current choice selected, and saves it with the ETag', () => {
-      const automatic = picker(welcome({ etag: 'etag-1', detectedLocale: 'pt-BR' }));
+      const automatic = picker(welcome({ etag: 'etag-1', settingsEtag: '3', detectedLocale: 'pt-BR' }));
       assert.equal(automatic?.['type'], 'Input.ChoiceSet');
       assert.equal(automatic?.['value'], AUTOMATIC_LOCALE);
       assert.deepEqual(values(automatic), [AUTOMATIC_LOCALE, 'en', 'pt-BR', 'es-ES']);
@@ -458,17 +458,22 @@ describe('cards: behaviour', () => {
         /Automatic \(Português \(Brasil\)\)/,
       );
 
-      const card = welcome({ etag: 'etag-1', localeOverride: 'es-ES', detectedLocale: 'en' });
+      const card = welcome({
+        etag: 'etag-1',
+        settingsEtag: '3',
+        localeOverride: 'es-ES',
+        detectedLocale: 'en',
+      });
       assert.equal(picker(card)?.['value'], 'es-ES');
       const save = executeActions(card).find((a) => a.verb === 'settings.save');
-      assert.deepEqual(save?.data, { etag: 'etag-1', step: 'submit' });
+      assert.deepEqual(save?.data, { etag: 'etag-1', settingsEtag: '3', step: 'submit' });
     });
 
     it('the selected value is never empty: renderers show a blank dropdown for an empty value', () => {
       for (const card of [
-        welcome({ etag: 'e', detectedLocale: 'en' }),
+        welcome({ etag: 'e', settingsEtag: '0', detectedLocale: 'en' }),
         buildSettingsCard(
-          { etag: 'e', detectedLocale: 'en', canEditOrganization: false, channels: [] },
+          { etag: 'e', settingsEtag: '0', detectedLocale: 'en', canEditOrganization: false, channels: [] },
           'en',
         ),
       ]) {

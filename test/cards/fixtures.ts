@@ -173,7 +173,7 @@ export const SCENARIOS: Scenario[] = [
           setup: { eligibility: 'NotStarted', enrollment: 'NotStarted', profile: 'NotStarted' },
           today: TODAY,
           nextActions: [{ id: 'eligibility.completeTraining' }],
-          language: { etag: ids.etag, localeOverride: 'es-ES', detectedLocale: 'pt-BR' },
+          language: { etag: ids.etag, settingsEtag: '1', localeOverride: 'es-ES', detectedLocale: 'pt-BR' },
         },
         locale,
       ),
@@ -630,6 +630,7 @@ export const SCENARIOS: Scenario[] = [
       buildSettingsCard(
         {
           etag: ids.etag,
+          settingsEtag: '1',
           localeOverride: 'pt-BR',
           detectedLocale: 'en',
           timeZone: 'America/Fortaleza',
@@ -648,7 +649,13 @@ export const SCENARIOS: Scenario[] = [
     name: 'settings (member, automatic)',
     build: (locale) =>
       buildSettingsCard(
-        { etag: ids.etag, detectedLocale: 'es-ES', canEditOrganization: false, channels: [] },
+        {
+          etag: ids.etag,
+          settingsEtag: '0',
+          detectedLocale: 'es-ES',
+          canEditOrganization: false,
+          channels: [],
+        },
         locale,
       ),
   },

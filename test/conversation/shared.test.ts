@@ -44,9 +44,10 @@ describe('shared work: concurrent submits, cards updated for everyone, refresh',
         `exactly one applied: ${notices.join(' | ')}`,
       );
       assert.equal(
-        notices.filter((n) => /This changed since you opened it/.test(n)).length,
+        // Told what happened, by whom and when (issue #14 item 12).
+        notices.filter((n) => /Already done: Reserved, by (Ana Souza|Pedro Alves) on /.test(n)).length,
         1,
-        'the other is told',
+        `the other is told: ${notices.join(' | ')}`,
       );
       const stored = await h.voucher('v-RACE-1', tenantId);
       assert.equal(stored?.doc.state, 'Reserved');

@@ -437,11 +437,12 @@ const CASES: VerbCase[] = [
     verb: 'enrollment.renew',
     kind: 'org',
     actor: PARTNER_ADMIN,
-    clock: '2026-03-10',
+    // Renewal of the enrolment of 2026-01-08 opens on 2026-10-10 (enrollment-renewal.test.ts).
+    clock: '2026-12-01',
     ids: { offeringId: 'SDPS' },
     inputs: {},
     changed: async (c) =>
-      assert.equal((await c.h.org(c.tenantId)).doc.enrollments[0]?.renewedOn, '2026-03-10'),
+      assert.equal((await c.h.org(c.tenantId)).doc.enrollments[0]?.renewedOn, '2026-12-01'),
     refusals: [
       { name: 'not enrolled in that offering', rule: 'enrollment.notFound', inputs: { offeringId: 'DDPS' } },
     ],

@@ -130,4 +130,32 @@ describe('e2e: the Agents Playground talks to the app', function () {
       fullPage: true,
     });
   });
+
+  it('the language chosen on the first welcome card, saved after "hello", is kept (issue #14 item 1)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(url, { waitUntil: 'networkidle' });
+    const cards = page.locator('.ac-adaptiveCard');
+    await cards.first().waitFor({ timeout: 60_000 });
+    const before = await cards.count();
+    await page.locator('[data-lexical-editor="true"][role="textbox"]').click();
+    await page.keyboard.type('hello');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => document.querySelectorAll('.ac-adaptiveCard').length > n, before, {
+      timeout: 60_000,
+    });
+    // Back on the install's welcome card: choose Português and save.
+    const first = cards.first();
+    // The Playground renders the choice set as a Fluent combobox.
+    await first.getByRole('combobox', { name: 'Language' }).click();
+    await page.getByRole('option', { name: 'Português (Brasil)' }).click();
+    await first.getByRole('button', { name: 'Save' }).click();
+    await page.waitForFunction(
+      () => (document.querySelector('.ac-adaptiveCard')?.textContent ?? '').includes('Salvo'),
+      undefined,
+      { timeout: 60_000 },
+    );
+    const answer = await cards.first().innerText();
+    assert.doesNotMatch(answer, /changed since you opened it/i);
+    await page.screenshot({ path: path.join('test-artifacts', 'playground-first-language.png') });
+  });
 });

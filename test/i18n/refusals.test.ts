@@ -33,6 +33,8 @@ const SAMPLE: Record<string, unknown> = {
   offeringId: 'DDPS',
   agreementSignedOn: '2024-02-01',
   enrolledOn: '2024-01-15',
+  opensOn: '2024-10-17',
+  dueOn: '2025-01-15',
   registeredOn: '2024-05-01',
   voucherNumber: '7F3K-22QX-9M1B',
   voucherId: 'vch_1',

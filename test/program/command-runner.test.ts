@@ -3,7 +3,8 @@ import { z } from 'zod';
 import {
   assignRole,
   reserveVoucher,
-  updateSettings,
+  blankPersonSettings,
+  changePersonSettings,
   type Organization,
   type Result,
   type RuleId,
@@ -146,14 +147,17 @@ describe('program: the command runner (both aggregates)', () => {
 
     it('organisation: role, then input, then (for settings) the role that depends on it', () => {
       const c = { rules: rules(), now: NOW };
+      const mine = blankPersonSettings('t', CONSULTANT.kind === 'user' ? CONSULTANT.userId : '');
       assert.deepEqual(rulesOf(assignRole(readyOrg(), { userId: 5 } as never, MEMBER, c)), ['role.required']);
       assert.ok(onlyInputProblems(assignRole(readyOrg(), { userId: 5 } as never, GLOBAL, c)));
-      assert.deepEqual(rulesOf(updateSettings(readyOrg(), { locale: 5 } as never, CONSULTANT, c)), [
-        'input.invalid',
-      ]);
-      assert.deepEqual(rulesOf(updateSettings(readyOrg(), { userId: 'u-admin' }, CONSULTANT, c)), [
-        'role.required',
-      ]);
+      assert.deepEqual(
+        rulesOf(changePersonSettings(readyOrg(), mine, { locale: 5 } as never, CONSULTANT, c)),
+        ['input.invalid'],
+      );
+      assert.deepEqual(
+        rulesOf(changePersonSettings(readyOrg(), mine, { userId: 'u-admin' }, CONSULTANT, c)),
+        ['role.required'],
+      );
     });
   });
 });

@@ -15,7 +15,8 @@ import {
   removeRole,
   renewEnrollment,
   setProgramChannel,
-  updateSettings,
+  blankPersonSettings,
+  changePersonSettings,
   type Actor,
   type OrgContext,
   type Result,
@@ -80,25 +81,43 @@ describe('program: organisation commands', () => {
         'person.unknown',
       );
     });
-    it('settings: own locale and time zone; validated; another person only by a Global admin', () => {
+    it('settings: own locale and time zone, on the person’s own document; validated; another person only by a Global admin', () => {
       const org = readyOrg();
-      const r = updateSettings(org, { locale: 'pt-BR', timeZone: 'America/Sao_Paulo' }, MEMBER, c());
+      const mine = blankPersonSettings(org.tenantId, 'u-member');
+      const r = changePersonSettings(
+        org,
+        mine,
+        { locale: 'pt-BR', timeZone: 'America/Sao_Paulo' },
+        MEMBER,
+        c(),
+      );
       assert.ok(r.ok);
-      assert.deepEqual(r.value.people.find((p) => p.userId === 'u-member')?.settings, {
-        locale: 'pt-BR',
-        timeZone: 'America/Sao_Paulo',
-      });
-      assert.ok(updateSettings(r.value, { locale: null }, MEMBER, c()).ok);
+      assert.equal(r.value.locale, 'pt-BR');
+      assert.equal(r.value.timeZone, 'America/Sao_Paulo');
+      assert.equal(r.value.revision, 1);
+      assert.equal(r.value.audit.at(-1)?.action, 'settings.update');
+      const cleared = changePersonSettings(org, r.value, { locale: null }, MEMBER, c());
+      assert.ok(cleared.ok);
+      assert.equal(cleared.value.locale, undefined);
+      assert.equal(cleared.value.revision, 2);
+      // Saying what is already set changes nothing (no new revision, so open cards stay current).
+      const same = changePersonSettings(org, r.value, { locale: 'pt-BR' }, MEMBER, c());
+      assert.ok(same.ok);
+      assert.equal(same.value, r.value);
       assert.equal(
-        rule(updateSettings(org, { timeZone: 'Mars/Olympus' }, MEMBER, c())),
+        rule(changePersonSettings(org, mine, { timeZone: 'Mars/Olympus' }, MEMBER, c())),
         'settings.timeZoneInvalid',
       );
-      assert.equal(rule(updateSettings(org, { locale: 'fr-FR' }, MEMBER, c())), 'settings.localeUnsupported');
       assert.equal(
-        rule(updateSettings(org, { userId: 'u-admin', locale: 'en' }, MEMBER, c())),
+        rule(changePersonSettings(org, mine, { locale: 'fr-FR' }, MEMBER, c())),
+        'settings.localeUnsupported',
+      );
+      const admins = blankPersonSettings(org.tenantId, 'u-admin');
+      assert.equal(
+        rule(changePersonSettings(org, admins, { userId: 'u-admin', locale: 'en' }, MEMBER, c())),
         'role.required',
       );
-      assert.ok(updateSettings(org, { userId: 'u-admin', locale: 'en' }, GLOBAL, c()).ok);
+      assert.ok(changePersonSettings(org, admins, { userId: 'u-admin', locale: 'en' }, GLOBAL, c()).ok);
     });
   });
 
@@ -335,7 +354,7 @@ describe('program: organisation command dispatcher', () => {
     const r = applyOrganizationCommand(readyOrg(), 'businessProfile.update', {}, ADMIN, c());
     assert.ok(r.ok);
     assert.equal(r.value.audit.at(-1)?.action, 'businessProfile.update');
-    assert.equal(Object.keys(ORGANIZATION_COMMAND_HANDLERS).length, 17);
+    assert.equal(Object.keys(ORGANIZATION_COMMAND_HANDLERS).length, 16);
     const bad = applyOrganizationCommand(readyOrg(), 'enrollment.enroll', { offeringId: 7 }, ADMIN, c());
     assert.equal(rule(bad), 'input.invalid');
   });

@@ -152,7 +152,8 @@ describe('two instances on one database behave as one', function () {
         `${c.url}/api/messages`,
         invokeActivity(admin, 'voucher.reserve', { ...reserve, voucherId: 'v-CACHE-1', etag: v1.etag }),
       );
-      assert.match(oldCard.text, new RegExp(stale));
+      // Told what happened meanwhile, by whom (issue #14 item 12), with the current card.
+      assert.match(oldCard.text, /Already done: Reserved, by /);
       assert.equal(
         (await harness.repos.vouchers.get(tenantId, 'v-CACHE-1'))?.etag,
         v2!.etag,
@@ -190,6 +191,7 @@ describe('two instances on one database behave as one', function () {
         }),
       );
       assert.doesNotMatch(onA.text, new RegExp(t('en', 'notice.stale')));
+      assert.doesNotMatch(onA.text, /Already done: /);
       assert.equal((await harness.repos.vouchers.get(tenantId, 'v-REFRESH-1'))?.doc.state, 'Assigned');
       assert.doesNotMatch(
         (await show('manual')).text,
@@ -257,6 +259,7 @@ describe('two instances on one database behave as one', function () {
       );
       assert.equal(assigned.status, 200);
       assert.doesNotMatch(assigned.text, new RegExp(t('en', 'notice.stale')));
+      assert.doesNotMatch(assigned.text, /Already done: /);
       const final = await orgs.get(TENANT);
       assert.ok(
         final?.doc.people.find((p) => p.userId === 'member-2')?.roles.includes('consultant'),

@@ -5,7 +5,7 @@ import path from 'node:path';
 import {
   claimGlobalAdmin,
   ORGANIZATION_ID,
-  updateSettings,
+  setOrganizationTimeZone,
   type Actor,
   type AuditEntry,
   type Organization,
@@ -13,6 +13,7 @@ import {
 import {
   ConcurrencyConflict,
   OrganizationRepository,
+  PersonSettingsRepository,
   openStore,
   type Store,
   type Stored,
@@ -55,10 +56,12 @@ describe('store: organisation audit trail archiving', () => {
 
   const newTenant = () => `t-audit-${++tenantSeq}`;
   const repoWith = (auditKeep: number, auditChunk?: number, store: Store = cosmos.store) =>
-    new OrganizationRepository(store.containers.organizations, store.caches.organizations, {
-      auditKeep,
-      ...(auditChunk !== undefined ? { auditChunk } : {}),
-    });
+    new OrganizationRepository(
+      store.containers.organizations,
+      store.caches.organizations,
+      { auditKeep, ...(auditChunk !== undefined ? { auditChunk } : {}) },
+      new PersonSettingsRepository(store.containers.people, store.caches.people),
+    );
 
   async function archiveIds(tenantId: string): Promise<string[]> {
     const { resources } = await cosmos.store.containers.organizations.items
@@ -141,7 +144,7 @@ describe('store: organisation audit trail archiving', () => {
     const zones = ['Europe/Lisbon', 'America/Sao_Paulo', 'Europe/Madrid'];
     for (let i = 0; i < 20; i++) {
       const turn = (await repo.get(tenant))!;
-      const changed = updateSettings(turn.doc, { timeZone: zones[i % 3] }, ANA, {
+      const changed = setOrganizationTimeZone(turn.doc, { timeZone: zones[i % 3]! }, ANA, {
         rules: rules(),
         now: new Date(NOW.getTime() + i * 1000),
       });
@@ -157,7 +160,7 @@ describe('store: organisation audit trail archiving', () => {
     assert.equal(trail.length, 21);
     assert.equal(trail[0]?.action, 'role.claimGlobalAdmin');
     assert.deepEqual(
-      trail.slice(1).map((e) => e.details?.timeZone),
+      trail.slice(1).map((e) => e.to),
       Array.from({ length: 20 }, (_, i) => zones[i % 3]),
     );
     assert.equal((await archiveIds(tenant)).length, stored.doc.auditArchived! / 2);
@@ -368,9 +371,12 @@ describe('store: organisation audit trail archiving', () => {
       return {
         embedded,
         store,
-        repo: new OrganizationRepository(store.containers.organizations, store.caches.organizations, {
-          auditKeep: 5,
-        }),
+        repo: new OrganizationRepository(
+          store.containers.organizations,
+          store.caches.organizations,
+          { auditKeep: 5 },
+          new PersonSettingsRepository(store.containers.people, store.caches.people),
+        ),
       };
     };
     const first = await open();

@@ -1,5 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { newOrganization, type Organization, type Person, type Voucher } from '../../bot/program';
+import {
+  blankPersonSettings,
+  newOrganization,
+  type Organization,
+  type Person,
+  type Voucher,
+} from '../../bot/program';
 import { loadRules } from '../../bot/rules';
 import type { Stored } from '../../bot/store';
 import type { TurnScope } from '../../bot/teams/scope';
@@ -232,6 +238,8 @@ describe('teams views: a memo key covers every input its builder reads', () => {
       ...i,
       vouchers: [i.vouchers[0] as Stored<Voucher>, { ...i.vouchers[1]!, etag: 'b-next' }],
     }),
+    'scope.settings': (i) =>
+      scoped(i, { settings: { doc: { ...blankPersonSettings('t', 'member'), revision: 3 }, etag: 's-3' } }),
     'scope.userId': (i) => scoped(i, { userId: 'member' }),
     'scope.name': (i) => scoped(i, { name: '' }),
     'scope.locale': (i) => scoped(i, { locale: 'pt-BR' }),

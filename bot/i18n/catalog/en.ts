@@ -7,6 +7,7 @@ import { enResilience } from './en-resilience';
 import { enTenants } from './en-tenants';
 import { enGuidance } from './en-guidance';
 import { enExtensions } from './en-extensions';
+import { enJourneySteps } from './en-journey-steps';
 
 /** Common words, notices, roles and states, refusals, next actions, welcome, help and steps 1–3. */
 const enGeneral = {
@@ -299,4 +300,4 @@ const enGeneral = {
 
 export type GeneralKey = keyof typeof enGeneral;
 
-export const en = { ...enGeneral, ...enForms, ...enResilience, ...enTenants, ...enGuidance, ...enExtensions };
+export const en = { ...enGeneral, ...enForms, ...enResilience, ...enTenants, ...enGuidance, ...enExtensions, ...enJourneySteps };

@@ -7,6 +7,7 @@ import { esESResilience } from './es-es-resilience';
 import { esESTenants } from './es-es-tenants';
 import { esESGuidance } from './es-es-guidance';
 import { esESExtensions } from './es-es-extensions';
+import { esESJourneySteps } from './es-es-journey-steps';
 import type { Translation } from './index';
 
 const esESGeneral: Record<GeneralKey, Message> = {
@@ -293,11 +294,4 @@ const esESGeneral: Record<GeneralKey, Message> = {
   'voucher.period': '{start} – {end}',
 };
 
-export const esES: Translation = {
-  ...esESGeneral,
-  ...esESForms,
-  ...esESResilience,
-  ...esESTenants,
-  ...esESGuidance,
-  ...esESExtensions,
-};
+export const esES: Translation = { ...esESGeneral, ...esESForms, ...esESResilience, ...esESTenants, ...esESGuidance, ...esESExtensions, ...esESJourneySteps };

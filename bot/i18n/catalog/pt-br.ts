@@ -7,6 +7,7 @@ import { ptBRResilience } from './pt-br-resilience';
 import { ptBRTenants } from './pt-br-tenants';
 import { ptBRGuidance } from './pt-br-guidance';
 import { ptBRExtensions } from './pt-br-extensions';
+import { ptBRJourneySteps } from './pt-br-journey-steps';
 import type { Translation } from './index';
 
 const ptBRGeneral: Record<GeneralKey, Message> = {
@@ -293,11 +294,4 @@ const ptBRGeneral: Record<GeneralKey, Message> = {
   'voucher.period': '{start} – {end}',
 };
 
-export const ptBR: Translation = {
-  ...ptBRGeneral,
-  ...ptBRForms,
-  ...ptBRResilience,
-  ...ptBRTenants,
-  ...ptBRGuidance,
-  ...ptBRExtensions,
-};
+export const ptBR: Translation = { ...ptBRGeneral, ...ptBRForms, ...ptBRResilience, ...ptBRTenants, ...ptBRGuidance, ...ptBRExtensions, ...ptBRJourneySteps };

@@ -2,6 +2,7 @@
 export * from './common';
 export * from './rules';
 export * from './organization';
+export * from './person-settings';
 export * from './voucher';
 export * from './voucher-facts';
 export * from './voucher-inputs';

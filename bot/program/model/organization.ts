@@ -72,6 +72,8 @@ export const SavbRegistration = z.object({
   offeringId: z.string().min(1),
   registeredOn: IsoDate,
   registeredBy: z.string().min(1),
+  /** The registration's reference in SAVB (recorded from the payment path; older registrations have none). */
+  reference: z.string().min(1).max(100).optional(),
 });
 export type SavbRegistration = z.infer<typeof SavbRegistration>;
 
@@ -87,7 +89,8 @@ export const ORGANIZATION_ID = 'organization';
 export const Organization = z.object({
   id: z.literal(ORGANIZATION_ID),
   tenantId: z.string().min(1),
-  schemaVersion: z.literal(1).default(1),
+  /** 2 once a SAVB registration carries its reference (docs/architecture.md, schema evolution). */
+  schemaVersion: z.union([z.literal(1), z.literal(2)]).default(1),
   createdAt: IsoInstant,
   people: z.array(Person).default([]),
   complianceTraining: z.object({ completedOn: IsoDate, recordedBy: z.string().min(1) }).optional(),

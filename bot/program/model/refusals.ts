@@ -29,6 +29,7 @@ export const RULE_IDS = [
   'enrollment.agreementAfterEnrollment',
   'enrollment.notFound',
   'enrollment.alreadyEnrolled',
+  'enrollment.renewalNotOpen',
   'savb.alreadyRegistered',
   'savb.noRedemptionYet',
   // voucher intake (step 4)

@@ -3,7 +3,13 @@
 import { z } from 'zod';
 import type { OrgContext } from '../context';
 import { notInFuture } from '../date-guards';
-import { findEnrollment, isEnrollmentLapsed } from '../deadlines';
+import {
+  enrollmentRenewalDue,
+  enrollmentRenewalOpensOn,
+  findEnrollment,
+  isEnrollmentLapsed,
+  isEnrollmentRenewalOpen,
+} from '../deadlines';
 import { IsoDate, PartnerLocation, type Actor, type Organization, type Refusal, type Result } from '../model';
 import { refusal } from '../result';
 import { GLOBAL_ADMIN_ONLY, PARTNER_ADMIN } from '../roles';
@@ -101,6 +107,15 @@ export function renewEnrollment(
     (i, today) => {
       const current = findEnrollment(org, i.offeringId);
       if (!current) return [refusal('enrollment.notFound', { offeringId: i.offeringId })];
+      // The same rule that offers the button: before the window opens, renewing is refused, not recorded.
+      if (!isEnrollmentRenewalOpen(current, ctx.rules, today)) {
+        const params = {
+          offeringId: i.offeringId,
+          opensOn: enrollmentRenewalOpensOn(current, ctx.rules),
+          dueOn: enrollmentRenewalDue(current, ctx.rules),
+        };
+        return [refusal('enrollment.renewalNotOpen', params)];
+      }
       const renewedOn = i.renewedOn ?? today;
       const problems = notInFuture('renewedOn', renewedOn, today);
       if (problems.length > 0) return problems;
@@ -183,6 +198,8 @@ export function recordEnrollmentLapsed(
 export const SavbRegistrationInput = z.object({
   offeringId: z.string().trim().min(1),
   registeredOn: IsoDate.optional(),
+  /** The registration's reference in SAVB, as the person read it there. */
+  reference: z.string().trim().min(1).max(100).optional(),
 });
 /** Needs `ctx.vouchers` (the tenant's vouchers) to check that the offering has a redemption. */
 export function registerSavb(
@@ -218,12 +235,19 @@ export function registerSavb(
       return {
         doc: {
           ...org,
+          // Version 2 carries the reference: an older instance refuses it instead of dropping the field.
+          ...(i.reference ? { schemaVersion: 2 as const } : {}),
           savbRegistrations: [
             ...org.savbRegistrations,
-            { offeringId: i.offeringId, registeredOn, registeredBy: by },
+            {
+              offeringId: i.offeringId,
+              registeredOn,
+              registeredBy: by,
+              ...(i.reference ? { reference: i.reference } : {}),
+            },
           ],
         },
-        details: { offeringId: i.offeringId, registeredOn },
+        details: { offeringId: i.offeringId, registeredOn, reference: i.reference },
       };
     },
   );

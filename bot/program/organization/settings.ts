@@ -1,9 +1,12 @@
-// Settings: a person's language and time zone, the organisation's time zone and its program channel.
+// Settings: a person's language and time zone (their own document), the organisation's time zone and its program channel.
 import { z } from 'zod';
 import type { OrgContext } from '../context';
 import { isTimeZone } from '../dates';
+import { runCommand } from '../command-runner';
 import {
+  PERSON_SETTINGS_AUDIT_KEEP,
   ProgramChannel,
+  type PersonSettings,
   type Actor,
   type Organization,
   type Refusal,
@@ -11,8 +14,7 @@ import {
   type Role,
 } from '../model';
 import { refusal } from '../result';
-import { findPerson, PARTNER_ADMIN } from '../roles';
-import { blankPerson, withPerson } from './person-records';
+import { PARTNER_ADMIN } from '../roles';
 import { runOrganizationCommand } from './run';
 
 export const SUPPORTED_LOCALES = ['en', 'pt-BR', 'es-ES'] as const;
@@ -23,13 +25,17 @@ export const UpdateSettingsInput = z.object({
   locale: z.string().nullable().optional(),
   timeZone: z.string().nullable().optional(),
 });
-/** Per-user locale override and time zone. `null` clears a setting. */
-export function updateSettings(
+/**
+ * Per-user locale override and time zone, on the person's own document (`settings` is that document, or a blank
+ * one for a person without). `null` clears a setting. The organisation only decides who may (roles).
+ */
+export function changePersonSettings(
   org: Organization,
+  settings: PersonSettings,
   input: z.input<typeof UpdateSettingsInput>,
   actor: Actor,
   ctx: OrgContext,
-): Result<Organization> {
+): Result<PersonSettings> {
   const self = actor.kind === 'user' ? actor.userId : '';
   const spec = {
     command: 'settings.update',
@@ -39,9 +45,10 @@ export function updateSettings(
       users: [i.userId ?? self].filter((u) => u === self),
     }),
   };
-  return runOrganizationCommand(spec, org, input, actor, ctx, (i) => {
+  return runCommand<typeof UpdateSettingsInput, PersonSettings>(spec, { org, actor, ctx }, input, (i) => {
     const userId = i.userId ?? self;
     const problems: Refusal[] = [];
+    if (userId !== settings.userId) problems.push(refusal('input.invalid', { field: 'userId' }));
     if (i.timeZone && !isTimeZone(i.timeZone))
       problems.push(refusal('settings.timeZoneInvalid', { timeZone: i.timeZone }));
     if (i.locale && !(SUPPORTED_LOCALES as readonly string[]).includes(i.locale)) {
@@ -50,14 +57,19 @@ export function updateSettings(
       );
     }
     if (problems.length > 0) return problems;
-    const person = findPerson(org, userId) ?? blankPerson(userId, ctx.now);
-    const settings = { ...person.settings };
-    if (i.locale === null) delete settings.locale;
-    else if (i.locale !== undefined) settings.locale = i.locale;
-    if (i.timeZone === null) delete settings.timeZone;
-    else if (i.timeZone !== undefined) settings.timeZone = i.timeZone;
+    const next: PersonSettings = { ...settings };
+    if (i.locale === null) delete next.locale;
+    else if (i.locale !== undefined) next.locale = i.locale;
+    if (i.timeZone === null) delete next.timeZone;
+    else if (i.timeZone !== undefined) next.timeZone = i.timeZone;
+    if (next.locale === settings.locale && next.timeZone === settings.timeZone)
+      return { unchanged: settings };
     return {
-      doc: withPerson(org, { ...person, settings }),
+      doc: {
+        ...next,
+        revision: settings.revision + 1,
+        audit: settings.audit.slice(-(PERSON_SETTINGS_AUDIT_KEEP - 1)),
+      },
       details: { userId, locale: i.locale, timeZone: i.timeZone },
     };
   });

@@ -4,6 +4,7 @@ import { CARD_VERBS, type CardVerb } from '../../../cards';
 import type { VerbHandler } from './verb';
 import * as org from './organization';
 import type { ReminderVerbs } from './reminders';
+import { saveSettings } from './settings';
 import * as show from './show';
 import type { TenantVerbs } from './tenant';
 import * as voucher from './voucher';
@@ -50,7 +51,7 @@ export function verbTable(
     'people.assignRole': org.assign,
     'people.removeRole': org.unassign,
     'people.claimGlobalAdmin': org.claimAdmin,
-    'settings.save': org.saveSettings,
+    'settings.save': saveSettings,
 
     // proactive reminders
     'reminder.snooze': reminders.snooze,

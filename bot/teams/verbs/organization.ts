@@ -1,4 +1,4 @@
-// Steps 1–3, people and roles, settings: one handler per verb over the organisation document.
+// Steps 1–3, people and roles: one handler per verb over the organisation document (settings: settings.ts).
 import { z } from 'zod';
 import {
   assignRole,
@@ -11,19 +11,13 @@ import {
   registerSavb,
   removeRole,
   renewEnrollment,
-  setProgramChannel,
-  updateSettings,
-  type Organization,
-  type Result,
 } from '../../program';
-import { SUPPORTED_LOCALES } from '../../i18n';
-import { AUTOMATIC_LOCALE, NOT_SET } from '../../../cards';
 import {
   eligibilityCard,
   enrollmentCard,
   peopleCard,
   profileCard,
-  settingsCard,
+  voucherCard,
   type Card,
   type Extras,
 } from '../views';
@@ -168,13 +162,48 @@ export const renew = orgVerb({
   view: enrollmentView,
 });
 
-export const registerInSavb = orgVerb({
-  inputs: OfferingRef,
-  apply: (org, i, actor, ctx) => registerSavb(org, { offeringId: i.offeringId }, actor, ctx),
-  view: enrollmentView,
-  // "After the first redemption": one single-partition query for a redeemed voucher of that offering.
-  relatedVouchers: (vouchers, tenantId, i) => vouchers.anyRedeemedFor(tenantId, i.offeringId),
+const SavbInputs = OfferingRef.extend({
+  savbRegisteredOn: optionalDate(),
+  savbRegistrationReference: optionalText(100),
 });
+
+/**
+ * The one-time SAVB registration, from the enrolment card or right on a voucher's payment path (its payment
+ * card, with `voucherId`: there the reference is asked for, and the payment card comes back, ready for the
+ * request). The organisation's ETag is checked either way.
+ */
+export const registerInSavb: VerbHandler = async (env, data) => {
+  const id = DocId.safeParse(data.voucherId);
+  const onPath = id.success ? await env.repos.vouchers.get(env.scope.tenantId, id.data) : undefined;
+  const inputs = onPath ? SavbInputs.extend({ savbRegistrationReference: text(100) }) : SavbInputs;
+  const handler = orgVerb({
+    inputs,
+    apply: (org, i, actor, ctx) =>
+      registerSavb(
+        org,
+        {
+          offeringId: i.offeringId,
+          ...(i.savbRegisteredOn ? { registeredOn: i.savbRegisteredOn } : {}),
+          ...(i.savbRegistrationReference ? { reference: i.savbRegistrationReference } : {}),
+        },
+        actor,
+        ctx,
+      ),
+    view: onPath ? paymentPathView(onPath.doc.id) : enrollmentView,
+    // "After the first redemption": one single-partition query for a redeemed voucher of that offering.
+    relatedVouchers: (vouchers, tenantId, i) => vouchers.anyRedeemedFor(tenantId, i.offeringId),
+    aliases: { registeredOn: 'savbRegisteredOn', reference: 'savbRegistrationReference' },
+  });
+  return handler(env, data);
+};
+
+/** The voucher's payment card, as it reads after the organisation changed (else the enrolment card). */
+function paymentPathView(voucherId: string) {
+  return async (env: VerbEnv, extras: Extras): Promise<Card> => {
+    const stored = await env.repos.vouchers.get(env.scope.tenantId, voucherId);
+    return stored ? voucherCard(env, stored, 'payment', extras) : enrollmentView(env, extras);
+  };
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Step 3
@@ -210,59 +239,3 @@ export const unassign = orgVerb({
   apply: (org, i, actor, ctx) => removeRole(org, i, actor, ctx),
   view: peopleCard,
 });
-
-// ---------------------------------------------------------------------------------------------------------
-// Settings: the person's language and time zone; the organisation's program channel (admins). An input that
-// is absent changes nothing; the language "Automatic" (AUTOMATIC_LOCALE; '' from cards sent before it)
-// clears the override.
-
-const SettingsInputs = z.object({
-  locale: z
-    .union([z.literal(''), z.literal(AUTOMATIC_LOCALE), z.enum(SUPPORTED_LOCALES)])
-    .optional()
-    .transform((l) => (l === AUTOMATIC_LOCALE ? '' : l)),
-  // NOT_SET ('' from cards sent before it) = "not set" / "no channel".
-  timeZone: optionalText(64).transform((v) => (v === NOT_SET ? '' : v)),
-  programChannelId: z
-    .string()
-    .max(256)
-    .optional()
-    .transform((v) => (v === NOT_SET ? '' : v)),
-});
-
-export const saveSettings: VerbHandler = async (env, data) => {
-  const view = (e: VerbEnv, extras: Extras) => settingsCard(e, e.channel, extras);
-  const handler = orgVerb({
-    inputs: SettingsInputs,
-    view,
-    apply: (org, i, actor, ctx): Result<Organization> => {
-      const me = org.people.find((p) => actor.kind === 'user' && p.userId === actor.userId);
-      const change: { locale?: string | null; timeZone?: string } = {};
-      if (i.locale !== undefined && (i.locale || undefined) !== me?.settings.locale)
-        change.locale = i.locale === '' ? null : i.locale;
-      if (i.timeZone && i.timeZone !== me?.settings.timeZone) change.timeZone = i.timeZone;
-      let result: Result<Organization> = { ok: true, value: org };
-      if (Object.keys(change).length > 0) result = updateSettings(org, change, actor, ctx);
-      const current = org.programChannel?.channelId ?? '';
-      if (!result.ok || i.programChannelId === undefined || i.programChannelId === current) return result;
-      // Only "none" or the channel this card was opened in can be chosen: a forged id is refused.
-      const here = env.channel;
-      if (i.programChannelId !== '' && i.programChannelId !== here?.channelId) {
-        return {
-          ok: false,
-          refusal: { rule: 'input.invalid', params: { field: 'programChannelId', issue: 'invalid_value' } },
-          refusals: [
-            { rule: 'input.invalid', params: { field: 'programChannelId', issue: 'invalid_value' } },
-          ],
-        };
-      }
-      return setProgramChannel(
-        result.value,
-        { channel: i.programChannelId === '' ? null : (here ?? null) },
-        actor,
-        ctx,
-      );
-    },
-  });
-  return handler(env, data);
-};

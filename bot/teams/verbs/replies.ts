@@ -2,8 +2,8 @@
 // person's inputs with a message under each field, and the domain's refusals in the person's language.
 import type { z } from 'zod';
 import { refusalNotice, savedNotice, staleNotice } from '../../../cards';
-import type { Refusal } from '../../program';
-import { t } from '../../i18n';
+import { findPerson, type Refusal, type Voucher } from '../../program';
+import { auditActionLabel, formatDateTime, t } from '../../i18n';
 import { say } from '../say';
 import { noticeCard, type Card, type Extras, type ViewEnv } from '../views';
 import { fieldErrors } from './inputs';
@@ -27,6 +27,24 @@ export async function changedSinceOpened(
   view: (env: VerbEnv, extras: Extras) => Card | Promise<Card>,
 ): Promise<VerbReply> {
   return { card: await view(env, { notice: staleNotice(env.scope.locale) }), changed: false };
+}
+
+/**
+ * The voucher moved on since the card was rendered: say what happened, who did it and when (the newest entry of
+ * its trail) instead of only "this changed". `alreadyDone`: what the card asked for can no longer be done.
+ */
+export function changedByNotice(env: ViewEnv, voucher: Voucher, alreadyDone: boolean): Extras {
+  const { locale, timeZone } = env.scope;
+  const last = voucher.audit.at(-1);
+  if (!last) return { notice: staleNotice(locale) };
+  const who = last.byName || findPerson(env.scope.org.doc, last.by)?.name || last.by;
+  const params = {
+    what: auditActionLabel(locale, last.action),
+    who,
+    when: formatDateTime(locale, last.at, timeZone),
+  };
+  const key = alreadyDone ? 'notice.alreadyDone' : 'notice.changedBy';
+  return { notice: { tone: 'warning', text: t(locale, key, params) } };
 }
 
 /** What the person typed, so a card with errors keeps it (strings only, bounded). */

@@ -15,7 +15,7 @@ import {
 import { ConcurrencyConflict, type Stored, type VoucherRepository } from '../../store';
 import { outOfOrderCard, voucherCard, type Extras, type VoucherStep } from '../views';
 import { DocId, Etag } from './inputs';
-import { changedSinceOpened, inputErrors, invalidCard, notFound, refusals, saved } from './replies';
+import { changedByNotice, inputErrors, invalidCard, notFound, refusals, saved } from './replies';
 import type { VerbEnv, VerbHandler, VerbReply } from './verb';
 
 export interface VoucherVerbSpec<S extends z.ZodType> {
@@ -34,6 +34,8 @@ export interface VoucherVerbSpec<S extends z.ZodType> {
   ) => Promise<Stored<Voucher>[]>;
   /** Domain field name → card input id. */
   aliases?: Record<string, string>;
+  /** What else the change means once stored (e.g. a remembered choice); a failure here does not undo it. */
+  afterSave?: (env: VerbEnv, saved: Voucher, input: z.output<S>) => Promise<void>;
 }
 
 const OpenRequest = z.object({ voucherId: DocId, step: z.literal('open') });
@@ -48,8 +50,12 @@ export function voucherVerb<S extends z.ZodType>(spec: VoucherVerbSpec<S>): Verb
     card: voucherCard(env, stored, stepFor(spec, stored.doc), extras),
     changed: false,
   });
-  const changed = (env: VerbEnv, current: Stored<Voucher>) =>
-    changedSinceOpened(env, (e, extras) => voucherCard(e, current, stepFor(spec, current.doc), extras));
+  // Say what happened (issue #14 item 12): "Already done: completion report submitted, by Ana on …".
+  const changed = (env: VerbEnv, current: Stored<Voucher>): VerbReply => {
+    const step = stepFor(spec, current.doc);
+    const notice = changedByNotice(env, current.doc, step !== spec.step);
+    return { card: voucherCard(env, current, step, notice), changed: false };
+  };
 
   return async (env, data) => {
     const { tenantId } = env.scope;
@@ -105,6 +111,7 @@ export function voucherVerb<S extends z.ZodType>(spec: VoucherVerbSpec<S>): Verb
     }
     try {
       const next = await vouchers.save(tenantId, result.value, stored.etag);
+      if (spec.afterSave) await remembered(env, () => spec.afterSave!(env, next.doc, parsed.data));
       return { card: voucherCard(env, next, 'detail', saved(env)), changed: true };
     } catch (err) {
       if (!(err instanceof ConcurrencyConflict)) throw err;
@@ -112,4 +119,13 @@ export function voucherVerb<S extends z.ZodType>(spec: VoucherVerbSpec<S>): Verb
       return fresh ? changed(env, fresh) : notFound(env);
     }
   };
+}
+
+/** A follow-up that only remembers something: logged if it fails, the stored change stands. */
+async function remembered(env: VerbEnv, follow: () => Promise<void>): Promise<void> {
+  try {
+    await follow();
+  } catch (err) {
+    env.logger.warn({ err }, 'a remembered choice was not stored');
+  }
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { consultantInputId, DELIVERABLE_ROWS, NOT_SET } from '../../../cards';
 import {
   cancelReservation,
+  findPerson,
   intakeVoucher,
   markDelivered,
   recordPaymentApproval,
@@ -167,6 +168,13 @@ export const paymentRequest = voucherVerb({
       actor,
       ctx,
     ),
+  // The organisation's next request for that delivery country starts in this currency (issue #14 item 10).
+  afterSave: async (env, v, i) => {
+    const me = findPerson(env.scope.org.doc, env.scope.userId);
+    if (!me) return;
+    const chosen = { code: i.currency, deliveryCountry: v.reservation?.deliveryCountry };
+    await env.repos.people.rememberCurrency(env.scope.tenantId, me, chosen, env.now);
+  },
 });
 
 export const paymentOutcome = voucherVerb({

@@ -1,13 +1,27 @@
 // Finished cards the bot reuses: Teams sends a `refresh` each time someone looks at a card, and most of them
 // ask for a card that nothing has changed since. Each builder names its card by what it reads (cardKey).
 import { createHash } from 'node:crypto';
-import type { Rules } from '../../program';
+import type { Organization, PersonSettings, Rules } from '../../program';
 import { deepFreeze, type Stored } from '../../store';
 import type { Card, ViewEnv } from './view-env';
 
 /** One version of one document: ids and ETag. Undefined for a document with no ETag (never stored). */
 export function documentVersion(stored: Stored<{ tenantId: string; id: string }>): string | undefined {
   return stored.etag === '' ? undefined : `${stored.doc.tenantId}/${stored.doc.id}@${stored.etag}`;
+}
+
+/**
+ * The organisation as a card shows it: its version, and what people's own documents add to it that its ETag
+ * does not cover (Teams ids for refresh, the reader's settings revision).
+ */
+export function organizationVersion(scope: {
+  org: Stored<Organization>;
+  settings?: Stored<PersonSettings>;
+}): string | undefined {
+  const version = documentVersion(scope.org);
+  if (version === undefined) return undefined;
+  const reach = scope.org.doc.people.map((p) => p.teamsUserId ?? '').join(',');
+  return `${version}#${reach}#${scope.settings?.doc.revision ?? 0}`;
 }
 
 /**

@@ -19,7 +19,7 @@ export {
   type ChannelView,
 } from './organization';
 export { closestOutOfOrderCard, outOfOrderCard } from './step-order';
-export { offeringName, type Card, type Extras, type ViewEnv } from './view-env';
+export { offeringName, settingsEtag, type Card, type Extras, type ViewEnv } from './view-env';
 export { voucherCard, VOUCHER_STEPS, type VoucherStep } from './voucher';
 export { listCard, PAGE_SIZE } from './voucher-list';
 export { welcomeCard, type WelcomeOptions, type WelcomeVouchers } from './welcome';

@@ -109,6 +109,7 @@ export function enrollmentCard(env: ViewEnv, redeemed: ReadonlySet<string>, extr
             : {}),
           locations: (enrollment?.approvedLocations ?? []).map((l) => ({ name: l.name, country: l.country })),
           ...(savb ? { savbRegisteredOn: savb.registeredOn } : {}),
+          ...(savb?.reference ? { savbReference: savb.reference } : {}),
           savbNeeded: !savb && redeemed.has(offering.id),
         };
       }),
@@ -173,6 +174,7 @@ export function settingsCard(env: ViewEnv, channel: ChannelView | undefined, ext
   return buildSettingsCard(
     {
       etag: env.scope.org.etag,
+      settingsEtag: language.settingsEtag,
       ...(language.localeOverride ? { localeOverride: language.localeOverride } : {}),
       detectedLocale: language.detectedLocale,
       timeZone: person?.settings.timeZone ?? env.scope.timeZone,

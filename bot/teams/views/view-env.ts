@@ -68,11 +68,17 @@ export function typedNumber(value: string | undefined): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+/** What settings cards carry instead of the organisation's ETag: the person's own settings revision. */
+export function settingsEtag(env: ViewEnv): string {
+  return String(env.scope.settings?.doc.revision ?? 0);
+}
+
 /** The person's language override (if any) and what "automatic" resolves to: for the language pickers. */
 export function languageView(env: ViewEnv): WelcomeLanguageView {
   const override = findPerson(env.scope.org.doc, env.scope.userId)?.settings.locale;
   return {
     etag: env.scope.org.etag,
+    settingsEtag: settingsEtag(env),
     ...(override && isLocale(override) ? { localeOverride: override } : {}),
     detectedLocale: resolveLocale(env.scope.teamsLocale),
   };

@@ -17,7 +17,7 @@ import {
   type Voucher,
 } from '../../program';
 import type { Stored } from '../../store';
-import { cardKey, documentVersion, reusedCard } from './card-memo';
+import { cardKey, documentVersion, organizationVersion, reusedCard } from './card-memo';
 import { voucherCardBase } from './voucher-summary';
 import {
   cardOptions,
@@ -44,7 +44,7 @@ function detailCardKey(env: ViewEnv, stored: Stored<Voucher>, today: string): st
   const { scope } = env;
   return cardKey('voucher-detail', [
     documentVersion(stored),
-    documentVersion(scope.org),
+    organizationVersion(scope),
     scope.userId,
     scope.locale,
     scope.timeZone,

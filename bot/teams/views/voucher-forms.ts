@@ -11,12 +11,14 @@ import {
   DELIVERABLE_ROWS,
   type PaymentView,
   type ReportConsultantView,
+  defaultCurrency,
 } from '../../../cards';
 import {
   addDays,
   findEngagement,
   findOffering,
   findPerson,
+  holdersOf,
   paymentRequestDeadline,
   type Organization,
   type PaymentRequest,
@@ -24,7 +26,15 @@ import {
   type Voucher,
 } from '../../program';
 import type { VoucherCardBase } from './voucher-summary';
-import { cardOptions, isPartnerAdmin, typedNumber, type Card, type Extras, type ViewEnv } from './view-env';
+import {
+  cardOptions,
+  isGlobalAdmin,
+  isPartnerAdmin,
+  typedNumber,
+  type Card,
+  type Extras,
+  type ViewEnv,
+} from './view-env';
 
 /** The inputs of one form: the voucher, the facts every voucher card shows, and what the person typed. */
 export interface FormInput {
@@ -157,16 +167,37 @@ export function paymentRequestForm(env: ViewEnv, input: FormInput): Card {
       ...input.base,
       ...(windowEndsOn ? { windowEndsOn } : {}),
       savbRegistered: env.scope.org.doc.savbRegistrations.some((r) => r.offeringId === v.offeringId),
+      savbRegistration: {
+        offeringId: v.offeringId,
+        orgEtag: env.scope.org.etag,
+        canRegister: isGlobalAdmin(env),
+        globalAdminNames: holdersOf(env.scope.org.doc, ['globalAdmin']).map((p) => p.name || p.userId),
+      },
       values: {
         ...(typed.savbReference !== undefined ? { savbReference: typed.savbReference } : {}),
         ...(amount !== undefined ? { amount } : {}),
-        ...(typed.currency ? { currency: typed.currency } : {}),
+        currency: typed.currency || startingCurrency(env, v),
         ...(typed.requestedOn ? { requestedOn: typed.requestedOn } : {}),
       },
     },
     env.scope.locale,
     cardOptions(env, input.extras),
   );
+}
+
+/** Remembered for the organisation, else the delivery country's, else the partner location's currency. */
+function startingCurrency(env: ViewEnv, v: Voucher): string {
+  const r = v.reservation;
+  const location = r
+    ? env.scope.org.doc.enrollments
+        .flatMap((e) => e.approvedLocations)
+        .find((l) => l.id === r.partnerLocationId)
+    : undefined;
+  return defaultCurrency({
+    remembered: env.scope.rememberedCurrencies?.[r?.deliveryCountry ?? ''],
+    deliveryCountry: r?.deliveryCountry,
+    locationCountry: location?.country,
+  });
 }
 
 function paymentView(p: PaymentRequest): PaymentView {

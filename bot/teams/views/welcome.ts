@@ -14,7 +14,7 @@ import {
   type Voucher,
 } from '../../program';
 import type { Stored } from '../../store';
-import { cardKey, documentVersion, reusedCard } from './card-memo';
+import { cardKey, documentVersion, organizationVersion, reusedCard } from './card-memo';
 import {
   cardOptions,
   languageView,
@@ -58,7 +58,7 @@ function welcomeCardKey(
 ): string | undefined {
   const { scope } = env;
   return cardKey('welcome', [
-    documentVersion(scope.org),
+    organizationVersion(scope),
     scope.userId,
     scope.name,
     scope.teamsLocale ?? '',
