@@ -300,4 +300,12 @@ const enGeneral = {
 
 export type GeneralKey = keyof typeof enGeneral;
 
-export const en = { ...enGeneral, ...enForms, ...enResilience, ...enTenants, ...enGuidance, ...enExtensions, ...enJourneySteps };
+export const en = {
+  ...enGeneral,
+  ...enForms,
+  ...enResilience,
+  ...enTenants,
+  ...enGuidance,
+  ...enExtensions,
+  ...enJourneySteps,
+};

@@ -294,4 +294,12 @@ const esESGeneral: Record<GeneralKey, Message> = {
   'voucher.period': '{start} – {end}',
 };
 
-export const esES: Translation = { ...esESGeneral, ...esESForms, ...esESResilience, ...esESTenants, ...esESGuidance, ...esESExtensions, ...esESJourneySteps };
+export const esES: Translation = {
+  ...esESGeneral,
+  ...esESForms,
+  ...esESResilience,
+  ...esESTenants,
+  ...esESGuidance,
+  ...esESExtensions,
+  ...esESJourneySteps,
+};

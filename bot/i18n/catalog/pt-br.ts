@@ -294,4 +294,12 @@ const ptBRGeneral: Record<GeneralKey, Message> = {
   'voucher.period': '{start} – {end}',
 };
 
-export const ptBR: Translation = { ...ptBRGeneral, ...ptBRForms, ...ptBRResilience, ...ptBRTenants, ...ptBRGuidance, ...ptBRExtensions, ...ptBRJourneySteps };
+export const ptBR: Translation = {
+  ...ptBRGeneral,
+  ...ptBRForms,
+  ...ptBRResilience,
+  ...ptBRTenants,
+  ...ptBRGuidance,
+  ...ptBRExtensions,
+  ...ptBRJourneySteps,
+};
