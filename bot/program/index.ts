@@ -15,3 +15,4 @@ export * from './voucher';
 export * from './reminders';
 export * from './next';
 export * from './intake';
+export * from './voucher-actions';

@@ -17,7 +17,9 @@ import type { Store } from '../store';
 import { errorNotice } from '../../cards';
 import { cardForText } from './free-text';
 import { matchIntent } from './intents';
+import { dialogSubmit } from './invokes/dialog-submit';
 import type { InvokeKit, InvokeRoutes } from './invokes/routes';
+import { tabDialogRunner, type TabDialogRunner } from './invokes/tab-dialogs';
 import { ReferenceMemo } from './reference-memo';
 import { TurnRepos } from './repos';
 import { say } from './say';
@@ -122,7 +124,15 @@ export class CompanionBot extends TeamsActivityHandler {
         const card = await this.answerAction(context, turn);
         return { status: 200, body: { statusCode: 200, type: CARD, value: card } };
       },
+      // A tab's Adaptive Card dialog with this bot as completion bot; the docs name the submit both ways.
+      'task/submit': dialogSubmit,
+      'task/complete': dialogSubmit,
     };
+  }
+
+  /** The tab's dialogs (tab API /dialogs/*) through the same verb table as the chat. */
+  tabDialogs(): TabDialogRunner {
+    return tabDialogRunner(this.kit);
   }
 
   /** What invoke handlers borrow from the bot: one verb table and one way to build a turn's environment. */

@@ -3,6 +3,7 @@
 // offering, enrollment.
 import type { Catalog } from './types';
 import { enForms } from './en-forms';
+import { enDialogs } from './en-dialogs';
 
 /** Common words, notices, roles and states, refusals, next actions, welcome, help and steps 1–3. */
 const enGeneral = {
@@ -295,4 +296,4 @@ const enGeneral = {
 
 export type GeneralKey = keyof typeof enGeneral;
 
-export const en = { ...enGeneral, ...enForms };
+export const en = { ...enGeneral, ...enForms, ...enDialogs };

@@ -3,6 +3,7 @@
 import type { Message } from './types';
 import type { GeneralKey } from './en';
 import { esESForms } from './es-es-forms';
+import { esESDialogs } from './es-es-dialogs';
 import type { Translation } from './index';
 
 const esESGeneral: Record<GeneralKey, Message> = {
@@ -289,4 +290,4 @@ const esESGeneral: Record<GeneralKey, Message> = {
   'voucher.period': '{start} – {end}',
 };
 
-export const esES: Translation = { ...esESGeneral, ...esESForms };
+export const esES: Translation = { ...esESGeneral, ...esESForms, ...esESDialogs };

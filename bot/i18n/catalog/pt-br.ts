@@ -3,6 +3,7 @@
 import type { Message } from './types';
 import type { GeneralKey } from './en';
 import { ptBRForms } from './pt-br-forms';
+import { ptBRDialogs } from './pt-br-dialogs';
 import type { Translation } from './index';
 
 const ptBRGeneral: Record<GeneralKey, Message> = {
@@ -289,4 +290,4 @@ const ptBRGeneral: Record<GeneralKey, Message> = {
   'voucher.period': '{start} – {end}',
 };
 
-export const ptBR: Translation = { ...ptBRGeneral, ...ptBRForms };
+export const ptBR: Translation = { ...ptBRGeneral, ...ptBRForms, ...ptBRDialogs };
