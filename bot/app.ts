@@ -93,6 +93,7 @@ export async function startApp(
     vouchers: store.repos.vouchers,
     rules,
     now,
+    dialogs: bot.tabDialogs(),
   });
   await registerTab(http.server, tabDistDir());
   const url = await listen(http, config);

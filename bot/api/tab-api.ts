@@ -1,10 +1,13 @@
-// The tab's read-only HTTP API: wires one handler per route behind authentication and query validation.
+// The tab's HTTP API: wires one handler per route behind authentication and query validation. Reads are
+// projections; the only writes are the dialogs' submits, which run the bot's verb handlers (deps.dialogs).
 import type { Server } from 'restify';
 import type { z } from 'zod';
 import { createAuthenticator } from './auth';
 import { authenticatedRoute, type TabRoute } from './authenticated-route';
 import type { ApiDeps } from './deps';
 import { deadlinesRoute } from './routes/deadlines';
+import { dialogRoutes, type PostHandler } from './routes/dialogs';
+import { EmptyQuery } from './query';
 import { overviewRoute } from './routes/overview';
 import { paymentsRoute } from './routes/payments';
 import { voucherCsvRoute } from './routes/voucher-csv';
@@ -44,5 +47,13 @@ export function registerApi(server: Server, deps: ApiDeps): TabApi {
   get(voucherDetailRoute(deps, tenants));
   get(deadlinesRoute(tenants, views));
   get(paymentsRoute(tenants));
+  if (deps.dialogs) {
+    const post = (path: string, handle: PostHandler): void => {
+      server.post(`${API_PREFIX}${path}`, guarded({ path, query: EmptyQuery, handle }));
+    };
+    const dialogs = dialogRoutes(deps.dialogs, (tenantId) => tenants.invalidate(tenantId));
+    post('/dialogs/open', dialogs.open);
+    post('/dialogs/submit', dialogs.submit);
+  }
   return { invalidate: (tenantId) => tenants.invalidate(tenantId) };
 }
