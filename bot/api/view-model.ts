@@ -214,6 +214,8 @@ export interface DialogView {
   done: boolean;
   /** An Adaptive Card (Action.Submit only; the verb in each submit's data). */
   card?: Record<string, unknown>;
+  /** The bot's app id: inside Teams the card opens as a dialog with the bot as completion bot. */
+  botId?: string;
 }
 
 export interface ApiErrorView {

@@ -2,6 +2,8 @@
 // expired); anything else is reported to the caller as an ApiError with its status.
 import type {
   DeadlineView,
+  DialogView,
+  VoucherActionCode,
   OverviewView,
   VoucherDetailView,
   VoucherListView,
@@ -53,9 +55,10 @@ export class TabClient {
     private readonly base = '/api/tab',
   ) {}
 
-  private async fetchWithAuth(path: string, accept = 'application/json'): Promise<Response> {
+  private async fetchWithAuth(path: string, accept = 'application/json', body?: unknown): Promise<Response> {
     const send = async (refresh: boolean): Promise<Response> => {
       const headers: Record<string, string> = { accept };
+      if (body !== undefined) headers['content-type'] = 'application/json';
       let token: string | undefined;
       try {
         token = await this.host.token(refresh);
@@ -64,7 +67,12 @@ export class TabClient {
         throw new ApiError(401, 'no SSO token');
       }
       if (token) headers.authorization = `Bearer ${token}`;
-      return fetch(`${this.base}${path}`, { headers, credentials: 'same-origin', cache: 'no-store' });
+      return fetch(`${this.base}${path}`, {
+        headers,
+        credentials: 'same-origin',
+        cache: 'no-store',
+        ...(body !== undefined ? { method: 'POST', body: JSON.stringify(body) } : {}),
+      });
     };
     let res = await send(false);
     if (res.status === 401 && this.host.info.inTeams) res = await send(true);
@@ -92,8 +100,21 @@ export class TabClient {
     return this.json(`/vouchers${filterQuery(filters, { page, pageSize })}`);
   }
 
-  voucher(id: string): Promise<VoucherDetailView> {
-    return this.json(`/vouchers/${encodeURIComponent(id)}`);
+  /** One voucher; `lang` words its next step in the tab's language. */
+  voucher(id: string, lang?: string): Promise<VoucherDetailView> {
+    return this.json(`/vouchers/${encodeURIComponent(id)}${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`);
+  }
+
+  /** The chat's card for this action, made for a dialog. */
+  async openDialog(voucherId: string, action: VoucherActionCode, locale: string): Promise<DialogView> {
+    const res = await this.fetchWithAuth('/dialogs/open', 'application/json', { voucherId, action, locale });
+    return (await res.json()) as DialogView;
+  }
+
+  /** A dialog card's Action.Submit data (the verb inside): done, or the card to show next. */
+  async submitDialog(data: Record<string, unknown>, locale: string): Promise<DialogView> {
+    const res = await this.fetchWithAuth('/dialogs/submit', 'application/json', { data, locale });
+    return (await res.json()) as DialogView;
   }
 
   deadlines(days: number): Promise<{ overdue: DeadlineView[]; upcoming: DeadlineView[] }> {

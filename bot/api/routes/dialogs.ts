@@ -51,6 +51,7 @@ function dialogCaller(req: Request, caller: Caller, locale: string | undefined):
 
 export function dialogRoutes(
   dialogs: TabDialogRunner,
+  botId: string,
   changed: (tenantId: string) => void,
 ): { open: PostHandler; submit: PostHandler } {
   return {
@@ -59,7 +60,8 @@ export function dialogRoutes(
       const body = OpenBody.safeParse(req.body);
       if (!body.success) return badRequest(res, body.error);
       const { voucherId, action, locale } = body.data;
-      sendJson(res, await dialogs.open(dialogCaller(req, caller, locale), voucherId, action));
+      const outcome = await dialogs.open(dialogCaller(req, caller, locale), voucherId, action);
+      sendJson(res, botId ? { ...outcome, botId } : outcome);
     },
     submit: async (req, res, caller) => {
       if (!jsonBody(req, res)) return;
