@@ -3,7 +3,7 @@
 // sends, so it runs the same verb handler (zod, tenant scope, ETag, domain guards, write).
 import { z } from 'zod';
 import { DIALOG_VERB_KEY, errorNotice, toDialogCard } from '../../../cards';
-import { t } from '../../i18n';
+import { t, type Locale } from '../../i18n';
 import { say } from '../say';
 import type { TurnInput } from '../turn-input';
 import { isReadOnly } from '../verbs';
@@ -19,10 +19,10 @@ export interface DialogOutcome {
 const Submitted = z.record(z.string(), z.unknown());
 const Verb = z.string().min(1).max(64);
 
-function unknownAction(turn: TurnInput): DialogOutcome {
+function unknownAction(locale: Locale): DialogOutcome {
   return {
     done: false,
-    card: noticeCard(turn.locale, { tone: 'error', text: say(turn.locale, 'dialog.unknownAction') }),
+    card: noticeCard(locale, { tone: 'error', text: say(locale, 'dialog.unknownAction') }),
   };
 }
 
@@ -42,21 +42,23 @@ async function runVerbOf(kit: InvokeKit, turn: TurnInput, submitted: unknown): P
     return { done: false, card: noticeCard(locale, { tone: 'error', text: say(locale, 'notice.noTenant') }) };
   const parsed = Submitted.safeParse(submitted);
   const verb = Verb.safeParse(parsed.success ? parsed.data[DIALOG_VERB_KEY] : undefined);
-  if (!parsed.success || !verb.success) return unknownAction(turn);
+  if (!parsed.success || !verb.success) return unknownAction(locale);
   const { [DIALOG_VERB_KEY]: _verb, ...data } = parsed.data;
   // A failure to load the scope (store down) is the turn's failure: the edge answers it like any other.
   const env = await kit.verbEnv(turn, isReadOnly(verb.data, data));
+  // From here on the person's own language (their override in the bot wins, as in the chat).
+  const words = env.scope.locale;
   try {
     const reply = await kit.runVerb(env, verb.data, data);
-    if (!reply) return unknownAction(turn);
+    if (!reply) return unknownAction(words);
     if (!reply.changed) return { done: false, card: reply.card };
     kit.changed(env.scope.tenantId, verb.data);
     return { done: true };
   } catch (err) {
     env.logger.error({ correlationId, err, verb: verb.data }, 'dialog action failed');
-    const card = noticeCard(locale, {
-      ...errorNotice(locale),
-      details: [t(locale, 'notice.errorBody'), say(locale, 'error.turn', { id: correlationId })],
+    const card = noticeCard(words, {
+      ...errorNotice(words),
+      details: [t(words, 'notice.errorBody'), say(words, 'error.turn', { id: correlationId })],
     });
     return { done: false, card };
   }
