@@ -51,7 +51,9 @@ export function registerApi(server: Server, deps: ApiDeps): TabApi {
     const post = (path: string, handle: PostHandler): void => {
       server.post(`${API_PREFIX}${path}`, guarded({ path, query: EmptyQuery, handle }));
     };
-    const dialogs = dialogRoutes(deps.dialogs, deps.config.bot.appId, (tenantId) => tenants.invalidate(tenantId));
+    const dialogs = dialogRoutes(deps.dialogs, deps.config.bot.appId, (tenantId) =>
+      tenants.invalidate(tenantId),
+    );
     post('/dialogs/open', dialogs.open);
     post('/dialogs/submit', dialogs.submit);
   }
