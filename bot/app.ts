@@ -118,11 +118,7 @@ export async function startApp(config: Config, logger: Logger, options: StartOpt
     },
     ...(config.publicHostname ? { publicHostname: config.publicHostname } : {}),
   });
-  const readiness = new Readiness({
-    ping: (ms) => store.ping(ms),
-    timeoutMs: config.budgets.readyMs,
-    cacheMs: config.budgets.readyCacheMs,
-  });
+  const readiness = readinessOf(config, store);
   installTurnErrorHandler(adapter, logger, (ctx, id) => say(turnOf(ctx).locale, 'error.turn', { id }));
 
   const http = createHttpServer({
@@ -146,6 +142,7 @@ export async function startApp(config: Config, logger: Logger, options: StartOpt
     rules,
     now,
     tenantExport: (tenantId, userId) => tenants.data.exportFor(tenantId, userId),
+    dialogs: bot.tabDialogs(),
   });
   await registerTab(http.server, tabDistDir());
   registerVoucherLinks(http.server, config.teamsAppId ? { teamsAppId: config.teamsAppId } : {});
@@ -176,6 +173,15 @@ async function startJobs(
     'due scan started',
   );
   tenants.retention.start();
+}
+
+/** /readyz: the database pinged with its own short timeout, the answer reused briefly. */
+function readinessOf(config: Config, store: Store): Readiness {
+  return new Readiness({
+    ping: (ms) => store.ping(ms),
+    timeoutMs: config.budgets.readyMs,
+    cacheMs: config.budgets.readyCacheMs,
+  });
 }
 
 const DAY_MS = 86_400_000;

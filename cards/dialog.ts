@@ -1,23 +1,24 @@
-// A chat card made fit for a Teams dialog (message-extension task module, tab dialog): dialogs answer
-// Action.Submit only, so each Action.Execute becomes an Action.Submit carrying its verb in `data.verb`,
-// and `refresh` (a chat-message feature) is dropped. Pure: the card given is not changed.
-import type { AdaptiveCard, CardElement } from './types';
+// A chat card shown in a dialog (a tab's Adaptive Card dialog, a message extension's task module). Dialogs
+// know only Action.Submit, so every Action.Execute becomes a submit that carries its verb in its data; the
+// card's `refresh` is dropped (a dialog is not a message anyone opens later).
+import type { AdaptiveCard } from './types';
 
-export function toDialogCard(card: AdaptiveCard): AdaptiveCard {
-  const { refresh: _refresh, ...rest } = card;
-  return convert(rest) as AdaptiveCard;
-}
+/** The key of the submit data that names the verb (the card's own data never uses it). */
+export const DIALOG_VERB_KEY = 'verb';
 
 function convert(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(convert);
-  if (!node || typeof node !== 'object') return node;
-  const element = node as CardElement;
-  const out: CardElement = {};
-  for (const [key, value] of Object.entries(element)) out[key] = convert(value);
-  if (element['type'] === 'Action.Execute') {
-    const { verb, data, ...action } = out;
-    const carried = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
-    return { ...action, type: 'Action.Submit', data: { ...carried, verb } };
-  }
-  return out;
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) out[key] = convert(value);
+  if (out.type !== 'Action.Execute') return out;
+  const { verb, data, ...rest } = out;
+  const carried = data !== null && typeof data === 'object' && !Array.isArray(data) ? data : {};
+  return { ...rest, type: 'Action.Submit', data: { ...carried, [DIALOG_VERB_KEY]: verb } };
+}
+
+/** The same card for a dialog: Action.Execute → Action.Submit with the verb in `data.verb`, no `refresh`. */
+export function toDialogCard(card: AdaptiveCard): AdaptiveCard {
+  const { refresh: _refresh, ...rest } = card as AdaptiveCard & { refresh?: unknown };
+  return convert(rest) as AdaptiveCard;
 }

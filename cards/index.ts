@@ -55,6 +55,7 @@ export { buildPaymentOutcomeCard, type PaymentOutcomeCardData, type PaymentView 
 export {
   buildVoucherDetailCard,
   VOUCHER_ACTIONS,
+  VOUCHER_ACTION_VERBS,
   MAX_TIMELINE_ENTRIES,
   type VoucherDetailCardData,
   type VoucherAction,
@@ -87,4 +88,4 @@ export {
   type ReminderListState,
 } from './reminder-list';
 export { buildNoticeCard, staleNotice, savedNotice, refusalNotice, errorNotice } from './notice';
-export { toDialogCard } from './dialog';
+export { toDialogCard, DIALOG_VERB_KEY } from './dialog';

@@ -76,16 +76,20 @@ export const MAX_TIMELINE_ENTRIES = 15;
 
 type ButtonAction = Exclude<VoucherAction, 'setExpiry'>;
 
-const ACTION_VERB: Record<ButtonAction, { verb: CardVerb; direct?: true }> = {
-  reserve: { verb: 'voucher.reserve' },
-  cancelReservation: { verb: 'voucher.cancelReservation' },
-  // The only one applied straight from here: it has no inputs, so the ETag guards it.
-  markDelivered: { verb: 'voucher.markDelivered', direct: true },
-  submitReport: { verb: 'report.submit' },
-  redeem: { verb: 'voucher.redeem' },
-  requestPayment: { verb: 'payment.request' },
-  recordOutcome: { verb: 'payment.recordOutcome' },
+/** The verb each action runs; the tab opens a dialog with that verb's card. */
+export const VOUCHER_ACTION_VERBS: Readonly<Record<VoucherAction, CardVerb>> = {
+  reserve: 'voucher.reserve',
+  cancelReservation: 'voucher.cancelReservation',
+  markDelivered: 'voucher.markDelivered',
+  submitReport: 'report.submit',
+  redeem: 'voucher.redeem',
+  requestPayment: 'payment.request',
+  recordOutcome: 'payment.recordOutcome',
+  setExpiry: 'voucher.setExpiry',
 };
+
+// The only one applied straight from the detail card: it has no inputs, so the ETag guards it.
+const DIRECT: ReadonlySet<VoucherAction> = new Set(['markDelivered']);
 
 const ACTION_TITLE = {
   reserve: 'detail.reserve',
@@ -137,8 +141,8 @@ function actionButtons(data: VoucherDetailCardData, locale: Locale): CardElement
   return data.actions
     .filter((a): a is ButtonAction => a !== 'setExpiry')
     .map((action) => {
-      const { verb, direct } = ACTION_VERB[action];
-      const actionData: ActionData = direct
+      const verb = VOUCHER_ACTION_VERBS[action];
+      const actionData: ActionData = DIRECT.has(action)
         ? { voucherId: data.voucherId, etag: data.etag, step: 'submit' }
         : { voucherId: data.voucherId, step: 'open' };
       return {

@@ -1,4 +1,5 @@
-// Builds the status tab: one esbuild bundle of tab/src plus the static page and stylesheet, into tab/dist.
+// Builds the status tab into tab/dist: the page's bundle (tab.js), the card renderer the in-page dialog loads on
+// first use (card-dialog.js: the Adaptive Cards SDK, kept out of tab.js), the static page and stylesheet.
 // Run alone (`tsx tab/build.ts`, part of `npm test` and `npm run build`) or imported by tests and the bench.
 import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,18 +25,23 @@ export async function buildTab(options: TabBuildOptions = {}): Promise<TabBuildR
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
 
-  await build({
-    entryPoints: [path.join(root, 'src', 'main.ts')],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: ['es2020', 'chrome100', 'edge100', 'safari15', 'firefox100'],
-    minify: options.minify ?? true,
-    sourcemap: 'linked',
-    legalComments: 'none',
-    outfile: path.join(outDir, 'tab.js'),
-    logLevel: 'warning',
-  });
+  const bundle = (entry: string, outfile: string) =>
+    build({
+      entryPoints: [path.join(root, 'src', entry)],
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      target: ['es2020', 'chrome100', 'edge100', 'safari15', 'firefox100'],
+      minify: options.minify ?? true,
+      sourcemap: 'linked',
+      legalComments: 'none',
+      outfile: path.join(outDir, outfile),
+      logLevel: 'warning',
+    });
+  await Promise.all([
+    bundle('main.ts', 'tab.js'),
+    bundle(path.join('card-dialog', 'renderer.ts'), 'card-dialog.js'),
+  ]);
 
   const staticDir = path.join(root, 'static');
   for (const name of await readdir(staticDir)) {

@@ -3,6 +3,7 @@ import type { JWTVerifyGetKey } from 'jose' with { 'resolution-mode': 'import' }
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Organization, Refusal, Rules, Voucher, VoucherFacts } from '../program';
+import type { DialogView, VoucherActionCode } from './view-model';
 
 /** What the API reads: the store's OrganizationRepository and VoucherRepository fit as they are. */
 export interface OrganizationSource {
@@ -39,6 +40,21 @@ export type TenantExportFn = (
   userId: string,
 ) => Promise<{ ok: true; value: unknown } | { ok: false; refusal: Refusal }>;
 
+/** Who opens or submits a dialog: the SSO caller, the tab's language and the request's correlation id. */
+export interface DialogCaller {
+  tenantId: string;
+  userId: string;
+  name?: string;
+  locale?: string;
+  correlationId: string;
+}
+
+/** The bot's verb table as the tab's dialogs use it (CompanionBot.tabDialogs(): the chat's code path). */
+export interface TabDialogRunner {
+  open(caller: DialogCaller, voucherId: string, action: VoucherActionCode): Promise<DialogView>;
+  submit(caller: DialogCaller, data: Record<string, unknown>): Promise<DialogView>;
+}
+
 export interface ApiDeps {
   config: Config;
   logger: Logger;
@@ -50,6 +66,9 @@ export interface ApiDeps {
   now: () => Date;
   /** GET /api/tab/export.json (absent: the route answers 404). */
   tenantExport?: TenantExportFn;
+
+  /** Runs the tab's dialogs through the bot's verb handlers; without it the /dialogs routes are not served. */
+  dialogs?: TabDialogRunner;
   /** Signing keys override (tests); defaults to Entra ID's JWKS from config. */
   keys?: JWTVerifyGetKey;
   /** How long a tenant's documents are reused between requests (default 15 s; 0 = read the store every time). */

@@ -1,4 +1,5 @@
-// The tab's read-only HTTP API: wires one handler per route behind authentication and query validation.
+// The tab's HTTP API: wires one handler per route behind authentication and query validation. Reads are
+// projections; the only writes are the dialogs' submits, which run the bot's verb handlers (deps.dialogs).
 import type { Server } from 'restify';
 import type { z } from 'zod';
 import { createAuthenticator } from './auth';
@@ -7,6 +8,8 @@ import type { ApiDeps } from './deps';
 import { rowsToCsv } from './csv';
 import { deadlinesRoute } from './routes/deadlines';
 import { exportRoute } from './routes/export';
+import { dialogRoutes, type PostHandler } from './routes/dialogs';
+import { EmptyQuery } from './query';
 import { overviewRoute } from './routes/overview';
 import { paymentsRoute } from './routes/payments';
 import { voucherCsvRoute } from './routes/voucher-csv';
@@ -52,6 +55,17 @@ export function registerApi(server: Server, deps: ApiDeps): TabApi {
   get(deadlinesRoute(tenants, views));
   get(paymentsRoute(summaries));
   get(exportRoute(deps));
+  if (deps.dialogs) {
+    const post = (path: string, handle: PostHandler): void => {
+      server.post(`${API_PREFIX}${path}`, guarded({ path, query: EmptyQuery, handle }));
+    };
+    const dialogs = dialogRoutes(deps.dialogs, deps.config.bot.appId, (tenantId) => {
+      tenants.invalidate(tenantId);
+      summaries.invalidate(tenantId);
+    });
+    post('/dialogs/open', dialogs.open);
+    post('/dialogs/submit', dialogs.submit);
+  }
   return {
     invalidate: (tenantId) => {
       tenants.invalidate(tenantId);

@@ -15,6 +15,20 @@ export const VOUCHER_STATES = [
 
 export type VoucherStateCode = (typeof VOUCHER_STATES)[number];
 
+/** What a person may do with a voucher now (program/voucher-actions.ts); each opens the chat's card in a dialog. */
+export const VOUCHER_ACTION_CODES = [
+  'reserve',
+  'cancelReservation',
+  'markDelivered',
+  'submitReport',
+  'redeem',
+  'requestPayment',
+  'recordOutcome',
+  'setExpiry',
+] as const;
+
+export type VoucherActionCode = (typeof VOUCHER_ACTION_CODES)[number];
+
 export type RoleCode = 'GlobalAdmin' | 'PartnerAdmin' | 'Consultant' | 'Member';
 
 /** The app's languages (PRODUCT.md §6). */
@@ -189,6 +203,19 @@ export interface VoucherDetailView extends VoucherRowView {
   redeemedOn?: string;
   deadlines: DeadlineView[];
   timeline: TimelineEntryView[];
+  /** The caller's actions now, by state and role (the same rule as the bot's detail card). */
+  actions: VoucherActionCode[];
+  /** The next step in words, as the bot says it (in the language the tab asked for with `?lang=`). */
+  nextAction?: string;
+}
+
+/** POST /dialogs/open and /dialogs/submit: `done` when stored (the dialog closes), else the card to show. */
+export interface DialogView {
+  done: boolean;
+  /** An Adaptive Card (Action.Submit only; the verb in each submit's data). */
+  card?: Record<string, unknown>;
+  /** The bot's app id: inside Teams the card opens as a dialog with the bot as completion bot. */
+  botId?: string;
 }
 
 export interface ApiErrorView {

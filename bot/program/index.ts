@@ -17,3 +17,4 @@ export * from './due-schedule';
 export * from './next';
 export * from './intake';
 export * from './step-order';
+export * from './voucher-actions';

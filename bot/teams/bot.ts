@@ -21,7 +21,9 @@ import { extensionRoutes } from './extensions';
 import { cardForText } from './free-text';
 import { matchIntent } from './intents';
 import { fileConsentInvoke } from './invokes/file-consent';
+import { dialogSubmit } from './invokes/dialog-submit';
 import type { InvokeKit, InvokeRoutes } from './invokes/routes';
+import { tabDialogRunner, type TabDialogRunner } from './invokes/tab-dialogs';
 import { ReferenceMemo } from './reference-memo';
 import { TurnRepos } from './repos';
 import { say } from './say';
@@ -171,7 +173,15 @@ export class CompanionBot extends TeamsActivityHandler {
         logger: this.deps.logger,
         ...(this.deps.publicHostname ? { publicHostname: this.deps.publicHostname } : {}),
       }),
+      // A tab's Adaptive Card dialog with this bot as completion bot; the docs name the submit both ways.
+      'task/submit': dialogSubmit,
+      'task/complete': dialogSubmit,
     };
+  }
+
+  /** The tab's dialogs (tab API /dialogs/*) through the same verb table as the chat. */
+  tabDialogs(): TabDialogRunner {
+    return tabDialogRunner(this.kit);
   }
 
   /** What invoke handlers borrow from the bot: one verb table and one way to build a turn's environment. */

@@ -2,6 +2,7 @@
 // error handler's words and the renderer of proactive reminder cards.
 export { createAdapter } from './adapter';
 export { CompanionBot, type BotDeps } from './bot';
+export type { TabDialogCaller, TabDialogRunner } from './invokes/tab-dialogs';
 export { installTurnErrorHandler, messagesEndpoint } from './messages-endpoint';
 export { reminderRenderer } from './reminders-view';
 export { say } from './say';

@@ -2,6 +2,8 @@
 // expired); anything else is reported to the caller as an ApiError with its status.
 import type {
   DeadlineView,
+  DialogView,
+  VoucherActionCode,
   OverviewView,
   VoucherDetailView,
   VoucherListView,
@@ -56,10 +58,12 @@ export class TabClient {
   private async fetchWithAuth(
     path: string,
     accept = 'application/json',
-    extra: Record<string, string> = {},
+    options: { headers?: Record<string, string>; body?: unknown } = {},
   ): Promise<Response> {
+    const { body } = options;
     const send = async (refresh: boolean): Promise<Response> => {
-      const headers: Record<string, string> = { ...extra, accept };
+      const headers: Record<string, string> = { ...options.headers, accept };
+      if (body !== undefined) headers['content-type'] = 'application/json';
       let token: string | undefined;
       try {
         token = await this.host.token(refresh);
@@ -68,7 +72,12 @@ export class TabClient {
         throw new ApiError(401, 'no SSO token');
       }
       if (token) headers.authorization = `Bearer ${token}`;
-      return fetch(`${this.base}${path}`, { headers, credentials: 'same-origin', cache: 'no-store' });
+      return fetch(`${this.base}${path}`, {
+        headers,
+        credentials: 'same-origin',
+        cache: 'no-store',
+        ...(body !== undefined ? { method: 'POST', body: JSON.stringify(body) } : {}),
+      });
     };
     let res = await send(false);
     if (res.status === 401 && this.host.info.inTeams) res = await send(true);
@@ -96,8 +105,23 @@ export class TabClient {
     return this.json(`/vouchers${filterQuery(filters, { page, pageSize })}`);
   }
 
-  voucher(id: string): Promise<VoucherDetailView> {
-    return this.json(`/vouchers/${encodeURIComponent(id)}`);
+  /** One voucher; `lang` words its next step in the tab's language. */
+  voucher(id: string, lang?: string): Promise<VoucherDetailView> {
+    return this.json(`/vouchers/${encodeURIComponent(id)}${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`);
+  }
+
+  /** The chat's card for this action, made for a dialog. */
+  async openDialog(voucherId: string, action: VoucherActionCode, locale: string): Promise<DialogView> {
+    const res = await this.fetchWithAuth('/dialogs/open', 'application/json', {
+      body: { voucherId, action, locale },
+    });
+    return (await res.json()) as DialogView;
+  }
+
+  /** A dialog card's Action.Submit data (the verb inside): done, or the card to show next. */
+  async submitDialog(data: Record<string, unknown>, locale: string): Promise<DialogView> {
+    const res = await this.fetchWithAuth('/dialogs/submit', 'application/json', { body: { data, locale } });
+    return (await res.json()) as DialogView;
   }
 
   deadlines(days: number): Promise<{ overdue: DeadlineView[]; upcoming: DeadlineView[] }> {
@@ -107,7 +131,9 @@ export class TabClient {
   /** The organisation's data (Global admin): every document and the vouchers CSV, one JSON file. */
   async organizationExport(locale: string): Promise<{ blob: Blob; filename: string }> {
     // x-lang: a refusal comes back in the tab's language.
-    const res = await this.fetchWithAuth('/export.json', 'application/json', { 'x-lang': locale });
+    const res = await this.fetchWithAuth('/export.json', 'application/json', {
+      headers: { 'x-lang': locale },
+    });
     const disposition = res.headers.get('content-disposition') ?? '';
     const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'organization-data.json';
     return { blob: await res.blob(), filename };

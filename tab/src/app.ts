@@ -1,5 +1,6 @@
 // The status tab page: loads the overview and the first page of vouchers, then renders the sections in order.
 import type { OverviewView } from '../../bot/api/view-model';
+import { ActionDialog, type ActionRequest } from './action-dialog';
 import { Announcer } from './announcer';
 import { ApiError, TabClient } from './api-client';
 import { append, clear, h } from './dom';
@@ -30,6 +31,7 @@ export class TabApp implements TabContext {
   private readonly announcer = new Announcer();
   private readonly vouchers = new VoucherList(this);
   private readonly detail = new VoucherDetailDialog(this);
+  private readonly actions: ActionDialog;
 
   constructor(
     private readonly root: HTMLElement,
@@ -40,6 +42,7 @@ export class TabApp implements TabContext {
     this.translator = translator(language.locale);
     this.chosen = language.chosen;
     this.client = new TabClient(host);
+    this.actions = new ActionDialog(this, host, (id) => void this.refreshVoucher(id));
   }
 
   get tr(): Translator {
@@ -61,6 +64,7 @@ export class TabApp implements TabContext {
       this.applyOverride(this.overview.caller.locale);
       await this.vouchers.loadFirstPage();
       this.render();
+      this.openDeepLink();
     } catch (err) {
       this.showError(err);
     } finally {
@@ -105,6 +109,29 @@ export class TabApp implements TabContext {
 
   openDetail(voucherId: string, opener?: HTMLElement): void {
     void this.detail.open(voucherId, opener);
+  }
+
+  runAction(request: ActionRequest, opener?: HTMLElement): void {
+    void this.actions.run(request, opener);
+  }
+
+  /** A voucher deep link: Teams' `subPageId` (voucher links redirect there), or `?voucher=` in a browser. */
+  private openDeepLink(): void {
+    const fromUrl = new URLSearchParams(window.location.search).get('voucher');
+    const id = this.host.info.subPageId ?? fromUrl;
+    if (id && /^[A-Za-z0-9_.:-]{1,128}$/.test(id)) this.openDetail(id);
+  }
+
+  /** After an action: the overview, the list page and that voucher's detail, reloaded without a busy screen. */
+  private async refreshVoucher(voucherId: string): Promise<void> {
+    try {
+      this.overview = await this.client.overview();
+      await this.vouchers.loadFirstPage();
+      this.render();
+      await this.detail.open(voucherId);
+    } catch (err) {
+      this.showError(err);
+    }
   }
 
   render(): void {

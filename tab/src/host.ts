@@ -1,6 +1,6 @@
 // Where the tab runs: inside Teams (SDK initialised, context, SSO token) or standalone in a browser. Outside
 // Teams `app.initialize()` rejects or never answers, so it races a short timeout and falls back to standalone.
-import { app, authentication } from '@microsoft/teams-js';
+import { app, authentication, dialog, DialogDimension } from '@microsoft/teams-js';
 
 export type Theme = 'default' | 'dark' | 'contrast';
 
@@ -11,6 +11,15 @@ export interface HostInfo {
   tenantId?: string;
   userId?: string;
   userName?: string;
+  /** The deep link's sub-entity (a voucher id: `/v/<id>` links land here). */
+  subPageId?: string;
+}
+
+/** An Adaptive Card dialog whose submits go to the bot (Teams' completion bot). */
+export interface BotCardDialog {
+  card: Record<string, unknown>;
+  title: string;
+  botId: string;
 }
 
 export interface Host {
@@ -18,6 +27,11 @@ export interface Host {
   /** An SSO token for the API, or undefined standalone. Cached until `refresh` is asked for. */
   token(refresh?: boolean): Promise<string | undefined>;
   onThemeChange(handler: (theme: Theme) => void): void;
+  /**
+   * Opens the card as a Teams dialog with the bot as completion bot; `onClosed` runs when it closes. False when
+   * the host cannot (standalone, or a Teams client without Adaptive Card dialogs): the tab shows its own modal.
+   */
+  openBotCardDialog(info: BotCardDialog, onClosed: () => void): boolean;
 }
 
 export const INIT_TIMEOUT_MS = 4000;
@@ -50,6 +64,7 @@ function standalone(theme: Theme): Host {
     onThemeChange: (handler) => {
       media?.addEventListener?.('change', () => handler(media.matches ? 'dark' : 'default'));
     },
+    openBotCardDialog: () => false,
   };
 }
 
@@ -73,6 +88,7 @@ export async function connectHost(): Promise<Host> {
       tenantId: ctx.user?.tenant?.id,
       userId: ctx.user?.id,
       userName: ctx.user?.displayName,
+      ...(ctx.page?.subPageId ? { subPageId: ctx.page.subPageId } : {}),
     };
   } catch {
     // Context is a nicety (language, theme); the token is what matters.
@@ -92,5 +108,31 @@ export async function connectHost(): Promise<Host> {
       return cached;
     },
     onThemeChange: (handler) => app.registerOnThemeChangeHandler((t) => handler(normalizeTheme(t))),
+    openBotCardDialog: openInTeams,
   };
+}
+
+/**
+ * Teams renders the card itself and sends each Action.Submit to the bot as task/submit (task/complete in some
+ * docs); the bot answers with the next card or closes the dialog. A URL dialog would need a page of our own
+ * that re-implements card rendering; the bot-backed Adaptive Card dialog shows exactly the chat's card.
+ */
+function openInTeams(info: BotCardDialog, onClosed: () => void): boolean {
+  let supported = false;
+  try {
+    supported = dialog.adaptiveCard.bot.isSupported();
+  } catch {
+    supported = false; // not initialised: treat as unsupported
+  }
+  if (!supported || !info.botId) return false;
+  dialog.adaptiveCard.bot.open(
+    {
+      card: JSON.stringify(info.card),
+      title: info.title,
+      size: { height: DialogDimension.Large, width: DialogDimension.Medium },
+      completionBotId: info.botId,
+    },
+    () => onClosed(),
+  );
+  return true;
 }

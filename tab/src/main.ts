@@ -2,7 +2,8 @@
 // `?theme=` and `?lang=` override the host's values; language order: ?lang=, picker, bot override, Teams, browser.
 import { TabApp } from './app';
 import { connectHost, normalizeTheme, type Theme } from './host';
-import { firstSupportedLocale, supportedLocale, type Locale } from './i18n';
+import { firstSupportedLocale, supportedLocale, translator, type Locale } from './i18n';
+import { showTeamTabPage, teamTabView } from './team-tab';
 
 const SESSION_LOCALE_KEY = 'psc.tab.locale';
 
@@ -35,6 +36,12 @@ async function boot(): Promise<void> {
   const language = chosen
     ? { locale: chosen, chosen: true }
     : { locale: firstSupportedLocale(host.info.locale, navigator.language), chosen: false };
+  // The team tab's configuration and removal pages: words and the Teams calls, no data.
+  const view = teamTabView(params.get('view'));
+  if (view) {
+    showTeamTabPage(root, host, translator(language.locale), view);
+    return;
+  }
   const app: TabApp = new TabApp(root, host, language, (next: Locale) => {
     try {
       window.sessionStorage.setItem(SESSION_LOCALE_KEY, next);

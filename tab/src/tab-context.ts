@@ -1,4 +1,5 @@
 // What the page's parts share: the current words, the API client, and the page-wide actions.
+import type { ActionRequest } from './action-dialog';
 import type { TabClient } from './api-client';
 import type { Translator } from './i18n';
 
@@ -13,4 +14,6 @@ export interface TabContext {
   /** Rebuilds the whole page from the loaded overview. */
   render(): void;
   openDetail(voucherId: string, opener?: HTMLElement): void;
+  /** Opens an action on a voucher as a dialog with the chat's card. */
+  runAction(request: ActionRequest, opener?: HTMLElement): void;
 }

@@ -1,5 +1,6 @@
-// The voucher detail dialog: facts, open deadlines and the timeline; closing returns focus to its opener.
-import type { VoucherDetailView, VoucherStateCode } from '../../bot/api/view-model';
+// The voucher detail dialog: facts, the next step, the viewer's actions (each opens the chat's card in a dialog),
+// open deadlines and the timeline; closing returns focus to its opener.
+import type { VoucherActionCode, VoucherDetailView, VoucherStateCode } from '../../bot/api/view-model';
 import { ApiError } from './api-client';
 import { h, uid } from './dom';
 import type { Translator } from './i18n';
@@ -98,7 +99,49 @@ function timeline(tr: Translator, d: VoucherDetailView): HTMLElement {
   );
 }
 
-function renderDetail(tr: Translator, d: VoucherDetailView, close: () => void): HTMLDialogElement {
+type RunAction = (action: VoucherActionCode, opener: HTMLElement) => void;
+
+/** The next step in the bot's words, and a button per action the viewer may take now. */
+function nextAndActions(tr: Translator, d: VoucherDetailView, run: RunAction): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  if (d.nextAction)
+    out.push(
+      h(
+        'div',
+        { class: 'next-step', id: 'next-step' },
+        h('h3', {}, tr.t('detailNext')),
+        h('p', {}, d.nextAction),
+      ),
+    );
+  if (d.actions.length > 0)
+    out.push(
+      h(
+        'div',
+        {
+          class: 'voucher-actions',
+          id: 'voucher-actions',
+          role: 'group',
+          'aria-label': tr.t('detailActions'),
+        },
+        d.actions.map((action) => {
+          const button: HTMLButtonElement = h(
+            'button',
+            { type: 'button', 'data-action': action, onclick: () => run(action, button) },
+            tr.t(`action_${action}`),
+          );
+          return button;
+        }),
+      ),
+    );
+  return out;
+}
+
+function renderDetail(
+  tr: Translator,
+  d: VoucherDetailView,
+  close: () => void,
+  run: RunAction,
+): HTMLDialogElement {
   const titleId = uid('detail-title');
   return h(
     'dialog',
@@ -110,6 +153,7 @@ function renderDetail(tr: Translator, d: VoucherDetailView, close: () => void): 
       h('button', { type: 'button', class: 'close', onclick: close }, tr.t('close')),
     ),
     facts(tr, d),
+    ...nextAndActions(tr, d, run),
     ...openDeadlines(tr, d),
     h('h3', {}, tr.t('timelineHeading')),
     timeline(tr, d),
@@ -119,20 +163,22 @@ function renderDetail(tr: Translator, d: VoucherDetailView, close: () => void): 
 export class VoucherDetailDialog {
   private dialog?: HTMLDialogElement;
 
-  constructor(private readonly ctx: Pick<TabContext, 'tr' | 'client' | 'showError'>) {}
+  constructor(private readonly ctx: Pick<TabContext, 'tr' | 'client' | 'showError' | 'runAction'>) {}
 
   /** Loads the voucher and shows it; a voucher that is gone (404) opens nothing. */
   async open(voucherId: string, opener?: HTMLElement): Promise<void> {
     let detail: VoucherDetailView;
     try {
-      detail = await this.ctx.client.voucher(voucherId);
+      detail = await this.ctx.client.voucher(voucherId, this.ctx.tr.locale);
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) return;
       this.ctx.showError(err);
       return;
     }
     this.dialog?.remove();
-    const dialog = renderDetail(this.ctx.tr, detail, () => this.dialog?.close());
+    const run: RunAction = (action, button) =>
+      this.ctx.runAction({ voucherId, voucherNumber: detail.voucherNumber, action }, button);
+    const dialog = renderDetail(this.ctx.tr, detail, () => this.dialog?.close(), run);
     this.dialog = dialog;
     document.body.append(dialog);
     dialog.addEventListener('close', () => {

@@ -14,6 +14,9 @@ import type { VoucherRepository } from '../../bot/store/vouchers';
 import { loadJose, registerApi, registerTab, type TabApi } from '../../bot/api';
 import { seedDemoData, type SeedResult } from '../../bot/dev/seed';
 import { SEED_PEOPLE } from '../../bot/dev/seed-people';
+import { CompanionBot } from '../../bot/teams';
+import { Ledger } from '../../bot/reminders/ledger';
+import { ReferenceStore } from '../../bot/reminders/references';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 
 export const CLIENT_ID = '11111111-2222-3333-4444-555555555555';
@@ -35,6 +38,13 @@ export interface ApiFixture {
     token?: string | null,
     headers?: Record<string, string>,
   ): Promise<{ status: number; body: unknown; text: string; headers: Headers }>;
+  /** POSTs JSON (the dialogs routes). */
+  post(
+    path: string,
+    body: unknown,
+    token?: string | null,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: unknown; text: string }>;
   api: TabApi;
   organizations: OrganizationRepository;
   people: PersonSettingsRepository;
@@ -163,6 +173,26 @@ function getter(baseUrl: string): ApiFixture['get'] {
   };
 }
 
+function poster(baseUrl: string): ApiFixture['post'] {
+  return async (path, body, token, headers = {}) => {
+    const h: Record<string, string> = { 'content-type': 'application/json', ...headers };
+    if (token) h.authorization = `Bearer ${token}`;
+    const res = await fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: h,
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    return { status: res.status, body: parsed, text };
+  };
+}
+
 export async function startApiFixture(options: FixtureOptions = {}): Promise<ApiFixture> {
   const jose = await loadJose();
   const keys = await startKeyServer(jose);
@@ -172,15 +202,28 @@ export async function startApiFixture(options: FixtureOptions = {}): Promise<Api
 
   const server = restify.createServer({ handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ maxBodySize: 262_144, mapParams: false, rejectUnknown: true }));
   const { vouchers, organizations, people } = cosmos.store.repos;
+  const logger = silentLogger();
+  // The dialogs run the bot's verb handlers, as in the app (bot/app.ts).
+  const bot = new CompanionBot({
+    logger,
+    store: cosmos.store,
+    rules,
+    now: () => NOW,
+    defaultTimeZone: config.reminders.defaultTimeZone,
+    references: new ReferenceStore(cosmos.store, { logger }),
+    ledger: new Ledger(cosmos.store, { logger }),
+  });
   const api = registerApi(server, {
     config,
-    logger: silentLogger(),
+    logger,
     organizations,
     people,
     vouchers,
     rules,
     now: () => NOW,
+    dialogs: bot.tabDialogs(),
     // Check freshness on every request, so a test sees a write at its very next request.
     snapshotFreshMs: 0,
   });
@@ -197,6 +240,7 @@ export async function startApiFixture(options: FixtureOptions = {}): Promise<Api
     seedB,
     sign: tokenSigner(jose, keys),
     get: getter(baseUrl),
+    post: poster(baseUrl),
     api,
     organizations,
     people,

@@ -19,6 +19,14 @@ export interface HostConfig {
   userId: string;
   /** Answer getAuthToken with a failure instead of the token. */
   failAuth?: boolean;
+  /** The frame context Teams reports: 'content' (a tab, the default) or 'settings' (a configuration page). */
+  frameContext?: string;
+  /** The deep link's sub-entity (teams-js: page.subPageId). */
+  subEntityId?: string;
+  /** The host supports Adaptive Card dialogs with a completion bot (tasks.startTask waits for closeTask()). */
+  cardDialogs?: boolean;
+  /** What the host page frames (default /tab). */
+  tabPath?: string;
 }
 
 export interface TabHarness {
@@ -60,7 +68,17 @@ export function hostPage(config: HostConfig, tabPath = '/tab'): string {
 const config = ${json};
 const frame = document.getElementById('tab');
 window.hostCalls = [];
+window.hostMessages = [];
 const runtime = { apiVersion: 4, isLegacyTeams: false, supports: { app: {}, appInitialization: {}, authentication: {}, pages: { config: {}, tabs: {} }, teamsCore: {} } };
+if (config.cardDialogs) {
+  runtime.supports.dialog = { card: { bot: {} } };
+  runtime.hostVersionsInfo = { adaptiveCardSchemaVersion: { majorVersion: 1, minorVersion: 5 } };
+}
+let pendingTask;
+window.closeTask = function () { if (pendingTask) reply(pendingTask, [undefined, undefined]); pendingTask = undefined; };
+window.sendToTab = function (func, args) {
+  frame.contentWindow.postMessage({ func: func, args: args || [] }, location.origin);
+};
 function reply(msg, args) {
   frame.contentWindow.postMessage({ id: msg.id, uuidAsString: msg.uuidAsString, args: args }, location.origin);
 }
@@ -69,13 +87,19 @@ window.addEventListener('message', function (ev) {
   const msg = ev.data;
   if (!msg || typeof msg.func !== 'string') return;
   window.hostCalls.push(msg.func);
+  window.hostMessages.push({ func: msg.func, args: msg.args });
   switch (msg.func) {
     case 'initialize':
-      return reply(msg, ['content', 'web', JSON.stringify(runtime), '2.58.0']);
+      return reply(msg, [config.frameContext || 'content', 'web', JSON.stringify(runtime), '2.58.0']);
+    case 'tasks.startTask':
+      pendingTask = msg;
+      return;
+    case 'settings.setSettings':
+      return reply(msg, [true]);
     case 'getContext':
       return reply(msg, [{ locale: config.locale, theme: config.theme, tid: config.tenantId, userObjectId: config.userId,
-        userPrincipalName: 'ana@partner.example', userDisplayName: 'Ana Souza', hostClientType: 'web', frameContext: 'content',
-        appSessionId: 'session-1', hostName: 'Teams', entityId: 'status' }]);
+        userPrincipalName: 'ana@partner.example', userDisplayName: 'Ana Souza', hostClientType: 'web', frameContext: config.frameContext || 'content',
+        appSessionId: 'session-1', hostName: 'Teams', entityId: 'status', subEntityId: config.subEntityId }]);
     case 'authentication.getAuthToken':
       return config.failAuth ? reply(msg, [false, 'resourceDisabled']) : reply(msg, [true, config.token]);
     default:
@@ -98,7 +122,7 @@ export async function startTabHarness(options: FixtureOptions = {}): Promise<Tab
     extraRoutes: (server: Server) => {
       server.get('/test-host.html', (_req, res, next) => {
         res.header('Content-Type', 'text/html; charset=utf-8');
-        res.sendRaw(200, hostPage(host));
+        res.sendRaw(200, hostPage(host, host.tabPath ?? '/tab'));
         next();
       });
     },

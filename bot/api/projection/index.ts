@@ -19,3 +19,4 @@ export {
 export { paymentsOf } from './payments';
 export { setupOf } from './setup';
 export { toDetail, toRow } from './voucher-rows';
+export { viewerPart } from './voucher-actions';

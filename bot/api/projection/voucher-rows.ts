@@ -82,9 +82,9 @@ export function toRow(
   return row;
 }
 
-export function toDetail(v: Voucher, ctx: ProjectionContext): VoucherDetailView {
+export function toDetail(v: Voucher, ctx: ProjectionContext): Omit<VoucherDetailView, 'actions'> {
   const deadlines = voucherDeadlines(v, ctx);
-  const detail: VoucherDetailView = {
+  const detail: Omit<VoucherDetailView, 'actions'> = {
     ...toRow(v, ctx, deadlines),
     voucherAdminEmail: v.voucherAdminEmail,
     deadlines,

@@ -8,6 +8,7 @@ import { enTenants } from './en-tenants';
 import { enGuidance } from './en-guidance';
 import { enExtensions } from './en-extensions';
 import { enJourneySteps } from './en-journey-steps';
+import { enDialogs } from './en-dialogs';
 
 /** Common words, notices, roles and states, refusals, next actions, welcome, help and steps 1–3. */
 const enGeneral = {
@@ -308,4 +309,5 @@ export const en = {
   ...enGuidance,
   ...enExtensions,
   ...enJourneySteps,
+  ...enDialogs,
 };

@@ -8,6 +8,7 @@ import { esESTenants } from './es-es-tenants';
 import { esESGuidance } from './es-es-guidance';
 import { esESExtensions } from './es-es-extensions';
 import { esESJourneySteps } from './es-es-journey-steps';
+import { esESDialogs } from './es-es-dialogs';
 import type { Translation } from './index';
 
 const esESGeneral: Record<GeneralKey, Message> = {
@@ -302,4 +303,5 @@ export const esES: Translation = {
   ...esESGuidance,
   ...esESExtensions,
   ...esESJourneySteps,
+  ...esESDialogs,
 };

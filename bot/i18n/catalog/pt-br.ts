@@ -8,6 +8,7 @@ import { ptBRTenants } from './pt-br-tenants';
 import { ptBRGuidance } from './pt-br-guidance';
 import { ptBRExtensions } from './pt-br-extensions';
 import { ptBRJourneySteps } from './pt-br-journey-steps';
+import { ptBRDialogs } from './pt-br-dialogs';
 import type { Translation } from './index';
 
 const ptBRGeneral: Record<GeneralKey, Message> = {
@@ -302,4 +303,5 @@ export const ptBR: Translation = {
   ...ptBRGuidance,
   ...ptBRExtensions,
   ...ptBRJourneySteps,
+  ...ptBRDialogs,
 };

@@ -1,7 +1,14 @@
 // What every card view reads — the turn's scope, the rules, the clock — and the helpers over it that several
 // card families share. Cards carry ids, the step and the ETag they were rendered from, never business data.
 import type { AdaptiveCard, CardOptions, Notice, WelcomeLanguageView } from '../../../cards';
-import { findOffering, findPerson, rolesOf, type Organization, type Rules } from '../../program';
+import {
+  findOffering,
+  findPerson,
+  isVoucherAdmin,
+  rolesOf,
+  type Organization,
+  type Rules,
+} from '../../program';
 import { isLocale, resolveLocale, zonedDate } from '../../i18n';
 import type { TurnScope } from '../scope';
 import type { CardMemo } from './card-memo';
@@ -33,8 +40,7 @@ export function organizationDate(env: ViewEnv): string {
 
 /** The reader is MPN partner admin or Global admin (a Global admin may do everything). */
 export function isPartnerAdmin(env: ViewEnv): boolean {
-  const roles = rolesOf(env.scope.org.doc, env.scope.userId);
-  return roles.includes('globalAdmin') || roles.includes('mpnPartnerAdmin');
+  return isVoucherAdmin(env.scope.org.doc, env.scope.userId);
 }
 
 export function isGlobalAdmin(env: ViewEnv): boolean {

@@ -3,14 +3,13 @@
 import {
   buildVoucherDetailCard,
   type TimelineEntryView,
-  type VoucherAction,
   type VoucherDetailCardData,
   type VoucherSummary,
   voucherLink,
 } from '../../../cards';
 import {
   findPerson,
-  TRANSITIONS,
+  voucherActionsFor,
   voucherExpiryDate,
   voucherNextAction,
   type Organization,
@@ -19,14 +18,7 @@ import {
 import type { Stored } from '../../store';
 import { cardKey, documentVersion, organizationVersion, reusedCard } from './card-memo';
 import { voucherCardBase } from './voucher-summary';
-import {
-  cardOptions,
-  isPartnerAdmin,
-  organizationDate,
-  type Card,
-  type Extras,
-  type ViewEnv,
-} from './view-env';
+import { cardOptions, organizationDate, type Card, type Extras, type ViewEnv } from './view-env';
 
 /** Cards with a notice, errors or typed values are always built afresh. */
 export function voucherDetailCard(env: ViewEnv, stored: Stored<Voucher>, extras: Extras): Card {
@@ -51,39 +43,6 @@ function detailCardKey(env: ViewEnv, stored: Stored<Voucher>, today: string): st
     today,
     env.publicHostname ?? '',
   ]);
-}
-
-/** The buttons a reader sees on a voucher: what its state allows and their roles permit. */
-function allowedVoucherActions(env: ViewEnv, v: Voucher): VoucherAction[] {
-  const admin = isPartnerAdmin(env);
-  const assigned = v.reservation?.consultants.includes(env.scope.userId) === true;
-  switch (v.state) {
-    case 'Assigned':
-      return admin ? ['reserve'] : [];
-    case 'Reserved':
-      return [
-        ...(admin || assigned ? (['markDelivered'] as const) : []),
-        ...(admin ? (['cancelReservation'] as const) : []),
-      ];
-    case 'Delivered':
-      return admin || assigned ? ['submitReport'] : [];
-    case 'ReportSubmitted':
-      return admin ? ['redeem'] : [];
-    case 'Redeemed':
-      return admin ? ['requestPayment'] : [];
-    case 'PaymentRequested':
-      return admin ? ['recordOutcome'] : [];
-    default:
-      return [];
-  }
-}
-
-/** The state's step, and the Partner Center expiry form while it matters. */
-function detailCardActions(env: ViewEnv, v: Voucher): VoucherAction[] {
-  const actions = allowedVoucherActions(env, v);
-  return isPartnerAdmin(env) && TRANSITIONS.setExpiry.from.includes(v.state)
-    ? [...actions, 'setExpiry']
-    : actions;
 }
 
 type DetailFacts = Omit<VoucherDetailCardData['voucher'], keyof VoucherSummary>;
@@ -147,7 +106,7 @@ function buildDetailView(env: ViewEnv, stored: Stored<Voucher>, today: string, e
       etag: stored.etag,
       voucher: { ...base.voucher, ...detailFacts(org, v) },
       nextAction: { id: next.id, params: next.params },
-      actions: detailCardActions(env, v),
+      actions: voucherActionsFor(v, org, env.scope.userId),
       ...(expiresOn ? { expiresOn } : {}),
       timeline: timelineOf(v),
       ...(env.publicHostname ? { link: voucherLink(env.publicHostname, v.id) } : {}),

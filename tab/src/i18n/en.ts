@@ -1,5 +1,6 @@
 // The tab's English words. Glossary (PRODUCT.md §6): voucher, engagement, redeem, completion report,
 // payment request, offering, enrollment.
+import { enActions } from './en-actions';
 export const en = {
   appTitle: 'Planning Services',
   loading: 'Loading your program status…',
@@ -147,6 +148,7 @@ export const en = {
   state_Denied: 'Denied',
   state_Expired: 'Expired',
   languageLabel: 'Language',
+  ...enActions,
 };
 
 export type MessageKey = keyof typeof en;

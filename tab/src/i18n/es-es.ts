@@ -1,5 +1,6 @@
 // The tab's Spanish (Spain) words. Glossary (PRODUCT.md §6): vale, proyecto de planificación, canjear,
 // informe de finalización, solicitud de pago, oferta, inscripción.
+import { esESActions } from './es-es-actions';
 import type { Catalogue } from './en';
 
 export const esES: Catalogue = {
@@ -149,4 +150,5 @@ export const esES: Catalogue = {
   state_Denied: 'Denegado',
   state_Expired: 'Caducado',
   languageLabel: 'Idioma',
+  ...esESActions,
 };

@@ -1,5 +1,6 @@
 // The tab's Brazilian Portuguese words. Glossary (PRODUCT.md §6): voucher, projeto de planejamento, resgatar,
 // relatório de conclusão, solicitação de pagamento, oferta, inscrição.
+import { ptBRActions } from './pt-br-actions';
 import type { Catalogue } from './en';
 
 export const ptBR: Catalogue = {
@@ -149,4 +150,5 @@ export const ptBR: Catalogue = {
   state_Denied: 'Negado',
   state_Expired: 'Expirado',
   languageLabel: 'Idioma',
+  ...ptBRActions,
 };
