@@ -13,6 +13,7 @@ import type { PersonSettingsRepository } from '../../bot/store/people';
 import type { VoucherRepository } from '../../bot/store/vouchers';
 import { loadJose, registerApi, registerTab, type TabApi } from '../../bot/api';
 import { seedDemoData, type SeedResult } from '../../bot/dev/seed';
+import { TenantDataService, TenantLifecycle, TenantRegistry } from '../../bot/tenants';
 import { SEED_PEOPLE } from '../../bot/dev/seed-people';
 import { CompanionBot } from '../../bot/teams';
 import { Ledger } from '../../bot/reminders/ledger';
@@ -215,6 +216,16 @@ export async function startApiFixture(options: FixtureOptions = {}): Promise<Api
     references: new ReferenceStore(cosmos.store, { logger }),
     ledger: new Ledger(cosmos.store, { logger }),
   });
+  // The organisation's data export as the app wires it (bot/app.ts), over the fixture's store.
+  const registry = new TenantRegistry(cosmos.store);
+  const tenantData = new TenantDataService({
+    store: cosmos.store,
+    registry,
+    lifecycle: new TenantLifecycle({ registry, hasActiveConversation: async () => true, now: () => NOW }),
+    vouchersCsv: (tenantId) => api.vouchersCsv(tenantId),
+    organization: async (tenantId) => (await organizations.get(tenantId))?.doc,
+    now: () => NOW,
+  });
   const api = registerApi(server, {
     config,
     logger,
@@ -226,6 +237,7 @@ export async function startApiFixture(options: FixtureOptions = {}): Promise<Api
     dialogs: bot.tabDialogs(),
     // Check freshness on every request, so a test sees a write at its very next request.
     snapshotFreshMs: 0,
+    tenantExport: (tenantId, userId) => tenantData.exportFor(tenantId, userId),
   });
   if (options.tabDir) await registerTab(server, options.tabDir);
   options.extraRoutes?.(server);

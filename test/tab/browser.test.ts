@@ -176,6 +176,47 @@ describe('tab in the browser, standalone (local development identity)', function
     await page.close();
   });
 
+  it("a Global admin downloads the organization's data: one JSON file with every container and the CSV", async () => {
+    // The development identity is made the organisation's Global admin (only they see and may use Export).
+    const local = hx.fx.config.tab.localIdentity;
+    assert.ok(local);
+    const org = await hx.fx.organizations.get(local.tenantId);
+    assert.ok(org);
+    const others = org.doc.people.filter((p) => p.userId !== local.userId);
+    const people = [
+      ...others,
+      {
+        userId: local.userId,
+        name: local.name,
+        roles: ['globalAdmin' as const],
+        assessments: [],
+        settings: {},
+        firstSeenAt: '2026-01-05T10:00:00.000Z',
+      },
+    ];
+    await hx.fx.organizations.save(local.tenantId, { ...org.doc, people }, org.etag);
+    const { page, errors } = await open(context);
+    await page.goto(`${hx.fx.baseUrl}/tab`);
+    await ready(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-organization')]);
+    assert.match(download.suggestedFilename(), /^organization-data-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = path.join(ARTIFACTS, 'organization-data.json');
+    await download.saveAs(file);
+    const data = JSON.parse(readFileSync(file, 'utf8')) as {
+      tenantId: string;
+      containers: Record<string, { tenantId: string }[]>;
+      vouchersCsv: string;
+    };
+    assert.equal(data.tenantId, local.tenantId);
+    assert.equal(data.containers.vouchers?.length, 12);
+    assert.ok(
+      Object.values(data.containers).every((docs) => docs.every((d) => d.tenantId === data.tenantId)),
+    );
+    assert.match(data.vouchersCsv, /voucherNumber/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('is keyboard navigable: a voucher opens with Enter, Escape closes and focus returns', async () => {
     const { page } = await open(context);
     await page.goto(`${hx.fx.baseUrl}/tab`);
