@@ -8,18 +8,26 @@ import { silentLogger } from '../bot/logger';
 import { Ledger, LedgerEntry, ledgerId } from '../bot/reminders/ledger';
 import { ConversationRefDoc, ReferenceStore, referenceId } from '../bot/reminders/references';
 import { ReminderSender } from '../bot/reminders/sender';
-import { openStore, type Store } from '../bot/store';
+import { openStore, type Store, type Stored } from '../bot/store';
 import { startConnectorSim } from '../test/support/connector-sim';
 import { startCosmosServerProcess } from './reminders';
 
-async function bulk(store: Store, container: 'conversations' | 'reminders', docs: object[]): Promise<void> {
+/** Creates the documents in bulk; returns each one's ETag, in order. */
+async function bulk(
+  store: Store,
+  container: 'conversations' | 'reminders',
+  docs: object[],
+): Promise<string[]> {
+  const etags: string[] = [];
   for (let i = 0; i < docs.length; i += 100) {
     const ops = docs
       .slice(i, i + 100)
       .map((d) => ({ operationType: 'Create' as const, resourceBody: d as never }));
     const res = await store.containers[container].items.bulk(ops);
     if (res.some((r) => r.statusCode >= 300)) throw new Error(`bulk create into ${container} failed`);
+    etags.push(...res.map((r) => r.eTag ?? ''));
   }
+  return etags;
 }
 
 function documents(tenantId: string, perTenant: number, serviceUrl: string, at: string) {
@@ -86,13 +94,13 @@ export async function runFanoutTenantsBench(
     });
     const at = new Date().toISOString();
     const ids = Array.from({ length: tenants }, (_, t) => `fan-${String(t).padStart(4, '0')}`);
-    const queued: { tenantId: string; id: string }[] = [];
+    const queued: { tenantId: string; id: string; entry: Stored<LedgerEntry> }[] = [];
     const seeding = performance.now();
     for (const tenantId of ids) {
       const { refs, entries } = documents(tenantId, perTenant, sim.url, at);
       await bulk(store, 'conversations', refs);
-      await bulk(store, 'reminders', entries);
-      for (const e of entries) queued.push({ tenantId, id: e.id });
+      const etags = await bulk(store, 'reminders', entries);
+      entries.forEach((e, i) => queued.push({ tenantId, id: e.id, entry: { doc: e, etag: etags[i] ?? '' } }));
     }
     const seedSeconds = (performance.now() - seeding) / 1000;
     const ledger = new Ledger(store, { logger });
@@ -106,8 +114,8 @@ export async function runFanoutTenantsBench(
       logger,
     });
     const started = performance.now();
-    // As the due scan submits them: tenant after tenant, every entry due now.
-    for (const q of queued) sender.submit(q.tenantId, q.id);
+    // As the due scan submits them: tenant after tenant, every entry due now, with the version it listed.
+    for (const q of queued) sender.submit(q.tenantId, q.id, undefined, q.entry);
     await sender.idle();
     const elapsedS = (performance.now() - started) / 1000;
     await sender.stop();

@@ -223,6 +223,11 @@ function dupAndLost(
   return { expected: cohortTenants.length * 2, duplicates, lost };
 }
 
+/** Figures so far, on stderr: a long run cut short still tells what it measured. */
+function progress(out: Record<string, number | string>): void {
+  console.error(`scale: ${JSON.stringify(out)}`);
+}
+
 async function cycle(instances: Instance[], now: number): Promise<{ ms: number; tenants: number }> {
   const started = performance.now();
   const scans = await Promise.all(instances.map((i) => i.ask('scan', now)));
@@ -266,6 +271,7 @@ export async function runScaleBench(
     const migrate = process.env.SCALE_MIGRATE === '1';
     await seed(store, tenants, sim.url, !migrate);
     out.seedSeconds = Number(((performance.now() - seeding) / 1000).toFixed(1));
+    progress(out);
     const ids = Array.from({ length: tenants }, (_, t) => `scale-${String(t).padStart(5, '0')}`);
     const cohorts = [0, 1, 2].map((c) => ids.filter((_, t) => cohortOf(t, tenants) === c));
 
@@ -285,12 +291,14 @@ export async function runScaleBench(
     const idle1 = await a.ask('scan', IDLE);
     Object.assign(out, prefixed('idleScan1Instance', requestsPerScan(proxy)));
     out.idleScan1InstanceTenantsWorked = (idle1.summary as { tenants: number }).tenants;
+    progress(out);
 
     const b = await startInstance(proxy.url, sim.url, 'instance-b', 2);
     started.push(b);
     proxy.reset();
     await Promise.all([a.ask('scan', IDLE + MINUTE), b.ask('scan', IDLE + MINUTE)]);
     Object.assign(out, prefixed('idleScan2InstancesTotal', requestsPerScan(proxy)));
+    progress(out);
 
     // 10 % due: cohort 0 on one instance, cohort 1 on two.
     sim.reset();
@@ -298,6 +306,7 @@ export async function runScaleBench(
     out.dueCycle1InstanceSeconds = Number((one.ms / 1000).toFixed(2));
     out.dueCycle1InstanceTenantsWorked = one.tenants;
     Object.assign(out, prefixed('dueCycle1Instance', dupAndLost(sim, cohorts[0] as string[])));
+    progress(out);
     // Tenants whose entries went to a sender are looked at again 5 min later (in case it died): not measured.
     await cycle([a], (COHORT_DAY[0] as number) + 6 * MINUTE);
     sim.reset();
@@ -306,6 +315,7 @@ export async function runScaleBench(
     out.dueCycle2InstancesTenantsWorked = two.tenants;
     out.speedup2Instances = Number((one.ms / Math.max(1, two.ms)).toFixed(2));
     Object.assign(out, prefixed('dueCycle2Instances', dupAndLost(sim, cohorts[1] as string[])));
+    progress(out);
     await cycle([a, b], (COHORT_DAY[1] as number) + 6 * MINUTE);
 
     Object.assign(out, await killMidCycle(a, b, sim, cohorts[2] as string[]));
