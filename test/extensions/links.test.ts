@@ -114,9 +114,9 @@ describe('invoke names the app does not handle', () => {
     const select = await extensionInvoke(h, o, 'composeExtension/selectItem', { id: 'x' });
     assert.equal(select.status, 200);
     assert.equal(select.body.composeExtension?.type, 'message');
-    assert.match(select.body.composeExtension?.text ?? '', /Este aplicativo não conhece esse comando/);
+    assert.match(select.body.composeExtension?.text ?? '', /O aplicativo não oferece esta ação aqui/);
     const other = await extensionInvoke(h, o, 'something/new', {});
     assert.equal(other.status, 200);
-    assert.match(JSON.stringify(other.body), /Este aplicativo não conhece esse comando/);
+    assert.match(JSON.stringify(other.body), /O aplicativo não oferece esta ação aqui/);
   });
 });

@@ -71,14 +71,3 @@ export function guarded(
 export function noTenant(locale: Locale, answer: (text: string) => InvokeResponse): InvokeResponse {
   return answer(say(locale, 'ext.noTenant'));
 }
-
-/**
- * An invoke name nothing here answers (botbuilder would say 501, which Teams shows as "Unable to reach app"):
- * a localized "not known" in the shape the surface reads.
- */
-export function unknownInvoke(name: string, locale: Locale): InvokeResponse {
-  const text = say(locale, 'ext.unknownCommand');
-  if (name.startsWith('composeExtension/')) return extensionMessage(text);
-  if (name.startsWith('task/')) return dialogMessage(text);
-  return ok({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text });
-}

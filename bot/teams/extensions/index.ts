@@ -1,7 +1,6 @@
 // The message extension's invoke names → handlers (one file per surface), for the bot's invoke table.
 import type { Logger } from '../../logger';
 import type { InvokeRoutes } from '../invokes/routes';
-export { unknownInvoke } from './answers';
 import { dialogMessage, extensionMessage, guarded, resultList } from './answers';
 import { fetchAddVoucher, submitAddVoucher } from './message-action';
 import { findVoucher } from './search';
