@@ -2,7 +2,8 @@
 // (through the bench's counting proxy), the reminder service with its due scan and sender (to the connector
 // simulator). Driven over IPC; its clock is set by the bench and moves on in real time from there.
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { silentLogger } from '../bot/logger';
+import pino from 'pino';
+import { createLogger, silentLogger } from '../bot/logger';
 import { Ledger } from '../bot/reminders/ledger';
 import { ReferenceStore } from '../bot/reminders/references';
 import { ReminderService } from '../bot/reminders/service';
@@ -29,7 +30,10 @@ async function main(): Promise<void> {
   const setClock = (at: number): void => {
     offset = at - Date.now();
   };
-  const logger = silentLogger();
+  // SCALE_LOG=warn (or debug) shows the instance's own log on stderr; silent by default.
+  const logger = process.env.SCALE_LOG
+    ? createLogger(process.env.SCALE_LOG, pino.destination(2))
+    : silentLogger();
   const store = await openStore({ endpoint, auth: 'key', key: 'bench', database, local: true });
   const references = new ReferenceStore(store, { serviceUrlAllowlist: [new URL(simUrl).origin], logger });
   const reminders = new ReminderService({

@@ -3,7 +3,7 @@
 // recomputed next due time. A crashed instance's leases run out and the tenants are taken over.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger';
-import type { Stored } from '../store';
+import { BACKGROUND_STORE_TIMEOUT_MS, withStoreBudget, type Stored } from '../store';
 import type { DueIndex, TenantDue } from './due-index';
 import { RepeatingRun } from './timed-job';
 
@@ -59,7 +59,11 @@ export class DueScan {
     this.concurrency = deps.concurrency ?? 4;
     this.batch = deps.batch ?? 100;
     this.retryMs = deps.retryMs ?? deps.intervalSeconds * 1000;
-    this.repeating = new RepeatingRun(() => this.cycle(), deps.intervalSeconds);
+    // No person waits on the scan: its store operations get the background budget, not a turn's.
+    this.repeating = new RepeatingRun(
+      () => withStoreBudget(BACKGROUND_STORE_TIMEOUT_MS, () => this.cycle()),
+      deps.intervalSeconds,
+    );
   }
 
   /** A cycle now and then every `intervalSeconds`. */
@@ -80,7 +84,11 @@ export class DueScan {
   }
 
   /** Works one tenant now, outside the cycle (news to send at once); false when another instance holds it. */
-  async runTenant(tenantId: string): Promise<boolean> {
+  runTenant(tenantId: string): Promise<boolean> {
+    return withStoreBudget(BACKGROUND_STORE_TIMEOUT_MS, () => this.runOne(tenantId));
+  }
+
+  private async runOne(tenantId: string): Promise<boolean> {
     const entry = await this.deps.index.get(tenantId);
     if (!entry || !entry.doc.active) return false;
     const summary = emptySummary();

@@ -3,7 +3,7 @@
 // own limit); each entry is claimed in the ledger (ETag + lease) right before its one send (send-attempt.ts).
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger';
-import type { Stored } from '../store';
+import { BACKGROUND_STORE_TIMEOUT_MS, withStoreBudget, type Stored } from '../store';
 import { sendTimeBy } from './business-hours';
 import type { Ledger, LedgerEntry } from './ledger';
 import { reachRecipient } from './reachability';
@@ -211,7 +211,8 @@ export class ReminderSender {
       if (left > 0) this.starting.set(tenantId, left);
       else this.starting.delete(tenantId);
     };
-    void this.process(item, pastStart)
+    // No person waits on a send: its store operations get the background budget.
+    void withStoreBudget(BACKGROUND_STORE_TIMEOUT_MS, () => this.process(item, pastStart))
       .catch((err: unknown) => {
         // The entry stays in the ledger; its claim (if any) expires and a later scan picks it up.
         this.logger?.error({ err, id: item.id }, 'reminder delivery crashed');

@@ -1,10 +1,29 @@
 // Time budgets for database operations on a user's path. The Cosmos SDK waits up to its request timeout (60 s by
 // default) for a database that accepts connections and never answers; Teams gives a bot seconds. Each operation
 // gets an abort signal and a deadline: past it, the caller gets a typed StoreUnavailable at once.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { StoreError, statusOf } from './errors';
 
 /** COSMOS_TIMEOUT_MS when not set: a turn has ~5 s in Teams, and a turn makes at most a few operations. */
 export const DEFAULT_STORE_TIMEOUT_MS = 2_000;
+
+/**
+ * Background work (the due scan, the sender) has no person waiting: its operations get the SDK's own request
+ * timeout instead, so a busy database slows it down rather than failing it.
+ */
+export const BACKGROUND_STORE_TIMEOUT_MS = 10_000;
+
+const budgetScope = new AsyncLocalStorage<number>();
+
+/** Runs `work` with every store operation it starts (however deep) under `budgetMs` instead of the turn budget. */
+export function withStoreBudget<R>(budgetMs: number, work: () => Promise<R>): Promise<R> {
+  return budgetScope.run(budgetMs, work);
+}
+
+/** The budget set by withStoreBudget around the current operation, if any. */
+export function scopedStoreBudget(): number | undefined {
+  return budgetScope.getStore();
+}
 
 /**
  * Whether the database did what was asked. `notApplied`: it was a read, or the request never reached the

@@ -9,10 +9,12 @@ export {
 } from './errors';
 export type { Stored, TenantDocument } from './documents';
 export {
+  BACKGROUND_STORE_TIMEOUT_MS,
   DEFAULT_STORE_TIMEOUT_MS,
   StoreUnavailable,
   unavailableFrom,
   withinBudget,
+  withStoreBudget,
   type StoreOutcome,
 } from './budget';
 export { Repository, type ChangeMarker, type RepositoryOptions } from './repository';

@@ -4,7 +4,7 @@ import type { Container, QueryIterator, SqlParameter } from '@azure/cosmos';
 import type { z } from 'zod';
 import type { DocumentCache } from './cache';
 import type { Stored, TenantDocument } from './documents';
-import { DEFAULT_STORE_TIMEOUT_MS, StoreUnavailable, withinBudget } from './budget';
+import { DEFAULT_STORE_TIMEOUT_MS, scopedStoreBudget, StoreUnavailable, withinBudget } from './budget';
 import { AlreadyExists, ConcurrencyConflict, CorruptDocument, NotFound, statusOf } from './errors';
 import { planless } from './query-plan';
 
@@ -93,7 +93,7 @@ export class Repository<T extends TenantDocument> {
     write?: { tenantId: string; id: string },
     retry = true,
   ): Promise<R> {
-    const budgetMs = this.options.timeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;
+    const budgetMs = scopedStoreBudget() ?? this.options.timeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;
     const attempt = retry ? (signal: AbortSignal) => withTransientRetry(() => op(signal), signal) : op;
     return withinBudget(attempt, {
       budgetMs,
