@@ -207,6 +207,8 @@ export interface VoucherDetailView extends VoucherRowView {
   actions: VoucherActionCode[];
   /** The next step in words, as the bot says it (in the language the tab asked for with `?lang=`). */
   nextAction?: string;
+  /** The voucher's shareable link on the app's own host (`https://<PUBLIC_HOSTNAME>/v/<id>`), when it has one. */
+  link?: string;
 }
 
 /** POST /dialogs/open and /dialogs/submit: `done` when stored (the dialog closes), else the card to show. */

@@ -275,7 +275,7 @@ export class CompanionBot extends TeamsActivityHandler {
       await context.sendActivity(say(turn.locale, 'notice.noTenant'));
       return;
     }
-    const intent = matchIntent(turn.text);
+    const intent = matchIntent(turn.text, this.deps.publicHostname);
     // Free text only shows a card, so recent copies will do; the test reminder it can send reads current ones.
     const env = await this.verbEnv(turn, turn.identity, intent.kind !== 'testReminder');
     await this.capture(turn, true);

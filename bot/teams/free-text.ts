@@ -76,6 +76,8 @@ export async function cardForText(env: VerbEnv, intent: Intent, reminders: Remin
       return listCard(env, await tenantVouchers(env), 1, undefined);
     case 'voucher':
       return voucherByNumber(env, intent.voucherNumber);
+    case 'voucherLink':
+      return voucherById(env, intent.voucherId);
     default:
       return stepCard(env, intent.kind);
   }
@@ -85,6 +87,18 @@ async function voucherByNumber(env: VerbEnv, voucherNumber: string): Promise<Car
   const found = await env.repos.vouchers.findByNumber(env.scope.tenantId, voucherNumber);
   const stored = found.find((s) => s.doc.state !== 'Expired') ?? found[0];
   if (stored) return voucherCard(env, stored, 'detail');
+  return voucherNotFound(env, voucherNumber);
+}
+
+/** A pasted voucher link: a point read in the caller's tenant, so another tenant's voucher is simply not found. */
+async function voucherById(env: VerbEnv, voucherId: string): Promise<Card> {
+  const stored = await env.repos.vouchers.get(env.scope.tenantId, voucherId);
+  if (stored && stored.doc.tenantId === env.scope.tenantId) return voucherCard(env, stored, 'detail');
+  return voucherNotFound(env, voucherId);
+}
+
+/** The same notice for an unknown number, an unknown id and another tenant's id: it never hints at existence. */
+function voucherNotFound(env: VerbEnv, voucherNumber: string): Card {
   return noticeCard(env.scope.locale, {
     tone: 'warning',
     text: say(env.scope.locale, 'notice.voucherNumberNotFound', { voucherNumber }),

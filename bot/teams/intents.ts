@@ -1,7 +1,9 @@
 // Free text → what the person wants, in English, Portuguese or Spanish. Deliberately simple: the text is
 // normalized (case, accents, punctuation folded) and matched against known phrases as whole words; the
-// longest phrase found wins. A pasted voucher email is recognised by its shape and starts intake.
+// longest phrase found wins. A pasted voucher email is recognised by its shape and starts intake; a voucher
+// number or a voucher link on the app's own host opens that voucher.
 import { fieldLabelCount, validateVoucherId } from '../program';
+import { voucherIdInText } from './voucher-link-id';
 
 export type IntentKind =
   | 'welcome'
@@ -29,6 +31,7 @@ export type IntentKind =
 export type Intent =
   | { kind: IntentKind }
   | { kind: 'voucher'; voucherNumber: string }
+  | { kind: 'voucherLink'; voucherId: string }
   | { kind: 'pastedEmail'; text: string }
   | { kind: 'unknown' };
 
@@ -404,10 +407,13 @@ function bareVoucherNumber(text: string): string | undefined {
   return validateVoucherId(token).ok ? token : undefined;
 }
 
-export function matchIntent(raw: string | undefined): Intent {
+/** `publicHostname`: the app's own host; a pasted voucher link on it opens that voucher, as its number does. */
+export function matchIntent(raw: string | undefined, publicHostname?: string): Intent {
   const text = (raw ?? '').trim();
   if (text === '') return { kind: 'welcome' };
   if (/^[?¿]+$/.test(text)) return { kind: 'help' };
+  const linked = voucherIdInText(text, publicHostname);
+  if (linked) return { kind: 'voucherLink', voucherId: linked };
   if (looksLikeVoucherEmail(text)) return { kind: 'pastedEmail', text };
   const voucherNumber = voucherReference(text) ?? bareVoucherNumber(text);
   if (voucherNumber) return { kind: 'voucher', voucherNumber };

@@ -6,6 +6,7 @@ import { h, uid } from './dom';
 import type { Translator } from './i18n';
 import { deadlineText } from './sections/deadlines';
 import type { TabContext } from './tab-context';
+import { voucherLinkBlock } from './voucher-link';
 
 type Fact = [HTMLElement, HTMLElement] | null;
 
@@ -51,6 +52,7 @@ function facts(tr: Translator, d: VoucherDetailView): HTMLElement {
         : undefined,
     ),
     fact(t('colConsultants'), d.consultants.map((c) => c.name).join(', ')),
+    fact(t('detailLink'), d.link ? voucherLinkBlock(tr, d.link) : undefined),
   );
 }
 

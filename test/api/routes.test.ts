@@ -177,6 +177,22 @@ describe('tab API routes', function () {
     assert.ok(d.report && d.report.deliverables === 1);
   });
 
+  it('voucher detail: the shareable link on the app host only when PUBLIC_HOSTNAME is set', async () => {
+    const voucher = fx.seedA.vouchers[0];
+    assert.ok(voucher);
+    const path = `/api/tab/vouchers/${voucher.id}`;
+    assert.equal((await fx.get(path, token)).status, 200);
+    assert.equal(((await fx.get(path, token)).body as VoucherDetailView).link, undefined);
+    // The route reads the config at each request; the bot's voucher card links to the same address.
+    fx.config.publicHostname = 'companion.partner.example';
+    try {
+      const d = (await fx.get(path, token)).body as VoucherDetailView;
+      assert.equal(d.link, `https://companion.partner.example/v/${encodeURIComponent(voucher.id)}`);
+    } finally {
+      delete fx.config.publicHostname;
+    }
+  });
+
   it('voucher detail: unknown and malformed ids', async () => {
     assert.equal((await fx.get('/api/tab/vouchers/does-not-exist', token)).status, 404);
     // Over-long ids never reach a handler (the router caps parameter length) or are refused by it.

@@ -1,6 +1,7 @@
 // GET /api/tab/vouchers/:id: one voucher with its deadlines, timeline and the caller's actions, read fresh.
-// `?lang=` words the next step in the tab's language.
+// `?lang=` words the next step in the tab's language. With a public host name, the voucher's shareable link too.
 import { z } from 'zod';
+import { voucherLink } from '../../../cards';
 import { resolveLocale } from '../../i18n';
 import type { TabRoute } from '../authenticated-route';
 import type { ApiDeps } from '../deps';
@@ -45,6 +46,9 @@ export function voucherDetailRoute(
       sendJson(res, {
         ...toDetail(stored.doc, ctx),
         ...viewerPart(stored.doc, ctx, caller.userId, locale, zone),
+        ...(deps.config.publicHostname
+          ? { link: voucherLink(deps.config.publicHostname, stored.doc.id) }
+          : {}),
       });
     },
   };

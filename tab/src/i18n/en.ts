@@ -1,6 +1,7 @@
 // The tab's English words. Glossary (PRODUCT.md §6): voucher, engagement, redeem, completion report,
 // payment request, offering, enrollment.
 import { enActions } from './en-actions';
+import { enLink } from './en-link';
 export const en = {
   appTitle: 'Planning Services',
   loading: 'Loading your program status…',
@@ -149,6 +150,7 @@ export const en = {
   state_Expired: 'Expired',
   languageLabel: 'Language',
   ...enActions,
+  ...enLink,
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 // The tab's Spanish (Spain) words. Glossary (PRODUCT.md §6): vale, proyecto de planificación, canjear,
 // informe de finalización, solicitud de pago, oferta, inscripción.
 import { esESActions } from './es-es-actions';
+import { esESLink } from './es-es-link';
 import type { Catalogue } from './en';
 
 export const esES: Catalogue = {
@@ -151,4 +152,5 @@ export const esES: Catalogue = {
   state_Expired: 'Caducado',
   languageLabel: 'Idioma',
   ...esESActions,
+  ...esESLink,
 };

@@ -1,6 +1,7 @@
 // The tab's Brazilian Portuguese words. Glossary (PRODUCT.md §6): voucher, projeto de planejamento, resgatar,
 // relatório de conclusão, solicitação de pagamento, oferta, inscrição.
 import { ptBRActions } from './pt-br-actions';
+import { ptBRLink } from './pt-br-link';
 import type { Catalogue } from './en';
 
 export const ptBR: Catalogue = {
@@ -151,4 +152,5 @@ export const ptBR: Catalogue = {
   state_Expired: 'Expirado',
   languageLabel: 'Idioma',
   ...ptBRActions,
+  ...ptBRLink,
 };
