@@ -283,6 +283,8 @@ describe('tab API: the tenant summary equals the full recomputation', function (
     const one = (await store.repos.vouchers.list(TENANT))[7];
     assert.ok(one);
     const bypass = { ...mutate(one.doc, random(7)), customer: { name: 'Written By A Crashed Instance' } };
+    // `_ts` has whole seconds: the lost write must not share a second with the summary's newest row.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
     await store.containers.vouchers.item(one.doc.id, TENANT).replace(bypass);
     // The newest write: repaired from the vouchers written since the newest row.
     await assertCheckRepairs();
@@ -303,6 +305,8 @@ describe('tab API: the tenant summary equals the full recomputation', function (
     const one = (await store.repos.vouchers.list(TENANT))[9];
     assert.ok(one);
     const lost = { ...mutate(one.doc, random(9)), customer: { name: 'Lost Update' } };
+    // `_ts` has whole seconds: the lost write must not share a second with the version its row holds.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
     const { etag } = await store.containers.vouchers.item(one.doc.id, TENANT).replace(lost);
     assert.ok(etag);
     // Its row is at the version before the lost one, not at the one this write replaces: out of order.
