@@ -34,6 +34,8 @@ export class Driver {
   async send(text: string, paste = false): Promise<void> {
     this.log(`> ${text.replace(/\n/g, ' ⏎ ')}`);
     const before = await this.cards().count();
+    // A list left open by a failed step would swallow the typing.
+    await this.page.keyboard.press('Escape');
     await this.page.locator('[data-lexical-editor="true"][role="textbox"]').click();
     if (paste) await this.page.keyboard.insertText(text);
     else await this.page.keyboard.type(text);
@@ -114,8 +116,8 @@ export class Driver {
 
   async shot(file: string): Promise<void> {
     const target = path.join(this.dir, `${file}.png`);
-    await this.card.scrollIntoViewIfNeeded().catch(() => undefined);
-    await this.page.screenshot({ path: target });
+    // The whole card, however long (the viewport cuts long cards); the page if there is no card.
+    await this.card.screenshot({ path: target }).catch(() => this.page.screenshot({ path: target }));
     this.log(`[screenshot] ${target}`);
   }
 

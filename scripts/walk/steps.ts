@@ -139,6 +139,16 @@ export function journey(locale: Locale, clock: Clock): Step[] {
       },
     },
     {
+      // The admin also delivers: only a consultant records an assessment and is offered on a reservation.
+      name: 'consultant-role',
+      run: async (d) => {
+        await d.open(l('people.assign'));
+        await d.choose(l('people.person'));
+        await d.radio(l('role.consultant'));
+        await d.act(l('people.assign'));
+      },
+    },
+    {
       name: 'training',
       run: async (d) => {
         await d.send(w.eligibility);
