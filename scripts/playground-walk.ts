@@ -2,7 +2,7 @@
 // in each language: a screenshot per step in test-artifacts/walk/<locale>/ and a transcript beside them.
 // A tool to look at, not a test: `npm run walk -- --locale pt-BR --keep-going` (all three languages by default).
 import path from 'node:path';
-import { isLocale, type Locale } from '../bot/i18n';
+import { isLocale, t, type Locale } from '../bot/i18n';
 import { Driver } from './walk/driver';
 import { startSession } from './walk/session';
 import { journey } from './walk/steps';
@@ -29,7 +29,8 @@ function parseArgs(argv: string[]): Options {
 
 async function walk(locale: Locale, keepGoing: boolean): Promise<string[]> {
   const session = await startSession();
-  const driver = new Driver(session.page, path.join('test-artifacts', 'walk', locale));
+  const dir = path.join('test-artifacts', 'walk', locale);
+  const driver = new Driver(session.page, dir, t(locale, 'notice.saved'));
   const results: string[] = [];
   try {
     const steps = journey(locale, session);

@@ -15,6 +15,8 @@ export class Driver {
   constructor(
     readonly page: Page,
     private readonly dir: string,
+    /** The "Saved." notice every pressed button should bring, in the walk's language. */
+    private readonly saved?: string,
   ) {
     mkdirSync(dir, { recursive: true });
     page.setDefaultTimeout(10_000);
@@ -68,6 +70,9 @@ export class Driver {
       after.length > before.length ? after.length - 1 : after.findIndex((x, i) => x !== before[i]);
     this.card = this.cards().nth(Math.max(changed, 0));
     await this.logCard();
+    const answer = after[Math.max(changed, 0)] ?? '';
+    if (this.saved && !answer.startsWith(this.saved))
+      throw new Error(`"${name}" was not saved: ${answer.split('\n').slice(0, 2).join(' / ')}`);
   }
 
   /** Presses a button that opens part of the card (Action.ShowCard / ToggleVisibility): nothing to wait for. */

@@ -38,7 +38,7 @@ export async function startSession(): Promise<Session> {
     const port = await freePort();
     playground = await startPlayground(`${app.url}/api/messages`, port);
     browser = await launchBrowser();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 2400 } });
     await page.goto(`http://127.0.0.1:${port}`, { waitUntil: 'networkidle' });
     const b = browser;
     const pg = playground;

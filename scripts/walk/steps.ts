@@ -38,7 +38,7 @@ const WORDS: Record<Locale, Words> = {
     report: 'completion report',
     redeem: 'redeem voucher',
     payment: 'payment request',
-    amount: '12,500.50',
+    amount: '12500.50',
     email: (expires) =>
       [
         'From: Maria Lopez <maria.lopez@northwind.example>',
@@ -61,7 +61,7 @@ const WORDS: Record<Locale, Words> = {
     report: 'enviar relatório',
     redeem: 'resgatar voucher',
     payment: 'solicitar pagamento',
-    amount: '12.500,50',
+    amount: '12500.50',
     email: (expires) =>
       [
         'De: Maria Lopes <maria.lopes@northwind.example>',
@@ -84,7 +84,7 @@ const WORDS: Record<Locale, Words> = {
     report: 'informe de finalización',
     redeem: 'canjear vale',
     payment: 'solicitud de pago',
-    amount: '12.500,50',
+    amount: '12500.50',
     email: (expires) =>
       [
         'De: María López <maria.lopez@northwind.example>',

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { t, type Locale } from '../../bot/i18n';
 import { loadRules } from '../../bot/rules';
 import { intakeDraftFromEmail } from '../../bot/teams/views';
-import { buildIntakeCard, buildNoticeCard } from '../../cards';
+import { buildEnrollmentCard, buildIntakeCard, buildNoticeCard } from '../../cards';
 import { savedNotice } from '../../cards/notice';
 
 const RULES = loadRules({ profile: 'program-2020' });
@@ -32,6 +32,30 @@ describe('cards: no pale text on light backgrounds', () => {
       const intake = buildIntakeCard(intakeDraftFromEmail(RULES, email, '2026-03-10'), locale);
       assert.deepEqual(paleTexts(intake), []);
       assert.ok(JSON.stringify(intake).includes(t(locale, 'intake.found')));
+    });
+
+    it(`${locale}: an active enrolment's status is readable`, () => {
+      const enrollment = buildEnrollmentCard(
+        {
+          etag: '"e"',
+          today: '2026-03-10',
+          offerings: [
+            {
+              offeringId: 'SDPS',
+              name: 'SharePoint',
+              enrolledOn: '2026-03-09',
+              renewalDueOn: '2027-03-09',
+              renewalOpen: false,
+              locations: [{ name: 'São Paulo', country: 'BR' }],
+            },
+          ],
+          canEdit: true,
+          canRegisterSavb: false,
+        },
+        locale,
+      );
+      assert.ok(JSON.stringify(enrollment).includes(t(locale, 'enrollment.active')));
+      assert.deepEqual(paleTexts(enrollment), []);
     });
   }
 });
