@@ -274,7 +274,7 @@ export function journey(locale: Locale, clock: Clock): Step[] {
       name: 'payment-paid',
       run: async (d) => {
         await d.send(VOUCHER);
-        await d.act(l('detail.recordOutcome'));
+        await d.act(l('detail.recordOutcome'), false);
         await d.open(l('outcome.record'));
         await d.radio(l('outcome.paid'));
         await d.fill(l('outcome.date'), day(0));
