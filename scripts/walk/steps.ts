@@ -230,6 +230,13 @@ export function journey(locale: Locale, clock: Clock): Step[] {
       },
     },
     {
+      // Out of order on purpose: redeeming before the report must say why, with the button for what comes first.
+      name: 'redeem-too-early',
+      run: async (d) => {
+        await d.send(w.redeem);
+      },
+    },
+    {
       name: 'completion-report',
       run: async (d) => {
         await d.send(w.report);
