@@ -61,9 +61,9 @@ export function buildEnrollmentCard(
     let status = t(locale, 'enrollment.notEnrolled');
     let color = 'default';
     if (enrolled) {
-      const due = o.renewalDueOn ? dateWithRelative(locale, o.renewalDueOn, data.today) : undefined;
       status = o.lapsed ? t(locale, 'status.Attention') : t(locale, 'enrollment.active');
-      color = o.lapsed ? 'attention' : due ? 'good' : 'default';
+      // Pale green on white is hard to read (light theme): "Active" says it; red asks to act.
+      color = o.lapsed ? 'attention' : 'default';
     }
     return {
       offeringId: o.offeringId,

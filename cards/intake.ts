@@ -46,10 +46,11 @@ const MARKER_TEXT = {
   default: 'intake.default',
   notFound: 'intake.notFound',
 } as const satisfies Record<IntakeFieldStatus, string>;
+// Pale green or yellow text on white is hard to read in Teams' light theme: the words say it, red asks to act.
 const MARKER_COLOR: Record<IntakeFieldStatus, string> = {
-  found: 'good',
+  found: 'default',
   default: 'default',
-  notFound: 'warning',
+  notFound: 'attention',
 };
 
 /** Only an email can "find" a field, so a typed form marks nothing but a default the app filled in. */

@@ -115,7 +115,8 @@ export function labels<K extends string>(locale: Locale, keys: Record<K, Message
 }
 
 const NOTICE_STYLE = { info: 'emphasis', success: 'good', warning: 'warning', error: 'attention' } as const;
-const NOTICE_COLOR = { info: 'default', success: 'good', warning: 'warning', error: 'attention' } as const;
+// The container carries the tone; green or yellow text on a green or yellow banner is hard to read (light theme).
+const NOTICE_COLOR = { info: 'default', success: 'default', warning: 'default', error: 'attention' } as const;
 
 function banner(notice: Notice): CardElement {
   return {

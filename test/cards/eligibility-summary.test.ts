@@ -105,6 +105,8 @@ describe('cards: eligibility — what matters first, the rest collapsed', () => 
       assert.ok(!texts.some((x) => x.includes(t(locale, 'status.InProgress'))), texts.join('\n'));
       assert.ok(texts.includes(t(locale, 'eligibility.nothingYet')));
       assert.ok(!all(c.body).some((n) => n['style'] === 'warning'), 'no "one step" section');
+      // Seen in the Playground walk: a green (success) box saying "Nothing yet." reads as good news.
+      assert.ok(!all(c.body).some((n) => n['style'] === 'good'), 'no green box around "Nothing yet."');
     });
   }
 
