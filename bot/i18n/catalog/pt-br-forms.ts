@@ -75,7 +75,7 @@ export const ptBRForms: Record<FormsKey, Message> = {
     'Faça a solicitação de pagamento na ferramenta de pagamento online SAVB e depois registre a referência aqui.',
   'payment.window': 'Prazo até {date} ({relative})',
   'payment.savbMissing':
-    'O registro no SAVB para {offering} ainda não foi registrado. Um administrador global precisa registrá-lo uma vez antes da primeira solicitação de pagamento.',
+    'O registro no SAVB para {offering} ainda não foi anotado. Um administrador global precisa anotá-lo uma vez antes da primeira solicitação de pagamento.',
   'payment.reference': 'Número de referência do SAVB',
   'payment.amount': 'Valor',
   'payment.amountError': 'Informe um valor maior que zero.',

@@ -11,7 +11,7 @@ export const ptBRJourneySteps: Record<JourneyStepsKey, Message> = {
     'Registre {offering} no SAVB uma vez e depois registre aqui a data e a referência que o SAVB deu ao registro. A solicitação de pagamento vem logo em seguida.',
   'payment.savbRegisteredOn': 'Registrado no SAVB em',
   'payment.savbRegistrationReference': 'Referência do registro no SAVB',
-  'payment.savbRegister': 'Registrar o registro no SAVB',
+  'payment.savbRegister': 'Anotar o registro no SAVB',
   'payment.savbAskAdmin': 'Só um administrador global pode registrar o registro no SAVB: peça a {names}.',
   'payment.savbAskAdminNobody':
     'Só um administrador global pode registrar o registro no SAVB, e ninguém tem essa função ainda: veja Pessoas.',

@@ -259,7 +259,7 @@ const ptBRGeneral: Record<GeneralKey, Message> = {
   'enrollment.savbNeeded': 'Registro no SAVB necessário (administrador global)',
   'enrollment.record': 'Registrar inscrição',
   'enrollment.renew': 'Renovar inscrição',
-  'enrollment.recordSavb': 'Registrar o registro no SAVB',
+  'enrollment.recordSavb': 'Anotar o registro no SAVB',
   'enrollment.offering': 'Oferta',
   'enrollment.agreementDate': 'Contrato do programa assinado em',
   'enrollment.date': 'Data da inscrição',
