@@ -1,5 +1,5 @@
 // The tenants container: each tenant's status (ETag-checked writes) and tombstones; the one cross-partition
-// query lists the inactive tenants (for the scans to skip and for retention).
+// query lists the inactive tenants (for retention, and for the due index's start-up backfill).
 import { AlreadyExists, ConcurrencyConflict, type Repository, type Store, type Stored } from '../store';
 import {
   TENANT_STATUS_ID,
