@@ -10,10 +10,6 @@ export class RepeatingRun<T> {
     private readonly intervalSeconds: number,
   ) {}
 
-  get started(): boolean {
-    return this.timer !== undefined;
-  }
-
   start(): void {
     if (this.timer) return;
     this.timer = setInterval(() => void this.once(), this.intervalSeconds * 1000);
