@@ -4,6 +4,8 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import { silentLogger } from '../../bot/logger';
+import type { DueIndex } from '../../bot/reminders/due-index';
+import { DueScan } from '../../bot/reminders/due-scan';
 import { Ledger } from '../../bot/reminders/ledger';
 import { ReferenceStore } from '../../bot/reminders/references';
 import { MAX_IDLE_MS, ReminderService } from '../../bot/reminders/service';
@@ -335,5 +337,32 @@ describe('reminders: the due index and its scan (bot/reminders/due-*.ts)', funct
     });
     assert.equal((await svc.scanOnce()).tenants, 1);
     assert.equal(await nextDueAt(svc, 'tenant-race'), TUESDAY.toISOString(), 'still due');
+  });
+
+  it('the due scan runs on the configured interval; stop ends it', async () => {
+    const clock = sinon.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    let queries = 0;
+    // An index with nothing due, answering at once (the interval is what is checked here).
+    const idle = {
+      listDue: async () => {
+        queries++;
+        return [];
+      },
+    } as unknown as DueIndex;
+    const scan = new DueScan({ index: idle, work: async () => 'gone', intervalSeconds: 60 });
+    try {
+      scan.start();
+      await clock.tickAsync(0);
+      assert.equal(queries, 1);
+      await clock.tickAsync(60_000);
+      await clock.tickAsync(60_000);
+      assert.equal(queries, 3);
+      assert.equal(scan.cycles, 3);
+      await scan.stop();
+      await clock.tickAsync(600_000);
+      assert.equal(queries, 3);
+    } finally {
+      clock.restore();
+    }
   });
 });

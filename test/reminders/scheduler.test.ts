@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import { silentLogger } from '../../bot/logger';
-import { Organization, type DueReminder } from '../../bot/program';
+import { Organization } from '../../bot/program';
 import { DueIndex } from '../../bot/reminders/due-index';
 import { DueScan } from '../../bot/reminders/due-scan';
 import { nextDueTime } from '../../bot/reminders/due-time';
@@ -11,43 +11,15 @@ import type { ProactiveAdapter } from '../../bot/reminders/proactive-post';
 import { ReminderScheduler } from '../../bot/reminders/scheduler';
 import type { ReminderSender } from '../../bot/reminders/sender';
 import { MAX_IDLE_MS } from '../../bot/reminders/service';
+import { dueReminders, type FakeVoucher } from './fake-vouchers';
 import { HOURS, personalMessage, startRig, TENANT, until, type Rig } from './fixture';
-
-interface FakeVoucher {
-  id: string;
-  resolved: boolean;
-  recipients: string[];
-  sendableOn: string;
-  offset: number;
-  toProgramChannel?: boolean;
-  /** Like the domain: a reminder with a due date is listed up to that (UTC) day only. */
-  dueDate?: string;
-}
 
 const conv = (user: string) => `a:personal-${user}`;
 /** How soon a worked tenant with entries handed to a sender is looked at again (the service uses its lease). */
 const RECHECK_MS = 60_000;
-
-/** The domain's reminders for the fake vouchers: one voucherExpiry reminder each while unresolved. */
-function dueReminders(vouchers: FakeVoucher[], now: Date): DueReminder[] {
-  const today = now.toISOString().slice(0, 10);
-  return vouchers
-    .filter((v) => !v.resolved && (!v.dueDate || today <= v.dueDate))
-    .map((v) => {
-      const dueDate = v.dueDate ?? '2025-06-30';
-      return {
-        key: `voucherExpiry:${v.id}:${dueDate}:${v.offset}`,
-        kind: 'voucherExpiry',
-        subject: { type: 'voucher', voucherId: v.id, voucherNumber: v.id, offeringId: 'SDPS' },
-        dueDate,
-        offsetDays: v.offset,
-        sendableOn: v.sendableOn,
-        recipients: v.recipients,
-        toProgramChannel: v.toProgramChannel ?? false,
-        action: { id: 'voucher.reserve', step: 5, params: {}, roles: ['mpnPartnerAdmin'] },
-      };
-    });
-}
+const RECHECK = { expiryConflicts: 0, recheckMs: RECHECK_MS, maxIdleMs: MAX_IDLE_MS };
+/** The fake domain has no later day of its own: a tenant wakes for its ledger entries (or the weekly net). */
+const NOTHING_LATER = { dueNow: false, nextAt: undefined };
 
 // The scheduler's deliverDue is the due scan's work here, as in ReminderService.workTenant, over fake vouchers
 // and the real due index: a tenant is worked when its next due time has passed, and that time is recomputed
@@ -101,13 +73,8 @@ describe('reminders: scheduler, worked by the due scan', () => {
     });
   }
 
-  interface Instance {
-    sched: ReminderScheduler;
-    scan: DueScan;
-  }
-
   /** One instance: its scheduler, and a due scan whose work is that scheduler's deliverDue. */
-  function instance(sender: ReminderSender, ledger: Ledger = rig.ledger, owner?: string): Instance {
+  function instance(sender: ReminderSender, ledger: Ledger = rig.ledger, owner?: string) {
     const sched = new ReminderScheduler({
       ledger,
       references: rig.references,
@@ -120,15 +87,7 @@ describe('reminders: scheduler, worked by the due scan', () => {
       work: async (tenantId, now) => {
         if (tenantId !== org.tenantId) return 'gone';
         const open = await sched.deliverDue(org, dueReminders(vouchers, now), now);
-        const schedule = { dueNow: false, nextAt: undefined };
-        return nextDueTime({
-          now,
-          schedule,
-          open,
-          expiryConflicts: 0,
-          recheckMs: RECHECK_MS,
-          maxIdleMs: MAX_IDLE_MS,
-        });
+        return nextDueTime({ now, schedule: NOTHING_LATER, open, ...RECHECK });
       },
       intervalSeconds: 60,
       ...(owner ? { owner } : {}),
@@ -516,28 +475,5 @@ describe('reminders: scheduler, worked by the due scan', () => {
     assert.equal(later?.state, 'dropped');
     assert.equal(later?.droppedReason, 'markedDone');
     assert.deepEqual(await sched.snooze(org.tenantId, 'nope', 1000, 'x'), { ok: false, reason: 'notFound' });
-  });
-
-  it('the due scan runs on the configured interval; stop ends it', async () => {
-    begin('2025-06-04T10:00:00Z');
-    let queries = 0;
-    // An index with nothing due, answering at once (the interval is what is checked here).
-    const idle = {
-      listDue: async () => {
-        queries++;
-        return [];
-      },
-    } as unknown as DueIndex;
-    const scan = new DueScan({ index: idle, work: async () => 'gone', intervalSeconds: 60 });
-    scan.start();
-    await clock.tickAsync(0);
-    assert.equal(queries, 1);
-    await clock.tickAsync(60_000);
-    await clock.tickAsync(60_000);
-    assert.equal(queries, 3);
-    assert.equal(scan.cycles, 3);
-    await scan.stop();
-    await clock.tickAsync(600_000);
-    assert.equal(queries, 3);
   });
 });
