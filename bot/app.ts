@@ -75,7 +75,7 @@ export async function startApp(config: Config, logger: Logger, options: StartOpt
   const { store, embedded } = await openDatabase(config, logger);
   const adapter = createAdapter(config.bot);
   // References (reminders) and the lifecycle need each other: the lifecycle asks whether a conversation is left,
-  // the scan asks which tenants are inactive. Each is built once; the calls happen only once turns arrive.
+  // the due index's start-up backfill which tenants are inactive. Each is built once; the calls come later.
   const tenants = buildTenants(config, logger, {
     store,
     now,

@@ -176,9 +176,10 @@ export class DueIndex {
 
   /**
    * Tenants with no entry yet get one, due now (start-up migration of a database older than the index): one
-   * cross-partition query for the tenants already indexed, then a create-only write per missing one.
+   * cross-partition query for the tenants already indexed, then a create-only write per missing one. A tenant
+   * in `inactive` (the app removed from its last conversation) gets an inactive entry: never scanned.
    */
-  async backfill(tenantIds: readonly string[]): Promise<number> {
+  async backfill(tenantIds: readonly string[], inactive: ReadonlySet<string> = new Set()): Promise<number> {
     const { resources } = await this.container.items
       .query<{ tenantId?: unknown }>({
         query: 'SELECT c.tenantId FROM c WHERE c.id = @id',
@@ -189,7 +190,8 @@ export class DueIndex {
     let created = 0;
     for (const tenantId of tenantIds) {
       if (indexed.has(tenantId)) continue;
-      if (await this.createIfMissing(tenantId, { active: true, nextDueAt: this.iso() })) created++;
+      const active = !inactive.has(tenantId);
+      if (await this.createIfMissing(tenantId, { active, nextDueAt: this.iso() })) created++;
     }
     return created;
   }

@@ -3,7 +3,7 @@
 // recomputed next due time. A crashed instance's leases run out and the tenants are taken over.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger';
-import { BACKGROUND_STORE_TIMEOUT_MS, withStoreBudget, type Stored } from '../store';
+import { BACKGROUND_STORE_TIMEOUT_MS, StoreUnavailable, withStoreBudget, type Stored } from '../store';
 import type { DueIndex, TenantDue } from './due-index';
 import { RepeatingRun } from './timed-job';
 
@@ -38,6 +38,8 @@ export interface DueScanSummary {
   /** Tenants with no organisation any more, removed from the index. */
   forgotten: number;
   errors: number;
+  /** The database did not answer: the cycle stopped there, the rest waits for the next one. */
+  deferred: boolean;
 }
 
 export const DUE_LEASE_MS = 300_000;
@@ -51,6 +53,7 @@ export class DueScan {
   private readonly batch: number;
   private readonly retryMs: number;
   private stopped = false;
+  private cyclesRun = 0;
 
   constructor(private readonly deps: DueScanDeps) {
     this.owner = deps.owner ?? `scan-${randomUUID()}`;
@@ -78,6 +81,11 @@ export class DueScan {
     await this.repeating.stop();
   }
 
+  /** Cycles run since start, on the interval or asked for (one in progress shared by two asks counts once). */
+  get cycles(): number {
+    return this.cyclesRun;
+  }
+
   /** One cycle now (or the one in progress): every due tenant this instance can claim. */
   scanOnce(): Promise<DueScanSummary> {
     return this.repeating.once();
@@ -97,45 +105,44 @@ export class DueScan {
   }
 
   private async cycle(): Promise<DueScanSummary> {
+    this.cyclesRun++;
     const summary = emptySummary();
     // Each round takes the earliest due; worked tenants leave the result (their next time is later), so the
     // rounds end. The bound only guards against an index that never settles.
-    for (let round = 0; round < 10_000 && !this.stopped; round++) {
+    for (let round = 0; round < 10_000 && !this.stopped && !summary.deferred; round++) {
       let due: Stored<TenantDue>[];
       try {
         summary.queries++;
         due = await this.deps.index.listDue(this.batch, this.now());
       } catch (err) {
-        summary.errors++;
-        this.deps.logger?.error({ err }, 'due scan could not query the index');
+        this.failed(summary, err, undefined, 'due scan could not query the index');
         break;
       }
       if (due.length === 0) break;
       // Instances reading the same result start at different places, so they rarely race for one tenant.
-      await this.pool(shuffle(due), (entry) => this.claimAndWork(entry, summary));
+      await this.pool(shuffle(due), summary, (entry) => this.claimAndWork(entry, summary));
       if (due.length < this.batch) break;
     }
     if (summary.tenants > 0 || summary.errors > 0) this.deps.logger?.debug({ ...summary }, 'due scan done');
     return summary;
   }
 
-  private async pool<T>(items: T[], run: (item: T) => Promise<void>): Promise<void> {
+  private async pool<T>(items: T[], summary: DueScanSummary, run: (item: T) => Promise<void>): Promise<void> {
     let next = 0;
     const worker = async (): Promise<void> => {
-      while (next < items.length && !this.stopped) await run(items[next++] as T);
+      while (next < items.length && !this.stopped && !summary.deferred) await run(items[next++] as T);
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, items.length) }, worker));
   }
 
   private async claimAndWork(entry: Stored<TenantDue>, summary: DueScanSummary): Promise<void> {
-    const { index, work, logger } = this.deps;
+    const { index, work } = this.deps;
     const tenantId = entry.doc.tenantId;
     let claimed: Stored<TenantDue> | undefined;
     try {
       claimed = await index.claim(entry, this.owner, this.leaseMs);
     } catch (err) {
-      summary.errors++;
-      logger?.error({ err, tenantId }, 'due scan could not claim a tenant');
+      this.failed(summary, err, tenantId, 'due scan could not claim a tenant');
       return;
     }
     if (!claimed) {
@@ -155,21 +162,32 @@ export class DueScan {
       // Never due again within this cycle: a tenant worked now is looked at again later at the earliest.
       next = new Date(Math.max(result.getTime(), now + 60_000));
     } catch (err) {
-      summary.errors++;
-      logger?.error({ err, tenantId }, 'due work failed for a tenant');
+      this.failed(summary, err, tenantId, 'due work failed for a tenant');
       next = new Date(now + this.retryMs);
     }
     try {
       await index.release(claimed, this.owner, next);
     } catch (err) {
       // The lease runs out on its own; the tenant is then taken over.
-      logger?.error({ err, tenantId }, 'due scan could not give a tenant back');
+      this.failed(summary, err, tenantId, 'due scan could not give a tenant back');
     }
+  }
+
+  /**
+   * Counts and logs a failure. A database that does not answer ends the cycle: the other due tenants wait for
+   * the next interval instead of each costing a full store budget (they stay due; nothing is lost).
+   */
+  private failed(summary: DueScanSummary, err: unknown, tenantId: string | undefined, what: string): void {
+    summary.errors++;
+    if (err instanceof StoreUnavailable) {
+      summary.deferred = true;
+      this.deps.logger?.warn({ err, tenantId }, `${what}: database busy, the rest waits for the next cycle`);
+    } else this.deps.logger?.error({ err, tenantId }, what);
   }
 }
 
 function emptySummary(): DueScanSummary {
-  return { tenants: 0, queries: 0, lostClaims: 0, forgotten: 0, errors: 0 };
+  return { tenants: 0, queries: 0, lostClaims: 0, forgotten: 0, errors: 0, deferred: false };
 }
 
 function shuffle<T>(items: T[]): T[] {

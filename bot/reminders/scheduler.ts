@@ -1,39 +1,21 @@
-// The reminder scan: per tenant, one ledger entry per due reminder and recipient, open entries whose cause was
-// resolved dropped, and what is due handed to the sender. Enqueueing is create-only and sending claims by ETag.
-import type { Logger } from '../logger';
+// One due tenant's reminders (what the due scan hands over): one ledger entry per due reminder and recipient,
+// open entries whose cause was resolved dropped, and what is ready handed to the sender. Enqueueing is
+// create-only and sending claims by ETag, so two instances on one tenant (a lease taken over) send nothing twice.
 import type { DueReminder, Organization } from '../program';
-import { StoreUnavailable, type Stored } from '../store';
+import type { Stored } from '../store';
 import { nextSendTime, sendTimeBy, type BusinessHours } from './business-hours';
 import { ledgerId, type ActionResult, type DeliveryTarget, type Ledger, type LedgerEntry } from './ledger';
 import type { ReferenceStore } from './references';
 import type { ReminderSender } from './sender';
-import { RepeatingRun, type TenantJob } from './timed-job';
 
 export interface ReminderSchedulerDeps {
-  /** Every tenant's organisation (a full scan). */
-  listOrganizations: () => Promise<readonly Organization[]>;
-  /** One tenant's organisation (a scan of that tenant). */
-  getOrganization: (tenantId: string) => Promise<Organization | undefined>;
-  /** What the domain says is due for the organisation at `now`, over its vouchers as they are then. */
-  dueReminders: (org: Organization, now: Date) => Promise<readonly DueReminder[]>;
   ledger: Ledger;
   references: ReferenceStore;
   sender: ReminderSender;
   businessHours: BusinessHours;
   /** The time zone of an organisation (and its people) with none of their own. */
   defaultTimeZone: string;
-  scanSeconds: number;
   now?: () => number;
-  logger?: Logger;
-}
-
-export interface ScanSummary {
-  tenants: number;
-  due: number;
-  enqueued: number;
-  dropped: number;
-  submitted: number;
-  errors: number;
 }
 
 /** Where a recipient is in time and which language they chose (absent: their Teams locale at send time). */
@@ -44,57 +26,11 @@ export interface RecipientTimeZoneAndLocale {
 
 const OPEN_STATES = new Set<string>(['pending', 'snoozed', 'claimed']);
 
-const emptySummary = (): ScanSummary => ({
-  tenants: 0,
-  due: 0,
-  enqueued: 0,
-  dropped: 0,
-  submitted: 0,
-  errors: 0,
-});
-
-export class ReminderScheduler implements TenantJob {
-  readonly name = 'reminders';
-  private readonly repeating: RepeatingRun<ScanSummary>;
+export class ReminderScheduler {
   private readonly now: () => number;
 
   constructor(private readonly deps: ReminderSchedulerDeps) {
     this.now = deps.now ?? (() => Date.now());
-    this.repeating = new RepeatingRun(() => this.scanAll(), deps.scanSeconds);
-  }
-
-  /** Scans now and then every `scanSeconds`. */
-  start(): void {
-    this.repeating.start();
-  }
-
-  /** Stops scanning, waits for a scan in progress, then stops the sender (recording sends in flight). */
-  async stop(options: { stopSender?: boolean } = {}): Promise<void> {
-    await this.repeating.stop();
-    if (options.stopSender ?? true) await this.deps.sender.stop();
-  }
-
-  /** One scan over every organisation. A scan already running is not doubled: its result is shared. */
-  scanOnce(): Promise<ScanSummary> {
-    return this.repeating.once();
-  }
-
-  /**
-   * Scans one tenant outside the interval (news such as a recorded payment goes out at once). Runs beside a
-   * full scan safely: enqueueing is create-only and sending claims by ETag.
-   */
-  async runTenant(tenantId: string, now = new Date(this.now())): Promise<ScanSummary> {
-    const summary = emptySummary();
-    try {
-      const org = await this.deps.getOrganization(tenantId);
-      if (!org) return summary;
-      summary.tenants++;
-      await this.scanOrganization(org, now, summary);
-    } catch (err) {
-      summary.errors++;
-      this.deps.logger?.error({ err, tenantId }, 'reminder scan failed for a tenant');
-    }
-    return summary;
   }
 
   /** The card action reminder.snooze: deliver again after `forMs`, at the next business-hours moment. */
@@ -113,49 +49,11 @@ export class ReminderScheduler implements TenantJob {
     return this.deps.ledger.markDone(tenantId, entryId, by);
   }
 
-  private async scanAll(): Promise<ScanSummary> {
-    const summary = emptySummary();
-    let orgs: readonly Organization[];
-    try {
-      orgs = await this.deps.listOrganizations();
-    } catch (err) {
-      this.deps.logger?.error({ err }, 'reminder scan could not load organisations');
-      summary.errors++;
-      return summary;
-    }
-    for (const org of orgs) {
-      summary.tenants++;
-      try {
-        await this.scanOrganization(org, new Date(this.now()), summary);
-      } catch (err) {
-        summary.errors++;
-        // A database that does not answer: the rest waits for the next interval instead of each tenant
-        // costing a full time budget (the ledger keeps what is pending; nothing is lost).
-        if (err instanceof StoreUnavailable) {
-          this.deps.logger?.warn({ err, tenantId: org.tenantId }, 'reminder scan deferred: database busy');
-          break;
-        }
-        this.deps.logger?.error({ err, tenantId: org.tenantId }, 'reminder scan failed for a tenant');
-      }
-    }
-    this.deps.logger?.debug({ ...summary }, 'reminder scan done');
-    return summary;
-  }
-
-  private async scanOrganization(org: Organization, now: Date, summary: ScanSummary): Promise<void> {
-    await this.deliverDue(org, await this.deps.dueReminders(org, now), now, summary);
-  }
-
   /**
    * One tenant's due reminders (the domain's, at `now`) into the ledger and to the sender; returns the
    * tenant's entries still open afterwards (the due scan reads their times for the tenant's next due time).
    */
-  async deliverDue(
-    org: Organization,
-    due: readonly DueReminder[],
-    now: Date,
-    summary: ScanSummary = emptySummary(),
-  ): Promise<LedgerEntry[]> {
+  async deliverDue(org: Organization, due: readonly DueReminder[], now: Date): Promise<LedgerEntry[]> {
     const { ledger } = this.deps;
     // One ledger query per tenant: the entries of what is due (most were enqueued by an earlier scan, so no
     // read and refused create per reminder and recipient) and every open entry.
@@ -163,16 +61,15 @@ export class ReminderScheduler implements TenantJob {
       org.tenantId,
       due.map((r) => r.key),
     );
-    const { open, raced } = await this.enqueue(org, due, listed, now, summary);
+    const { open, raced } = await this.enqueue(org, due, listed, now);
     // Another instance enqueued some of these at the same moment: look again, so both share the sending.
     const current = raced ? await ledger.listOpen(org.tenantId) : open;
-    const dropped = await this.dropResolved(current, new Set(due.map((r) => r.key)), summary);
+    const dropped = await this.dropResolved(current, new Set(due.map((r) => r.key)));
     const ready = current
       .filter((e) => !dropped.has(e.doc.id) && ledger.isClaimable(e.doc, now.getTime()))
       .sort((a, b) => (a.doc.notBefore < b.doc.notBefore ? -1 : a.doc.notBefore > b.doc.notBefore ? 1 : 0));
     for (const entry of ready) {
       this.deps.sender.submit(org.tenantId, entry.doc.id, undefined, entry);
-      summary.submitted++;
     }
     return current.filter((e) => !dropped.has(e.doc.id)).map((e) => e.doc);
   }
@@ -183,14 +80,12 @@ export class ReminderScheduler implements TenantJob {
     due: readonly DueReminder[],
     listed: Stored<LedgerEntry>[],
     now: Date,
-    summary: ScanSummary,
   ): Promise<{ open: Stored<LedgerEntry>[]; raced: boolean }> {
     const known = new Set(listed.map((e) => e.doc.id));
     const open = listed.filter((e) => OPEN_STATES.has(e.doc.state));
     const recipients = new Map<string, Promise<RecipientTimeZoneAndLocale>>();
     let raced = false;
     for (const reminder of due) {
-      summary.due++;
       let payload: Record<string, unknown> | undefined;
       for (const target of this.targets(org, reminder)) {
         if (known.has(ledgerId(reminder.key, target))) continue;
@@ -211,8 +106,7 @@ export class ReminderScheduler implements TenantJob {
           notBefore: sendTimeBy(now, timeZone, hours, sendBy, reminder.sendableOn),
           ...(sendBy ? { sendBy } : {}),
         });
-        if (res.created) summary.enqueued++;
-        else raced = true;
+        if (!res.created) raced = true;
         if (res.entry && OPEN_STATES.has(res.entry.doc.state)) open.push(res.entry);
       }
     }
@@ -223,17 +117,12 @@ export class ReminderScheduler implements TenantJob {
    * Drops open entries whose cause the domain no longer lists. Claimed entries are in flight; a test reminder
    * has no cause in the domain and lives until it is delivered.
    */
-  private async dropResolved(
-    open: Stored<LedgerEntry>[],
-    dueKeys: Set<string>,
-    summary: ScanSummary,
-  ): Promise<Set<string>> {
+  private async dropResolved(open: Stored<LedgerEntry>[], dueKeys: Set<string>): Promise<Set<string>> {
     const dropped = new Set<string>();
     for (const entry of open) {
       const d = entry.doc;
       if (dueKeys.has(d.reminderKey) || d.state === 'claimed' || d.payload.test === true) continue;
       if (await this.deps.ledger.drop(entry, 'resolved')) {
-        summary.dropped++;
         dropped.add(d.id);
       }
     }

@@ -1,7 +1,7 @@
 // The reminders as the app runs them: the ledger, the sender, the due index and its scan, the reminder and
 // voucher expiry work per tenant over the real repositories. The bot's card actions (snooze, done, the test
 // reminder) and the tenant lifecycle's index calls go through this object too.
-import { dueReminders, dueSchedule, type DueReminder, type Organization, type Rules } from '../program';
+import { dueReminders, dueSchedule, type Rules } from '../program';
 import type { Logger } from '../logger';
 import { ReadPolicy, type OrganizationRepository, type Store, type VoucherRepository } from '../store';
 import type { BusinessHours } from './business-hours';
@@ -34,7 +34,10 @@ export interface ReminderServiceOptions {
   logger?: Logger;
   /** Fraction of each tenant's send budget this instance may use (1 / instances). */
   tenantShare?: number;
-  /** Tenants whose due work is skipped (inactive: the app was removed from their last conversation). */
+  /**
+   * The tenants inactive now (the app was removed from their last conversation): the start-up backfill gives
+   * them an inactive index entry. After that the lifecycle's calls keep the index's `active` flag.
+   */
   inactiveTenants?: () => Promise<ReadonlySet<string>>;
   /** REMINDERS_ENABLED: without it the due scan still expires vouchers, and sends nothing. */
   remindersEnabled?: boolean;
@@ -74,7 +77,6 @@ export class ReminderService {
   private readonly organizations: OrganizationRepository;
   private readonly vouchers: VoucherRepository;
   private readonly now: () => Date;
-  private scans = 0;
   private started = false;
   private stopped = false;
   /** Tenant scans started outside the interval (payment news); stop() waits for them. */
@@ -99,15 +101,9 @@ export class ReminderService {
     });
     const defaultTimeZone = deps.defaultTimeZone;
     this.expiry = new ExpiryJob({
-      organizations: {
-        listTenantIds: () => this.activeTenantIds(),
-        get: (tenantId) => this.organizations.get(tenantId),
-      },
       vouchers: this.vouchers,
       rules: deps.rules,
       defaultTimeZone,
-      intervalSeconds: deps.scanSeconds,
-      now: this.now,
       logger: deps.logger,
     });
     this.remindersOn = deps.remindersEnabled ?? true;
@@ -138,24 +134,19 @@ export class ReminderService {
       }),
     );
     this.scheduler = new ReminderScheduler({
-      listOrganizations: () => this.loadOrganizations(),
-      getOrganization: async (tenantId) =>
-        (await this.inactive()).has(tenantId) ? undefined : (await this.organizations.get(tenantId))?.doc,
-      dueReminders: (org, now) => this.dueAfterExpiry(org, now),
       ledger: this.ledger,
       references: deps.references,
       sender: this.sender,
       businessHours: deps.businessHours,
       defaultTimeZone,
-      scanSeconds: deps.scanSeconds,
       now: nowMs,
-      logger: deps.logger,
     });
   }
 
+  /** Since start: due scan cycles (on the interval or asked for), vouchers expired, expiry writes that lost a race. */
   get stats(): ReminderStats {
     const { expired, conflicts } = this.expiry.stats;
-    return { scans: this.scans, expired, expiryConflicts: conflicts };
+    return { scans: this.dueScan.cycles, expired, expiryConflicts: conflicts };
   }
 
   get running(): boolean {
@@ -176,13 +167,11 @@ export class ReminderService {
     this.unobserve();
     await Promise.allSettled([...this.tenantScans]);
     await this.dueScan.stop();
-    await this.expiry.stop();
-    await this.scheduler.stop({ stopSender: true });
+    await this.sender.stop();
   }
 
   /** One cycle of the due scan (tests and benches drive this with a fixed clock). */
-  async scanOnce(): Promise<DueScanSummary> {
-    this.scans++;
+  scanOnce(): Promise<DueScanSummary> {
     return this.dueScan.scanOnce();
   }
 
@@ -238,9 +227,17 @@ export class ReminderService {
     return this.dueIndex.forget(tenantId);
   }
 
-  /** Start-up migration: every tenant with an organisation and no index entry gets one, due now. */
+  /**
+   * Start-up migration: every tenant with an organisation and no index entry gets one, due now (inactive for a
+   * tenant inactive now). Once per start: one query of the organisations' ids, one of the index, one of the
+   * inactive tenants.
+   */
   async backfillDueIndex(): Promise<number> {
-    return this.dueIndex.backfill(await this.organizations.listTenantIds());
+    const [tenantIds, inactive] = await Promise.all([
+      this.organizations.listTenantIds(),
+      this.deps.inactiveTenants?.() ?? new Set<string>(),
+    ]);
+    return this.dueIndex.backfill(tenantIds, inactive);
   }
 
   /** Snoozed: the tenant is due again when the snooze ends (another instance may be the one to send it). */
@@ -284,37 +281,5 @@ export class ReminderService {
     });
     this.sender.submit(tenantId, res.id, now.getTime(), res.entry);
     return { ok: true, entryId: res.id };
-  }
-
-  private async inactive(): Promise<ReadonlySet<string>> {
-    return (await this.deps.inactiveTenants?.()) ?? new Set<string>();
-  }
-
-  /** Every tenant with an organisation, except the inactive ones (no reminders, no expiry runs). */
-  private async activeTenantIds(): Promise<string[]> {
-    const [ids, inactive] = await Promise.all([this.organizations.listTenantIds(), this.inactive()]);
-    return ids.filter((id) => !inactive.has(id));
-  }
-
-  private async loadOrganizations(): Promise<Organization[]> {
-    const ids = await this.activeTenantIds();
-    const out: Organization[] = [];
-    for (let i = 0; i < ids.length; i += 16) {
-      const batch = await Promise.all(ids.slice(i, i + 16).map((id) => this.organizations.get(id)));
-      for (const stored of batch) if (stored) out.push(stored.doc);
-    }
-    return out;
-  }
-
-  /** Expiry before reminders, over one listing of the tenant's vouchers: the scan sees expired ones as expired. */
-  private async dueAfterExpiry(org: Organization, now: Date): Promise<DueReminder[]> {
-    const { vouchers } = await this.expiry.expireTenant(org, now);
-    return dueReminders(
-      org,
-      vouchers.map((v) => v.doc),
-      this.deps.rules,
-      now,
-      { defaultTimeZone: this.deps.defaultTimeZone },
-    );
   }
 }

@@ -1,10 +1,4 @@
-// Timed work done tenant by tenant (voucher expiry, the reminder scan), and the interval that repeats a run.
-
-/** A job that does one tenant's due work at `now`; a scheduler of jobs calls it per tenant. */
-export interface TenantJob {
-  readonly name: string;
-  runTenant(tenantId: string, now: Date): Promise<unknown>;
-}
+// The interval that repeats a run (the due scan's cycle), sharing a run in progress with whoever asks for one.
 
 /** Runs `run` now and then every `intervalSeconds`; a run asked for while one is going shares its result. */
 export class RepeatingRun<T> {
@@ -15,10 +9,6 @@ export class RepeatingRun<T> {
     private readonly run: () => Promise<T>,
     private readonly intervalSeconds: number,
   ) {}
-
-  get started(): boolean {
-    return this.timer !== undefined;
-  }
 
   start(): void {
     if (this.timer) return;

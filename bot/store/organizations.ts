@@ -49,8 +49,8 @@ export class OrganizationRepository {
   }
 
   /**
-   * Every tenant that has an organisation: the one cross-partition query of the app, for the reminder scan
-   * (which then reads each organisation with a point read in its own partition).
+   * Every tenant that has an organisation (one cross-partition query of every organisation): only for the
+   * due index's backfill, once at start-up. Nothing on an interval lists every tenant.
    */
   async listTenantIds(): Promise<string[]> {
     const iterator = this.container.items.query<{ tenantId?: unknown }>({

@@ -54,7 +54,7 @@ export class TenantLifecycle {
     return true;
   }
 
-  /** The tenants the scans skip. */
+  /** The tenants inactive now (the due index's start-up backfill gives them an inactive entry). */
   async inactiveTenants(): Promise<Set<string>> {
     return new Set((await this.deps.registry.inactive()).map((t) => t.tenantId));
   }

@@ -1,5 +1,5 @@
 // The tenants container: each tenant's status (ETag-checked writes) and tombstones; the one cross-partition
-// query lists the inactive tenants (for the scans to skip and for retention).
+// query lists the inactive tenants (for retention, and for the due index's start-up backfill).
 import { AlreadyExists, ConcurrencyConflict, type Repository, type Store, type Stored } from '../store';
 import {
   TENANT_STATUS_ID,
@@ -63,14 +63,20 @@ export class TenantRegistry {
     }
   }
 
-  /** Tenants marked inactive and since when: one cross-partition query. */
-  async inactive(): Promise<{ tenantId: string; since: string }[]> {
+  /**
+   * Tenants marked inactive and since when (with `sinceAtOrBefore`, an ISO instant: only those inactive since
+   * then or earlier): one cross-partition query.
+   */
+  async inactive(sinceAtOrBefore?: string): Promise<{ tenantId: string; since: string }[]> {
     const { resources } = await this.store.containers.tenants.items
       .query<{ tenantId?: unknown; since?: unknown }>({
-        query: 'SELECT c.tenantId, c.since FROM c WHERE c.id = @id AND c.state = @state',
+        query:
+          'SELECT c.tenantId, c.since FROM c WHERE c.id = @id AND c.state = @state' +
+          (sinceAtOrBefore ? ' AND c.since <= @before' : ''),
         parameters: [
           { name: '@id', value: TENANT_STATUS_ID },
           { name: '@state', value: 'inactive' },
+          ...(sinceAtOrBefore ? [{ name: '@before', value: sinceAtOrBefore }] : []),
         ],
       })
       .fetchAll();

@@ -53,8 +53,8 @@ export class RetentionJob {
     const cutoff = this.deps.now().getTime() - days * DAY_MS;
     const purged: string[] = [];
     try {
-      for (const { tenantId, since } of await registry.inactive()) {
-        if (Date.parse(since) > cutoff) continue;
+      // Only the tenants past the retention are listed: a run reads what it purges, not every inactive tenant.
+      for (const { tenantId } of await registry.inactive(new Date(cutoff).toISOString())) {
         // Reactivated since it was listed (someone reinstalled the app): its data stays.
         if ((await registry.status(tenantId))?.doc.state !== 'inactive') continue;
         await data.erase(tenantId, 'system:retention', 'retention');

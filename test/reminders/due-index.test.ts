@@ -4,11 +4,13 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import { silentLogger } from '../../bot/logger';
+import type { DueIndex } from '../../bot/reminders/due-index';
+import { DueScan } from '../../bot/reminders/due-scan';
 import { Ledger } from '../../bot/reminders/ledger';
 import { ReferenceStore } from '../../bot/reminders/references';
 import { MAX_IDLE_MS, ReminderService } from '../../bot/reminders/service';
 import { loadRules } from '../../bot/rules';
-import { openStore, type Store } from '../../bot/store';
+import { openStore, StoreUnavailable, type Store } from '../../bot/store';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../bot/store/embedded';
 import { seedReadyOrganization, seedVoucher } from '../conversation/fixtures';
 import type { Harness } from '../conversation/harness';
@@ -62,7 +64,12 @@ describe('reminders: the due index and its scan (bot/reminders/due-*.ts)', funct
 
   function service(
     store: Store,
-    extra: { remindersEnabled?: boolean; owner?: string } = {},
+    extra: {
+      remindersEnabled?: boolean;
+      owner?: string;
+      dueConcurrency?: number;
+      inactiveTenants?: () => Promise<ReadonlySet<string>>;
+    } = {},
   ): ReminderService {
     const svc = new ReminderService({
       store,
@@ -264,6 +271,58 @@ describe('reminders: the due index and its scan (bot/reminders/due-*.ts)', funct
     assert.equal(await nextDueAt(svc, 'tenant-old-2'), IN_TWO_DAYS);
   });
 
+  it('start-up backfill: a tenant inactive now gets an inactive entry and is not worked', async () => {
+    const store = await instance();
+    await tenantDueInTwoDays(store, 'tenant-old-on');
+    await tenantDueInTwoDays(store, 'tenant-old-off');
+    await seedVoucher(harness(store), 'tenant-old-off', 'v-OLD-OFF-X', 'Assigned', OVERDUE);
+    const svc = service(store, { inactiveTenants: async () => new Set(['tenant-old-off']) });
+    assert.equal(await svc.backfillDueIndex(), 2);
+    assert.equal((await svc.dueIndex.get('tenant-old-off'))?.doc.active, false);
+    const work = sinon.spy(svc, 'workTenant');
+    assert.equal((await svc.scanOnce()).tenants, 1);
+    assert.deepEqual(
+      work.getCalls().map((c) => c.args[0]),
+      ['tenant-old-on'],
+    );
+    assert.equal((await store.repos.vouchers.get('tenant-old-off', 'v-OLD-OFF-X'))?.doc.state, 'Assigned');
+  });
+
+  it('a database that does not answer stops the cycle; the other tenants are worked by the next one', async () => {
+    const store = await instance();
+    const svc = service(store, { dueConcurrency: 1 });
+    const tenants = ['tenant-busy-0', 'tenant-busy-1', 'tenant-busy-2'];
+    for (const t of tenants) await tenantDueInTwoDays(store, t);
+    const original = svc.workTenant.bind(svc);
+    const work = sinon.stub(svc, 'workTenant').callsFake(async (tenantId, at) => {
+      if (work.callCount === 1) throw new StoreUnavailable('notApplied', 'timeout');
+      return original(tenantId, at);
+    });
+    now = SATURDAY; // each tenant's day-3 reminder is current
+    const first = await svc.scanOnce();
+    assert.deepEqual(
+      { tenants: first.tenants, errors: first.errors, deferred: first.deferred },
+      { tenants: 0, errors: 1, deferred: true },
+    );
+    assert.equal(work.callCount, 1, 'the other tenants were not tried');
+    const failed = work.getCall(0).args[0];
+    const second = await svc.scanOnce();
+    assert.equal(second.tenants, 2);
+    assert.deepEqual(
+      work
+        .getCalls()
+        .slice(1)
+        .map((c) => c.args[0])
+        .sort(),
+      tenants.filter((t) => t !== failed),
+    );
+    // The failed tenant is due again one interval later.
+    now = new Date(SATURDAY.getTime() + 3_600_000);
+    assert.equal((await svc.scanOnce()).tenants, 1);
+    assert.equal(work.lastCall.args[0], failed);
+    assert.equal(svc.stats.scans, 3);
+  });
+
   it('a write while the tenant is being worked is not lost: the earlier time it set outlives the give-back', async () => {
     const store = await instance();
     const svc = service(store);
@@ -278,5 +337,32 @@ describe('reminders: the due index and its scan (bot/reminders/due-*.ts)', funct
     });
     assert.equal((await svc.scanOnce()).tenants, 1);
     assert.equal(await nextDueAt(svc, 'tenant-race'), TUESDAY.toISOString(), 'still due');
+  });
+
+  it('the due scan runs on the configured interval; stop ends it', async () => {
+    const clock = sinon.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    let queries = 0;
+    // An index with nothing due, answering at once (the interval is what is checked here).
+    const idle = {
+      listDue: async () => {
+        queries++;
+        return [];
+      },
+    } as unknown as DueIndex;
+    const scan = new DueScan({ index: idle, work: async () => 'gone', intervalSeconds: 60 });
+    try {
+      scan.start();
+      await clock.tickAsync(0);
+      assert.equal(queries, 1);
+      await clock.tickAsync(60_000);
+      await clock.tickAsync(60_000);
+      assert.equal(queries, 3);
+      assert.equal(scan.cycles, 3);
+      await scan.stop();
+      await clock.tickAsync(600_000);
+      assert.equal(queries, 3);
+    } finally {
+      clock.restore();
+    }
   });
 });

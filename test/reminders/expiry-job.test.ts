@@ -1,10 +1,10 @@
-// Voucher expiry as due work of its own over the real store: the due scan expires vouchers with reminders off
-// (REMINDERS_ENABLED=false), on its interval, tenant by tenant, and enqueues no reminder.
+// Voucher expiry as due work over the real store: the due scan expires vouchers with reminders off
+// (REMINDERS_ENABLED=false), on its interval, tenant by tenant, and enqueues no reminder; a tenant that fails or
+// loses an ETag race is due again, and the others are worked.
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import { silentLogger } from '../../bot/logger';
 import { loadRules } from '../../bot/rules';
-import { ExpiryJob } from '../../bot/reminders/expiry-job';
 import { Ledger } from '../../bot/reminders/ledger';
 import { ReferenceStore } from '../../bot/reminders/references';
 import { ReminderService } from '../../bot/reminders/service';
@@ -18,13 +18,15 @@ const NOW = new Date('2026-05-05T12:00:00Z');
 const LONG_AGO = { assignedOn: '2025-10-01', intakeOn: '2025-10-01' };
 const RECENTLY = { assignedOn: '2026-05-01', intakeOn: '2026-05-01' };
 
-describe('reminders: voucher expiry as a job of its own', () => {
+describe('reminders: voucher expiry as due work', () => {
   let cosmos: TestCosmos;
+  let now: Date;
   let repos: Repos;
   let h: Harness;
   const rules = loadRules({ profile: 'program-2020' });
 
   beforeEach(async () => {
+    now = NOW;
     cosmos = await startTestCosmos();
     repos = cosmos.store.repos;
     h = { repos } as unknown as Harness; // the fixtures only write through the repositories
@@ -44,7 +46,7 @@ describe('reminders: voucher expiry as a job of its own', () => {
       scanSeconds: 60,
       defaultTimeZone: 'UTC',
       businessHours: { start: 9, end: 17 },
-      now: () => NOW,
+      now: () => now,
       logger: silentLogger(),
     });
   }
@@ -85,6 +87,7 @@ describe('reminders: voucher expiry as a job of its own', () => {
       await clock.tickAsync(60_000);
       await until(async () => reminders.stats.expired === 3);
       assert.equal(await stateOf('tenant-off-a', 'v-OFF-0003'), 'Expired');
+      assert.equal(reminders.stats.scans, 2, "the interval's cycles are counted");
 
       // Stopped: no more runs.
       await reminders.stop();
@@ -97,53 +100,64 @@ describe('reminders: voucher expiry as a job of its own', () => {
     }
   });
 
-  it('runAll goes on past a tenant that fails; an ETag conflict is left for the next run', async () => {
+  it('the due scan goes on past a tenant that fails (due again later); an ETag conflict makes its tenant due again', async () => {
+    const reminders = service(false);
     await seedReadyOrganization(h, 'tenant-run-ok');
     await seedReadyOrganization(h, 'tenant-run-bad');
     const old = await seedVoucher(h, 'tenant-run-ok', 'v-RUN-0001', 'Assigned', LONG_AGO);
     await seedVoucher(h, 'tenant-run-bad', 'v-RUN-0002', 'Assigned', LONG_AGO);
+    // A tenant in the index with no organisation any more: the scan removes its entry.
+    await reminders.dueIndex.lower('tenant-none', NOW);
+    const list = repos.vouchers.list.bind(repos.vouchers);
     let raced = false;
-    const job = new ExpiryJob({
-      organizations: repos.organizations,
-      vouchers: {
-        list: async (tenantId) => {
-          if (tenantId === 'tenant-run-bad') throw new Error('listing failed');
-          const listed = await repos.vouchers.list(tenantId);
-          if (tenantId === 'tenant-run-ok' && !raced) {
-            // Someone edits the voucher after the job listed it.
-            raced = true;
-            await repos.vouchers.save(
-              tenantId,
-              { ...old.doc, voucherAdminEmail: 'x@customer.example' },
-              old.etag,
-            );
-          }
-          return listed;
-        },
-        get: (tenantId, id) => repos.vouchers.get(tenantId, id),
-        save: (tenantId, voucher, etag) => repos.vouchers.save(tenantId, voucher, etag),
-      },
-      rules,
-      defaultTimeZone: 'UTC',
-      intervalSeconds: 60,
-      now: () => NOW,
-      logger: silentLogger(),
+    const listing = sinon.stub(repos.vouchers, 'list').callsFake(async (tenantId) => {
+      if (tenantId === 'tenant-run-bad') throw new Error('listing failed');
+      const listed = await list(tenantId);
+      if (tenantId === 'tenant-run-ok' && !raced) {
+        // Someone edits the voucher after the scan listed it.
+        raced = true;
+        await repos.vouchers.save(
+          tenantId,
+          { ...old.doc, voucherAdminEmail: 'x@customer.example' },
+          old.etag,
+        );
+      }
+      return listed;
     });
+    try {
+      const first = await reminders.scanOnce();
+      assert.deepEqual(
+        {
+          tenants: first.tenants,
+          forgotten: first.forgotten,
+          errors: first.errors,
+          deferred: first.deferred,
+        },
+        { tenants: 2, forgotten: 1, errors: 1, deferred: false },
+      );
+      assert.equal(await reminders.dueIndex.get('tenant-none'), undefined);
+      assert.equal(await stateOf('tenant-run-ok', 'v-RUN-0001'), 'Assigned');
+      assert.equal(await stateOf('tenant-run-bad', 'v-RUN-0002'), 'Assigned');
+      assert.deepEqual(reminders.stats, { scans: 1, expired: 0, expiryConflicts: 1 });
+      const retry = new Date(NOW.getTime() + 60_000).toISOString();
+      assert.equal(
+        (await reminders.dueIndex.get('tenant-run-bad'))?.doc.nextDueAt,
+        retry,
+        'one interval later',
+      );
 
-    const first = await job.runAll();
-    assert.deepEqual(first, { tenants: 1, expired: 0, conflicts: 1, errors: 1 });
-    assert.equal(await stateOf('tenant-run-ok', 'v-RUN-0001'), 'Assigned');
-    assert.equal(await stateOf('tenant-run-bad', 'v-RUN-0002'), 'Assigned');
-
-    const second = await job.runTenant('tenant-run-ok', NOW);
-    assert.deepEqual(
-      { expired: second?.expired, conflicts: second?.conflicts },
-      { expired: 1, conflicts: 0 },
-    );
-    const stored = await repos.vouchers.get('tenant-run-ok', 'v-RUN-0001');
-    assert.equal(stored?.doc.state, 'Expired');
-    assert.equal(stored?.doc.voucherAdminEmail, 'x@customer.example', 'the concurrent change is kept');
-    assert.deepEqual(job.stats, { expired: 1, conflicts: 1 });
-    assert.equal(await job.runTenant('tenant-none', NOW), undefined, 'a tenant without an organisation');
+      // The tenant whose write lost the race is due again at once; the failed one is not yet.
+      assert.equal((await reminders.scanOnce()).tenants, 1);
+      const stored = await repos.vouchers.get('tenant-run-ok', 'v-RUN-0001');
+      assert.equal(stored?.doc.state, 'Expired');
+      assert.equal(stored?.doc.voucherAdminEmail, 'x@customer.example', 'the concurrent change is kept');
+    } finally {
+      listing.restore();
+    }
+    now = new Date(NOW.getTime() + 60_000);
+    assert.equal((await reminders.scanOnce()).tenants, 1, 'the failed tenant, one interval later');
+    assert.equal(await stateOf('tenant-run-bad', 'v-RUN-0002'), 'Expired');
+    assert.deepEqual(reminders.stats, { scans: 3, expired: 2, expiryConflicts: 1 });
+    await reminders.stop();
   });
 });

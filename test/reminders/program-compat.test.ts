@@ -1,23 +1,21 @@
-// The scheduler's dependency takes the domain's real dueReminders, Organization and DueReminder (checked by
-// tsc); and the ledger's cause of a reminder key drops only its offset.
+// The scheduler's deliverDue takes what the domain's real dueReminders returns, for a real Organization
+// (checked by tsc); and the ledger's cause of a reminder key drops only its offset.
 import { strict as assert } from 'node:assert';
-import {
-  dueReminders,
-  type DueReminder,
-  type Organization,
-  type Rules,
-  type Voucher,
-} from '../../bot/program';
+import { dueReminders, type Organization, type Rules, type Voucher } from '../../bot/program';
 import { defaultCauseOf } from '../../bot/reminders/ledger';
-import type { ReminderSchedulerDeps } from '../../bot/reminders/scheduler';
+import type { ReminderScheduler } from '../../bot/reminders/scheduler';
+
+type DeliverDue = ReminderScheduler['deliverDue'];
 
 describe('reminders: compatibility with the domain (bot/program)', () => {
-  it('dueReminders fits the scheduler dependency type', () => {
-    const asDep =
-      (vouchers: readonly Voucher[], rules: Rules): ReminderSchedulerDeps['dueReminders'] =>
-      async (org: Organization, now: Date): Promise<DueReminder[]> =>
-        dueReminders(org, vouchers, rules, now);
-    assert.equal(typeof asDep([], {} as Rules), 'function');
+  it("dueReminders' result fits the scheduler's deliverDue", () => {
+    const asArgs = (
+      org: Organization,
+      vouchers: readonly Voucher[],
+      rules: Rules,
+      now: Date,
+    ): Parameters<DeliverDue> => [org, dueReminders(org, vouchers, rules, now), now];
+    assert.equal(typeof asArgs, 'function');
   });
 
   it('the cause of a key drops only its offset', () => {

@@ -70,4 +70,11 @@ describe('tenant retention', () => {
     assert.equal(await vouchersOf('ret-recent'), 1, 'inactive for less than the retention');
     assert.equal((await registry.inactive()).map((t) => t.tenantId).includes('ret-old'), false);
   });
+
+  it("a run's query lists only the tenants past the retention, not every inactive tenant", async () => {
+    const inactive = async (before?: string) => (await registry.inactive(before)).map((t) => t.tenantId);
+    assert.deepEqual(await inactive(), ['ret-recent']);
+    assert.deepEqual(await inactive('2026-05-31T23:59:59.999Z'), []);
+    assert.deepEqual(await inactive('2026-06-01T00:00:00.000Z'), ['ret-recent']);
+  });
 });
