@@ -22,23 +22,27 @@ import { openStore, type Store } from '../bot/store';
  * thread with the sender would measure the database's CPU instead of the sender.
  */
 export async function startCosmosServerProcess(): Promise<{ endpoint: string; stop(): void }> {
-  const code =
-    "const { createHttpServer } = require('@vercel/cosmosdb-server');" +
-    "const s = createHttpServer(); s.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: s.address().port })));";
-  const child = spawn(process.execPath, ['--max-old-space-size=6144', '-e', code], {
-    cwd: path.resolve(__dirname, '..'),
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
+  const child = spawn(
+    process.execPath,
+    [
+      '--max-old-space-size=6144',
+      '--require',
+      'tsx/cjs',
+      '--disable-warning=DEP0111',
+      path.join(__dirname, 'cosmos-server.ts'),
+    ],
+    { cwd: path.resolve(__dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const endpoint = await new Promise<string>((resolve, reject) => {
     let buf = '';
     child.stdout.on('data', (d: Buffer) => {
       buf += d.toString();
       const line = buf.split('\n')[0];
-      if (buf.includes('\n') && line) resolve((JSON.parse(line) as { port: number }).port);
+      if (buf.includes('\n') && line) resolve((JSON.parse(line) as { endpoint: string }).endpoint);
     });
     child.once('exit', (c) => reject(new Error(`cosmos child exited with ${String(c)}`)));
   });
-  return { endpoint: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+  return { endpoint, stop: () => child.kill() };
 }
 
 async function startCosmosProcess(): Promise<{ store: Store; stop(): Promise<void> }> {

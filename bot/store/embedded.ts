@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { CosmosClient } from '@azure/cosmos';
+import { installPartitionScopedQueries, withRequestPartition } from './embedded-partitions';
 
 export interface EmbeddedCosmos {
   endpoint: string;
@@ -40,10 +41,11 @@ const SYSTEM_FIELDS = ['_rid', '_self', '_etag', '_attachments', '_ts'];
 
 export async function startEmbeddedCosmos(opts: EmbeddedOptions = {}): Promise<EmbeddedCosmos> {
   const { createHttpServer } = await import('@vercel/cosmosdb-server');
+  installPartitionScopedQueries();
   // Keep-alive as real Cosmos DB does: the server's default answers every request with `connection: close`,
   // so the SDK opened a new TCP connection per operation (a fifth of a point read's CPU in bench/profile.ts).
   const server: Server = createHttpServer({ keepAlive: true });
-  answerNotModified(server);
+  patchRequests(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
@@ -93,12 +95,13 @@ export async function startEmbeddedCosmos(opts: EmbeddedOptions = {}): Promise<E
 }
 
 /**
- * Real Cosmos DB answers a point read whose If-None-Match names the current version with 304 and no body; the
- * embedded server ignores the header. Its handler sets the document's ETag before ending the response, so a
- * 200 for that very version is turned into the 304 real Cosmos would send (the change-feed use of the header,
- * with A-IM, is left to the server).
+ * Two ways the embedded server is brought closer to real Cosmos DB, on every request:
+ * - A point read whose If-None-Match names the current version gets 304 and no body; the server ignores the
+ *   header. Its handler sets the document's ETag before ending the response, so a 200 for that very version is
+ *   turned into the 304 real Cosmos would send (the change-feed use of the header, with A-IM, is left alone).
+ * - A query with a partition key runs over that partition only (embedded-partitions.ts).
  */
-function answerNotModified(server: Server): void {
+function patchRequests(server: Server): void {
   const handlers = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -119,7 +122,9 @@ function answerNotModified(server: Server): void {
         return end(...args);
       }) as ServerResponse['end'];
     }
-    for (const handle of handlers) handle(req, res);
+    withRequestPartition(req, () => {
+      for (const handle of handlers) handle(req, res);
+    });
   });
 }
 
