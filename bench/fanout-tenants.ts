@@ -239,7 +239,7 @@ export async function runFanoutTenantsBench(
       tenantLimitPerSecond: 50,
       peakRssMB,
       loadAverage1m: Number(loadavg()[0]?.toFixed(2)),
-      note: 'one instance (tenantShare 1), default sender concurrency; peak RSS of the bench process (sender, CloudAdapter, simulator); Cosmos in a child process; CPU per send of each process; database requests per send counted by a proxy on a run of a tenth of the tenants',
+      note: 'one instance (tenantShare 1), sender concurrency 16 (the default; FANOUT_CONCURRENCY overrides); peak RSS of the bench process (sender, CloudAdapter, simulator); Cosmos in a child process; CPU per send of each process; database requests per send counted by a proxy on a run of a tenth of the tenants',
     };
   } finally {
     await sim.close();

@@ -13,15 +13,7 @@ interface Waiting {
   resolve: (r: OperationResponse | undefined) => void;
 }
 
-export interface PointBatchStats {
-  /** Bulk requests sent. */
-  requests: number;
-  /** Operations carried by them. */
-  operations: number;
-}
-
 export class PointBatcher {
-  readonly stats: PointBatchStats = { requests: 0, operations: 0 };
   private waiting: Waiting[] = [];
   private inFlight = 0;
 
@@ -53,8 +45,6 @@ export class PointBatcher {
   }
 
   private async send(batch: Waiting[]): Promise<void> {
-    this.stats.requests++;
-    this.stats.operations += batch.length;
     try {
       const answers = await this.container.items.bulk(
         batch.map((w) => w.input),
