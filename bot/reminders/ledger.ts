@@ -135,6 +135,8 @@ export class Ledger {
     this.causeOf = options.causeOf ?? defaultCauseOf;
     this.repo = store.repository('reminders', LedgerEntry, 'reminder delivery', {
       onCorrupt: (e) => this.logger?.warn({ id: e.id, problems: e.problems }, 'corrupt ledger entry skipped'),
+      // The sender claims and records many entries at once across tenants: one request carries many.
+      batchPointOperations: true,
     });
     this.markers = store.repository('reminders', CauseDone, 'reminder cause marker');
   }

@@ -115,6 +115,8 @@ export class ReferenceStore {
     this.repo = store.repository('conversations', ConversationRefDoc, 'conversation reference', {
       onCorrupt: (e) =>
         this.logger?.warn({ id: e.id, problems: e.problems }, 'corrupt conversation reference skipped'),
+      // The sender reads one reference per send, many at once across tenants: one request carries many.
+      batchPointOperations: true,
     });
     this.allowlist = options.serviceUrlAllowlist ?? [];
     this.logger = options.logger;

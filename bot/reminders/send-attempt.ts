@@ -46,6 +46,8 @@ export interface AttemptResult {
   outcome: SendOutcome;
   /** Look at the entry again at this instant (a retry; the end of the lease after a timeout). */
   retryAt?: number;
+  /** The version the ledger write just left (a retry claims it without reading it again). */
+  entry?: Stored<LedgerEntry>;
   /** The connector answered 429. */
   throttled?: boolean;
   /** The connector answered 5xx. */
@@ -250,12 +252,13 @@ async function afterThrottled(
   });
 }
 
-/** The result as planned when its ledger write went through; `lost` when the claim was lost meanwhile. */
+/** The result as planned when its ledger write went through (with the version it left); `lost` when the claim was lost meanwhile. */
 async function recorded(
   write: Promise<Stored<LedgerEntry> | undefined>,
   result: AttemptResult,
 ): Promise<AttemptResult> {
-  return (await write) ? result : { ...result, outcome: { ...result.outcome, result: 'lost' } };
+  const entry = await write;
+  return entry ? { ...result, entry } : { ...result, outcome: { ...result.outcome, result: 'lost' } };
 }
 
 /** The next business-hours instant `afterMs` from now (never past the entry's `sendBy` day). */

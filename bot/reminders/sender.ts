@@ -267,7 +267,9 @@ export class ReminderSender {
     this.stats.requests++;
     const attempt = await sendClaimedEntry(claimed, reach.reference, keys, this.attemptDeps);
     this.count(attempt);
-    if (attempt.retryAt !== undefined) this.later(item, attempt.retryAt);
+    // A retry comes back with the version its ledger write left: its claim needs no read first.
+    const retryEntry = attempt.outcome.result === 'retry' ? attempt.entry : undefined;
+    if (attempt.retryAt !== undefined) this.later(item, attempt.retryAt, retryEntry);
     return this.emit(attempt.outcome);
   }
 
@@ -316,7 +318,9 @@ export class ReminderSender {
     const claimed = await this.ledger.claim(current, this.owner, leaseMs);
     if (claimed || !item.entry) return claimed;
     const fresh = await this.ledger.read(item.tenantId, item.id);
-    return fresh ? this.ledger.claim(fresh, this.owner, leaseMs) : undefined;
+    // Snoozed or moved meanwhile: queued again for when it wakes, as a first look would have done.
+    if (!fresh || this.notYet(item, fresh.doc)) return undefined;
+    return this.ledger.claim(fresh, this.owner, leaseMs);
   }
 
   private count(attempt: AttemptResult): void {

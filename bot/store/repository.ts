@@ -6,6 +6,7 @@ import type { DocumentCache } from './cache';
 import type { Stored, TenantDocument } from './documents';
 import { DEFAULT_STORE_TIMEOUT_MS, scopedStoreBudget, StoreUnavailable, withinBudget } from './budget';
 import { AlreadyExists, ConcurrencyConflict, CorruptDocument, NotFound, statusOf } from './errors';
+import { PointBatcher } from './point-batch';
 import { planless } from './query-plan';
 
 export interface QuerySpec {
@@ -44,7 +45,22 @@ export interface RepositoryOptions {
   timeoutMs?: number;
   /** Called when a voucher write could not keep its tenant summary shard (store/summaries.ts drops it). */
   onSummaryError?: (tenantId: string, err: unknown) => void;
+  /**
+   * Point reads and replaces asked for at once travel together in bulk requests (store/point-batch.ts): for
+   * documents the reminder sender reads and writes in bursts. A lone operation still leaves at once.
+   */
+  batchPointOperations?: boolean;
 }
+
+/** What a point read or replace answered, however it travelled. */
+interface PointAnswer {
+  statusCode: number;
+  resource?: Record<string, unknown>;
+  etag?: string;
+}
+
+/** Answers a batched operation gives as they are; anything else (429, 503, 408…) is asked again on its own. */
+const FINAL_IN_BATCH = new Set([200, 201, 304, 404, 412]);
 
 const SYSTEM_FIELDS = ['_rid', '_self', '_etag', '_attachments', '_ts', '_lsn'] as const;
 
@@ -76,13 +92,17 @@ function refreshAhead(renew: () => Promise<unknown>): void {
 
 /** Built by the Store (Store.repository), with the one cache of its container. */
 export class Repository<T extends TenantDocument> {
+  private readonly batcher: PointBatcher | undefined;
+
   constructor(
     private readonly container: Container,
     private readonly cache: DocumentCache,
     private readonly schema: z.ZodType<T>,
     readonly kind: string,
     private readonly options: RepositoryOptions = {},
-  ) {}
+  ) {
+    this.batcher = options.batchPointOperations ? new PointBatcher(container) : undefined;
+  }
 
   /**
    * Every database call goes through here: bounded in time (store/budget.ts), 503 retried inside the budget.
@@ -122,13 +142,7 @@ export class Repository<T extends TenantDocument> {
     const cached = this.cache.get<T>(tenantId, id);
     try {
       const res = await this.call((abortSignal) =>
-        this.container
-          .item(id, tenantId)
-          .read<Record<string, unknown>>(
-            cached
-              ? { accessCondition: { type: 'IfNoneMatch', condition: cached.stored.etag }, abortSignal }
-              : { abortSignal },
-          ),
+        this.pointRead(tenantId, id, cached?.stored.etag, abortSignal),
       );
       if (res.statusCode === 304 && cached) {
         this.cache.touch(tenantId, id);
@@ -148,6 +162,57 @@ export class Repository<T extends TenantDocument> {
       }
       throw err;
     }
+  }
+
+  /** A point read, conditional on `ifNoneMatch` (the cached version: a 304 when it is current). */
+  private async pointRead(
+    tenantId: string,
+    id: string,
+    ifNoneMatch: string | undefined,
+    abortSignal: AbortSignal,
+  ): Promise<PointAnswer> {
+    const batched = await this.batcher?.run({
+      operationType: 'Read',
+      id,
+      partitionKey: tenantId,
+      ...(ifNoneMatch ? { ifNoneMatch } : {}),
+    });
+    if (batched && FINAL_IN_BATCH.has(batched.statusCode))
+      return { statusCode: batched.statusCode, resource: batched.resourceBody, etag: batched.eTag };
+    return this.container
+      .item(id, tenantId)
+      .read<Record<string, unknown>>(
+        ifNoneMatch
+          ? { accessCondition: { type: 'IfNoneMatch', condition: ifNoneMatch }, abortSignal }
+          : { abortSignal },
+      );
+  }
+
+  /** A replace of the version `etag` only; a 412 or 404 is thrown as the SDK throws it (`code`). */
+  private async pointReplace(
+    doc: T,
+    body: Record<string, unknown>,
+    etag: string,
+    abortSignal: AbortSignal,
+  ): Promise<PointAnswer> {
+    const batched = await this.batcher?.run({
+      operationType: 'Replace',
+      id: doc.id,
+      partitionKey: doc.tenantId,
+      resourceBody: body as never,
+      ifMatch: etag,
+    });
+    if (batched && FINAL_IN_BATCH.has(batched.statusCode)) {
+      if (batched.statusCode >= 300)
+        throw Object.assign(new Error(`replace answered ${batched.statusCode}`), {
+          code: batched.statusCode,
+        });
+      return { statusCode: batched.statusCode, resource: batched.resourceBody, etag: batched.eTag };
+    }
+    return this.container.item(doc.id, doc.tenantId).replace<Record<string, unknown>>(body, {
+      accessCondition: { type: 'IfMatch', condition: etag },
+      abortSignal,
+    });
   }
 
   async create(doc: T): Promise<Stored<T>> {
@@ -171,14 +236,7 @@ export class Repository<T extends TenantDocument> {
   async replace(doc: T, etag: string): Promise<Stored<T>> {
     const body = this.encode(doc);
     try {
-      const res = await this.call(
-        (abortSignal) =>
-          this.container.item(doc.id, doc.tenantId).replace<Record<string, unknown>>(body, {
-            accessCondition: { type: 'IfMatch', condition: etag },
-            abortSignal,
-          }),
-        doc,
-      );
+      const res = await this.call((abortSignal) => this.pointReplace(doc, body, etag, abortSignal), doc);
       return this.written(doc, body, res.resource, res.etag);
     } catch (err) {
       const status = statusOf(err);

@@ -184,15 +184,39 @@ describe('reminders: sender through CloudAdapter and the connector simulator', (
     assert.equal(e.state, 'pending');
     assert.equal(e.lastError?.status, 429);
     assert.equal(e.notBefore, new Date(T0 + 5000).toISOString());
-    await clock.tickAsync(4900);
-    await settle(sender);
-    assert.equal(rig.sim.requestCount(conv('ra1')), 1, 'nothing before Retry-After');
-    await clock.tickAsync(200);
-    await until(() => rig.sim.activities(conv('ra1')).length === 1);
-    await settle(sender);
+    const reads = sinon.spy(rig.ledger, 'read');
+    try {
+      await clock.tickAsync(4900);
+      await settle(sender);
+      assert.equal(rig.sim.requestCount(conv('ra1')), 1, 'nothing before Retry-After');
+      await clock.tickAsync(200);
+      await until(() => rig.sim.activities(conv('ra1')).length === 1);
+      await settle(sender);
+      const readsOfEntry = reads.getCalls().filter((c) => c.args[1] === id).length;
+      assert.equal(readsOfEntry, 0, 'the retry claims the version its ledger write left, unread');
+    } finally {
+      reads.restore();
+    }
     e = await entry(id);
     assert.equal(e.state, 'sent');
     assert.equal(e.attempts, 2);
+  });
+
+  it('a stale copy of an entry snoozed meanwhile: the sender queues it for the snooze end and sends it then, once', async () => {
+    const sender = rig.sender({ random: () => 0.5 });
+    const id = await entryFor('sz1');
+    const listed = await rig.ledger.read(TENANT, id); // what a scan handed over
+    assert.ok(listed);
+    const until60s = new Date(T0 + 60_000);
+    assert.ok((await rig.ledger.snooze(TENANT, id, until60s, 'sz1')).ok);
+    sender.submit(TENANT, id, undefined, listed);
+    await settle(sender);
+    assert.equal(rig.sim.requestCount(conv('sz1')), 0, 'nothing before the snooze ends');
+    await clock.tickAsync(60_100);
+    await until(() => rig.sim.activities(conv('sz1')).length === 1);
+    await settle(sender);
+    assert.equal((await entry(id)).state, 'sent');
+    assert.equal(rig.sim.requestCount(conv('sz1')), 1);
   });
 
   it("an adapter with onTurnError (the app's) does not hide a failed send: retried, not recorded as sent, no error message posted", async () => {

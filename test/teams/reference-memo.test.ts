@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { AddressInfo } from 'node:net';
-import type { Container } from '@azure/cosmos';
+import type { Container, OperationInput } from '@azure/cosmos';
 import { silentLogger } from '../../bot/logger';
 import { Ledger } from '../../bot/reminders/ledger';
 import { ReferenceStore, type ReferenceDraft } from '../../bot/reminders/references';
@@ -83,10 +83,22 @@ describe('teams: conversation references are not re-read on every message', () =
     let url: string;
     const reads = { count: 0 };
 
-    /** The store with point reads of the conversations container counted. */
+    /** The store with point reads of the conversations container counted (alone, or carried in a bulk request). */
     function counted(store: Store): Store {
       const conversations = new Proxy(store.containers.conversations, {
         get(target, prop, receiver) {
+          if (prop === 'items') {
+            const items = target.items;
+            return new Proxy(items, {
+              get(t, p, r) {
+                if (p !== 'bulk') return Reflect.get(t, p, r) as unknown;
+                return (ops: OperationInput[], ...rest: unknown[]) => {
+                  reads.count += ops.filter((o) => o.operationType === 'Read').length;
+                  return (t.bulk as (...a: unknown[]) => unknown).call(t, ops, ...rest);
+                };
+              },
+            });
+          }
           if (prop === 'item') {
             return (id: string, pk: string) => {
               const item = target.item(id, pk);
