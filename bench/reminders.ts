@@ -21,7 +21,7 @@ import { openStore, type Store } from '../bot/store';
  * The embedded Cosmos server in a child process: in production the database is remote, and sharing one
  * thread with the sender would measure the database's CPU instead of the sender.
  */
-export async function startCosmosServerProcess(): Promise<{ endpoint: string; stop(): void }> {
+export async function startCosmosServerProcess(): Promise<{ endpoint: string; pid: number; stop(): void }> {
   const child = spawn(
     process.execPath,
     [
@@ -42,7 +42,7 @@ export async function startCosmosServerProcess(): Promise<{ endpoint: string; st
     });
     child.once('exit', (c) => reject(new Error(`cosmos child exited with ${String(c)}`)));
   });
-  return { endpoint, stop: () => child.kill() };
+  return { endpoint, pid: child.pid ?? 0, stop: () => child.kill() };
 }
 
 async function startCosmosProcess(): Promise<{ store: Store; stop(): Promise<void> }> {
