@@ -248,6 +248,8 @@ interface CycleResult {
   databaseBusyPct: number;
   /** CPU used by every process of the bench (database, instances, bench with proxy and simulator) ÷ wall time ÷ cores. */
   machineBusyPct: number;
+  /** This process: the counting proxy in front of the database and the connector simulator. */
+  benchProcessBusyPct: number;
 }
 
 /** CPU seconds of the database process, the instances and this process (the proxy and the simulator). */
@@ -261,12 +263,15 @@ async function cycle(instances: Instance[], now: number, dbPid: number): Promise
   const started = performance.now();
   const cpu0 = cpuSeconds(dbPid);
   const all0 = allCpu(dbPid, instances);
+  const own0 = process.cpuUsage();
   const scans = await Promise.all(instances.map((i) => i.ask('scan', now)));
   await Promise.all(instances.map((i) => i.ask('idle')));
   const ms = performance.now() - started;
   const sum = (f: 'tenants' | 'lostClaims') =>
     scans.reduce((n, s) => n + ((s.summary as Record<string, number>)[f] ?? 0), 0);
   const databaseBusyPct = Math.round(((cpuSeconds(dbPid) - cpu0) * 100_000) / ms);
+  const own = process.cpuUsage(own0);
+  const benchProcessBusyPct = Math.round((own.user + own.system) / 10 / ms);
   const machineBusyPct = Math.round(((allCpu(dbPid, instances) - all0) * 100_000) / ms / cpus().length);
   return {
     ms: Math.round(ms),
@@ -274,6 +279,7 @@ async function cycle(instances: Instance[], now: number, dbPid: number): Promise
     lostClaims: sum('lostClaims'),
     databaseBusyPct,
     machineBusyPct,
+    benchProcessBusyPct,
   };
 }
 
@@ -348,6 +354,7 @@ export async function runScaleBench(
     out.dueCycle1InstanceTenantsWorked = one.tenants;
     out.dueCycle1InstanceDatabaseBusyPct = one.databaseBusyPct;
     out.dueCycle1InstanceMachineBusyPct = one.machineBusyPct;
+    out.dueCycle1InstanceBenchProcessBusyPct = one.benchProcessBusyPct;
     Object.assign(out, prefixed('dueCycle1Instance', dupAndLost(sim, cohorts[0] as string[])));
     progress(out);
     // Tenants whose entries went to a sender are looked at again 5 min later (in case it died): not measured.
@@ -359,6 +366,7 @@ export async function runScaleBench(
     out.dueCycle2InstancesLostClaims = two.lostClaims;
     out.dueCycle2InstancesDatabaseBusyPct = two.databaseBusyPct;
     out.dueCycle2InstancesMachineBusyPct = two.machineBusyPct;
+    out.dueCycle2InstancesBenchProcessBusyPct = two.benchProcessBusyPct;
     out.speedup2Instances = Number((one.ms / Math.max(1, two.ms)).toFixed(2));
     Object.assign(out, prefixed('dueCycle2Instances', dupAndLost(sim, cohorts[1] as string[])));
     progress(out);
