@@ -171,7 +171,13 @@ async function startInstance(
     path.join(__dirname, 'scale-instance.ts'),
     [endpoint, DATABASE, simUrl, owner, String(instances)],
     {
-      execArgv: ['--require', 'tsx/cjs', '--disable-warning=DEP0111'],
+      execArgv: [
+        '--require',
+        'tsx/cjs',
+        '--disable-warning=DEP0111',
+        // SCALE_CPU_PROF=<dir>: a CPU profile of each instance, written when it stops (not when killed).
+        ...(process.env.SCALE_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SCALE_CPU_PROF}`] : []),
+      ],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     },
   );
@@ -374,6 +380,8 @@ export async function runScaleBench(
 
     Object.assign(out, await killMidCycle(a, b, sim, cohorts[2] as string[]));
     started.splice(1, 1);
+    await a.ask('stop');
+    started.splice(0, 1);
     out.note =
       'instances are child processes sharing 2 cores with the embedded Cosmos server (another child) and the bench; requests counted by an HTTP proxy in front of the server; the SDK sends a query-plan request before each cross-partition query';
     return out;
