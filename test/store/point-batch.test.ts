@@ -2,49 +2,24 @@
 // at once share bulk requests, and each keeps its own answer — a stale ETag is still a conflict, a missing
 // document still absent. Requests are counted by a proxy in front of the server.
 import { strict as assert } from 'node:assert';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../bot/store/embedded';
 import { ConcurrencyConflict, openStore, type Repository, type Store } from '../../bot/store';
+import { answerJson, startInterceptingProxy, type InterceptingProxy } from '../support/intercepting-proxy';
 import { startCountingProxy, type CountingProxy } from '../support/counting-proxy';
 
 const Note = z.object({ id: z.string(), tenantId: z.string(), n: z.number().int() });
 type Note = z.infer<typeof Note>;
 
 /** A proxy that answers every bulk request 400 (a bulk request failing as a whole) and passes the rest. */
-async function refusingBulk(
-  target: string,
-): Promise<{ url: string; refused: () => number; stop(): Promise<void> }> {
+async function refusingBulk(target: string): Promise<InterceptingProxy & { refused: () => number }> {
   let refused = 0;
-  const server = http.createServer((req, res) => {
-    if (req.headers['x-ms-cosmos-is-batch-request'] !== undefined) {
-      refused++;
-      req.resume();
-      res.writeHead(400, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ code: 'BadRequest', message: 'bulk refused by the test' }));
-      return;
-    }
-    const upstream = http.request(
-      new URL(req.url ?? '/', target),
-      { method: req.method, headers: req.headers },
-      (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      },
-    );
-    req.pipe(upstream);
+  const proxy = await startInterceptingProxy(target, (req, res) => {
+    if (req.headers['x-ms-cosmos-is-batch-request'] === undefined) return false;
+    refused++;
+    return answerJson(req, res, 400, { code: 'BadRequest', message: 'bulk refused by the test' });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    refused: () => refused,
-    stop: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
+  return { ...proxy, refused: () => refused };
 }
 
 describe('store: batched point reads and replaces (store/point-batch.ts)', () => {

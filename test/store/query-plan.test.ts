@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { answerJson, startInterceptingProxy } from '../support/intercepting-proxy';
 import { openStore, type Repository, type Store } from '../../bot/store';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../bot/store/embedded';
 import { planless, QUERY_PLAN_SDK_VERSION, skipQueryPlan } from '../../bot/store/query-plan';
@@ -11,44 +10,20 @@ const Doc = z.object({ id: z.string(), tenantId: z.string(), v: z.number() });
 /** Counts query and query-plan requests; can answer the next query like a gateway that wants a query plan. */
 async function planProxy(target: string) {
   const state = { queries: 0, plans: 0, refuseNextQuery: false };
-  const server = http.createServer((req, res) => {
-    const isPlan = req.headers['x-ms-cosmos-is-query-plan-request'] !== undefined;
+  const proxy = await startInterceptingProxy(target, (req, res) => {
     const isQuery = req.headers['x-ms-documentdb-isquery'] !== undefined;
-    if (isPlan) state.plans++;
+    if (req.headers['x-ms-cosmos-is-query-plan-request'] !== undefined) state.plans++;
     if (isQuery) state.queries++;
-    if (isQuery && state.refuseNextQuery) {
-      state.refuseNextQuery = false;
-      req.resume();
-      res.writeHead(400, { 'content-type': 'application/json', 'x-ms-substatus': '1004' });
-      res.end(
-        JSON.stringify({
-          code: 'BadRequest',
-          message: 'Cross partition query only supports … (injected)',
-          additionalErrorInfo: '{}',
-        }),
-      );
-      return;
-    }
-    const upstream = http.request(
-      new URL(req.url ?? '/', target),
-      { method: req.method, headers: req.headers },
-      (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      },
-    );
-    req.pipe(upstream);
+    if (!isQuery || !state.refuseNextQuery) return false;
+    state.refuseNextQuery = false;
+    const body = {
+      code: 'BadRequest',
+      message: 'Cross partition query only supports … (injected)',
+      additionalErrorInfo: '{}',
+    };
+    return answerJson(req, res, 400, body, { 'x-ms-substatus': '1004' });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    state,
-    stop: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
+  return { ...proxy, state };
 }
 
 describe('store: queries go out without the SDK’s query-plan request', () => {
