@@ -3,7 +3,8 @@
 // on 1 and 2 instances, a cycle with 10 % of tenants due on 1 and on 2 instances, and a SIGKILL of one instance
 // mid-cycle (duplicates and losses counted at the connector simulator). Every instant is the app's clock, set by
 // the bench in each command (the instances' clocks move on in real time from there).
-// Run alone: npx tsx bench/scale.ts [tenants]      (npm run bench -- scale; SCALE_TENANTS=… sets N)
+// Run alone: npx tsx bench/scale.ts [tenants]      (npm run bench -- scale; SCALE_TENANTS=… sets N;
+// SCALE_DB_LATENCY_MS=5 gives each database request a real account's round trip)
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -307,9 +308,12 @@ export async function runScaleBench(
   tenants = Number(process.env.SCALE_TENANTS ?? 1000),
 ): Promise<Record<string, number | string>> {
   const cosmos = await startCosmosServerProcess();
-  const proxy = await startCountingProxy(cosmos.endpoint);
+  // SCALE_DB_LATENCY_MS: each database request waits this long, as a real account's round trip would.
+  const latencyMs = Number(process.env.SCALE_DB_LATENCY_MS ?? 0);
+  const proxy = await startCountingProxy(cosmos.endpoint, { latencyMs });
   const sim = await startConnectorSim();
   const out: Record<string, number | string> = { tenants, vouchers: tenants * PER_TENANT };
+  if (latencyMs > 0) out.databaseLatencyMs = latencyMs;
   const started: Instance[] = [];
   try {
     const seeding = performance.now();

@@ -37,7 +37,14 @@ const empty = (): ContainerCounts => ({
   requestCharge: 0,
 });
 
-export async function startCountingProxy(target: string): Promise<CountingProxy> {
+/**
+ * `latencyMs` holds every request that long before passing it on: the round trip of a database that is not on
+ * this machine (benches only; loopback answers in well under a millisecond).
+ */
+export async function startCountingProxy(
+  target: string,
+  opts: { latencyMs?: number } = {},
+): Promise<CountingProxy> {
   let total = 0;
   let counts = new Map<string, ContainerCounts>();
   const of = (id: string): ContainerCounts => {
@@ -59,6 +66,17 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
     else if (isPlan) c.plans++;
     else if (isQuery) c.queries++;
     else if ((isDoc || isDocs) && req.method !== 'GET') c.writes++;
+    if (opts.latencyMs) setTimeout(() => forward(req, res, url, c, isQuery, isDoc), opts.latencyMs);
+    else forward(req, res, url, c, isQuery, isDoc);
+  });
+  const forward = (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    c: ContainerCounts,
+    isQuery: boolean,
+    isDoc: boolean,
+  ): void => {
     const upstream = http.request(url, { method: req.method, headers: req.headers }, (up) => {
       const charge = Number(up.headers['x-ms-request-charge'] ?? 0);
       if (Number.isFinite(charge)) c.requestCharge += charge;
@@ -88,7 +106,7 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
       res.end();
     });
     req.pipe(upstream);
-  });
+  };
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
