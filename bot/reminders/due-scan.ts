@@ -119,18 +119,28 @@ export class DueScan {
         break;
       }
       if (due.length === 0) break;
-      // Instances reading the same result start at different places, so they rarely race for one tenant.
-      await this.pool(shuffle(due), summary, (entry) => this.claimAndWork(entry, summary));
-      if (due.length < this.batch) break;
+      // Instances reading the same result start at different places and walk on from there. Once another
+      // instance's claims are met (lost claims), the rest of this result is stale: ask again — the index leaves
+      // out leased tenants — instead of trying every entry the others already hold.
+      const lostBefore = summary.lostClaims;
+      const lostEnough = () => summary.lostClaims - lostBefore >= this.concurrency;
+      await this.pool(rotate(due), summary, lostEnough, (entry) => this.claimAndWork(entry, summary));
+      if (due.length < this.batch && !lostEnough()) break;
     }
     if (summary.tenants > 0 || summary.errors > 0) this.deps.logger?.debug({ ...summary }, 'due scan done');
     return summary;
   }
 
-  private async pool<T>(items: T[], summary: DueScanSummary, run: (item: T) => Promise<void>): Promise<void> {
+  private async pool<T>(
+    items: T[],
+    summary: DueScanSummary,
+    enough: () => boolean,
+    run: (item: T) => Promise<void>,
+  ): Promise<void> {
     let next = 0;
     const worker = async (): Promise<void> => {
-      while (next < items.length && !this.stopped && !summary.deferred) await run(items[next++] as T);
+      while (next < items.length && !this.stopped && !summary.deferred && !enough())
+        await run(items[next++] as T);
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, items.length) }, worker));
   }
@@ -190,11 +200,8 @@ function emptySummary(): DueScanSummary {
   return { tenants: 0, queries: 0, lostClaims: 0, forgotten: 0, errors: 0, deferred: false };
 }
 
-function shuffle<T>(items: T[]): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
+/** The items from a random place onward, wrapping round. */
+function rotate<T>(items: T[]): T[] {
+  const at = Math.floor(Math.random() * items.length);
+  return [...items.slice(at), ...items.slice(0, at)];
 }
