@@ -1,7 +1,7 @@
 // Partition-scoped queries for the embedded server. Real Cosmos DB runs a query that carries a partition key
 // (header x-ms-documentdb-partitionkey) against that logical partition only, so its cost follows the partition.
 // The embedded server ignores the header: it copies and filters every document of the container for every
-// query, so one tenant's 20-voucher query took >10 s with 200,000 vouchers stored, and a query without a tenant
+// query, so one tenant's 20-voucher query took >10 s with 20,000 vouchers stored, and a query without a tenant
 // filter returned other partitions' documents. This keeps a per-partition index of each container's documents
 // and, for a query with a single string partition key, runs the server's own query engine over that partition.
 import { AsyncLocalStorage } from 'node:async_hooks';
